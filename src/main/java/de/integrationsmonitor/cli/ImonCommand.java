@@ -1,0 +1,50 @@
+package de.integrationsmonitor.cli;
+
+import de.integrationsmonitor.indicator.CatalogueException;
+import de.integrationsmonitor.ingest.ExtractRefusedException;
+import de.integrationsmonitor.report.EditionException;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code imon}: the top-level command; its sub-commands are the product's verbs. */
+@Component
+@Command(name = "imon", mixinStandardHelpOptions = true, version = "Integrationsmonitor 0.1",
+        description = "Integrationsmonitor: reads the statistical offices' extracts, computes integration"
+                + " indicators per Kreis and renders the integration reports.",
+        exitCodeOnInvalidInput = ExitCodes.USAGE,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:unexpected failure", "2:input refused (file, edition, catalogue)",
+                "3:some reports failed", "64:wrong command line"},
+        subcommands = {IngestCommand.class, ComputeCommand.class, IndicatorsCommand.class, ReportCommand.class,
+                RunCommand.class})
+public class ImonCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Prints a failure for people, without a stack trace, and picks the documented exit code. */
+    public static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof ExtractRefusedException
+                || cause instanceof EditionException || cause instanceof CatalogueException)) {
+            cause = cause.getCause();
+        }
+        commandLine.getErr().println("imon: " + cause.getMessage());
+        if (cause instanceof ExtractRefusedException || cause instanceof EditionException
+                || cause instanceof CatalogueException) {
+            return ExitCodes.REFUSED;
+        }
+        if (System.getenv("IMON_DEBUG") != null) {
+            e.printStackTrace(commandLine.getErr());
+        } else {
+            commandLine.getErr().println("imon: (set IMON_DEBUG=1 for the stack trace)");
+        }
+        return ExitCodes.FAILURE;
+    }
+}

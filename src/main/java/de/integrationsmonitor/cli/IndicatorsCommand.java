@@ -1,0 +1,107 @@
+package de.integrationsmonitor.cli;
+
+import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.batch.JobRunner;
+import de.integrationsmonitor.batch.JobsConfiguration;
+import de.integrationsmonitor.indicator.CatalogueLoader;
+import de.integrationsmonitor.indicator.ComputationService;
+import de.integrationsmonitor.indicator.IndicatorCatalogue;
+import de.integrationsmonitor.indicator.IndicatorDefinition;
+import de.integrationsmonitor.indicator.IndicatorValue;
+import de.integrationsmonitor.region.Kreis;
+import de.integrationsmonitor.region.KreisRegister;
+import de.integrationsmonitor.region.Land;
+import de.integrationsmonitor.store.IndicatorRepository;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code imon indicators --format csv}: the computed indicators, recomputed first when data have changed. */
+@Component
+@Command(name = "indicators", mixinStandardHelpOptions = true,
+        description = "Prints the indicators per region and year as CSV (value unrounded, '.' as decimal point)."
+                + " Computes them first if deliveries or the catalogue changed since the last computation.")
+public class IndicatorsCommand implements Callable<Integer> {
+
+    public static final String[] HEADER = {"ags", "name", "indicator", "period", "value", "unit", "marker"};
+
+    @Option(names = "--format", defaultValue = "csv", description = "output format; only csv")
+    String format;
+
+    @Option(names = "--indicator", paramLabel = "ID", description = "only this indicator")
+    String indicator;
+
+    @Option(names = "--kreis", paramLabel = "AGS", description = "only this region code (Kreis, Land or DG)")
+    String kreis;
+
+    @Option(names = "--period", paramLabel = "YYYY", description = "only this reference year")
+    Integer period;
+
+    private final JobRunner jobs;
+    private final ComputationService computation;
+    private final IndicatorRepository indicators;
+    private final KreisRegister register;
+    private final ImonSettings settings;
+
+    public IndicatorsCommand(JobRunner jobs, ComputationService computation, IndicatorRepository indicators,
+                             KreisRegister register, ImonSettings settings) {
+        this.jobs = jobs;
+        this.computation = computation;
+        this.indicators = indicators;
+        this.register = register;
+        this.settings = settings;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (!"csv".equals(format)) {
+            System.err.println("imon: --format " + format + " is not supported; allowed: csv");
+            return ExitCodes.USAGE;
+        }
+        IndicatorCatalogue catalogue = CatalogueLoader.load(settings.catalogue());
+        if (indicator != null && catalogue.find(indicator).isEmpty()) {
+            System.err.println("imon: unknown indicator '" + indicator + "'; the catalogue has "
+                    + catalogue.indicators().stream().map(IndicatorDefinition::id).toList());
+            return ExitCodes.USAGE;
+        }
+        if (!computation.isCurrent(settings.catalogue())) {
+            jobs.run(JobsConfiguration.COMPUTE_JOB, Map.of());
+        }
+        long computationId = indicators.latestComputation().orElseThrow().id();
+        PrintStream out = System.out;
+        try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                CSVFormat.RFC4180.builder().setHeader(HEADER).setRecordSeparator('\n').get())) {
+            for (IndicatorValue v : indicators.values(computationId)) {
+                if ((indicator != null && !indicator.equals(v.indicatorId()))
+                        || (kreis != null && !kreis.equals(v.regionCode()))
+                        || (period != null && period != v.referenceDate().getYear())) {
+                    continue;
+                }
+                String unit = catalogue.find(v.indicatorId()).map(IndicatorDefinition::unit).orElse("");
+                csv.printRecord(v.regionCode(), regionName(v.regionCode()), v.indicatorId(),
+                        v.referenceDate().getYear(), v.value().map(BigDecimal::toPlainString).orElse(""), unit,
+                        v.marker());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private String regionName(String code) {
+        if (code.equals("DG")) {
+            return "Deutschland";
+        }
+        if (code.length() == 2) {
+            return register.land(code).map(Land::name).orElse(code);
+        }
+        return register.find(code).map(Kreis::name).orElse(code);
+    }
+}

@@ -1,0 +1,61 @@
+package de.integrationsmonitor.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Tells from a file's first bytes which office format it is in, or why it is none of them. */
+public final class FormatDetector {
+
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+
+    private FormatDetector() {
+    }
+
+    public static ExtractFormat detect(ExtractSource source) throws IOException {
+        byte[] head;
+        try (InputStream in = source.open()) {
+            head = in.readNBytes(512);
+        }
+        if (head.length == 0) {
+            throw new ExtractRefusedException(source.fileName(), 0,
+                    "the file is empty; expected a GENESIS extract (classic CSV or ffcsv)");
+        }
+        if (startsWith(head, ZIP_MAGIC)) {
+            return ExtractFormat.FFCSV;
+        }
+        if (source.bytes().looksBinary()) {
+            throw new ExtractRefusedException(source.fileName(), 0,
+                    "the file holds binary data (NUL bytes); expected a GENESIS extract as CSV text");
+        }
+        String first = firstLine(head, source);
+        if (first.startsWith(ClassicCsvReader.TABLE_LINE_PREFIX)) {
+            return ExtractFormat.CLASSIC_CSV;
+        }
+        if (first.startsWith("statistics_code;") || first.startsWith("Statistik_Code;")) {
+            return ExtractFormat.FFCSV;
+        }
+        throw new ExtractRefusedException(source.fileName(), 1, "not a GENESIS extract: expected the first line '"
+                + ClassicCsvReader.TABLE_LINE_PREFIX + " <code>' (classic CSV) or the flat-file header"
+                + " 'statistics_code;...' (ffcsv), found '" + ClassicCsvReader.abbreviate(first) + "'");
+    }
+
+    private static String firstLine(byte[] head, ExtractSource source) {
+        int offset = source.bytes().byteOrderMark() ? 3 : 0;
+        String text = new String(head, offset, Math.max(0, head.length - offset), source.bytes().charset());
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).replace("\r", "").replace("\uFEFF", "");
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+}

@@ -1,0 +1,10 @@
+package de.integrationsmonitor.store;
+
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+/** A stored delivery: one ingested file, immutable once committed. */
+public record Delivery(long id, String fileName, String sha256, String tableCode, String format, String encoding,
+                       String title, Optional<LocalDateTime> officeStand, LocalDateTime ingestedAt, long dataLines,
+                       long rowsRead, long rowsStored, long rowsRejected, long rowsSkipped) {
+}

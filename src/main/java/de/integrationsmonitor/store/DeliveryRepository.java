@@ -1,0 +1,90 @@
+package de.integrationsmonitor.store;
+
+import de.integrationsmonitor.ingest.ExtractFooter;
+import de.integrationsmonitor.ingest.ExtractHeader;
+import de.integrationsmonitor.ingest.LineAccount;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+import org.springframework.stereotype.Repository;
+
+/** The {@code delivery} table and the notes of each delivery. */
+@Repository
+public class DeliveryRepository {
+
+    private final JdbcTemplate jdbc;
+    private final SimpleJdbcInsert insert;
+
+    public DeliveryRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.insert = new SimpleJdbcInsert(jdbc).withTableName("delivery").usingGeneratedKeyColumns("id");
+    }
+
+    public Optional<Delivery> findBySha256(String sha256) {
+        return jdbc.query("SELECT * FROM delivery WHERE sha256 = ?", DeliveryRepository::map, sha256)
+                .stream().findFirst();
+    }
+
+    public Optional<Delivery> find(long id) {
+        return jdbc.query("SELECT * FROM delivery WHERE id = ?", DeliveryRepository::map, id).stream().findFirst();
+    }
+
+    public List<Delivery> all() {
+        return jdbc.query("SELECT * FROM delivery ORDER BY id", DeliveryRepository::map);
+    }
+
+    /** Opens a delivery when a file's header has been read; {@link #complete} fills in the account. */
+    public long open(ExtractHeader header, String sha256, LocalDateTime ingestedAt) {
+        Map<String, Object> row = new java.util.HashMap<>();
+        row.put("file_name", header.fileName());
+        row.put("sha256", sha256);
+        row.put("table_code", header.tableCode());
+        row.put("format", header.format().label());
+        row.put("encoding", header.encoding());
+        row.put("title", truncate(header.title(), 1000));
+        row.put("office_stand", null);
+        row.put("ingested_at", Timestamp.valueOf(ingestedAt));
+        row.put("data_lines", 0);
+        row.put("rows_read", 0);
+        row.put("rows_stored", 0);
+        row.put("rows_rejected", 0);
+        row.put("rows_skipped", 0);
+        return insert.executeAndReturnKey(row).longValue();
+    }
+
+    public void complete(long id, ExtractFooter footer, LineAccount account) {
+        jdbc.update("UPDATE delivery SET office_stand = ?, data_lines = ?, rows_read = ?, rows_stored = ?,"
+                        + " rows_rejected = ?, rows_skipped = ? WHERE id = ?",
+                footer.stand().map(Timestamp::valueOf).orElse(null), account.dataLines(), account.dataLines(),
+                account.stored(), account.rejected(), account.skipped(), id);
+        int position = 0;
+        for (String note : footer.notes()) {
+            jdbc.update("INSERT INTO delivery_note (delivery_id, position, text) VALUES (?, ?, ?)",
+                    id, position++, truncate(note, 8000));
+        }
+    }
+
+    public List<String> notes(long deliveryId) {
+        return jdbc.queryForList("SELECT text FROM delivery_note WHERE delivery_id = ? ORDER BY position",
+                String.class, deliveryId);
+    }
+
+    private static Delivery map(ResultSet rs, int row) throws SQLException {
+        Timestamp stand = rs.getTimestamp("office_stand");
+        return new Delivery(rs.getLong("id"), rs.getString("file_name"), rs.getString("sha256"),
+                rs.getString("table_code"), rs.getString("format"), rs.getString("encoding"), rs.getString("title"),
+                Optional.ofNullable(stand).map(Timestamp::toLocalDateTime),
+                rs.getTimestamp("ingested_at").toLocalDateTime(), rs.getLong("data_lines"), rs.getLong("rows_read"),
+                rs.getLong("rows_stored"), rs.getLong("rows_rejected"), rs.getLong("rows_skipped"));
+    }
+
+    static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,88 @@
+package de.integrationsmonitor.store;
+
+import de.integrationsmonitor.indicator.IndicatorValue;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
+import org.springframework.stereotype.Repository;
+
+/** Computations of the catalogue, the deliveries each rests on, and their indicator values. */
+@Repository
+public class IndicatorRepository {
+
+    private final JdbcTemplate jdbc;
+    private final SimpleJdbcInsert insertComputation;
+
+    public IndicatorRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.insertComputation = new SimpleJdbcInsert(jdbc).withTableName("computation")
+                .usingGeneratedKeyColumns("id");
+    }
+
+    public long openComputation(LocalDateTime at, String catalogueVersion, String catalogueSha256,
+                                String registerSha256, Collection<Long> deliveryIds) {
+        long id = insertComputation.executeAndReturnKey(Map.of("computed_at", Timestamp.valueOf(at),
+                "catalogue_version", catalogueVersion, "catalogue_sha256", catalogueSha256,
+                "register_sha256", registerSha256)).longValue();
+        List<Object[]> rows = deliveryIds.stream().map(d -> new Object[] {id, d}).toList();
+        jdbc.batchUpdate("INSERT INTO computation_delivery (computation_id, delivery_id) VALUES (?, ?)", rows);
+        return id;
+    }
+
+    public void store(long computationId, List<IndicatorValue> values) {
+        List<Object[]> rows = new ArrayList<>(values.size());
+        for (IndicatorValue v : values) {
+            rows.add(new Object[] {computationId, v.indicatorId(), v.regionCode(), Date.valueOf(v.referenceDate()),
+                    v.period(), v.value().orElse(null), v.marker().isEmpty() ? null : v.marker(),
+                    v.numerator().orElse(null), v.denominator().orElse(null), v.smallBase()});
+        }
+        jdbc.batchUpdate("INSERT INTO indicator_value (computation_id, indicator_id, region_code, reference_date,"
+                + " period, figure, marker, numerator, denominator, small_base) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    public Optional<Computation> latestComputation() {
+        return jdbc.query("SELECT * FROM computation ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
+                IndicatorRepository::mapComputation).stream().findFirst();
+    }
+
+    public List<Long> deliveriesOf(long computationId) {
+        return jdbc.queryForList("SELECT delivery_id FROM computation_delivery WHERE computation_id = ?"
+                + " ORDER BY delivery_id", Long.class, computationId);
+    }
+
+    public List<IndicatorValue> values(long computationId) {
+        return jdbc.query("SELECT * FROM indicator_value WHERE computation_id = ?"
+                + " ORDER BY indicator_id, reference_date, region_code", IndicatorRepository::mapValue, computationId);
+    }
+
+    private static Computation mapComputation(ResultSet rs, int row) throws SQLException {
+        return new Computation(rs.getLong("id"), rs.getTimestamp("computed_at").toLocalDateTime(),
+                rs.getString("catalogue_version"), rs.getString("catalogue_sha256"), rs.getString("register_sha256"));
+    }
+
+    private static IndicatorValue mapValue(ResultSet rs, int row) throws SQLException {
+        String marker = rs.getString("marker");
+        return new IndicatorValue(rs.getString("indicator_id"), rs.getString("region_code"),
+                rs.getDate("reference_date").toLocalDate(), rs.getString("period"), decimal(rs, "figure"),
+                marker == null ? "" : marker, decimal(rs, "numerator"), decimal(rs, "denominator"), rs.getBoolean("small_base"));
+    }
+
+    private static Optional<BigDecimal> decimal(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getBigDecimal(column)).map(BigDecimal::stripTrailingZeros);
+    }
+
+    /** A stored computation. */
+    public record Computation(long id, LocalDateTime computedAt, String catalogueVersion, String catalogueSha256,
+                              String registerSha256) {
+    }
+}

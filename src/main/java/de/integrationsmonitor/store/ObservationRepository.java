@@ -1,0 +1,132 @@
+package de.integrationsmonitor.store;
+
+import de.integrationsmonitor.ingest.Cell;
+import de.integrationsmonitor.ingest.Observation;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code observation} and {@code rejected_line} tables. Reading honours supersession: among the deliveries
+ * of a snapshot, the cell of the newest delivery (by the office's {@code Stand:}, then by ingestion) wins, so
+ * a revised delivery replaces the older one for new computations while the older stays queryable.
+ */
+@Repository
+public class ObservationRepository {
+
+    private static final int BATCH = 2000;
+    private final JdbcTemplate jdbc;
+
+    public ObservationRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Buffers a delivery's rows and writes them in JDBC batches, inside the caller's transaction. */
+    public Writer writer(long deliveryId) {
+        return new Writer(deliveryId);
+    }
+
+    /** Observations of one table as of the given deliveries, newest delivery per cell; filters may be empty. */
+    public List<StoredObservation> current(String tableCode, Collection<String> variablePaths,
+                                           Collection<Long> deliveryIds) {
+        if (deliveryIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT o.*, ROW_NUMBER() OVER (PARTITION BY"
+                + " o.region_code, o.reference_date, o.variable_path ORDER BY d.office_stand DESC NULLS LAST,"
+                + " d.id DESC) AS precedence FROM observation o JOIN delivery d ON d.id = o.delivery_id"
+                + " WHERE o.table_code = ?");
+        args.add(tableCode);
+        if (!variablePaths.isEmpty()) {
+            sql.append(" AND o.variable_path IN (").append(placeholders(variablePaths.size())).append(')');
+            args.addAll(variablePaths);
+        }
+        sql.append(" AND d.id IN (").append(placeholders(deliveryIds.size())).append(')');
+        args.addAll(deliveryIds);
+        sql.append(") newest WHERE precedence = 1 ORDER BY region_code, reference_date, variable_path");
+        return jdbc.query(sql.toString(), ObservationRepository::map, args.toArray());
+    }
+
+    /** Every observation of a table in every delivery, for inspection ({@code bin/imon observations}). */
+    public List<StoredObservation> all(String tableCode, Optional<String> regionCode, Optional<Integer> year,
+                                       Collection<Long> deliveryIds) {
+        return current(tableCode, List.of(), deliveryIds).stream()
+                .filter(o -> regionCode.map(o.regionCode()::equals).orElse(true))
+                .filter(o -> year.map(y -> o.referenceDate().getYear() == y).orElse(true))
+                .toList();
+    }
+
+    private static String placeholders(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static StoredObservation map(ResultSet rs, int row) throws SQLException {
+        BigDecimal value = rs.getBigDecimal("figure");
+        String marker = rs.getString("marker");
+        return new StoredObservation(rs.getLong("delivery_id"), rs.getString("table_code"),
+                rs.getString("region_code"), rs.getDate("reference_date").toLocalDate(), rs.getString("period"),
+                rs.getString("variable_path"), rs.getString("unit") == null ? "" : rs.getString("unit"),
+                new Cell(Optional.ofNullable(value).map(BigDecimal::stripTrailingZeros),
+                        marker == null ? "" : marker),
+                rs.getLong("source_line"));
+    }
+
+    /** Writes one delivery's observations and quarantined lines in batches. */
+    public final class Writer {
+        private final long deliveryId;
+        private final List<Object[]> observations = new ArrayList<>(BATCH);
+        private final List<Object[]> rejected = new ArrayList<>();
+
+        private Writer(long deliveryId) {
+            this.deliveryId = deliveryId;
+        }
+
+        public void add(Observation o) {
+            observations.add(new Object[] {deliveryId, o.tableCode(), o.regionCode(),
+                    Date.valueOf(o.referenceDate()), o.period(), DeliveryRepository.truncate(o.variablePath(), 1000),
+                    o.unit().isEmpty() ? null : o.unit(), o.cell().number().orElse(null),
+                    o.cell().hasMarker() ? o.cell().marker() : null, o.sourceLine()});
+            if (observations.size() == BATCH) {
+                flushObservations();
+            }
+        }
+
+        public void reject(long line, String disposition, String reason, String content) {
+            rejected.add(new Object[] {deliveryId, line, disposition, DeliveryRepository.truncate(reason, 1000),
+                    DeliveryRepository.truncate(content, 4000)});
+            if (rejected.size() == BATCH) {
+                flushRejected();
+            }
+        }
+
+        public void flush() {
+            flushObservations();
+            flushRejected();
+        }
+
+        private void flushObservations() {
+            if (!observations.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO observation (delivery_id, table_code, region_code, reference_date,"
+                        + " period, variable_path, unit, figure, marker, source_line)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", observations);
+                observations.clear();
+            }
+        }
+
+        private void flushRejected() {
+            if (!rejected.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO rejected_line (delivery_id, source_line, disposition, reason, content)"
+                        + " VALUES (?, ?, ?, ?, ?)", rejected);
+                rejected.clear();
+            }
+        }
+    }
+}
