@@ -12,7 +12,10 @@ public class Integrationsmonitor {
 
     public static void main(String[] args) {
         int exitCode;
-        try (ConfigurableApplicationContext context = SpringApplication.run(Integrationsmonitor.class, args)) {
+        SpringApplication application = new SpringApplication(Integrationsmonitor.class);
+        // the arguments are picocli's to parse, not Spring properties
+        application.setAddCommandLineProperties(false);
+        try (ConfigurableApplicationContext context = application.run(args)) {
             CommandLine.IFactory factory = context.getBean(CommandLine.IFactory.class);
             exitCode = new CommandLine(ImonCommand.class, factory)
                     .setExecutionExceptionHandler(ImonCommand::reportFailure)

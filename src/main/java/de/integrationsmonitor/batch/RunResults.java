@@ -20,8 +20,11 @@ public class RunResults {
     private final List<ReportService.EditionResult> editions = new CopyOnWriteArrayList<>();
     private volatile Consumer<Object> watcher = event -> { };
 
-    /** Who is told of each result as it happens (the console). */
-    public void watch(Consumer<Object> watcher) {
+    /** Starts a command: forgets earlier results and names who is told of each result as it happens. */
+    public void begin(Consumer<Object> watcher) {
+        ingested.clear();
+        computations.clear();
+        editions.clear();
         this.watcher = watcher;
     }
 

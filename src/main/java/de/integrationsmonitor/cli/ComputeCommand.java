@@ -24,7 +24,7 @@ public class ComputeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        results.watch(event -> Console.print(System.out, event));
+        results.begin(event -> Console.print(System.out, event));
         jobs.run(JobsConfiguration.COMPUTE_JOB, Map.of());
         return ExitCodes.OK;
     }

@@ -3,6 +3,7 @@ package de.integrationsmonitor.cli;
 import de.integrationsmonitor.ImonSettings;
 import de.integrationsmonitor.batch.JobRunner;
 import de.integrationsmonitor.batch.JobsConfiguration;
+import de.integrationsmonitor.batch.RunResults;
 import de.integrationsmonitor.indicator.CatalogueLoader;
 import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.indicator.IndicatorCatalogue;
@@ -47,14 +48,16 @@ public class IndicatorsCommand implements Callable<Integer> {
     Integer period;
 
     private final JobRunner jobs;
+    private final RunResults results;
     private final ComputationService computation;
     private final IndicatorRepository indicators;
     private final KreisRegister register;
     private final ImonSettings settings;
 
-    public IndicatorsCommand(JobRunner jobs, ComputationService computation, IndicatorRepository indicators,
+    public IndicatorsCommand(JobRunner jobs, RunResults results, ComputationService computation, IndicatorRepository indicators,
                              KreisRegister register, ImonSettings settings) {
         this.jobs = jobs;
+        this.results = results;
         this.computation = computation;
         this.indicators = indicators;
         this.register = register;
@@ -73,6 +76,8 @@ public class IndicatorsCommand implements Callable<Integer> {
                     + catalogue.indicators().stream().map(IndicatorDefinition::id).toList());
             return ExitCodes.USAGE;
         }
+        // standard output carries the CSV only; what the computation reports goes to standard error
+        results.begin(event -> Console.print(System.err, event));
         if (!computation.isCurrent(settings.catalogue())) {
             jobs.run(JobsConfiguration.COMPUTE_JOB, Map.of());
         }

@@ -32,7 +32,7 @@ public class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        results.watch(event -> Console.print(System.out, event));
+        results.begin(event -> Console.print(System.out, event));
         String joined = paths.stream().map(p -> p.toAbsolutePath().normalize().toString())
                 .collect(Collectors.joining("\n"));
         jobs.run(JobsConfiguration.INGEST_JOB, Map.of(JobsConfiguration.PATHS, joined));

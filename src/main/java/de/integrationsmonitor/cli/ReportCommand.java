@@ -44,7 +44,7 @@ public class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        results.watch(event -> Console.print(System.out, event));
+        results.begin(event -> Console.print(System.out, event));
         List<Path> editions = edition != null ? List.of(edition) : EditionLoader.editionFiles(settings.jobs());
         editions.forEach(EditionLoader::load); // a wrong edition is refused before any work
         if (!computation.isCurrent(settings.catalogue())) {

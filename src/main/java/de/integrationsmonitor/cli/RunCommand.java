@@ -31,7 +31,7 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        results.watch(event -> Console.print(System.out, event));
+        results.begin(event -> Console.print(System.out, event));
         List<Path> editions = EditionLoader.editionFiles(settings.jobs());
         editions.forEach(EditionLoader::load);
         jobs.run(JobsConfiguration.RUN_JOB, Map.of(

@@ -8,10 +8,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.stereotype.Repository;
 
 /** The {@code delivery} table and the notes of each delivery. */
@@ -19,11 +17,9 @@ import org.springframework.stereotype.Repository;
 public class DeliveryRepository {
 
     private final JdbcTemplate jdbc;
-    private final SimpleJdbcInsert insert;
 
     public DeliveryRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.insert = new SimpleJdbcInsert(jdbc).withTableName("delivery").usingGeneratedKeyColumns("id");
     }
 
     public Optional<Delivery> findBySha256(String sha256) {
@@ -41,21 +37,11 @@ public class DeliveryRepository {
 
     /** Opens a delivery when a file's header has been read; {@link #complete} fills in the account. */
     public long open(ExtractHeader header, String sha256, LocalDateTime ingestedAt) {
-        Map<String, Object> row = new java.util.HashMap<>();
-        row.put("file_name", header.fileName());
-        row.put("sha256", sha256);
-        row.put("table_code", header.tableCode());
-        row.put("format", header.format().label());
-        row.put("encoding", header.encoding());
-        row.put("title", truncate(header.title(), 1000));
-        row.put("office_stand", null);
-        row.put("ingested_at", Timestamp.valueOf(ingestedAt));
-        row.put("data_lines", 0);
-        row.put("rows_read", 0);
-        row.put("rows_stored", 0);
-        row.put("rows_rejected", 0);
-        row.put("rows_skipped", 0);
-        return insert.executeAndReturnKey(row).longValue();
+        return GeneratedIds.insert(jdbc, "INSERT INTO delivery (file_name, sha256, table_code, format, encoding, title,"
+                        + " ingested_at, data_lines, rows_read, rows_stored, rows_rejected, rows_skipped)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0)",
+                header.fileName(), sha256, header.tableCode(), header.format().label(), header.encoding(),
+                truncate(header.title(), 1000), Timestamp.valueOf(ingestedAt));
     }
 
     public void complete(long id, ExtractFooter footer, LineAccount account) {

@@ -10,10 +10,8 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.stereotype.Repository;
 
 /** Computations of the catalogue, the deliveries each rests on, and their indicator values. */
@@ -21,19 +19,16 @@ import org.springframework.stereotype.Repository;
 public class IndicatorRepository {
 
     private final JdbcTemplate jdbc;
-    private final SimpleJdbcInsert insertComputation;
 
     public IndicatorRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.insertComputation = new SimpleJdbcInsert(jdbc).withTableName("computation")
-                .usingGeneratedKeyColumns("id");
     }
 
     public long openComputation(LocalDateTime at, String catalogueVersion, String catalogueSha256,
                                 String registerSha256, Collection<Long> deliveryIds) {
-        long id = insertComputation.executeAndReturnKey(Map.of("computed_at", Timestamp.valueOf(at),
-                "catalogue_version", catalogueVersion, "catalogue_sha256", catalogueSha256,
-                "register_sha256", registerSha256)).longValue();
+        long id = GeneratedIds.insert(jdbc, "INSERT INTO computation (computed_at, catalogue_version,"
+                + " catalogue_sha256, register_sha256) VALUES (?, ?, ?, ?)", Timestamp.valueOf(at), catalogueVersion,
+                catalogueSha256, registerSha256);
         List<Object[]> rows = deliveryIds.stream().map(d -> new Object[] {id, d}).toList();
         jdbc.batchUpdate("INSERT INTO computation_delivery (computation_id, delivery_id) VALUES (?, ?)", rows);
         return id;

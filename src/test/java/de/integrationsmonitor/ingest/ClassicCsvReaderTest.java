@@ -1,0 +1,136 @@
+package de.integrationsmonitor.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassicCsvReaderTest {
+
+    static final Path FIXTURES = Path.of("src/test/resources/fixtures/classic");
+    static final LocalDate END_2015 = LocalDate.of(2015, 12, 31);
+
+    @TempDir
+    Path temp;
+
+    static RecordingListener read(Path file) throws IOException {
+        RecordingListener listener = new RecordingListener();
+        LineAccount account = new ClassicCsvReader().read(ExtractSource.scan(file), listener);
+        assertThat(account.dataLines()).isEqualTo(account.stored() + account.rejected() + account.skipped());
+        assertThat(account.observations()).isEqualTo(listener.observations.size());
+        return listener;
+    }
+
+    @Test
+    void wideLayoutReadsOneReferenceDatePerColumnFromTheHeaderRows() throws IOException {
+        RecordingListener r = read(FIXTURES.resolve("wide-layout-two-dates.csv"));
+
+        assertThat(r.header.tableCode()).isEqualTo("12411-01-01-4");
+        assertThat(r.header.encoding()).isEqualTo("ISO-8859-1");
+        assertThat(r.number("15001", END_2015, "Insgesamt")).isEqualByComparingTo("82919");
+        assertThat(r.number("15001", LocalDate.of(2014, 12, 31), "männlich")).isEqualByComparingTo("40339");
+        assertThat(r.find("15001", END_2015, "Insgesamt").sourceLine()).isEqualTo(13);
+        // Berlin is listed as Land 11 in classic files; it is stored under that code
+        assertThat(r.number("11", END_2015, "Insgesamt")).isEqualByComparingTo("3520031");
+    }
+
+    @Test
+    void dissolvedKreisKeepsItsDashAsMarkerNotAsZero() throws IOException {
+        RecordingListener r = read(FIXTURES.resolve("wide-layout-two-dates.csv"));
+
+        Cell dessauOld = r.cell("15101", END_2015, "Insgesamt");
+        assertThat(dessauOld.number()).isEmpty();
+        assertThat(dessauOld.marker()).isEqualTo("-");
+    }
+
+    @Test
+    void regierungsbezirkAggregateIsSkippedWithItsReason() throws IOException {
+        RecordingListener r = read(FIXTURES.resolve("wide-layout-two-dates.csv"));
+
+        assertThat(r.skipped).singleElement().asString().contains("12:", "Regierungsbezirk");
+        assertThat(r.observations).noneMatch(o -> o.regionCode().equals("151"));
+    }
+
+    @Test
+    void footerGivesTheOfficesStandAndNotes() throws IOException {
+        RecordingListener r = read(FIXTURES.resolve("wide-layout-two-dates.csv"));
+
+        assertThat(r.footer.stand()).contains(LocalDateTime.of(2017, 12, 14, 15, 51, 18));
+        assertThat(r.footer.notes()).anyMatch(n -> n.contains("Datenlizenz Deutschland"));
+    }
+
+    @Test
+    void periodColumnLayoutAppendsTheAgeGroupToTheHeaderPath() throws IOException {
+        RecordingListener r = read(FIXTURES.resolve("period-column-age-groups.csv"));
+
+        assertThat(r.header.encoding()).isEqualTo("UTF-8");
+        assertThat(r.number("15001", END_2015, "Ausländer(innen) | Insgesamt | Insgesamt"))
+                .isEqualByComparingTo("3398");
+        assertThat(r.number("15001", END_2015, "Insgesamt | Insgesamt | Insgesamt")).isEqualByComparingTo("82919");
+        assertThat(r.number("15001", END_2015, "Ausländer(innen) | Insgesamt | unter 3 Jahre"))
+                .isEqualByComparingTo("163");
+        assertThat(r.find("15001", END_2015, "Deutsche | weiblich | Insgesamt").period()).isEqualTo("31.12.2015");
+    }
+
+    @Test
+    void periodTitleLineLayoutWithUnitsRowAndByteOrderMark() throws IOException {
+        RecordingListener r = read(FIXTURES.resolve("period-title-line-label-column.csv"));
+
+        assertThat(r.header.encoding()).isEqualTo("UTF-8 (BOM)");
+        String path = "Zuzüge aus dem Ausland über die Gemeindegrenzen | Geschlecht | Insgesamt | 18 bis unter 25 Jahre";
+        Observation zuzuege = r.find("15001", END_2015, path);
+        assertThat(zuzuege.cell().number()).contains(new BigDecimal("412"));
+        assertThat(zuzuege.unit()).isEqualTo("Anzahl");
+        assertThat(zuzuege.period()).isEqualTo("2015");
+    }
+
+    @Test
+    void everySpecialSymbolBecomesAMarkerAndBadRowsAreQuarantined() throws IOException {
+        RecordingListener r = read(FIXTURES.resolve("secret-cells.csv"));
+        LocalDate year = LocalDate.of(2016, 12, 31);
+
+        assertThat(r.cell("01001", year, "Wert").marker()).isEqualTo("-");
+        assertThat(r.number("01001", year, "Anteil")).isEqualByComparingTo("-14.6");
+        assertThat(r.cell("01002", year, "Wert").marker()).isEqualTo(".");
+        assertThat(r.cell("01002", year, "Anteil").marker()).isEqualTo("x");
+        assertThat(r.cell("01003", year, "Wert").marker()).isEqualTo("/");
+        assertThat(r.cell("01003", year, "Anteil").marker()).isEqualTo("...");
+        assertThat(r.cell("01004", year, "Wert")).isEqualTo(Cell.of(new BigDecimal("12"), "()"));
+        assertThat(r.cell("01004", year, "Anteil")).isEqualTo(Cell.of(BigDecimal.ZERO));
+        assertThat(r.cell("01051", year, "Wert")).isEqualTo(Cell.of(new BigDecimal("12"), "p"));
+        assertThat(r.cell("01051", year, "Anteil")).isEqualTo(Cell.of(new BigDecimal("5.35"), "r"));
+        assertThat(r.rejected).hasSize(2);
+        assertThat(r.rejected.get(0)).contains("13:", "'abc' is neither a number nor a special symbol");
+        assertThat(r.rejected.get(1)).contains("14:", "the row has 6 cells, the header declares 5");
+        assertThat(r.observations).noneMatch(o -> o.regionCode().equals("01053") || o.regionCode().equals("01054"));
+    }
+
+    @Test
+    void aFileThatIsNotAGenesisExtractIsRefusedNamingFileLineAndExpectation() throws IOException {
+        Path file = temp.resolve("notes.csv");
+        Files.writeString(file, "Name;Wert\nA;1\n", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> read(file)).isInstanceOf(ExtractRefusedException.class)
+                .hasMessageContaining("notes.csv, line 1")
+                .hasMessageContaining("expected 'GENESIS-Tabelle: <table code>'");
+    }
+
+    @Test
+    void aFileCutOffBeforeItsFooterIsRefusedAsTruncated() throws IOException {
+        String whole = Files.readString(FIXTURES.resolve("period-column-age-groups.csv"));
+        Path file = temp.resolve("cut.csv");
+        Files.writeString(file, whole.substring(0, whole.indexOf("Halle") + 20));
+
+        assertThatThrownBy(() -> read(file)).isInstanceOf(ExtractRefusedException.class)
+                .hasMessageContaining("cut.csv, line 13")
+                .hasMessageContaining("truncated");
+    }
+}

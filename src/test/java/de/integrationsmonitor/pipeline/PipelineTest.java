@@ -1,0 +1,175 @@
+package de.integrationsmonitor.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.integrationsmonitor.cli.ImonCommand;
+import de.integrationsmonitor.store.DeliveryRepository;
+import de.integrationsmonitor.store.IndicatorRepository;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import picocli.CommandLine;
+
+/**
+ * The walking skeleton end to end through the command line, on the embedded H2 default: ingest the classic
+ * population table, compute the Ausländeranteil, render the Kreis PDF of Dessau-Roßlau. {@link PostgresPipelineTest}
+ * runs the same scenario on PostgreSQL.
+ */
+@SpringBootTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineTest {
+
+    static final Path FIXTURES = Path.of("src/test/resources/fixtures/classic").toAbsolutePath();
+
+    @TempDir
+    static Path home;
+
+    @DynamicPropertySource
+    static void locations(DynamicPropertyRegistry registry) {
+        registry.add("imon.project", () -> Path.of("").toAbsolutePath().toString());
+        registry.add("imon.home", () -> home.toString());
+    }
+
+    @Autowired
+    CommandLine.IFactory factory;
+    @Autowired
+    DeliveryRepository deliveries;
+    @Autowired
+    IndicatorRepository indicators;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** Runs {@code imon ARGS} and returns exit code and standard output. */
+    Run imon(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int exit = new CommandLine(ImonCommand.class, factory)
+                    .setExecutionExceptionHandler(ImonCommand::reportFailure).execute(args);
+            return new Run(exit, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    record Run(int exit, String out) {
+    }
+
+    @Test
+    @Order(1)
+    void ingestStoresEachFileAsADeliveryAndPrintsItsAccount() {
+        Run run = imon("ingest", FIXTURES.resolve("period-column-age-groups.csv").toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("classic 12411-03-03-4", "5 data lines: 5 stored, 0 rejected, 0 skipped");
+        assertThat(deliveries.all()).singleElement().satisfies(d -> {
+            assertThat(d.tableCode()).isEqualTo("12411-03-03-4");
+            assertThat(d.rowsStored()).isEqualTo(5);
+            assertThat(d.officeStand()).isPresent();
+        });
+    }
+
+    @Test
+    @Order(2)
+    void ingestingTheSameBytesAgainIsANoOpThatSaysSo() {
+        long observations = jdbc.queryForObject("SELECT COUNT(*) FROM observation", Long.class);
+
+        Run run = imon("ingest", FIXTURES.resolve("period-column-age-groups.csv").toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("identical bytes were ingested before as delivery");
+        assertThat(deliveries.all()).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM observation", Long.class)).isEqualTo(observations);
+    }
+
+    @Test
+    @Order(3)
+    void aRefusedFileLeavesNothingBehindWhileTheOtherFilesOfTheCallGoIn(@TempDir Path temp) throws IOException {
+        String whole = Files.readString(FIXTURES.resolve("wide-layout-two-dates.csv"),
+                java.nio.charset.Charset.forName("ISO-8859-1"));
+        Path truncated = temp.resolve("12411-01-01-4-truncated.csv");
+        Files.writeString(truncated, whole.substring(0, whole.indexOf("15001;") + 30),
+                java.nio.charset.Charset.forName("ISO-8859-1"));
+
+        Run run = imon("ingest", truncated.toString(), FIXTURES.resolve("wide-layout-two-dates.csv").toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).contains("REFUSED 12411-01-01-4-truncated.csv, line 13", "truncated",
+                "nothing of this file was stored");
+        assertThat(deliveries.all()).extracting(d -> d.fileName())
+                .containsExactly("period-column-age-groups.csv", "wide-layout-two-dates.csv");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM observation o JOIN delivery d ON d.id = o.delivery_id"
+                + " WHERE d.file_name LIKE '%truncated%'", Long.class)).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void indicatorsCsvGivesTheUnroundedAuslaenderanteilPerRegion() {
+        Run run = imon("indicators", "--format", "csv", "--indicator", "auslaenderanteil", "--period", "2015");
+
+        assertThat(run.exit()).isZero();
+        String[] lines = run.out().split("\n");
+        assertThat(lines[0]).isEqualTo("ags,name,indicator,period,value,unit,marker");
+        // 3398 / 82919 * 100, unrounded
+        assertThat(run.out()).contains("15001,\"Dessau-Roßlau, kreisfreie Stadt\",auslaenderanteil,2015,"
+                + "4.097975132358,%,");
+        assertThat(run.out()).contains("15,Sachsen-Anhalt,auslaenderanteil,2015,3.914547956553,%,");
+        assertThat(run.out()).contains("DG,Deutschland,auslaenderanteil,2015,10.528610872287,%,");
+    }
+
+    @Test
+    @Order(5)
+    void theKreisPdfShowsTheFiguresInGermanFormatBesideLandAndGermany() throws IOException {
+        Run run = imon("report", "jobs/integrationsbericht-auslaenderanteil.yml", "--kreis", "15001");
+
+        assertThat(run.exit()).isZero();
+        Path pdf = home.resolve("output/integrationsbericht-auslaenderanteil/15001.pdf");
+        String text;
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            text = new PDFTextStripper().getText(document);
+        }
+        assertThat(text).contains("Dessau-Roßlau", "15001", "Sachsen-Anhalt", "31.12.2015",
+                "4,1 %", "3,9 %", "10,5 %",
+                "Datengrundlage: Statistische Ämter des Bundes und der Länder, 12411-03-03-4, eigene Berechnungen",
+                "dl-de/by-2-0", "Datenstand: 14.12.2017");
+        assertThat(text).doesNotContain("synthetische Beispieldaten");
+    }
+
+    @Test
+    @Order(6)
+    void aRevisedDeliverySupersedesTheOldOneWhileTheOldComputationStaysAsItWas(@TempDir Path temp)
+            throws IOException {
+        long before = indicators.latestComputation().orElseThrow().id();
+        String original = Files.readString(FIXTURES.resolve("period-column-age-groups.csv"));
+        Path revised = temp.resolve("12411-03-03-4-revised.csv");
+        Files.writeString(revised, original.replace(";3398;1992;1406", ";3400;1994;1406")
+                .replace("Stand: 14.12.2017 / 15:51:18", "Stand: 02.02.2018 / 09:00:00"));
+
+        assertThat(imon("ingest", revised.toString()).exit()).isZero();
+        Run run = imon("indicators", "--format", "csv", "--kreis", "15001");
+
+        // 3400 / 82919 * 100
+        assertThat(run.out()).contains(",2015,4.100387124784,%,");
+        assertThat(indicators.values(before)).filteredOn(v -> v.regionCode().equals("15001"))
+                .singleElement().satisfies(v -> assertThat(v.value().orElseThrow())
+                        .isEqualByComparingTo("4.097975132358"));
+        assertThat(deliveries.all()).hasSize(3);
+    }
+}
