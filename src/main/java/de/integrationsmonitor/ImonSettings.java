@@ -21,6 +21,10 @@ public record ImonSettings(Path project, Path home) {
         return jobs().resolve("catalogue").resolve("indikatoren.yml");
     }
 
+    public Path rules() {
+        return jobs().resolve("catalogue").resolve("pruefregeln.yml");
+    }
+
     public Path templates() {
         return project.resolve("templates");
     }

@@ -35,7 +35,8 @@ final class Console {
                 yield o.fileName() + ": " + o.format().orElseThrow().label() + " " + o.tableCode() + ", delivery "
                         + o.deliveryId().orElseThrow() + " - " + a.dataLines() + " data lines: " + a.stored()
                         + " stored, " + a.rejected() + " rejected, " + a.skipped() + " skipped ("
-                        + a.observations() + " observations)";
+                        + a.observations() + " observations)" + o.findings().map(f -> "; findings: " + f.errors()
+                        + " errors, " + f.warnings() + " warnings, " + f.infos() + " notes").orElse("");
             }
             case ALREADY_INGESTED -> o.fileName() + ": " + o.message();
             case REFUSED -> "REFUSED " + o.message() + " - nothing of this file was stored";

@@ -3,6 +3,7 @@ package de.integrationsmonitor.cli;
 import de.integrationsmonitor.indicator.CatalogueException;
 import de.integrationsmonitor.ingest.ExtractRefusedException;
 import de.integrationsmonitor.report.EditionException;
+import de.integrationsmonitor.validate.RuleException;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         exitCodeList = {"0:done", "1:unexpected failure", "2:input refused (file, edition, catalogue)",
                 "3:some reports failed", "64:wrong command line"},
         subcommands = {IngestCommand.class, ComputeCommand.class, IndicatorsCommand.class, ReportCommand.class,
-                RunCommand.class})
+                RunCommand.class, ObservationsCommand.class, FindingsCommand.class})
 public class ImonCommand implements Runnable {
 
     @CommandLine.Spec
@@ -28,16 +29,20 @@ public class ImonCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** A file a person wrote or delivered is wrong: they can fix it, the message says how. */
+    private static boolean isInputProblem(Throwable t) {
+        return t instanceof ExtractRefusedException || t instanceof EditionException
+                || t instanceof CatalogueException || t instanceof RuleException;
+    }
+
     /** Prints a failure for people, without a stack trace, and picks the documented exit code. */
     public static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         Throwable cause = e;
-        while (cause.getCause() != null && !(cause instanceof ExtractRefusedException
-                || cause instanceof EditionException || cause instanceof CatalogueException)) {
+        while (cause.getCause() != null && !isInputProblem(cause)) {
             cause = cause.getCause();
         }
         commandLine.getErr().println("imon: " + cause.getMessage());
-        if (cause instanceof ExtractRefusedException || cause instanceof EditionException
-                || cause instanceof CatalogueException) {
+        if (isInputProblem(cause)) {
             return ExitCodes.REFUSED;
         }
         if (System.getenv("IMON_DEBUG") != null) {

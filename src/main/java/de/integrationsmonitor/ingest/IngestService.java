@@ -2,7 +2,20 @@ package de.integrationsmonitor.ingest;
 
 import de.integrationsmonitor.store.Delivery;
 import de.integrationsmonitor.store.DeliveryRepository;
+import de.integrationsmonitor.store.FindingRepository;
 import de.integrationsmonitor.store.ObservationRepository;
+import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.region.KreisRegister;
+import de.integrationsmonitor.validate.ConsistencyChecker;
+import de.integrationsmonitor.validate.ConsistencyRule;
+import de.integrationsmonitor.validate.Finding;
+import de.integrationsmonitor.validate.FindingCounts;
+import de.integrationsmonitor.validate.PublicationCheck;
+import de.integrationsmonitor.validate.RegisterCheck;
+import de.integrationsmonitor.validate.RuleCatalogue;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,13 +40,20 @@ public class IngestService {
 
     private final DeliveryRepository deliveries;
     private final ObservationRepository observations;
+    private final FindingRepository findings;
+    private final RegisterCheck registerCheck;
+    private final Path rulesFile;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     public IngestService(DeliveryRepository deliveries, ObservationRepository observations,
+                         FindingRepository findings, KreisRegister register, ImonSettings settings,
                          TransactionTemplate transaction, Clock clock) {
         this.deliveries = deliveries;
         this.observations = observations;
+        this.findings = findings;
+        this.registerCheck = new RegisterCheck(register);
+        this.rulesFile = settings.rules();
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -85,7 +105,7 @@ public class IngestService {
                 Delivery d = known.get();
                 return new IngestOutcome(fileName, IngestOutcome.Status.ALREADY_INGESTED,
                         Optional.of(formatOf(d.format())), d.tableCode(), Optional.of(d.id()), Optional.empty(),
-                        "identical bytes were ingested before as delivery " + d.id() + " (" + d.fileName()
+                        Optional.empty(), "identical bytes were ingested before as delivery " + d.id() + " (" + d.fileName()
                                 + "); nothing to do");
             }
             format = FormatDetector.detect(source);
@@ -96,19 +116,19 @@ public class IngestService {
                     new ExtractRefusedException(fileName, 0, "cannot be read: " + e.getMessage()));
         }
         ExtractReader reader = readerFor(format);
+        List<ConsistencyRule> rules = RuleCatalogue.load(rulesFile).rules();
         StoringListener listener = new StoringListener(source);
         try {
             LineAccount account = transaction.execute(status -> {
                 try {
-                    LineAccount read = reader.read(source, listener);
-                    listener.finish(read);
-                    return read;
+                    return listener.finish(reader.read(source, listener), rules);
                 } catch (IOException e) {
                     throw new ExtractRefusedException(fileName, 0, "cannot be read: " + e.getMessage());
                 }
             });
             return new IngestOutcome(fileName, IngestOutcome.Status.STORED, Optional.of(format),
-                    listener.tableCode, Optional.of(listener.deliveryId), Optional.ofNullable(account), "");
+                    listener.tableCode, Optional.of(listener.deliveryId), Optional.ofNullable(account),
+                    Optional.of(FindingCounts.of(listener.found)), "");
         } catch (ExtractRefusedException e) {
             return refused(fileName, Optional.of(format), listener.tableCode, e);
         }
@@ -133,16 +153,25 @@ public class IngestService {
     private static IngestOutcome refused(String fileName, Optional<ExtractFormat> format, String tableCode,
                                          ExtractRefusedException e) {
         return new IngestOutcome(fileName, IngestOutcome.Status.REFUSED, format, tableCode, Optional.empty(),
-                Optional.empty(), e.getMessage());
+                Optional.empty(), Optional.empty(), e.getMessage());
     }
 
-    /** Stores what a reader streams, in the transaction of the file. */
+    /**
+     * Stores what a reader streams, in the transaction of the file: each data line is checked against the Kreis
+     * register once all its cells are in, then stored, skipped ("did not exist") or quarantined.
+     */
     private final class StoringListener implements ExtractListener {
         private final ExtractSource source;
+        private final List<Observation> line = new ArrayList<>();
+        private final PublicationCheck publication = new PublicationCheck();
+        private final List<Finding> found = new ArrayList<>();
         private ObservationRepository.Writer writer;
         private ExtractFooter footer = ExtractFooter.none();
         private long deliveryId;
         private String tableCode = "";
+        private long linesSkipped;
+        private long linesRejected;
+        private long observationsDropped;
 
         StoringListener(ExtractSource source) {
             this.source = source;
@@ -157,17 +186,48 @@ public class IngestService {
 
         @Override
         public void observation(Observation observation) {
-            writer.add(observation);
+            if (!line.isEmpty() && line.get(0).sourceLine() != observation.sourceLine()) {
+                checkAndStoreLine();
+            }
+            line.add(observation);
+        }
+
+        private void checkAndStoreLine() {
+            Observation first = line.get(0);
+            Map<LocalDate, List<Cell>> cellsByDate = new TreeMap<>();
+            line.forEach(o -> cellsByDate.computeIfAbsent(o.referenceDate(), d -> new ArrayList<>()).add(o.cell()));
+            List<RegisterCheck.Verdict> verdicts = cellsByDate.entrySet().stream()
+                    .map(e -> registerCheck.check(first.sourceLine(), first.regionCode(), e.getKey(), e.getValue()))
+                    .toList();
+            Optional<RegisterCheck.Verdict> reject = verdicts.stream()
+                    .filter(v -> v.kind() == RegisterCheck.Verdict.Kind.REJECT).findFirst();
+            if (reject.isPresent()) {
+                linesRejected++;
+                observationsDropped += line.size();
+                writer.reject(first.sourceLine(), "quarantined", reject.get().reason(), null);
+                found.add(reject.get().finding().orElseThrow());
+            } else if (verdicts.stream().allMatch(v -> v.kind() == RegisterCheck.Verdict.Kind.SKIP)) {
+                linesSkipped++;
+                observationsDropped += line.size();
+                writer.reject(first.sourceLine(), "skipped", verdicts.get(0).reason(), null);
+            } else {
+                verdicts.forEach(v -> v.finding().ifPresent(found::add));
+                line.forEach(o -> {
+                    writer.add(o);
+                    publication.count(o);
+                });
+            }
+            line.clear();
         }
 
         @Override
-        public void rejected(long line, String reason, String content) {
-            writer.reject(line, "quarantined", reason, content);
+        public void rejected(long lineNumber, String reason, String content) {
+            writer.reject(lineNumber, "quarantined", reason, content);
         }
 
         @Override
-        public void skipped(long line, String reason, String content) {
-            writer.reject(line, "skipped", reason, content);
+        public void skipped(long lineNumber, String reason, String content) {
+            writer.reject(lineNumber, "skipped", reason, content);
         }
 
         @Override
@@ -175,9 +235,23 @@ public class IngestService {
             this.footer = footer;
         }
 
-        void finish(LineAccount account) {
+        /** Completes the delivery: last line, publication and consistency checks, the corrected account. */
+        LineAccount finish(LineAccount read, List<ConsistencyRule> rules) {
+            if (!line.isEmpty()) {
+                checkAndStoreLine();
+            }
             writer.flush();
+            LineAccount account = new LineAccount(read.dataLines(), read.stored() - linesSkipped - linesRejected,
+                    read.rejected() + linesRejected, read.skipped() + linesSkipped,
+                    read.observations() - observationsDropped);
+            found.addAll(publication.findings());
+            findings.storeUnpublished(deliveryId, publication.unpublishedKreisLevel(), "KREIS");
+            ConsistencyChecker checker = new ConsistencyChecker(tableCode, rules, found::add);
+            observations.streamDelivery(deliveryId, checker::accept);
+            checker.finish();
+            findings.store(deliveryId, found);
             deliveries.complete(deliveryId, footer, account);
+            return account;
         }
     }
 }

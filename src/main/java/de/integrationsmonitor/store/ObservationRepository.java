@@ -55,13 +55,31 @@ public class ObservationRepository {
         return jdbc.query(sql.toString(), ObservationRepository::map, args.toArray());
     }
 
-    /** Every observation of a table in every delivery, for inspection ({@code bin/imon observations}). */
-    public List<StoredObservation> all(String tableCode, Optional<String> regionCode, Optional<Integer> year,
-                                       Collection<Long> deliveryIds) {
-        return current(tableCode, List.of(), deliveryIds).stream()
-                .filter(o -> regionCode.map(o.regionCode()::equals).orElse(true))
-                .filter(o -> year.map(y -> o.referenceDate().getYear() == y).orElse(true))
-                .toList();
+    /** Every observation of a table in every delivery, streamed, for inspection ({@code imon observations}). */
+    public void every(String tableCode, Optional<String> regionCode, Optional<Integer> year,
+                      java.util.function.Consumer<StoredObservation> consumer) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT * FROM observation WHERE table_code = ?");
+        args.add(tableCode);
+        regionCode.ifPresent(r -> {
+            sql.append(" AND region_code = ?");
+            args.add(r);
+        });
+        year.ifPresent(y -> {
+            sql.append(" AND reference_date BETWEEN ? AND ?");
+            args.add(Date.valueOf(java.time.LocalDate.of(y, 1, 1)));
+            args.add(Date.valueOf(java.time.LocalDate.of(y, 12, 31)));
+        });
+        sql.append(" ORDER BY delivery_id, source_line, reference_date, variable_path");
+        jdbc.query(sql.toString(), (org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                consumer.accept(map(rs, 0)), args.toArray());
+    }
+
+    /** Streams one delivery's observations in the order region code, reference date, line. */
+    public void streamDelivery(long deliveryId, java.util.function.Consumer<StoredObservation> consumer) {
+        jdbc.query("SELECT * FROM observation WHERE delivery_id = ? ORDER BY region_code, reference_date,"
+                + " source_line, variable_path", (org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                consumer.accept(map(rs, 0)), deliveryId);
     }
 
     private static String placeholders(int n) {

@@ -1,0 +1,72 @@
+package de.integrationsmonitor.cli;
+
+import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.validate.FindingsReport;
+import de.integrationsmonitor.store.FindingRepository;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code imon findings}: what validation found and which lines were quarantined. */
+@Component
+@Command(name = "findings", mixinStandardHelpOptions = true,
+        description = "Lists the findings of validation and the quarantined lines (with file and line), as CSV or"
+                + " as a readable report; --report also writes it to output/pruefbericht.txt.")
+public class FindingsCommand implements Callable<Integer> {
+
+    public static final String[] HEADER =
+            {"delivery", "file", "line", "severity", "rule", "ags", "reference_date", "message"};
+
+    @Option(names = "--delivery", paramLabel = "ID", description = "only this delivery")
+    Long delivery;
+
+    @Option(names = "--format", defaultValue = "csv", description = "csv or text")
+    String format;
+
+    @Option(names = "--with-skipped", description = "also list the lines skipped for a stated reason")
+    boolean withSkipped;
+
+    @Option(names = "--report", description = "also write the readable report to output/pruefbericht.txt")
+    boolean report;
+
+    private final FindingRepository findings;
+    private final FindingsReport findingsReport;
+    private final ImonSettings settings;
+
+    public FindingsCommand(FindingRepository findings, FindingsReport findingsReport, ImonSettings settings) {
+        this.findings = findings;
+        this.findingsReport = findingsReport;
+        this.settings = settings;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (report) {
+            System.err.println("imon: wrote " + findingsReport.write(settings.output()));
+        }
+        if ("text".equals(format)) {
+            System.out.print(findingsReport.text(Optional.ofNullable(delivery)));
+            return ExitCodes.OK;
+        }
+        if (!"csv".equals(format)) {
+            System.err.println("imon: --format " + format + " is not supported; allowed: csv, text");
+            return ExitCodes.USAGE;
+        }
+        try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
+                CSVFormat.RFC4180.builder().setHeader(HEADER).setRecordSeparator('\n').get())) {
+            for (FindingRepository.Listed f : findings.list(Optional.ofNullable(delivery), withSkipped)) {
+                csv.printRecord(f.deliveryId(), f.fileName(), f.line().map(String::valueOf).orElse(""),
+                        f.severity(), f.rule(), f.regionCode(), f.referenceDate().map(String::valueOf).orElse(""),
+                        f.message());
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

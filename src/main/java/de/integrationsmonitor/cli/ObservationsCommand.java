@@ -1,0 +1,68 @@
+package de.integrationsmonitor.cli;
+
+import de.integrationsmonitor.ingest.Cell;
+import de.integrationsmonitor.store.ObservationRepository;
+import de.integrationsmonitor.store.StoredObservation;
+import java.io.OutputStreamWriter;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code imon observations --table CODE}: what was stored, one row per observation of every delivery. */
+@Component
+@Command(name = "observations", mixinStandardHelpOptions = true,
+        description = "Prints the stored observations of a table as CSV, one row per observation of every delivery"
+                + " (value unrounded with '.' as decimal point, empty when missing; marker empty when none).")
+public class ObservationsCommand implements Callable<Integer> {
+
+    public static final String[] HEADER =
+            {"table", "ags", "period", "reference_date", "variable", "value", "marker", "delivery"};
+
+    @Option(names = "--table", required = true, paramLabel = "CODE", description = "table code, e.g. 12411-01-01-4")
+    String table;
+
+    @Option(names = "--kreis", paramLabel = "AGS", description = "only this region code (Kreis, Land or DG)")
+    String kreis;
+
+    @Option(names = "--period", paramLabel = "YYYY", description = "only this reference year")
+    Integer period;
+
+    @Option(names = "--format", defaultValue = "csv", description = "output format; only csv")
+    String format;
+
+    private final ObservationRepository observations;
+
+    public ObservationsCommand(ObservationRepository observations) {
+        this.observations = observations;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (!"csv".equals(format)) {
+            System.err.println("imon: --format " + format + " is not supported; allowed: csv");
+            return ExitCodes.USAGE;
+        }
+        try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
+                CSVFormat.RFC4180.builder().setHeader(HEADER).setRecordSeparator('\n').get())) {
+            observations.every(table, Optional.ofNullable(kreis), Optional.ofNullable(period), o -> print(csv, o));
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void print(CSVPrinter csv, StoredObservation o) {
+        Cell cell = o.cell();
+        try {
+            csv.printRecord(o.tableCode(), o.regionCode(), o.period(), o.referenceDate(), o.variablePath(),
+                    cell.number().map(BigDecimal::toPlainString).orElse(""), cell.marker(), o.deliveryId());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

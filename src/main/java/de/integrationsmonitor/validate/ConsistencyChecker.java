@@ -1,0 +1,205 @@
+package de.integrationsmonitor.validate;
+
+import de.integrationsmonitor.ingest.Cell;
+import de.integrationsmonitor.ingest.Marker;
+import de.integrationsmonitor.region.RegionLevel;
+import de.integrationsmonitor.store.StoredObservation;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Evaluates the declared consistency rules over one delivery's observations, streamed in the order region, date:
+ * memory holds one region-date group and the running Kreis sums per Land, never the whole delivery. Checks that
+ * meet a secret or missing cell are skipped (they cannot be checked); {@code -} counts as zero.
+ */
+public final class ConsistencyChecker {
+
+    /** Findings per rule and delivery beyond which only a count is kept. */
+    static final int DETAILED_FINDINGS_PER_RULE = 100;
+    private static final String SEPARATOR = " | ";
+
+    private final String tableCode;
+    private final List<ConsistencyRule> rules;
+    private final Consumer<Finding> sink;
+    private final List<StoredObservation> group = new ArrayList<>();
+    private final Map<String, Integer> failures = new HashMap<>();
+    private final Map<LandKey, KreisSum> kreisSums = new LinkedHashMap<>();
+    private final Map<LandKey, StoredObservation> landCells = new HashMap<>();
+
+    public ConsistencyChecker(String tableCode, List<ConsistencyRule> rules, Consumer<Finding> sink) {
+        this.tableCode = tableCode;
+        this.rules = rules.stream().filter(r -> r.appliesTo(tableCode)).toList();
+        this.sink = sink;
+    }
+
+    /** The next observation, in the order region code, reference date. */
+    public void accept(StoredObservation o) {
+        if (!group.isEmpty() && (!group.get(0).regionCode().equals(o.regionCode())
+                || !group.get(0).referenceDate().equals(o.referenceDate()))) {
+            checkGroup();
+        }
+        group.add(o);
+    }
+
+    /** Ends the stream: checks the last group and the Kreis sums per Land, then reports what was cut short. */
+    public void finish() {
+        if (!group.isEmpty()) {
+            checkGroup();
+        }
+        for (ConsistencyRule rule : rules) {
+            if (rule instanceof ConsistencyRule.KreiseSumToLand sums) {
+                checkLandSums(sums);
+            }
+        }
+        failures.forEach((rule, count) -> {
+            if (count > DETAILED_FINDINGS_PER_RULE) {
+                ConsistencyRule r = rules.stream().filter(x -> x.id().equals(rule)).findFirst().orElseThrow();
+                sink.accept(new Finding(rule, r.severity(), 0, "", Optional.empty(), "rule '" + r.description()
+                        + "' failed " + count + " times in this delivery; the first " + DETAILED_FINDINGS_PER_RULE
+                        + " are listed"));
+            }
+        });
+    }
+
+    private void checkGroup() {
+        Map<String, StoredObservation> byPath = new HashMap<>();
+        group.forEach(o -> byPath.put(o.variablePath(), o));
+        for (ConsistencyRule rule : rules) {
+            if (rule instanceof ConsistencyRule.NotNegative notNegative) {
+                for (StoredObservation o : group) {
+                    if (rule.appliesTo(tableCode, o.unit()) && o.cell().number().map(n -> n.signum() < 0)
+                            .orElse(false)) {
+                        fail(notNegative, o.sourceLine(), o, "negative count " + o.cell().number().get()
+                                .toPlainString() + " for [" + o.variablePath() + "]");
+                    }
+                }
+            } else if (rule instanceof ConsistencyRule.PartsSumToTotal parts) {
+                for (StoredObservation total : group) {
+                    if (rule.appliesTo(tableCode, total.unit())) {
+                        checkParts(parts, total, byPath);
+                    }
+                }
+            } else if (rule instanceof ConsistencyRule.KreiseSumToLand) {
+                collectForLandSums(rule);
+            }
+        }
+        group.clear();
+    }
+
+    private void checkParts(ConsistencyRule.PartsSumToTotal rule, StoredObservation total,
+                            Map<String, StoredObservation> byPath) {
+        String[] labels = total.variablePath().split(java.util.regex.Pattern.quote(SEPARATOR), -1);
+        for (int position = 0; position < labels.length; position++) {
+            if (!labels[position].equals(rule.total())) {
+                continue;
+            }
+            List<StoredObservation> parts = new ArrayList<>();
+            for (String part : rule.parts()) {
+                String[] replaced = labels.clone();
+                replaced[position] = part;
+                StoredObservation o = byPath.get(String.join(SEPARATOR, replaced));
+                if (o != null) {
+                    parts.add(o);
+                }
+            }
+            if (parts.size() != rule.parts().size()) {
+                continue; // the table does not break this total down into these parts
+            }
+            Optional<BigDecimal> totalValue = countable(total.cell());
+            BigDecimal sum = BigDecimal.ZERO;
+            for (StoredObservation part : parts) {
+                Optional<BigDecimal> v = countable(part.cell());
+                if (v.isEmpty()) {
+                    return; // a secret part: cannot be checked
+                }
+                sum = sum.add(v.get());
+            }
+            if (totalValue.isPresent() && !rule.tolerance().accepts(totalValue.get(), sum)) {
+                StringBuilder cells = new StringBuilder();
+                for (StoredObservation part : parts) {
+                    cells.append(cells.length() == 0 ? "" : " + ").append(describe(part));
+                }
+                fail(rule, total.sourceLine(), total, describe(total) + " but " + cells + " = "
+                        + sum.toPlainString());
+            }
+        }
+    }
+
+    private void collectForLandSums(ConsistencyRule rule) {
+        for (StoredObservation o : group) {
+            if (!rule.appliesTo(tableCode, o.unit())) {
+                continue;
+            }
+            RegionLevel level = RegionLevel.of(o.regionCode()).orElse(null);
+            if (level == RegionLevel.KREIS) {
+                LandKey key = new LandKey(o.regionCode().substring(0, 2), o.referenceDate(), o.variablePath());
+                kreisSums.computeIfAbsent(key, k -> new KreisSum()).add(o);
+            } else if (level == RegionLevel.LAND) {
+                landCells.put(new LandKey(o.regionCode(), o.referenceDate(), o.variablePath()), o);
+            }
+        }
+    }
+
+    private void checkLandSums(ConsistencyRule.KreiseSumToLand rule) {
+        kreisSums.forEach((key, sum) -> {
+            StoredObservation land = landCells.get(key);
+            if (land == null || !sum.checkable || countable(land.cell()).isEmpty()) {
+                return;
+            }
+            BigDecimal landValue = countable(land.cell()).get();
+            if (!rule.tolerance().accepts(landValue, sum.total)) {
+                fail(rule, land.sourceLine(), land, describe(land) + ", but its " + sum.kreise + " Kreise add up to "
+                        + sum.total.toPlainString());
+            }
+        });
+    }
+
+    private void fail(ConsistencyRule rule, long line, StoredObservation where, String detail) {
+        int count = failures.merge(rule.id(), 1, Integer::sum);
+        if (count <= DETAILED_FINDINGS_PER_RULE) {
+            sink.accept(new Finding(rule.id(), rule.severity(), line, where.regionCode(),
+                    Optional.of(where.referenceDate()), rule.description() + ": " + where.regionCode() + " "
+                    + RegisterCheck.german(where.referenceDate()) + ": " + detail));
+        }
+    }
+
+    /** A value to add up: the number, or zero for '-'; empty for a cell that cannot be counted (secret...). */
+    private static Optional<BigDecimal> countable(Cell cell) {
+        if (cell.hasNumber()) {
+            return cell.number();
+        }
+        return cell.marker().equals(Marker.NOTHING.symbol()) ? Optional.of(BigDecimal.ZERO) : Optional.empty();
+    }
+
+    private static String describe(StoredObservation o) {
+        return "[" + o.variablePath() + "] = " + (o.cell().hasNumber() ? o.cell().number().get().toPlainString()
+                : o.cell().marker()) + " (line " + o.sourceLine() + ")";
+    }
+
+    private record LandKey(String land, LocalDate date, String variable) {
+    }
+
+    /** The running sum of a Land's Kreise for one date and variable. */
+    private static final class KreisSum {
+        BigDecimal total = BigDecimal.ZERO;
+        int kreise;
+        boolean checkable = true;
+
+        void add(StoredObservation o) {
+            Optional<BigDecimal> v = countable(o.cell());
+            if (v.isEmpty()) {
+                checkable = false;
+            } else {
+                total = total.add(v.get());
+            }
+            kreise++;
+        }
+    }
+}
