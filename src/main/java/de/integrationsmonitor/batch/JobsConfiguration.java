@@ -5,6 +5,7 @@ import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.ingest.IngestService;
 import de.integrationsmonitor.report.EditionLoader;
 import de.integrationsmonitor.report.ReportService;
+import de.integrationsmonitor.validate.FindingsReport;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -61,13 +62,15 @@ public class JobsConfiguration {
     }
 
     @Bean
-    Step reportStep(JobRepository repository, ReportService reports, RunResults results) {
+    Step reportStep(JobRepository repository, ReportService reports, FindingsReport findings, ImonSettings settings,
+                    RunResults results) {
         return new StepBuilder("render-reports", repository).tasklet((contribution, chunk) -> {
             JobParameters parameters = contribution.getStepExecution().getJobParameters();
             Optional<String> kreis = Optional.ofNullable(parameters.getString(KREIS)).filter(s -> !s.isBlank());
             for (String edition : lines(parameters, EDITIONS)) {
                 results.rendered(reports.render(EditionLoader.load(Path.of(edition)), kreis, results::progress));
             }
+            results.progress("validation report: " + findings.write(settings.output()));
             return RepeatStatus.FINISHED;
         }, noTransaction).build();
     }

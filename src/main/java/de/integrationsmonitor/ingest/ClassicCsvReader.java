@@ -117,6 +117,11 @@ public final class ClassicCsvReader implements ExtractReader {
                 if (isHeaderRow(record)) {
                     break;
                 }
+                if (record.size() == 1 && (record.get(0).contains(",,") || record.get(0).contains("\t"))) {
+                    throw refuse("the cells of this line are separated by '" + (record.get(0).contains("\t")
+                            ? "\\t" : ",") + "'; GENESIS extracts separate cells by ';' (was the file re-saved"
+                            + " by a spreadsheet program?)");
+                }
                 if (!onlyFirstCell(record)) {
                     throw refuse("expected a title line or a header row starting with ';', found a data line '"
                             + abbreviate(String.join(";", record)) + "' before any header row");
@@ -146,6 +151,10 @@ public final class ClassicCsvReader implements ExtractReader {
 
             while (true) {
                 if (record.get(0).strip().startsWith(FOOTER_PREFIX)) {
+                    if (dataLines == 0) {
+                        throw refuse("the file has header rows but no data lines before its footer; expected at"
+                                + " least one line with a region code");
+                    }
                     listener.footer(readFooter());
                     return new LineAccount(dataLines, stored, rejected, skipped, observations);
                 }

@@ -1,6 +1,7 @@
 package de.integrationsmonitor.store;
 
 import de.integrationsmonitor.ingest.Cell;
+import de.integrationsmonitor.ingest.Marker;
 import de.integrationsmonitor.ingest.Observation;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -33,16 +34,26 @@ public class ObservationRepository {
         return new Writer(deliveryId);
     }
 
-    /** Observations of one table as of the given deliveries, newest delivery per cell; filters may be empty. */
+    /**
+     * Observations of one table as of the given deliveries, newest delivery per cell; an empty list of variable
+     * paths means all of them.
+     */
     public List<StoredObservation> current(String tableCode, Collection<String> variablePaths,
                                            Collection<Long> deliveryIds) {
         if (deliveryIds.isEmpty()) {
             return List.of();
         }
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT o.*, ROW_NUMBER() OVER (PARTITION BY"
+        // A Kreis cell of a date whose Kreis level the delivery left unpublished reads as "value comes later".
+        StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT o.delivery_id, o.table_code, o.region_code,"
+                + " o.reference_date, o.period, o.variable_path, o.unit, o.source_line,"
+                + " CASE WHEN u.delivery_id IS NULL THEN o.figure END AS figure,"
+                + " CASE WHEN u.delivery_id IS NULL THEN o.marker ELSE '" + Marker.LATER.symbol() + "' END AS marker,"
+                + " ROW_NUMBER() OVER (PARTITION BY"
                 + " o.region_code, o.reference_date, o.variable_path ORDER BY d.office_stand DESC NULLS LAST,"
                 + " d.id DESC) AS precedence FROM observation o JOIN delivery d ON d.id = o.delivery_id"
+                + " LEFT JOIN unpublished_level u ON u.delivery_id = o.delivery_id"
+                + " AND u.reference_date = o.reference_date AND u.region_level = 'KREIS' AND LENGTH(o.region_code) = 5"
                 + " WHERE o.table_code = ?");
         args.add(tableCode);
         if (!variablePaths.isEmpty()) {

@@ -1,0 +1,122 @@
+package de.integrationsmonitor.benchmark;
+
+import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.ingest.IngestOutcome;
+import de.integrationsmonitor.ingest.IngestService;
+import de.integrationsmonitor.ingest.LineAccount;
+import de.integrationsmonitor.region.KreisRegister;
+import de.integrationsmonitor.store.DeliveryRepository;
+import de.integrationsmonitor.store.FindingRepository;
+import de.integrationsmonitor.store.ObservationRepository;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Measures ingest against a yardstick: the same observations loaded by H2's own bulk CSV load ({@code CSVREAD}).
+ * Each measurement runs in a fresh embedded database of its own, so the user's store is never touched.
+ */
+public final class IngestBenchmark {
+
+    private final KreisRegister register;
+    private final ImonSettings settings;
+
+    public IngestBenchmark(KreisRegister register, ImonSettings settings) {
+        this.register = register;
+        this.settings = settings;
+    }
+
+    /** The figures of one measurement. */
+    public record Result(String label, long files, long dataLines, long observations, double ingestSeconds,
+                         double bulkSeconds, long peakHeapBytes) {
+
+        public double linesPerSecond() {
+            return dataLines / ingestSeconds;
+        }
+
+        public double observationsPerSecond() {
+            return observations / ingestSeconds;
+        }
+
+        public double bulkObservationsPerSecond() {
+            return observations / bulkSeconds;
+        }
+
+        /** Our observations per second as a share of the bulk load's. */
+        public double ratio() {
+            return observationsPerSecond() / bulkObservationsPerSecond();
+        }
+    }
+
+    public Result measure(String label, List<Path> paths) throws IOException {
+        Path folder = Files.createTempDirectory("imon-benchmark-");
+        String url = "jdbc:h2:file:" + folder.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE";
+        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "sa", "", true);
+        try {
+            Flyway.configure().dataSource(dataSource)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            DeliveryRepository deliveries = new DeliveryRepository(jdbc);
+            IngestService ingest = new IngestService(deliveries, new ObservationRepository(jdbc),
+                    new FindingRepository(jdbc), register, settings, transaction, Clock.systemUTC());
+
+            System.gc();
+            resetPeaks();
+            long start = System.nanoTime();
+            List<IngestOutcome> outcomes = ingest.ingest(paths, o -> { });
+            double ingestSeconds = (System.nanoTime() - start) / 1e9;
+            long peak = peakHeap();
+            if (outcomes.stream().anyMatch(IngestOutcome::refused)) {
+                throw new IllegalStateException("a file was refused: " + outcomes.stream()
+                        .filter(IngestOutcome::refused).map(IngestOutcome::message).toList());
+            }
+            long lines = outcomes.stream().flatMap(o -> o.account().stream()).mapToLong(LineAccount::dataLines).sum();
+            long observations = jdbc.queryForObject("SELECT COUNT(*) FROM observation", Long.class);
+
+            // The yardstick: the same rows as a flat CSV, loaded by the database's own bulk reader.
+            Path csv = folder.resolve("observations.csv");
+            jdbc.execute("CALL CSVWRITE('" + csv + "', 'SELECT delivery_id, table_code, region_code, reference_date,"
+                    + " period, variable_path, unit, figure, marker, source_line FROM observation')");
+            jdbc.execute("CREATE TABLE observation_bulk AS SELECT * FROM observation WITH NO DATA");
+            long bulkStart = System.nanoTime();
+            jdbc.execute("INSERT INTO observation_bulk (delivery_id, table_code, region_code, reference_date,"
+                    + " period, variable_path, unit, figure, marker, source_line) SELECT * FROM CSVREAD('" + csv
+                    + "')");
+            double bulkSeconds = (System.nanoTime() - bulkStart) / 1e9;
+            return new Result(label, outcomes.size(), lines, observations, ingestSeconds, bulkSeconds, peak);
+        } finally {
+            dataSource.destroy();
+            deleteRecursively(folder);
+        }
+    }
+
+    private static void resetPeaks() {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeap() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed())
+                .sum();
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package de.integrationsmonitor.cli;
+
+import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.benchmark.IngestBenchmark;
+import de.integrationsmonitor.region.KreisRegister;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code imon benchmark}: the figures the issues ask for, measured on the machine at hand. */
+@Component
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Measures ingest on the real extracts (default ../shared/data/regionalstatistik): rows per"
+                + " second for the protection-seekers ZIP and for the whole corpus, against H2's own bulk CSV load"
+                + " (CSVREAD) of the same observations. Runs in temporary databases; the store is not touched.")
+public class BenchmarkCommand implements Callable<Integer> {
+
+    @Option(names = "--corpus", paramLabel = "DIR", description = "folder of real extracts")
+    Path corpus;
+
+    private final KreisRegister register;
+    private final ImonSettings settings;
+
+    public BenchmarkCommand(KreisRegister register, ImonSettings settings) {
+        this.register = register;
+        this.settings = settings;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path root = corpus != null ? corpus
+                : settings.project().resolve("../shared/data/regionalstatistik").normalize();
+        if (!Files.isDirectory(root)) {
+            System.err.println("imon: no corpus at " + root + "; give one with --corpus DIR");
+            return ExitCodes.USAGE;
+        }
+        IngestBenchmark benchmark = new IngestBenchmark(register, settings);
+        System.out.println("ingest benchmark, " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, corpus " + root);
+        Path zip = root.resolve("ffcsv/12531-0043_de_flat.zip");
+        if (Files.isRegularFile(zip)) {
+            benchmark.measure("warm-up", List.of(zip));
+            print(benchmark.measure("protection seekers (12531-0043 ZIP)", List.of(zip)));
+        }
+        print(benchmark.measure("whole corpus", List.of(root)));
+        return ExitCodes.OK;
+    }
+
+    private static void print(IngestBenchmark.Result r) {
+        System.out.println(String.format(Locale.ROOT, "%s: %d files, %d data lines, %d observations%n"
+                        + "  imon ingest: %.2f s = %.0f data lines/s = %.0f observations/s (peak heap %d MiB)%n"
+                        + "  H2 CSVREAD bulk load of the same observations: %.2f s = %.0f observations/s%n"
+                        + "  ratio imon / bulk load: %.2f",
+                r.label(), r.files(), r.dataLines(), r.observations(), r.ingestSeconds(), r.linesPerSecond(),
+                r.observationsPerSecond(), r.peakHeapBytes() / (1024 * 1024), r.bulkSeconds(),
+                r.bulkObservationsPerSecond(), r.ratio()));
+    }
+}

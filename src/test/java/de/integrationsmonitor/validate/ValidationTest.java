@@ -1,0 +1,145 @@
+package de.integrationsmonitor.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.integrationsmonitor.ingest.Cell;
+import de.integrationsmonitor.ingest.Marker;
+import de.integrationsmonitor.ingest.Observation;
+import de.integrationsmonitor.region.KreisRegister;
+import de.integrationsmonitor.store.StoredObservation;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The register check, the publication check and the declared consistency rules on tiny cases. */
+class ValidationTest {
+
+    static final LocalDate END_2015 = LocalDate.of(2015, 12, 31);
+    static final LocalDate END_2006 = LocalDate.of(2006, 12, 31);
+    static final KreisRegister REGISTER = KreisRegister.loadDefault();
+    static final RuleCatalogue RULES = RuleCatalogue.load(Path.of("jobs/catalogue/pruefregeln.yml"));
+
+    final List<Finding> findings = new ArrayList<>();
+    long line = 1;
+
+    static Cell n(long value) {
+        return Cell.of(BigDecimal.valueOf(value));
+    }
+
+    StoredObservation cell(String region, String variable, Cell cell) {
+        return new StoredObservation(1, "12411-03-03-4", region, END_2015, "31.12.2015", variable, "Anzahl", cell,
+                line++);
+    }
+
+    void check(List<StoredObservation> observations) {
+        ConsistencyChecker checker = new ConsistencyChecker("12411-03-03-4", RULES.rules(), findings::add);
+        observations.forEach(checker::accept);
+        checker.finish();
+    }
+
+    @Test
+    void aDissolvedKreisWithOnlyDashesDidNotExistAndIsNeitherZeroNorAnError() {
+        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(12, "15101", END_2015,
+                List.of(Cell.missing(Marker.NOTHING), Cell.missing(Marker.NOTHING)));
+
+        assertThat(verdict.kind()).isEqualTo(RegisterCheck.Verdict.Kind.SKIP);
+        assertThat(verdict.reason()).contains("15101", "did not exist on 31.12.2015", "not zero");
+        assertThat(verdict.finding()).isEmpty();
+    }
+
+    @Test
+    void aValueForAKreisThatDidNotExistYetIsAWarning() {
+        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(7, "15001", END_2006, List.of(n(80000)));
+
+        assertThat(verdict.kind()).isEqualTo(RegisterCheck.Verdict.Kind.STORE);
+        assertThat(verdict.finding()).hasValueSatisfying(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).contains("15001", "valid from 01.07.2007");
+        });
+    }
+
+    @Test
+    void anUnknownKreisCodeIsQuarantinedAsAnError() {
+        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(9, "15999", END_2015, List.of(n(5)));
+
+        assertThat(verdict.kind()).isEqualTo(RegisterCheck.Verdict.Kind.REJECT);
+        assertThat(verdict.finding().orElseThrow().severity()).isEqualTo(Severity.ERROR);
+    }
+
+    @Test
+    void aDateWithOnlyDashesAtKreisLevelWhileTheLaenderHaveValuesIsNotYetPublished() {
+        PublicationCheck check = new PublicationCheck();
+        LocalDate june2025 = LocalDate.of(2025, 6, 30);
+        check.count(new Observation("13111-01-03-4", "DG", june2025, "30.06.2025", "Insgesamt", "", n(35000000), 2));
+        check.count(new Observation("13111-01-03-4", "15", june2025, "30.06.2025", "Insgesamt", "", n(800000), 3));
+        check.count(new Observation("13111-01-03-4", "15001", june2025, "30.06.2025", "Insgesamt", "",
+                Cell.missing(Marker.NOTHING), 4));
+
+        assertThat(check.unpublishedKreisLevel()).containsExactly(june2025);
+        assertThat(check.findings()).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("not yet published", "not zeros"));
+    }
+
+    @Test
+    void aKreisWithOneRealZeroAmongValuesIsPublished() {
+        PublicationCheck check = new PublicationCheck();
+        check.count(new Observation("t", "15", END_2015, "2015", "Insgesamt", "", n(80), 1));
+        check.count(new Observation("t", "15001", END_2015, "2015", "Insgesamt", "", Cell.missing(Marker.NOTHING), 2));
+        check.count(new Observation("t", "15002", END_2015, "2015", "Insgesamt", "", n(80), 3));
+
+        assertThat(check.unpublishedKreisLevel()).isEmpty();
+    }
+
+    @Test
+    void menAndWomenMustAddUpToTheTotalAndTheFindingNamesTheCells() {
+        check(List.of(cell("15001", "Insgesamt | Insgesamt | Insgesamt", n(82919)),
+                cell("15001", "Insgesamt | männlich | Insgesamt", n(40311)),
+                cell("15001", "Insgesamt | weiblich | Insgesamt", n(42600))));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("geschlecht-summe");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.line()).isEqualTo(1);
+            assertThat(f.message()).contains("[Insgesamt | Insgesamt | Insgesamt] = 82919 (line 1)",
+                    "[Insgesamt | männlich | Insgesamt] = 40311 (line 2)", "= 82911");
+        });
+    }
+
+    @Test
+    void germansAndForeignersAddingUpGiveNoFinding() {
+        check(List.of(cell("15001", "Insgesamt | Insgesamt | Insgesamt", n(82919)),
+                cell("15001", "Deutsche | Insgesamt | Insgesamt", n(79521)),
+                cell("15001", "Ausländer(innen) | Insgesamt | Insgesamt", n(3398))));
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void aSecretPartCannotBeCheckedAndIsNoFinding() {
+        check(List.of(cell("15001", "Insgesamt", n(82919)), cell("15001", "männlich", Cell.missing(Marker.SECRET)),
+                cell("15001", "weiblich", n(1))));
+
+        assertThat(findings).isEmpty();
+    }
+
+    @Test
+    void theKreiseOfALandMustAddUpToTheLand() {
+        check(List.of(cell("15", "Insgesamt", n(300)), cell("15001", "Insgesamt", n(100)),
+                cell("15002", "Insgesamt", n(150)), cell("15003", "Insgesamt", Cell.missing(Marker.NOTHING))));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("kreise-summe-land");
+            assertThat(f.message()).contains("= 300 (line 1)", "its 3 Kreise add up to 250");
+        });
+    }
+
+    @Test
+    void aNegativeCountIsAnError() {
+        check(List.of(cell("15001", "Wert", n(-3))));
+
+        assertThat(findings).singleElement().satisfies(f -> assertThat(f.ruleId()).isEqualTo("nicht-negativ"));
+    }
+}
