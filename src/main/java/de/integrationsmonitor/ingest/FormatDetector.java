@@ -7,6 +7,8 @@ import java.io.InputStream;
 public final class FormatDetector {
 
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+    /** An archive without entries starts with its end record; the ffcsv reader says why that is no delivery. */
+    private static final byte[] EMPTY_ZIP_MAGIC = {'P', 'K', 5, 6};
 
     private FormatDetector() {
     }
@@ -20,7 +22,7 @@ public final class FormatDetector {
             throw new ExtractRefusedException(source.fileName(), 0,
                     "the file is empty; expected a GENESIS extract (classic CSV or ffcsv)");
         }
-        if (startsWith(head, ZIP_MAGIC)) {
+        if (startsWith(head, ZIP_MAGIC) || startsWith(head, EMPTY_ZIP_MAGIC)) {
             return ExtractFormat.FFCSV;
         }
         if (source.bytes().looksBinary()) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The structure of a classic extract derived from its header rows: how many leading label columns, which value
@@ -88,7 +89,30 @@ record Layout(int width, int leadingColumns, boolean periodColumn, List<List<Str
 
     /** Labels are matched by definitions, so runs of white space (the offices' line-wrapping) become one space. */
     static String normalise(String label) {
-        return label.strip().replaceAll("\\s+", " ");
+        if (alreadyNormal(label)) {
+            return label; // the common case; an ffcsv has several labels in each of its 100,000s of rows
+        }
+        return WHITE_SPACE.matcher(label.strip()).replaceAll(" ");
+    }
+
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
+    private static boolean alreadyNormal(String label) {
+        int n = label.length();
+        if (n == 0) {
+            return true;
+        }
+        if (Character.isWhitespace(label.charAt(0)) || Character.isWhitespace(label.charAt(n - 1))) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = label.charAt(i);
+            boolean run = c == ' ' && label.charAt(i - 1) == ' ';
+            if (run || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int leadingEmptyCells(List<String> row) {
