@@ -1,5 +1,6 @@
 package de.integrationsmonitor;
 
+import de.integrationsmonitor.cli.ExitCodes;
 import de.integrationsmonitor.cli.ImonCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,11 +12,28 @@ import picocli.CommandLine;
 public class Integrationsmonitor {
 
     public static void main(String[] args) {
-        int exitCode;
         SpringApplication application = new SpringApplication(Integrationsmonitor.class);
         // the arguments are picocli's to parse, not Spring properties
         application.setAddCommandLineProperties(false);
-        try (ConfigurableApplicationContext context = application.run(args)) {
+        ConfigurableApplicationContext context;
+        try {
+            context = application.run(args);
+        } catch (RuntimeException e) {
+            // the database cannot be reached, or its schema is not this version's: say so in one line
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            System.err.println("imon: cannot start: " + String.valueOf(root.getMessage()).replace('\n', ' ')
+                    + (System.getenv("IMON_DEBUG") == null ? " (IMON_DEBUG=1 shows the stack trace)" : ""));
+            if (System.getenv("IMON_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            System.exit(ExitCodes.FAILURE);
+            return;
+        }
+        int exitCode;
+        try (context) {
             CommandLine.IFactory factory = context.getBean(CommandLine.IFactory.class);
             exitCode = new CommandLine(ImonCommand.class, factory)
                     .setExecutionExceptionHandler(ImonCommand::reportFailure)

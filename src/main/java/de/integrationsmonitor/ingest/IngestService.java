@@ -246,7 +246,8 @@ public class IngestService {
                     read.observations() - observationsDropped);
             found.addAll(publication.findings());
             findings.storeUnpublished(deliveryId, publication.unpublishedKreisLevel(), "KREIS");
-            ConsistencyChecker checker = new ConsistencyChecker(tableCode, rules, found::add);
+            ConsistencyChecker checker = new ConsistencyChecker(tableCode, rules, found::add,
+                    publication.unpublishedKreisLevel());
             observations.streamDelivery(deliveryId, checker::accept);
             checker.finish();
             findings.store(deliveryId, found);

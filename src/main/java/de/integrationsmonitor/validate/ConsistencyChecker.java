@@ -33,8 +33,16 @@ public final class ConsistencyChecker {
     private final Map<LandKey, KreisSum> kreisSums = new LinkedHashMap<>();
     private final Map<LandKey, StoredObservation> landCells = new HashMap<>();
 
-    public ConsistencyChecker(String tableCode, List<ConsistencyRule> rules, Consumer<Finding> sink) {
+    private final java.util.Set<LocalDate> unpublishedKreisLevel;
+
+    /**
+     * @param unpublishedKreisLevel dates whose Kreis cells are all '-' because not yet published: the Kreise
+     *                              cannot add up to the Land there
+     */
+    public ConsistencyChecker(String tableCode, List<ConsistencyRule> rules, Consumer<Finding> sink,
+                              java.util.Collection<LocalDate> unpublishedKreisLevel) {
         this.tableCode = tableCode;
+        this.unpublishedKreisLevel = java.util.Set.copyOf(unpublishedKreisLevel);
         this.rules = rules.stream().filter(r -> r.appliesTo(tableCode)).toList();
         this.sink = sink;
     }
@@ -150,7 +158,8 @@ public final class ConsistencyChecker {
     private void checkLandSums(ConsistencyRule.KreiseSumToLand rule) {
         kreisSums.forEach((key, sum) -> {
             StoredObservation land = landCells.get(key);
-            if (land == null || !sum.checkable || countable(land.cell()).isEmpty()) {
+            if (land == null || !sum.checkable || countable(land.cell()).isEmpty()
+                    || unpublishedKreisLevel.contains(key.date())) {
                 return;
             }
             BigDecimal landValue = countable(land.cell()).get();

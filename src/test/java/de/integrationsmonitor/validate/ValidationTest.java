@@ -35,7 +35,8 @@ class ValidationTest {
     }
 
     void check(List<StoredObservation> observations) {
-        ConsistencyChecker checker = new ConsistencyChecker("12411-03-03-4", RULES.rules(), findings::add);
+        ConsistencyChecker checker = new ConsistencyChecker("12411-03-03-4", RULES.rules(), findings::add,
+                List.of());
         observations.forEach(checker::accept);
         checker.finish();
     }
