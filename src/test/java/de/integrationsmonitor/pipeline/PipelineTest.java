@@ -172,4 +172,24 @@ class PipelineTest {
                         .isEqualByComparingTo("4.097975132358"));
         assertThat(deliveries.all()).hasSize(3);
     }
+
+    @Test
+    @Order(7)
+    void quarantinedLinesAndObservationsCanBeListedWithFileAndLine() {
+        Run ingest = imon("ingest", FIXTURES.resolve("secret-cells.csv").toString());
+        assertThat(ingest.out()).contains("8 data lines: 6 stored, 2 rejected, 0 skipped");
+
+        Run findings = imon("findings", "--format", "csv");
+        assertThat(findings.exit()).isZero();
+        assertThat(findings.out()).startsWith("delivery,file,line,severity,rule,ags,reference_date,message\n")
+                .contains(",secret-cells.csv,13,quarantined,line,,,column 4 (Wert): 'abc' is neither a number")
+                .contains(",secret-cells.csv,14,quarantined,line,,,\"the row has 6 cells, the header declares 5");
+
+        Run observations = imon("observations", "--table", "99999-01-01-4", "--kreis", "01002", "--format", "csv");
+        assertThat(observations.out()).startsWith("table,ags,period,reference_date,variable,value,marker,delivery\n")
+                .contains("99999-01-01-4,01002,2016,2016-12-31,Wert,,.,")
+                .contains("99999-01-01-4,01002,2016,2016-12-31,Anteil,,x,");
+        Run negative = imon("observations", "--table", "99999-01-01-4", "--kreis", "01001");
+        assertThat(negative.out()).contains("99999-01-01-4,01001,2016,2016-12-31,Anteil,-14.6,,");
+    }
 }
