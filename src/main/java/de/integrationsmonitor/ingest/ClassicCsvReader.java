@@ -37,6 +37,7 @@ public final class ClassicCsvReader implements ExtractReader {
     private static final Pattern UNIT = Pattern.compile(
             "Anzahl|Prozent|%|‰|Promille|(?:Tsd\\.|Mill\\.|Mio\\.|Mrd\\.)\\s*(?:EUR|Euro)|EUR|Euro|Tsd\\.|ha|km²|qkm"
                     + "|Jahre|Personen|Stunden|je .+");
+    private static final Pattern TITLE_UNIT = Pattern.compile("\\(([^()]+)\\)$");
     private static final CSVFormat FORMAT = CSVFormat.Builder.create()
             .setDelimiter(';')
             .setQuote('"')
@@ -110,6 +111,7 @@ public final class ClassicCsvReader implements ExtractReader {
 
             List<String> titleLines = new ArrayList<>();
             Optional<Period> titlePeriod = Optional.empty();
+            String titleUnit = "";
             CSVRecord record;
             while (true) {
                 record = next().orElseThrow(() -> refuse(
@@ -128,10 +130,14 @@ public final class ClassicCsvReader implements ExtractReader {
                 }
                 String text = record.get(0).strip();
                 Optional<Period> period = Period.parse(text);
+                Matcher unit = TITLE_UNIT.matcher(text);
                 if (period.isPresent()) {
                     titlePeriod = period;
                 } else if (!text.isEmpty()) {
                     titleLines.add(text);
+                }
+                if (unit.find() && isUnit(unit.group(1))) {
+                    titleUnit = unit.group(1); // e.g. "Bevölkerungsstand (Anzahl)": the unit of every column
                 }
             }
 
@@ -143,7 +149,7 @@ public final class ClassicCsvReader implements ExtractReader {
                 record = next().orElseThrow(() -> new ExtractRefusedException(source.fileName(), headerLine,
                         "the file ends after its header rows; expected data lines and a footer"));
             }
-            Layout layout = Layout.of(headerRows, titlePeriod,
+            Layout layout = Layout.of(headerRows, titlePeriod, titleUnit,
                     problem -> new ExtractRefusedException(source.fileName(), firstHeaderLine, problem));
 
             listener.header(new ExtractHeader(source.fileName(), ExtractFormat.CLASSIC_CSV, tableCode,

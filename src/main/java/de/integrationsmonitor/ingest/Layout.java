@@ -14,7 +14,11 @@ import java.util.regex.Pattern;
 record Layout(int width, int leadingColumns, boolean periodColumn, List<List<String>> variableLabels,
               List<String> units, List<Period> columnPeriods) {
 
-    static Layout of(List<List<String>> headerRows, Optional<Period> titlePeriod,
+    /**
+     * @param titleUnit the unit the title block names for the whole table ("Bevölkerungsstand (Anzahl)"), used
+     *                  when there is no units row; empty when it names none
+     */
+    static Layout of(List<List<String>> headerRows, Optional<Period> titlePeriod, String titleUnit,
                      Function<String, ExtractRefusedException> refuse) {
         int width = headerRows.stream().mapToInt(List::size).max().orElse(0);
         int leading = headerRows.stream()
@@ -55,7 +59,7 @@ record Layout(int width, int leadingColumns, boolean periodColumn, List<List<Str
             periods = titlePeriod.map(p -> java.util.Collections.nCopies(values, p)).orElse(null);
         }
         return new Layout(width, leading, periodColumn, variableRows,
-                units == null ? java.util.Collections.nCopies(values, "") : units, periods);
+                units == null ? java.util.Collections.nCopies(values, titleUnit) : units, periods);
     }
 
     int valueColumns() {

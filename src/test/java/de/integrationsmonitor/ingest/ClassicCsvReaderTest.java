@@ -38,6 +38,8 @@ class ClassicCsvReaderTest {
         assertThat(r.number("15001", END_2015, "Insgesamt")).isEqualByComparingTo("82919");
         assertThat(r.number("15001", LocalDate.of(2014, 12, 31), "männlich")).isEqualByComparingTo("40339");
         assertThat(r.find("15001", END_2015, "Insgesamt").sourceLine()).isEqualTo(13);
+        // no units row: the title line "Bevölkerungsstand (Anzahl)" names the unit of every column
+        assertThat(r.find("15001", END_2015, "Insgesamt").unit()).isEqualTo("Anzahl");
         // Berlin is listed as Land 11 in classic files; it is stored under that code
         assertThat(r.number("11", END_2015, "Insgesamt")).isEqualByComparingTo("3520031");
     }
