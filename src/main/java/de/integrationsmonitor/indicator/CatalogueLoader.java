@@ -9,6 +9,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import de.integrationsmonitor.indicator.expression.Expression;
+import de.integrationsmonitor.indicator.expression.ExpressionException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -38,17 +41,72 @@ public final class CatalogueLoader {
         Fields top = new Fields(file + "", asMap(root, file.toString()));
         List<IndicatorDefinition> indicators = new ArrayList<>();
         List<?> entries = top.list("indicators");
+        java.util.Set<String> ids = new java.util.HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             Fields f = new Fields(file + ": indicators[" + (i + 1) + "]", asMap(entries.get(i), file + ""));
             String id = f.text("id");
+            if (!ids.add(id)) {
+                throw new CatalogueException(file + ": the indicator id '" + id + "' appears twice");
+            }
             f = new Fields(file + ": indicator '" + id + "'", f.map);
+            List<InputSpec> inputs = inputs(f);
+            Expression formula;
+            try {
+                formula = Expression.parse(f.text("formula"));
+                formula.requireDeclared(inputs.stream().map(InputSpec::name)
+                        .collect(java.util.stream.Collectors.toSet()));
+            } catch (ExpressionException e) {
+                throw new CatalogueException(f.where + ": formula: " + e.getMessage());
+            }
+            Optional<String> denominator = f.optionalText("denominator");
+            if (denominator.isPresent() && inputs.stream().noneMatch(in -> in.name().equals(denominator.get()))) {
+                throw new CatalogueException(f.where + ": denominator '" + denominator.get()
+                        + "' is not one of its inputs " + inputs.stream().map(InputSpec::name).toList());
+            }
             indicators.add(new IndicatorDefinition(id, f.text("label"), f.text("unit"), f.text("handlungsfeld"),
-                    direction(f), f.decimal("scale"), input(f, "numerator"), input(f, "denominator"),
-                    f.decimal("minimum_denominator"), f.list("sources").stream().map(String::valueOf).toList(),
+                    direction(f), inputs, formula, denominator,
+                    f.map.containsKey("minimum_denominator") ? Optional.of(f.decimal("minimum_denominator"))
+                            : Optional.empty(), change(f), f.list("sources").stream().map(String::valueOf).toList(),
                     f.text("definition")));
         }
+        Fields typology = new Fields(file + ": typology", asMap(top.required("typology"), file + ""));
+        List<String> typologyIndicators = typology.list("indicators").stream().map(String::valueOf).toList();
+        for (String id : typologyIndicators) {
+            if (!ids.contains(id)) {
+                throw new CatalogueException(file + ": typology: indicator '" + id + "' is not in the catalogue");
+            }
+        }
         return new IndicatorCatalogue(top.text("catalogue"), top.text("version"), sha256(bytes),
-                List.copyOf(indicators));
+                List.copyOf(indicators), new IndicatorCatalogue.TypologyDefinition(
+                        typology.decimal("year").intValueExact(), typologyIndicators));
+    }
+
+    private static List<InputSpec> inputs(Fields indicator) {
+        Map<String, Object> declared = asMap(indicator.required("inputs"), indicator.where + ": inputs");
+        List<InputSpec> inputs = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : declared.entrySet()) {
+            Fields f = new Fields(indicator.where + ": input '" + entry.getKey() + "'",
+                    asMap(entry.getValue(), indicator.where));
+            List<String> variables = f.map.containsKey("variables") ? f.strings("variables")
+                    : f.map.containsKey("variable") ? List.of(f.text("variable")) : List.of();
+            List<String> matching = f.map.containsKey("matching") ? f.strings("matching") : List.of();
+            if (variables.isEmpty() && matching.isEmpty()) {
+                throw new CatalogueException(f.where + ": needs 'variable', 'variables' or 'matching'");
+            }
+            int offset = f.map.containsKey("offset_years") ? f.decimal("offset_years").intValueExact() : 0;
+            inputs.add(new InputSpec(entry.getKey(), f.text("table"), variables, matching,
+                    f.map.containsKey("except") ? f.strings("except") : List.of(), offset));
+        }
+        return List.copyOf(inputs);
+    }
+
+    private static ChangeKind change(Fields f) {
+        String value = f.text("change");
+        return switch (value) {
+            case "points" -> ChangeKind.POINTS;
+            case "percent" -> ChangeKind.PERCENT;
+            default -> throw new CatalogueException(f.where + ": change is '" + value + "'; allowed: points, percent");
+        };
     }
 
     private static Direction direction(Fields f) {
@@ -60,14 +118,6 @@ public final class CatalogueLoader {
             default -> throw new CatalogueException(f.where + ": direction is '" + value
                     + "'; allowed: higher_is_better, higher_is_worse, neutral");
         };
-    }
-
-    private static InputSpec input(Fields parent, String name) {
-        Fields f = new Fields(parent.where + ": " + name, asMap(parent.required(name), parent.where));
-        List<String> variables = f.map.containsKey("variables")
-                ? f.list("variables").stream().map(String::valueOf).toList()
-                : List.of(f.text("variable"));
-        return new InputSpec(f.text("table"), variables);
     }
 
     @SuppressWarnings("unchecked")
@@ -103,6 +153,14 @@ public final class CatalogueLoader {
 
         String text(String name) {
             return String.valueOf(required(name)).strip();
+        }
+
+        Optional<String> optionalText(String name) {
+            return Optional.ofNullable(map.get(name)).map(v -> String.valueOf(v).strip());
+        }
+
+        List<String> strings(String name) {
+            return list(name).stream().map(String::valueOf).toList();
         }
 
         BigDecimal decimal(String name) {

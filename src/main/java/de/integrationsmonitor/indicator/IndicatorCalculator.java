@@ -7,10 +7,11 @@ import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.region.Land;
 import de.integrationsmonitor.store.StoredObservation;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,9 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Computes one indicator for Germany, every Land and every Kreis that exists at each reference date the inputs
- * cover. Markers propagate: a secret or missing input gives a marked result, never a number made from a gap.
+ * Computes one indicator for Germany, every Land and every Kreis that exists at each reference date its first
+ * input covers, at the Gebietsstand of that date. Inputs are matched by reference year (with their offset).
+ * Markers propagate: a secret or missing input gives a marked result, never a number made from a gap.
  */
 public final class IndicatorCalculator {
 
@@ -36,18 +38,27 @@ public final class IndicatorCalculator {
 
     public List<IndicatorValue> compute(IndicatorDefinition indicator,
                                         Function<InputSpec, List<StoredObservation>> observations) {
-        List<StoredObservation> numeratorRows = observations.apply(indicator.numerator());
-        Map<Key, Cell> numerator = summed(indicator.numerator(), numeratorRows);
-        Map<Key, Cell> denominator = summed(indicator.denominator(), observations.apply(indicator.denominator()));
-        Map<LocalDate, String> periods = new TreeMap<>();
-        numeratorRows.forEach(o -> periods.put(o.referenceDate(), o.period()));
+        Map<String, Map<Key, Cell>> inputs = new LinkedHashMap<>();
+        Map<Integer, StoredObservation> firstOfYear = new TreeMap<>();
+        for (InputSpec input : indicator.inputs()) {
+            List<StoredObservation> rows = observations.apply(input).stream()
+                    .filter(o -> input.selects(o.variablePath())).toList();
+            if (input == indicator.primaryInput()) {
+                rows.forEach(o -> firstOfYear.putIfAbsent(o.referenceDate().getYear(), o));
+            }
+            inputs.put(input.name(), summed(rows));
+        }
         List<IndicatorValue> values = new ArrayList<>();
-        for (Map.Entry<LocalDate, String> period : periods.entrySet()) {
-            for (String region : regionsOn(period.getKey())) {
-                Optional<Cell> num = lookup(numerator, region, period.getKey());
-                Optional<Cell> den = lookup(denominator, region, period.getKey());
-                if (num.isPresent() && den.isPresent()) {
-                    values.add(ratio(indicator, region, period.getKey(), period.getValue(), num.get(), den.get()));
+        for (StoredObservation first : firstOfYear.values()) {
+            int year = first.referenceDate().getYear();
+            for (String region : regionsOn(first.referenceDate())) {
+                Map<String, Cell> cells = new HashMap<>();
+                for (InputSpec input : indicator.inputs()) {
+                    lookup(inputs.get(input.name()), region, year + input.offsetYears())
+                            .ifPresent(c -> cells.put(input.name(), c));
+                }
+                if (cells.size() == indicator.inputs().size()) {
+                    values.add(value(indicator, region, first.referenceDate(), first.period(), cells));
                 }
             }
         }
@@ -63,74 +74,67 @@ public final class IndicatorCalculator {
     }
 
     /** A Kreis's value, or for Berlin and Hamburg the value the classic files give under the Land code. */
-    private Optional<Cell> lookup(Map<Key, Cell> cells, String region, LocalDate date) {
-        Optional<Cell> direct = Optional.ofNullable(cells.get(new Key(region, date)));
+    private Optional<Cell> lookup(Map<Key, Cell> cells, String region, int year) {
+        Optional<Cell> direct = Optional.ofNullable(cells.get(new Key(region, year)));
         if (direct.isPresent()) {
             return direct;
         }
-        return register.classicAliasOf(region).map(alias -> cells.get(new Key(alias, date)));
+        return register.classicAliasOf(region).map(alias -> cells.get(new Key(alias, year)));
     }
 
-    static IndicatorValue ratio(IndicatorDefinition indicator, String region, LocalDate date, String period,
-                                Cell numerator, Cell denominator) {
-        String marker = markers(numerator, denominator);
-        if (numerator.number().isEmpty() || denominator.number().isEmpty()) {
-            String missing = numerator.number().isEmpty() ? numerator.marker() : denominator.marker();
-            return new IndicatorValue(indicator.id(), region, date, period, Optional.empty(), missing,
-                    numerator.number(), denominator.number(), false);
-        }
-        BigDecimal den = denominator.number().get();
-        if (den.signum() == 0) {
-            return new IndicatorValue(indicator.id(), region, date, period, Optional.empty(),
-                    Marker.LOCKED.symbol(), numerator.number(), denominator.number(), false);
-        }
-        BigDecimal value = numerator.number().get().multiply(indicator.scale())
-                .divide(den, MathContext.DECIMAL128)
-                .setScale(SCALE, RoundingMode.HALF_EVEN)
-                .stripTrailingZeros();
-        boolean smallBase = den.compareTo(indicator.minimumDenominator()) < 0;
-        return new IndicatorValue(indicator.id(), region, date, period, Optional.of(value), marker,
-                numerator.number(), denominator.number(), smallBase);
+    static IndicatorValue value(IndicatorDefinition indicator, String region, LocalDate date, String period,
+                                Map<String, Cell> cells) {
+        Cell result = indicator.formula().evaluate(cells);
+        Optional<BigDecimal> value = result.number().map(v -> v.setScale(SCALE, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros());
+        Optional<BigDecimal> denominator = indicator.denominator().flatMap(d -> countable(cells.get(d)));
+        boolean smallBase = value.isPresent() && denominator.isPresent() && indicator.minimumDenominator()
+                .map(min -> denominator.get().compareTo(min) < 0).orElse(false);
+        return new IndicatorValue(indicator.id(), region, date, period, value, result.marker(),
+                countable(cells.get(indicator.primaryInput().name())), denominator, smallBase);
     }
 
-    /** The markers that accompany present values (provisional, limited reliability...) carry over to the result. */
-    private static String markers(Cell... cells) {
-        Set<String> markers = new LinkedHashSet<>();
-        for (Cell c : cells) {
-            if (c.hasNumber() && c.hasMarker()) {
-                markers.add(c.marker());
-            }
+    private static Optional<BigDecimal> countable(Cell cell) {
+        if (cell.hasNumber()) {
+            return cell.number();
         }
-        return String.join("", markers);
+        return cell.marker().equals(Marker.NOTHING.symbol()) ? Optional.of(BigDecimal.ZERO) : Optional.empty();
     }
 
-    /** Sums the input's variables per region and date; a missing part makes the sum missing with its marker. */
-    private static Map<Key, Cell> summed(InputSpec spec, List<StoredObservation> observations) {
-        Map<Key, List<Cell>> parts = new TreeMap<>();
-        for (StoredObservation o : observations) {
-            if (spec.variables().contains(o.variablePath())) {
-                parts.computeIfAbsent(new Key(o.regionCode(), o.referenceDate()), k -> new ArrayList<>())
-                        .add(o.cell());
-            }
+    /**
+     * Sums an input's cells per region and year. '-' counts as zero; a secret or missing part makes the sum
+     * missing with its marker; markers that accompany numbers (p, r, ...) carry over.
+     */
+    private static Map<Key, Cell> summed(List<StoredObservation> rows) {
+        Map<Key, List<Cell>> parts = new HashMap<>();
+        for (StoredObservation o : rows) {
+            parts.computeIfAbsent(new Key(o.regionCode(), o.referenceDate().getYear()), k -> new ArrayList<>())
+                    .add(o.cell());
         }
-        Map<Key, Cell> sums = new TreeMap<>();
+        Map<Key, Cell> sums = new HashMap<>();
         parts.forEach((key, cells) -> {
-            if (cells.size() != spec.variables().size()) {
-                return; // not every part was delivered for this region and date: no sum
+            if (cells.size() == 1) {
+                sums.put(key, cells.get(0));
+                return;
             }
-            Optional<Cell> gap = cells.stream().filter(c -> !c.hasNumber()).findFirst();
-            sums.put(key, gap.orElseGet(() -> new Cell(Optional.of(cells.stream()
-                    .map(c -> c.number().orElseThrow()).reduce(BigDecimal.ZERO, BigDecimal::add)),
-                    markers(cells.toArray(Cell[]::new)))));
+            Optional<Cell> gap = cells.stream().filter(c -> countable(c).isEmpty()).findFirst();
+            if (gap.isPresent()) {
+                sums.put(key, gap.get());
+                return;
+            }
+            Set<String> markers = new LinkedHashSet<>();
+            BigDecimal sum = BigDecimal.ZERO;
+            for (Cell c : cells) {
+                sum = sum.add(countable(c).orElseThrow());
+                if (c.hasNumber() && c.hasMarker()) {
+                    markers.add(c.marker());
+                }
+            }
+            sums.put(key, new Cell(Optional.of(sum), String.join("", markers)));
         });
         return sums;
     }
 
-    private record Key(String region, LocalDate referenceDate) implements Comparable<Key> {
-        @Override
-        public int compareTo(Key o) {
-            int c = region.compareTo(o.region);
-            return c != 0 ? c : referenceDate.compareTo(o.referenceDate);
-        }
+    private record Key(String region, int year) {
     }
 }

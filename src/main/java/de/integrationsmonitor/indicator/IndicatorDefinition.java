@@ -1,10 +1,22 @@
 package de.integrationsmonitor.indicator;
 
+import de.integrationsmonitor.indicator.expression.Expression;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
-/** One indicator of the catalogue: numerator / denominator × scale, with what a report needs to explain it. */
+/**
+ * One indicator of the catalogue: a formula over named inputs, with what a report needs to explain it.
+ *
+ * @param denominator        the input whose size decides reliability, if the indicator has one
+ * @param minimumDenominator below this base the value is flagged as unreliable
+ */
 public record IndicatorDefinition(String id, String label, String unit, String handlungsfeld, Direction direction,
-                                  BigDecimal scale, InputSpec numerator, InputSpec denominator,
-                                  BigDecimal minimumDenominator, List<String> sources, String definition) {
+                                  List<InputSpec> inputs, Expression formula, Optional<String> denominator,
+                                  Optional<BigDecimal> minimumDenominator, ChangeKind change, List<String> sources,
+                                  String definition) {
+
+    public InputSpec primaryInput() {
+        return inputs.get(0);
+    }
 }

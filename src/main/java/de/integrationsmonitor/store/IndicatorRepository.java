@@ -37,12 +37,17 @@ public class IndicatorRepository {
     public void store(long computationId, List<IndicatorValue> values) {
         List<Object[]> rows = new ArrayList<>(values.size());
         for (IndicatorValue v : values) {
+            IndicatorValue.Comparison c = v.comparison();
             rows.add(new Object[] {computationId, v.indicatorId(), v.regionCode(), Date.valueOf(v.referenceDate()),
                     v.period(), v.value().orElse(null), v.marker().isEmpty() ? null : v.marker(),
-                    v.numerator().orElse(null), v.denominator().orElse(null), v.smallBase()});
+                    v.numerator().orElse(null), v.denominator().orElse(null), v.smallBase(),
+                    c.landValue().orElse(null), c.germanyValue().orElse(null), c.rankInLand().orElse(null),
+                    c.kreiseInLand().orElse(null), c.change5y().orElse(null), c.cluster().orElse(null)});
         }
         jdbc.batchUpdate("INSERT INTO indicator_value (computation_id, indicator_id, region_code, reference_date,"
-                + " period, figure, marker, numerator, denominator, small_base) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                + " period, figure, marker, numerator, denominator, small_base, land_value, germany_value,"
+                + " rank_in_land, kreise_in_land, change_5y, cluster)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     public Optional<Computation> latestComputation() {
@@ -69,7 +74,15 @@ public class IndicatorRepository {
         String marker = rs.getString("marker");
         return new IndicatorValue(rs.getString("indicator_id"), rs.getString("region_code"),
                 rs.getDate("reference_date").toLocalDate(), rs.getString("period"), decimal(rs, "figure"),
-                marker == null ? "" : marker, decimal(rs, "numerator"), decimal(rs, "denominator"), rs.getBoolean("small_base"));
+                marker == null ? "" : marker, decimal(rs, "numerator"), decimal(rs, "denominator"),
+                rs.getBoolean("small_base"), new IndicatorValue.Comparison(decimal(rs, "land_value"),
+                decimal(rs, "germany_value"), integer(rs, "rank_in_land"), integer(rs, "kreise_in_land"),
+                decimal(rs, "change_5y"), integer(rs, "cluster")));
+    }
+
+    private static Optional<Integer> integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(value);
     }
 
     private static Optional<BigDecimal> decimal(ResultSet rs, String column) throws SQLException {

@@ -1,0 +1,86 @@
+package de.integrationsmonitor.indicator;
+
+import de.integrationsmonitor.region.RegionLevel;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Puts each value beside what a report compares it with: the Land and Germany in the same year, the rank among the
+ * Kreise of the Land (1 = best; for neutral indicators 1 = highest), and the change over five years.
+ */
+public final class Comparisons {
+
+    private Comparisons() {
+    }
+
+    public static List<IndicatorValue> compare(IndicatorDefinition indicator, List<IndicatorValue> values) {
+        Map<String, IndicatorValue> byRegionYear = new HashMap<>();
+        Map<String, List<BigDecimal>> kreisValuesByLandYear = new HashMap<>();
+        for (IndicatorValue v : values) {
+            byRegionYear.put(key(v.regionCode(), v.year()), v);
+            if (isKreis(v.regionCode()) && v.value().isPresent()) {
+                kreisValuesByLandYear.computeIfAbsent(key(land(v.regionCode()), v.year()), k -> new ArrayList<>())
+                        .add(v.value().get());
+            }
+        }
+        List<IndicatorValue> compared = new ArrayList<>(values.size());
+        for (IndicatorValue v : values) {
+            Optional<BigDecimal> landValue = isKreis(v.regionCode())
+                    ? valueOf(byRegionYear.get(key(land(v.regionCode()), v.year()))) : Optional.empty();
+            Optional<BigDecimal> germanyValue = v.regionCode().equals("DG") ? Optional.empty()
+                    : valueOf(byRegionYear.get(key("DG", v.year())));
+            Optional<Integer> rank = Optional.empty();
+            Optional<Integer> kreise = Optional.empty();
+            if (isKreis(v.regionCode()) && v.value().isPresent()) {
+                List<BigDecimal> others = kreisValuesByLandYear.get(key(land(v.regionCode()), v.year()));
+                rank = Optional.of(1 + (int) others.stream().filter(o -> better(indicator.direction(), o,
+                        v.value().get())).count());
+                kreise = Optional.of(others.size());
+            }
+            Optional<BigDecimal> change = v.value().flatMap(now -> valueOf(byRegionYear.get(key(v.regionCode(),
+                    v.year() - 5))).flatMap(before -> change(indicator.change(), now, before)));
+            compared.add(v.with(new IndicatorValue.Comparison(landValue, germanyValue, rank, kreise, change,
+                    Optional.empty())));
+        }
+        return compared;
+    }
+
+    /** Whether {@code other} ranks before {@code value}: higher first, unless higher is worse. */
+    private static boolean better(Direction direction, BigDecimal other, BigDecimal value) {
+        return direction == Direction.HIGHER_IS_WORSE ? other.compareTo(value) < 0 : other.compareTo(value) > 0;
+    }
+
+    static Optional<BigDecimal> change(ChangeKind kind, BigDecimal now, BigDecimal before) {
+        if (kind == ChangeKind.POINTS) {
+            return Optional.of(now.subtract(before).stripTrailingZeros());
+        }
+        if (before.signum() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(now.subtract(before).multiply(BigDecimal.valueOf(100))
+                .divide(before, MathContext.DECIMAL128).setScale(IndicatorCalculator.SCALE, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros());
+    }
+
+    private static Optional<BigDecimal> valueOf(IndicatorValue v) {
+        return v == null ? Optional.empty() : v.value();
+    }
+
+    private static boolean isKreis(String region) {
+        return RegionLevel.of(region).orElse(null) == RegionLevel.KREIS;
+    }
+
+    private static String land(String kreis) {
+        return kreis.substring(0, 2);
+    }
+
+    private static String key(String region, int year) {
+        return region + "|" + year;
+    }
+}
