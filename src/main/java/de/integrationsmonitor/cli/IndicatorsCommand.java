@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
                 + " Computes them first if deliveries or the catalogue changed since the last computation.")
 public class IndicatorsCommand implements Callable<Integer> {
 
-    public static final String[] HEADER = {"ags", "name", "indicator", "period", "value", "unit", "marker"};
+    public static final String[] HEADER = {"ags", "name", "indicator", "period", "value", "unit", "marker",
+        "land_value", "germany_value", "rank_in_land", "kreise_in_land", "change_5y", "flag", "cluster"};
 
     @Option(names = "--format", defaultValue = "csv", description = "output format; only csv")
     String format;
@@ -92,12 +93,19 @@ public class IndicatorsCommand implements Callable<Integer> {
                     continue;
                 }
                 String unit = catalogue.find(v.indicatorId()).map(IndicatorDefinition::unit).orElse("");
+                IndicatorValue.Comparison c = v.comparison();
                 csv.printRecord(v.regionCode(), regionName(v.regionCode()), v.indicatorId(),
-                        v.referenceDate().getYear(), v.value().map(BigDecimal::toPlainString).orElse(""), unit,
-                        v.marker());
+                        v.referenceDate().getYear(), plain(v.value()), unit, v.marker(), plain(c.landValue()),
+                        plain(c.germanyValue()), c.rankInLand().map(String::valueOf).orElse(""),
+                        c.kreiseInLand().map(String::valueOf).orElse(""), plain(c.change5y()),
+                        v.smallBase() ? "small_base" : "", c.cluster().map(String::valueOf).orElse(""));
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static String plain(java.util.Optional<BigDecimal> value) {
+        return value.map(BigDecimal::toPlainString).orElse("");
     }
 
     private String regionName(String code) {

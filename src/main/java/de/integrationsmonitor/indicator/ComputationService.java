@@ -1,23 +1,38 @@
 package de.integrationsmonitor.indicator;
 
+import de.integrationsmonitor.indicator.typology.Typology;
+import de.integrationsmonitor.indicator.typology.TypologyInput;
+import de.integrationsmonitor.indicator.typology.TypologyResult;
+import de.integrationsmonitor.indicator.typology.TypologySpec;
+import de.integrationsmonitor.region.Kreis;
+import de.integrationsmonitor.region.KreisKind;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.store.Delivery;
 import de.integrationsmonitor.store.DeliveryRepository;
 import de.integrationsmonitor.store.IndicatorRepository;
 import de.integrationsmonitor.store.ObservationRepository;
+import de.integrationsmonitor.store.StoredObservation;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Computes the whole catalogue over every delivery stored so far and keeps the result as one computation that
- * records its catalogue (version, hash), its Kreis register (hash) and the deliveries it rests on.
+ * records its catalogue (version, hash), its Kreis register (hash) and the deliveries it rests on: each indicator
+ * at the Gebietsstand of its reference dates, compared with Land and Germany, ranked, its five-year change, and
+ * the similar-Kreis typology.
  */
 @Service
 public class ComputationService {
@@ -38,7 +53,8 @@ public class ComputationService {
     }
 
     /** The outcome of one computation: its id and how many values each indicator got. */
-    public record Summary(long computationId, String catalogueVersion, Map<String, Integer> valuesPerIndicator) {
+    public record Summary(long computationId, String catalogueVersion, Map<String, Integer> valuesPerIndicator,
+                          int typologyKreise) {
     }
 
     /**
@@ -61,14 +77,61 @@ public class ComputationService {
         List<Long> deliveryIds = deliveries.all().stream().map(Delivery::id).toList();
         long id = indicators.openComputation(LocalDateTime.now(clock), catalogue.version(), catalogue.sha256(),
                 register.version(), deliveryIds);
-        IndicatorCalculator calculator = new IndicatorCalculator(register);
+        Map<String, List<IndicatorValue>> computed = computeAll(catalogue, deliveryIds);
+        TypologyResult typology = typology(catalogue, computed);
         Map<String, Integer> counts = new LinkedHashMap<>();
+        computed.forEach((indicator, values) -> {
+            List<IndicatorValue> withCluster = values.stream()
+                    .map(v -> v.with(v.comparison().withCluster(Optional.ofNullable(
+                            typology.clusterOf().get(v.regionCode())))))
+                    .toList();
+            indicators.store(id, withCluster);
+            counts.put(indicator, values.size());
+        });
+        indicators.storeTypology(id, typology);
+        return new Summary(id, catalogue.version(), counts, typology.clusterOf().size());
+    }
+
+    /** Every indicator with its comparisons; each table query is made once per computation. */
+    Map<String, List<IndicatorValue>> computeAll(IndicatorCatalogue catalogue, List<Long> deliveryIds) {
+        Map<String, List<StoredObservation>> cache = new HashMap<>();
+        IndicatorCalculator calculator = new IndicatorCalculator(register);
+        Map<String, List<IndicatorValue>> computed = new LinkedHashMap<>();
         for (IndicatorDefinition indicator : catalogue.indicators()) {
-            List<IndicatorValue> values = calculator.compute(indicator,
-                    input -> observations.current(input.table(), input.variables(), deliveryIds));
-            indicators.store(id, values);
-            counts.put(indicator.id(), values.size());
+            List<IndicatorValue> values = calculator.compute(indicator, input -> cache.computeIfAbsent(
+                    input.table() + "|" + input.exactPaths(),
+                    k -> observations.current(input.table(), input.exactPaths(), deliveryIds)));
+            computed.put(indicator.id(), Comparisons.compare(indicator, values));
         }
-        return new Summary(id, catalogue.version(), counts);
+        return computed;
+    }
+
+    /**
+     * The similar-Kreis typology of the Kreise that exist at the end of the typology year, each indicator taken at
+     * its latest year up to then (the tables end in different years).
+     */
+    TypologyResult typology(IndicatorCatalogue catalogue, Map<String, List<IndicatorValue>> computed) {
+        IndicatorCatalogue.TypologyDefinition definition = catalogue.typology();
+        LocalDate asOf = LocalDate.of(definition.year(), 12, 31);
+        Map<String, Direction> directions = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String id : definition.indicators()) {
+            IndicatorDefinition indicator = catalogue.find(id).orElseThrow();
+            directions.put(id, indicator.direction());
+            labels.put(id, indicator.label());
+        }
+        List<TypologyInput> inputs = new ArrayList<>();
+        for (Kreis kreis : register.kreiseOn(asOf)) {
+            Map<String, BigDecimal> values = new LinkedHashMap<>();
+            for (String id : definition.indicators()) {
+                computed.getOrDefault(id, List.of()).stream()
+                        .filter(v -> v.regionCode().equals(kreis.ags()) && v.year() <= definition.year())
+                        .filter(v -> v.value().isPresent())
+                        .max(Comparator.comparing(IndicatorValue::referenceDate))
+                        .ifPresent(v -> values.put(id, v.value().get()));
+            }
+            inputs.add(new TypologyInput(kreis.ags(), kreis.kind() == KreisKind.KREISFREIE_STADT, values));
+        }
+        return new Typology(TypologySpec.of(definition.indicators(), directions, labels)).compute(inputs);
     }
 }

@@ -46,7 +46,9 @@ public final class IndicatorCalculator {
             if (input == indicator.primaryInput()) {
                 rows.forEach(o -> firstOfYear.putIfAbsent(o.referenceDate().getYear(), o));
             }
-            inputs.put(input.name(), summed(rows));
+            Map<Key, Cell> sums = summed(rows, input.matching().isEmpty() ? input.variables().size() : 0);
+            addMissingUpperLevels(sums, rows);
+            inputs.put(input.name(), sums);
         }
         List<IndicatorValue> values = new ArrayList<>();
         for (StoredObservation first : firstOfYear.values()) {
@@ -103,9 +105,10 @@ public final class IndicatorCalculator {
 
     /**
      * Sums an input's cells per region and year. '-' counts as zero; a secret or missing part makes the sum
-     * missing with its marker; markers that accompany numbers (p, r, ...) carry over.
+     * missing with its marker; markers that accompany numbers (p, r, ...) carry over. Where the input lists its
+     * variables, a region and year lacking one of them gets no sum: a total is never made from part of its parts.
      */
-    private static Map<Key, Cell> summed(List<StoredObservation> rows) {
+    private static Map<Key, Cell> summed(List<StoredObservation> rows, int requiredParts) {
         Map<Key, List<Cell>> parts = new HashMap<>();
         for (StoredObservation o : rows) {
             parts.computeIfAbsent(new Key(o.regionCode(), o.referenceDate().getYear()), k -> new ArrayList<>())
@@ -113,6 +116,9 @@ public final class IndicatorCalculator {
         }
         Map<Key, Cell> sums = new HashMap<>();
         parts.forEach((key, cells) -> {
+            if (cells.size() < requiredParts) {
+                return;
+            }
             if (cells.size() == 1) {
                 sums.put(key, cells.get(0));
                 return;
@@ -133,6 +139,49 @@ public final class IndicatorCalculator {
             sums.put(key, new Cell(Optional.of(sum), String.join("", markers)));
         });
         return sums;
+    }
+
+    /**
+     * Some tables (e.g. ffcsv extracts of the Kreis level) have no rows for the Länder and Germany. For counts,
+     * their values are the sums of the Kreise: computed only when every Kreis of the Land (of Germany) at that
+     * date has a value, so a gap never shrinks a total.
+     */
+    private void addMissingUpperLevels(Map<Key, Cell> sums, List<StoredObservation> rows) {
+        Map<Integer, LocalDate> dates = new TreeMap<>();
+        boolean counts = !rows.isEmpty();
+        for (StoredObservation o : rows) {
+            dates.putIfAbsent(o.referenceDate().getYear(), o.referenceDate());
+            counts &= o.unit().equals("Anzahl");
+        }
+        if (!counts) {
+            return;
+        }
+        for (Map.Entry<Integer, LocalDate> year : dates.entrySet()) {
+            List<Kreis> kreise = register.kreiseOn(year.getValue());
+            for (Land land : register.laender()) {
+                Key key = new Key(land.code(), year.getKey());
+                if (!sums.containsKey(key)) {
+                    sumOf(kreise.stream().filter(k -> k.landCode().equals(land.code())).toList(), sums,
+                            year.getKey()).ifPresent(sum -> sums.put(key, sum));
+                }
+            }
+            Key germany = new Key("DG", year.getKey());
+            if (!sums.containsKey(germany)) {
+                sumOf(kreise, sums, year.getKey()).ifPresent(sum -> sums.put(germany, sum));
+            }
+        }
+    }
+
+    private Optional<Cell> sumOf(List<Kreis> kreise, Map<Key, Cell> sums, int year) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Kreis kreis : kreise) {
+            Optional<BigDecimal> value = lookup(sums, kreis.ags(), year).flatMap(IndicatorCalculator::countable);
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            total = total.add(value.get());
+        }
+        return kreise.isEmpty() ? Optional.empty() : Optional.of(Cell.of(total));
     }
 
     private record Key(String region, int year) {

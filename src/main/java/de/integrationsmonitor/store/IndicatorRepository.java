@@ -1,6 +1,9 @@
 package de.integrationsmonitor.store;
 
 import de.integrationsmonitor.indicator.IndicatorValue;
+import de.integrationsmonitor.indicator.typology.ClusterProfile;
+import de.integrationsmonitor.indicator.typology.TypologyResult;
+import java.util.Map;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -48,6 +51,36 @@ public class IndicatorRepository {
                 + " period, figure, marker, numerator, denominator, small_base, land_value, germany_value,"
                 + " rank_in_land, kreise_in_land, change_5y, cluster)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    public void storeTypology(long computationId, TypologyResult typology) {
+        for (ClusterProfile cluster : typology.profiles()) {
+            jdbc.update("INSERT INTO typology_cluster (computation_id, cluster, urban, size, score, description)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)", computationId, cluster.number(), cluster.urban(),
+                    cluster.size(), BigDecimal.valueOf(cluster.participationScore()).setScale(12,
+                            java.math.RoundingMode.HALF_EVEN), cluster.description());
+            cluster.means().forEach((indicator, mean) -> jdbc.update("INSERT INTO typology_mean (computation_id,"
+                    + " cluster, indicator_id, mean) VALUES (?, ?, ?, ?)", computationId, cluster.number(), indicator,
+                    mean.setScale(12, java.math.RoundingMode.HALF_EVEN)));
+        }
+    }
+
+    /** A cluster of a computation's typology, with its indicator means. */
+    public record StoredCluster(int cluster, boolean urban, int size, String description,
+                                Map<String, BigDecimal> means) {
+    }
+
+    public List<StoredCluster> typology(long computationId) {
+        Map<Integer, Map<String, BigDecimal>> means = new java.util.TreeMap<>();
+        jdbc.query("SELECT cluster, indicator_id, mean FROM typology_mean WHERE computation_id = ?"
+                + " ORDER BY cluster, indicator_id", (org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                means.computeIfAbsent(rs.getInt("cluster"), c -> new java.util.LinkedHashMap<>())
+                        .put(rs.getString("indicator_id"), rs.getBigDecimal("mean").stripTrailingZeros()),
+                computationId);
+        return jdbc.query("SELECT * FROM typology_cluster WHERE computation_id = ? ORDER BY cluster",
+                (rs, row) -> new StoredCluster(rs.getInt("cluster"), rs.getBoolean("urban"), rs.getInt("size"),
+                        rs.getString("description"), means.getOrDefault(rs.getInt("cluster"), Map.of())),
+                computationId);
     }
 
     public Optional<Computation> latestComputation() {

@@ -2,6 +2,7 @@ package de.integrationsmonitor.indicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.integrationsmonitor.indicator.expression.Expression;
 import de.integrationsmonitor.ingest.Cell;
 import de.integrationsmonitor.ingest.Marker;
 import de.integrationsmonitor.region.KreisRegister;
@@ -19,9 +20,14 @@ class IndicatorCalculatorTest {
     static final String FOREIGN = "Ausländer(innen) | Insgesamt | Insgesamt";
     static final String TOTAL = "Insgesamt | Insgesamt | Insgesamt";
     static final IndicatorDefinition AUSLAENDERANTEIL = new IndicatorDefinition("auslaenderanteil",
-            "Ausländeranteil", "%", "Bevölkerung", Direction.NEUTRAL, new BigDecimal("100"),
-            new InputSpec("12411-03-03-4", List.of(FOREIGN)), new InputSpec("12411-03-03-4", List.of(TOTAL)),
-            new BigDecimal("50"), List.of("12411-03-03-4"), "Definition");
+            "Ausländeranteil", "%", "Bevölkerung", Direction.NEUTRAL,
+            List.of(input("auslaender", FOREIGN), input("bevoelkerung", TOTAL)),
+            Expression.parse("auslaender / bevoelkerung * 100"), Optional.of("bevoelkerung"),
+            Optional.of(new BigDecimal("50")), ChangeKind.POINTS, List.of("12411-03-03-4"), "Definition");
+
+    static InputSpec input(String name, String variable) {
+        return new InputSpec(name, "12411-03-03-4", List.of(variable), List.of(), List.of(), 0);
+    }
 
     final List<StoredObservation> rows = new ArrayList<>();
     final IndicatorCalculator calculator = new IndicatorCalculator(KreisRegister.loadDefault());

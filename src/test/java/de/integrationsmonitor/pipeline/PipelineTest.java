@@ -121,15 +121,16 @@ class PipelineTest {
 
     @Test
     @Order(4)
-    void indicatorsCsvGivesTheUnroundedAuslaenderanteilPerRegion() {
+    void indicatorsCsvGivesTheUnroundedAuslaenderanteilPerRegionBesideLandGermanyAndRank() {
         Run run = imon("indicators", "--format", "csv", "--indicator", "auslaenderanteil", "--period", "2015");
 
         assertThat(run.exit()).isZero();
         String[] lines = run.out().split("\n");
-        assertThat(lines[0]).isEqualTo("ags,name,indicator,period,value,unit,marker");
+        assertThat(lines[0]).isEqualTo("ags,name,indicator,period,value,unit,marker,land_value,germany_value,"
+                + "rank_in_land,kreise_in_land,change_5y,flag,cluster");
         // 3398 / 82919 * 100, unrounded
         assertThat(run.out()).contains("15001,\"Dessau-Roßlau, kreisfreie Stadt\",auslaenderanteil,2015,"
-                + "4.097975132358,%,");
+                + "4.097975132358,%,,3.914547956553,10.528610872287,2,2,,,");
         assertThat(run.out()).contains("15,Sachsen-Anhalt,auslaenderanteil,2015,3.914547956553,%,");
         assertThat(run.out()).contains("DG,Deutschland,auslaenderanteil,2015,10.528610872287,%,");
     }
@@ -167,7 +168,8 @@ class PipelineTest {
 
         // 3400 / 82919 * 100
         assertThat(run.out()).contains(",2015,4.100387124784,%,");
-        assertThat(indicators.values(before)).filteredOn(v -> v.regionCode().equals("15001"))
+        assertThat(indicators.values(before))
+                .filteredOn(v -> v.regionCode().equals("15001") && v.indicatorId().equals("auslaenderanteil"))
                 .singleElement().satisfies(v -> assertThat(v.value().orElseThrow())
                         .isEqualByComparingTo("4.097975132358"));
         assertThat(deliveries.all()).hasSize(3);
