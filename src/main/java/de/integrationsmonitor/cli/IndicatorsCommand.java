@@ -9,6 +9,8 @@ import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.indicator.IndicatorCatalogue;
 import de.integrationsmonitor.indicator.IndicatorDefinition;
 import de.integrationsmonitor.indicator.IndicatorValue;
+import de.integrationsmonitor.indicator.GebietsstandSeries;
+import java.util.List;
 import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.region.Land;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Option;
 public class IndicatorsCommand implements Callable<Integer> {
 
     public static final String[] HEADER = {"ags", "name", "indicator", "period", "value", "unit", "marker",
-        "land_value", "germany_value", "rank_in_land", "kreise_in_land", "change_5y", "flag", "cluster"};
+        "land_value", "germany_value", "rank_in_land", "kreise_in_land", "change_5y", "flag", "cluster",
+        "gebietsstand"};
 
     @Option(names = "--format", defaultValue = "csv", description = "output format; only csv")
     String format;
@@ -47,6 +50,11 @@ public class IndicatorsCommand implements Callable<Integer> {
 
     @Option(names = "--period", paramLabel = "YYYY", description = "only this reference year")
     Integer period;
+
+    @Option(names = "--gebietsstand", paramLabel = "YYYY-MM-DD", description = "show the Kreise of this date, their"
+            + " earlier years rebuilt from their predecessors through the register's crosswalk (column gebietsstand"
+            + " says from which); without it every value stands at the Gebietsstand of its own reference date")
+    java.time.LocalDate gebietsstand;
 
     private final JobRunner jobs;
     private final RunResults results;
@@ -86,22 +94,65 @@ public class IndicatorsCommand implements Callable<Integer> {
         PrintStream out = System.out;
         try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
                 CSVFormat.RFC4180.builder().setHeader(HEADER).setRecordSeparator('\n').get())) {
-            for (IndicatorValue v : indicators.values(computationId)) {
+            List<IndicatorValue> all = indicators.values(computationId);
+            if (gebietsstand != null) {
+                printAtGebietsstand(csv, catalogue, all, computationId);
+                return ExitCodes.OK;
+            }
+            for (IndicatorValue v : all) {
                 if ((indicator != null && !indicator.equals(v.indicatorId()))
                         || (kreis != null && !kreis.equals(v.regionCode()))
                         || (period != null && period != v.referenceDate().getYear())) {
                     continue;
                 }
-                String unit = catalogue.find(v.indicatorId()).map(IndicatorDefinition::unit).orElse("");
-                IndicatorValue.Comparison c = v.comparison();
-                csv.printRecord(v.regionCode(), regionName(v.regionCode()), v.indicatorId(),
-                        v.referenceDate().getYear(), plain(v.value()), unit, v.marker(), plain(c.landValue()),
-                        plain(c.germanyValue()), c.rankInLand().map(String::valueOf).orElse(""),
-                        c.kreiseInLand().map(String::valueOf).orElse(""), plain(c.change5y()),
-                        v.smallBase() ? "small_base" : "", c.cluster().map(String::valueOf).orElse(""));
+                print(csv, catalogue, v, "");
             }
         }
         return ExitCodes.OK;
+    }
+
+    private void print(CSVPrinter csv, IndicatorCatalogue catalogue, IndicatorValue v, String gebietsstandNote)
+            throws IOException {
+        String unit = catalogue.find(v.indicatorId()).map(IndicatorDefinition::unit).orElse("");
+        IndicatorValue.Comparison c = v.comparison();
+        csv.printRecord(v.regionCode(), regionName(v.regionCode()), v.indicatorId(), v.referenceDate().getYear(),
+                plain(v.value()), unit, v.marker(), plain(c.landValue()), plain(c.germanyValue()),
+                c.rankInLand().map(String::valueOf).orElse(""), c.kreiseInLand().map(String::valueOf).orElse(""),
+                plain(c.change5y()), v.smallBase() ? "small_base" : "", c.cluster().map(String::valueOf).orElse(""),
+                gebietsstandNote);
+    }
+
+    /** The Kreise of the chosen Gebietsstand, each indicator's series rebuilt where the Kreis did not exist yet. */
+    private void printAtGebietsstand(CSVPrinter csv, IndicatorCatalogue catalogue, List<IndicatorValue> all,
+                                     long computationId) throws IOException {
+        GebietsstandSeries series = new GebietsstandSeries(register);
+        Map<String, BigDecimal> population = computation.populationWeights(computationId);
+        Map<String, List<IndicatorValue>> byIndicator = all.stream()
+                .collect(java.util.stream.Collectors.groupingBy(IndicatorValue::indicatorId,
+                        java.util.TreeMap::new, java.util.stream.Collectors.toList()));
+        String stand = "Gebietsstand " + de.integrationsmonitor.report.GermanNumberFormat.date(gebietsstand);
+        for (Kreis k : register.kreiseOn(gebietsstand)) {
+            if (kreis != null && !kreis.equals(k.ags())) {
+                continue;
+            }
+            for (Map.Entry<String, List<IndicatorValue>> entry : byIndicator.entrySet()) {
+                if (indicator != null && !indicator.equals(entry.getKey())) {
+                    continue;
+                }
+                for (GebietsstandSeries.Point p : series.series(k.ags(), entry.getValue(), population)) {
+                    if (period != null && period != p.year()) {
+                        continue;
+                    }
+                    IndicatorValue v = p.converted()
+                            ? new IndicatorValue(entry.getKey(), k.ags(), p.referenceDate(), String.valueOf(p.year()),
+                                    p.value(), p.marker(), java.util.Optional.empty(), java.util.Optional.empty(),
+                                    false)
+                            : entry.getValue().stream().filter(x -> x.regionCode().equals(k.ags())
+                                    && x.year() == p.year()).findFirst().orElseThrow();
+                    print(csv, catalogue, v, p.converted() ? stand + ", " + p.note() : stand);
+                }
+            }
+        }
     }
 
     private static String plain(java.util.Optional<BigDecimal> value) {

@@ -71,6 +71,18 @@ public class ComputationService {
                 .isPresent();
     }
 
+    /**
+     * Population per region and year ({@code ags|year}) from the mean annual population (12411-05-01-4), the weight
+     * for converting values without a denominator to another Gebietsstand.
+     */
+    public Map<String, BigDecimal> populationWeights(long computationId) {
+        Map<String, BigDecimal> weights = new HashMap<>();
+        observations.current("12411-05-01-4", List.of("Insgesamt"), indicators.deliveriesOf(computationId))
+                .forEach(o -> o.cell().number().ifPresent(n -> weights.put(o.regionCode() + "|"
+                        + o.referenceDate().getYear(), n)));
+        return weights;
+    }
+
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Summary compute(Path catalogueFile) {
         IndicatorCatalogue catalogue = CatalogueLoader.load(catalogueFile);

@@ -39,12 +39,16 @@ public final class IndicatorCalculator {
     public List<IndicatorValue> compute(IndicatorDefinition indicator,
                                         Function<InputSpec, List<StoredObservation>> observations) {
         Map<String, Map<Key, Cell>> inputs = new LinkedHashMap<>();
+        Set<String> notCounts = new java.util.HashSet<>();
         Map<Integer, StoredObservation> firstOfYear = new TreeMap<>();
         for (InputSpec input : indicator.inputs()) {
             List<StoredObservation> rows = observations.apply(input).stream()
                     .filter(o -> input.selects(o.variablePath())).toList();
             if (input == indicator.primaryInput()) {
                 rows.forEach(o -> firstOfYear.putIfAbsent(o.referenceDate().getYear(), o));
+            }
+            if (rows.stream().anyMatch(o -> !o.unit().equals("Anzahl"))) {
+                notCounts.add(input.name());
             }
             Map<Key, Cell> sums = summed(rows, input.matching().isEmpty() ? input.variables().size() : 0);
             addMissingUpperLevels(sums, rows);
@@ -60,7 +64,7 @@ public final class IndicatorCalculator {
                             .ifPresent(c -> cells.put(input.name(), c));
                 }
                 if (cells.size() == indicator.inputs().size()) {
-                    values.add(value(indicator, region, first.referenceDate(), first.period(), cells));
+                    values.add(value(indicator, region, first.referenceDate(), first.period(), cells, notCounts));
                 }
             }
         }
@@ -84,9 +88,16 @@ public final class IndicatorCalculator {
         return register.classicAliasOf(region).map(alias -> cells.get(new Key(alias, year)));
     }
 
+    /**
+     * The indicator from its inputs. An office '-' counts as zero in counts ("nichts vorhanden"); in a rate or an
+     * amount it means no figure was published (e.g. the unemployment rate of foreigners before 2009), so the
+     * result is '-' without a number.
+     */
     static IndicatorValue value(IndicatorDefinition indicator, String region, LocalDate date, String period,
-                                Map<String, Cell> cells) {
-        Cell result = indicator.formula().evaluate(cells);
+                                Map<String, Cell> cells, Set<String> notCounts) {
+        boolean unpublishedRate = notCounts.stream().map(cells::get).anyMatch(c -> !c.hasNumber()
+                && c.marker().equals(Marker.NOTHING.symbol()));
+        Cell result = unpublishedRate ? Cell.missing(Marker.NOTHING) : indicator.formula().evaluate(cells);
         Optional<BigDecimal> value = result.number().map(v -> v.setScale(SCALE, RoundingMode.HALF_EVEN)
                 .stripTrailingZeros());
         Optional<BigDecimal> denominator = indicator.denominator().flatMap(d -> countable(cells.get(d)));

@@ -1,0 +1,134 @@
+package de.integrationsmonitor.indicator;
+
+import de.integrationsmonitor.region.KreisRegister;
+import de.integrationsmonitor.region.KreisSuccession;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A Kreis's time series shown at one chosen Gebietsstand. Values are computed at the Gebietsstand of their own
+ * reference date; for a year in which the Kreis did not exist yet, its value is rebuilt from its predecessors
+ * through the register's crosswalk: each predecessor weighted by the share of its population that went to the
+ * Kreis times its base (the indicator's denominator, or the population where the indicator has none). For a ratio
+ * this equals the ratio of the weighted sums of numerators and denominators.
+ */
+public final class GebietsstandSeries {
+
+    private final KreisRegister register;
+
+    public GebietsstandSeries(KreisRegister register) {
+        this.register = register;
+    }
+
+    /** One year of the series, and whether (and from which Kreise) it was converted. */
+    public record Point(int year, LocalDate referenceDate, Optional<BigDecimal> value, String marker,
+                        Map<String, BigDecimal> convertedFrom) {
+
+        public boolean converted() {
+            return !convertedFrom.isEmpty();
+        }
+
+        /** For a report: "umgerechnet aus 15101 (100 %), 15151 (20,2 %)". */
+        public String note() {
+            if (!converted()) {
+                return "";
+            }
+            List<String> parts = new ArrayList<>();
+            convertedFrom.forEach((ags, share) -> parts.add(ags + " (" + share.multiply(BigDecimal.valueOf(100))
+                    .setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString().replace('.', ',')
+                    + " %)"));
+            return "umgerechnet aus " + String.join(", ", parts);
+        }
+    }
+
+    /**
+     * @param values     the indicator's values of all regions and years
+     * @param population population per region and year ({@code ags|year}), the weight where a value has no
+     *                   denominator; may be empty
+     */
+    public List<Point> series(String ags, List<IndicatorValue> values, Map<String, BigDecimal> population) {
+        Map<String, IndicatorValue> byRegionYear = new HashMap<>();
+        Map<Integer, LocalDate> years = new TreeMap<>();
+        for (IndicatorValue v : values) {
+            byRegionYear.put(v.regionCode() + "|" + v.year(), v);
+            years.putIfAbsent(v.year(), v.referenceDate());
+        }
+        List<Point> points = new ArrayList<>();
+        years.forEach((year, date) -> {
+            IndicatorValue own = byRegionYear.get(ags + "|" + year);
+            if (own != null || register.existedOn(ags, date)) {
+                if (own != null) {
+                    points.add(new Point(year, own.referenceDate(), own.value(), own.marker(), Map.of()));
+                }
+                return;
+            }
+            contributors(ags, date).ifPresent(shares -> convert(year, date, shares, byRegionYear, population)
+                    .ifPresent(points::add));
+        });
+        return points;
+    }
+
+    private Optional<Point> convert(int year, LocalDate date, Map<String, BigDecimal> shares,
+                                    Map<String, IndicatorValue> byRegionYear, Map<String, BigDecimal> population) {
+        BigDecimal weighted = BigDecimal.ZERO;
+        BigDecimal weights = BigDecimal.ZERO;
+        for (Map.Entry<String, BigDecimal> share : shares.entrySet()) {
+            IndicatorValue part = byRegionYear.get(share.getKey() + "|" + year);
+            if (part == null) {
+                return Optional.empty();
+            }
+            if (part.value().isEmpty()) {
+                return Optional.of(new Point(year, date, Optional.empty(), part.marker(), shares));
+            }
+            Optional<BigDecimal> base = part.denominator()
+                    .or(() -> Optional.ofNullable(population.get(share.getKey() + "|" + year)));
+            if (base.isEmpty()) {
+                return Optional.empty();
+            }
+            BigDecimal weight = share.getValue().multiply(base.get());
+            weighted = weighted.add(weight.multiply(part.value().get()));
+            weights = weights.add(weight);
+        }
+        if (weights.signum() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Point(year, date, Optional.of(weighted.divide(weights, MathContext.DECIMAL128)
+                .setScale(IndicatorCalculator.SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros()), "", shares));
+    }
+
+    /**
+     * The Kreise that existed on {@code date} and the share of their population that went, through one or more
+     * reforms, to {@code ags}; empty when a share on the way is unknown.
+     */
+    Optional<Map<String, BigDecimal>> contributors(String ags, LocalDate date) {
+        if (register.existedOn(ags, date)) {
+            return Optional.of(Map.of(ags, BigDecimal.ONE));
+        }
+        Map<String, BigDecimal> shares = new TreeMap<>();
+        List<KreisSuccession> predecessors = register.predecessorsOf(ags).stream()
+                .filter(s -> s.effective().isAfter(date)).toList();
+        if (predecessors.isEmpty()) {
+            return Optional.empty();
+        }
+        for (KreisSuccession s : predecessors) {
+            if (s.share().isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Map<String, BigDecimal>> earlier = contributors(s.oldAgs(), date);
+            if (earlier.isEmpty()) {
+                return Optional.empty();
+            }
+            earlier.get().forEach((old, share) -> shares.merge(old, share.multiply(s.share().get()),
+                    BigDecimal::add));
+        }
+        return Optional.of(shares);
+    }
+}

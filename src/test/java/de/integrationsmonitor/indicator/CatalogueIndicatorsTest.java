@@ -1,0 +1,224 @@
+package de.integrationsmonitor.indicator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import de.integrationsmonitor.ingest.Cell;
+import de.integrationsmonitor.ingest.Marker;
+import de.integrationsmonitor.region.KreisRegister;
+import de.integrationsmonitor.store.StoredObservation;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped catalogue's indicators on tiny inputs with hand-computed results: the definitions as statisticians
+ * read them in jobs/catalogue/indikatoren.yml, evaluated by the project.
+ */
+class CatalogueIndicatorsTest {
+
+    static final IndicatorCatalogue CATALOGUE = CatalogueLoader.load(Path.of("jobs/catalogue/indikatoren.yml"));
+    static final KreisRegister REGISTER = KreisRegister.loadDefault();
+
+    final List<StoredObservation> rows = new ArrayList<>();
+
+    void row(String table, String region, LocalDate date, String variable, String unit, Cell cell) {
+        rows.add(new StoredObservation(1, table, region, date, String.valueOf(date.getYear()), variable, unit, cell,
+                rows.size() + 1));
+    }
+
+    void row(String table, String region, int year, String variable, long value) {
+        row(table, region, LocalDate.of(year, 12, 31), variable, "Anzahl", Cell.of(BigDecimal.valueOf(value)));
+    }
+
+    List<IndicatorValue> compute(String id) {
+        IndicatorDefinition indicator = CATALOGUE.find(id).orElseThrow();
+        List<IndicatorValue> values = new IndicatorCalculator(REGISTER).compute(indicator,
+                input -> rows.stream().filter(o -> o.tableCode().equals(input.table())).toList());
+        return Comparisons.compare(indicator, values);
+    }
+
+    IndicatorValue value(String id, String region, int year) {
+        return compute(id).stream().filter(v -> v.regionCode().equals(region) && v.year() == year).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + id + " for " + region + " in " + year));
+    }
+
+    static void assertValue(IndicatorValue v, String expected) {
+        assertThat(v.value()).hasValueSatisfying(x -> assertThat(x).isEqualByComparingTo(expected));
+    }
+
+    @Test
+    void theCatalogueHoldsTheSixteenIndicatorsScriptsRelyOn() {
+        assertThat(CATALOGUE.indicators()).extracting(IndicatorDefinition::id).containsExactly(
+                "auslaenderanteil", "auslaenderanteil_u18", "bevoelkerungsentwicklung_5j",
+                "einbuergerungen_je_1000_auslaender", "schutzsuchende_je_1000_ew", "schutzsuchende_anteil_anerkannt",
+                "beschaeftigungsquote_auslaender", "auslaenderanteil_beschaeftigte", "arbeitslosenquote_auslaender",
+                "arbeitslosenquote_gap_auslaender", "sgb2_quote_auslaender", "sgb2_quote",
+                "schulabgaenger_ohne_abschluss", "zuzuege_ausland_je_1000_ew", "wanderungssaldo_18_25_je_1000",
+                "einkommen_je_ew");
+        assertThat(CATALOGUE.indicators()).allSatisfy(i -> {
+            assertThat(i.definition()).as(i.id()).hasSizeGreaterThan(80);
+            assertThat(i.sources()).as(i.id()).isNotEmpty();
+        });
+        assertThat(CATALOGUE.sha256()).hasSize(64);
+    }
+
+    @Test
+    void naturalisationsAreSetAgainstTheForeignPopulationOfTheYearBefore() {
+        String naturalisations = "Einbürgerungen von Ausländern | Kontinente (einschl. staatenlos etc.) | Insgesamt";
+        String foreign = "Ausländer(innen) | Insgesamt | Insgesamt";
+        row("12511-01-01-4", "01001", 2016, naturalisations, 161);
+        row("12411-03-03-4", "01001", 2015, foreign, 8050);
+        row("12411-03-03-4", "01001", 2016, foreign, 99999); // same year: must not be used
+
+        // 161 / 8050 * 1000 = 20
+        assertValue(value("einbuergerungen_je_1000_auslaender", "01001", 2016), "20");
+        assertThat(compute("einbuergerungen_je_1000_auslaender")).noneMatch(v -> v.year() == 2017);
+    }
+
+    @Test
+    void protectionSeekersSumTheDisjointStatusCategoriesOnly() {
+        LocalDate end2024 = LocalDate.of(2024, 12, 31);
+        row("12531-0043", "02000", end2024, "Schutzsuchende | Anerkannter Schutzstatus | weiblich | Ukraine", "Anzahl",
+                Cell.of(new BigDecimal("100")));
+        row("12531-0043", "02000", end2024, "Schutzsuchende | Befristet anerkannter Schutzstatus | weiblich | Ukraine",
+                "Anzahl", Cell.of(new BigDecimal("90"))); // a part of "anerkannt": not counted twice
+        row("12531-0043", "02000", end2024, "Schutzsuchende | Offener Schutzstatus | männlich | Syrien", "Anzahl",
+                Cell.of(new BigDecimal("20")));
+        row("12531-0043", "02000", end2024, "Schutzsuchende | Ohne Schutzsstatus | männlich | Afghanistan", "Anzahl",
+                Cell.of(new BigDecimal("5")));
+        row("12411-01-01-4", "02000", end2024, "Bevölkerungsstand | Insgesamt", "Anzahl",
+                Cell.of(new BigDecimal("10000")));
+
+        // (100 + 20 + 5) / 10000 * 1000 = 12.5 ; 100 / 125 * 100 = 80
+        assertValue(value("schutzsuchende_je_1000_ew", "02000", 2024), "12.5");
+        assertValue(value("schutzsuchende_anteil_anerkannt", "02000", 2024), "80");
+        // Hamburg has one Kreis: the Land's value is the sum of its Kreise
+        assertValue(value("schutzsuchende_je_1000_ew", "02", 2024), "12.5");
+    }
+
+    @Test
+    void theUnemploymentGapIsInPercentagePointsAndHigherRanksWorse() {
+        String all = "Arbeitslosenquote bez. auf alle zivile Erwerbsp.";
+        String foreign = all + " | Ausländer";
+        for (String[] kreis : new String[][] {{"01001", "9,9", "22,0"}, {"01002", "10,7", "27,8"},
+            {"01", "6,7", "20,0"}}) {
+            row("13211-02-05-4", kreis[0], LocalDate.of(2016, 12, 31), all, "Prozent",
+                    Cell.of(new BigDecimal(kreis[1].replace(',', '.'))));
+            row("13211-02-05-4", kreis[0], LocalDate.of(2016, 12, 31), foreign, "Prozent",
+                    Cell.of(new BigDecimal(kreis[2].replace(',', '.'))));
+        }
+
+        IndicatorValue flensburg = value("arbeitslosenquote_gap_auslaender", "01001", 2016);
+        assertValue(flensburg, "12.1");
+        assertThat(flensburg.comparison().landValue()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("13.3"));
+        // the published rate is taken as it is; the lower rate ranks first
+        assertValue(value("arbeitslosenquote_auslaender", "01001", 2016), "22");
+        assertThat(value("arbeitslosenquote_auslaender", "01001", 2016).comparison().rankInLand()).contains(1);
+        assertThat(value("arbeitslosenquote_auslaender", "01002", 2016).comparison().rankInLand()).contains(2);
+    }
+
+    @Test
+    void incomeChangesOverFiveYearsInPercent() {
+        row("82411-01-03-4", "15001", LocalDate.of(2009, 12, 31),
+                "verfüg. Einkommen der priv. Haushalte je Einwohner", "EUR", Cell.of(new BigDecimal("17000")));
+        row("82411-01-03-4", "15001", LocalDate.of(2014, 12, 31),
+                "verfüg. Einkommen der priv. Haushalte je Einwohner", "EUR", Cell.of(new BigDecimal("18199")));
+
+        // (18199 - 17000) / 17000 * 100 = 7.0529411764705...
+        assertThat(value("einkommen_je_ew", "15001", 2014).comparison().change5y())
+                .hasValueSatisfying(c -> assertThat(c).isEqualByComparingTo("7.052941176471"));
+    }
+
+    @Test
+    void theShareUnder18NeedsEveryAgeGroupUnder18() {
+        String[] groups = {"unter 3 Jahre", "3 bis unter 6 Jahre", "6 bis unter 10 Jahre", "10 bis unter 15 Jahre",
+            "15 bis unter 18 Jahre"};
+        for (String group : groups) {
+            row("12411-03-03-4", "15001", 2015, "Ausländer(innen) | Insgesamt | " + group, 100);
+            row("12411-03-03-4", "15001", 2015, "Insgesamt | Insgesamt | " + group, 2000);
+        }
+        row("12411-03-03-4", "15002", 2015, "Ausländer(innen) | Insgesamt | unter 3 Jahre", 100);
+        row("12411-03-03-4", "15002", 2015, "Insgesamt | Insgesamt | unter 3 Jahre", 2000);
+
+        // 500 / 10000 * 100 = 5
+        assertValue(value("auslaenderanteil_u18", "15001", 2015), "5");
+        // Halle has only one age group here: no share made from part of the ages
+        assertThat(compute("auslaenderanteil_u18")).noneMatch(v -> v.regionCode().equals("15002"));
+    }
+
+    @Test
+    void aKreisIsComputedAtTheGebietsstandOfEachReferenceDate() {
+        // Mecklenburg-Vorpommern, 4.9.2011: Greifswald (13001) went into Vorpommern-Greifswald (13075)
+        String path = "Schulabschluss | ohne Hauptschulabschluss | Insgesamt";
+        String all = "Schulabschluss | Insgesamt | Insgesamt";
+        row("21111-02-06-4", "13001", 2010, path, 30);
+        row("21111-02-06-4", "13001", 2010, all, 400);
+        row("21111-02-06-4", "13001", 2012, path, 28); // reported after the reform: not a Kreis of 2012
+        row("21111-02-06-4", "13001", 2012, all, 380);
+        row("21111-02-06-4", "13075", 2012, path, 120);
+        row("21111-02-06-4", "13075", 2012, all, 1600);
+
+        assertValue(value("schulabgaenger_ohne_abschluss", "13001", 2010), "7.5");
+        assertValue(value("schulabgaenger_ohne_abschluss", "13075", 2012), "7.5");
+        assertThat(compute("schulabgaenger_ohne_abschluss")).noneMatch(v -> v.regionCode().equals("13001")
+                && v.year() == 2012).noneMatch(v -> v.regionCode().equals("13075") && v.year() == 2010);
+    }
+
+    @Test
+    void aSecretCountMakesTheRateSecretAndASmallBaseIsFlagged() {
+        String path = "Schulabschluss | ohne Hauptschulabschluss | Insgesamt";
+        String all = "Schulabschluss | Insgesamt | Insgesamt";
+        row("21111-02-06-4", "15001", LocalDate.of(2014, 12, 31), path, "Anzahl", Cell.missing(Marker.SECRET));
+        row("21111-02-06-4", "15001", 2014, all, 700);
+        row("21111-02-06-4", "15002", 2014, path, 3);
+        row("21111-02-06-4", "15002", 2014, all, 40);
+
+        IndicatorValue secret = value("schulabgaenger_ohne_abschluss", "15001", 2014);
+        assertThat(secret.value()).isEmpty();
+        assertThat(secret.marker()).isEqualTo(".");
+        IndicatorValue small = value("schulabgaenger_ohne_abschluss", "15002", 2014);
+        assertValue(small, "7.5");
+        assertThat(small.smallBase()).isTrue();
+    }
+
+    @Test
+    void aFormulaNamingAnUndeclaredInputIsRefusedWithTheIndicatorNamed(@TempDir Path temp) throws IOException {
+        String shipped = Files.readString(Path.of("jobs/catalogue/indikatoren.yml"));
+        Path broken = temp.resolve("indikatoren.yml");
+        Files.writeString(broken, shipped.replace("formula: auslaender / bevoelkerung * 100",
+                "formula: auslaender / einwohner * 100"));
+
+        assertThatThrownBy(() -> CatalogueLoader.load(broken)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("indicator 'auslaenderanteil'").hasMessageContaining("einwohner");
+    }
+
+    @Test
+    void aWrongDirectionIsRefusedNamingTheAllowedValues(@TempDir Path temp) throws IOException {
+        String shipped = Files.readString(Path.of("jobs/catalogue/indikatoren.yml"));
+        Path broken = temp.resolve("indikatoren.yml");
+        Files.writeString(broken, shipped.replaceFirst("direction: neutral", "direction: up"));
+
+        assertThatThrownBy(() -> CatalogueLoader.load(broken)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("indicator 'auslaenderanteil': direction is 'up'; allowed: higher_is_better,"
+                        + " higher_is_worse, neutral");
+    }
+
+    @Test
+    void aDashInAPublishedRateMeansNoRateNotZero() {
+        // 13211-02-05-4 has '-' for the rate of foreigners before 2009: nothing published
+        row("13211-02-05-4", "15", LocalDate.of(2005, 12, 31),
+                "Arbeitslosenquote bez. auf alle zivile Erwerbsp. | Ausländer", "Prozent", Cell.missing(Marker.NOTHING));
+
+        IndicatorValue rate = value("arbeitslosenquote_auslaender", "15", 2005);
+
+        assertThat(rate.value()).isEmpty();
+        assertThat(rate.marker()).isEqualTo("-");
+    }
+}
