@@ -7,6 +7,8 @@ import de.integrationsmonitor.ingest.LineAccount;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.store.DeliveryRepository;
 import de.integrationsmonitor.store.FindingRepository;
+import de.integrationsmonitor.store.IndicatorRepository;
+import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.store.ObservationRepository;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -39,7 +41,7 @@ public final class IngestBenchmark {
 
     /** The figures of one measurement. */
     public record Result(String label, long files, long dataLines, long observations, double ingestSeconds,
-                         double bulkSeconds, long peakHeapBytes) {
+                         double bulkSeconds, long peakHeapBytes, double computeSeconds, long indicatorValues) {
 
         public double linesPerSecond() {
             return dataLines / ingestSeconds;
@@ -99,7 +101,17 @@ public final class IngestBenchmark {
             jdbc.execute("INSERT INTO observation_bulk (delivery_id, variable_id, region_code, reference_date,"
                     + " period, figure, marker, source_line) SELECT * FROM CSVREAD('" + csv + "')");
             double bulkSeconds = (System.nanoTime() - bulkStart) / 1e9;
-            return new Result(label, outcomes.size(), lines, observations, ingestSeconds, bulkSeconds, peak);
+
+            // The whole catalogue over what was ingested, as `imon compute` does it.
+            IndicatorRepository indicators = new IndicatorRepository(jdbc);
+            ComputationService computation = new ComputationService(deliveries, new ObservationRepository(jdbc),
+                    indicators, register, Clock.systemUTC());
+            long computeStart = System.nanoTime();
+            ComputationService.Summary summary = computation.compute(settings.catalogue());
+            double computeSeconds = (System.nanoTime() - computeStart) / 1e9;
+            long values = summary.valuesPerIndicator().values().stream().mapToLong(Integer::longValue).sum();
+            return new Result(label, outcomes.size(), lines, observations, ingestSeconds, bulkSeconds, peak,
+                    computeSeconds, values);
         } finally {
             dataSource.destroy();
             deleteRecursively(folder);

@@ -78,7 +78,7 @@ public final class CatalogueLoader {
         }
         return new IndicatorCatalogue(top.text("catalogue"), top.text("version"), sha256(bytes),
                 List.copyOf(indicators), new IndicatorCatalogue.TypologyDefinition(
-                        typology.decimal("year").intValueExact(), typologyIndicators));
+                        typology.decimal("year").intValueExact(), typologyIndicators, typology.text("method")));
     }
 
     private static List<InputSpec> inputs(Fields indicator) {

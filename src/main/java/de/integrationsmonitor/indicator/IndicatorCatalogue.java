@@ -12,6 +12,6 @@ public record IndicatorCatalogue(String name, String version, String sha256, Lis
     }
 
     /** Which indicators make the similar-Kreis typology, as of which year. */
-    public record TypologyDefinition(int year, List<String> indicators) {
+    public record TypologyDefinition(int year, List<String> indicators, String method) {
     }
 }
