@@ -221,4 +221,78 @@ class CatalogueIndicatorsTest {
         assertThat(rate.value()).isEmpty();
         assertThat(rate.marker()).isEqualTo("-");
     }
+
+    static final String[] AGES_15_65 = {"15 bis unter 18 Jahre", "18 bis unter 20 Jahre", "20 bis unter 25 Jahre",
+        "25 bis unter 30 Jahre", "30 bis unter 35 Jahre", "35 bis unter 40 Jahre", "40 bis unter 45 Jahre",
+        "45 bis unter 50 Jahre", "50 bis unter 55 Jahre", "55 bis unter 60 Jahre", "60 bis unter 65 Jahre"};
+    static final String[] AGES_UNDER_15 = {"unter 3 Jahre", "3 bis unter 6 Jahre", "6 bis unter 10 Jahre",
+        "10 bis unter 15 Jahre"};
+    static final String[] AGES_65_PLUS = {"65 bis unter 70 Jahre", "70 bis unter 75 Jahre", "75 bis unter 80 Jahre",
+        "80 bis unter 85 Jahre", "85 bis unter 90 Jahre", "90 Jahre und mehr"};
+
+    /** 100 per age group and nationality column: 15 groups under 65, 6 from 65 on. */
+    void population2015(String kreis, String nationality, long perGroup) {
+        for (String[] groups : new String[][] {AGES_UNDER_15, AGES_15_65, AGES_65_PLUS}) {
+            for (String group : groups) {
+                row("12411-03-03-4", kreis, 2015, nationality + " | Insgesamt | " + group, perGroup);
+            }
+        }
+        row("12411-03-03-4", kreis, 2015, nationality + " | Insgesamt | Insgesamt", perGroup * 21);
+    }
+
+    @Test
+    void populationChangeOverFiveYearsComparesTheMeanPopulations() {
+        row("12411-05-01-4", "15001", 2010, "Insgesamt", 80000);
+        row("12411-05-01-4", "15001", 2015, "Insgesamt", 76000);
+
+        // (76000 - 80000) / 80000 * 100 = -5
+        assertValue(value("bevoelkerungsentwicklung_5j", "15001", 2015), "-5");
+    }
+
+    @Test
+    void employmentRateOfForeignersSetsEmployeesAgainstForeignResidentsFrom15To65() {
+        population2015("15001", "Ausländer(innen)", 100);
+        row("13111-01-03-4", "15001", LocalDate.of(2015, 6, 30),
+                "Nationalität | Ausländer(innen) | Geschlecht | Insgesamt", "Anzahl", Cell.of(new BigDecimal("440")));
+        row("13111-01-03-4", "15001", LocalDate.of(2015, 6, 30),
+                "Nationalität | Insgesamt | Geschlecht | Insgesamt", "Anzahl", Cell.of(new BigDecimal("22000")));
+
+        // 440 employees / (11 groups * 100) * 100 = 40 ; 440 / 22000 * 100 = 2
+        IndicatorValue quote = value("beschaeftigungsquote_auslaender", "15001", 2015);
+        assertValue(quote, "40");
+        assertThat(quote.referenceDate()).isEqualTo(LocalDate.of(2015, 6, 30));
+        assertValue(value("auslaenderanteil_beschaeftigte", "15001", 2015), "2");
+    }
+
+    @Test
+    void sgb2RatesSetRecipientsAgainstResidentsUnder65() {
+        population2015("15001", "Ausländer(innen)", 100);
+        population2015("15001", "Insgesamt", 1000);
+        row("22811-02-02-4", "15001", 2015,
+                "dar.: Regelleistungsberechtigte nach dem SGB II | insgesamt | Ausländer(innen)", 300);
+        row("22811-02-02-4", "15001", 2015,
+                "dar.: Regelleistungsberechtigte nach dem SGB II | insgesamt | Insgesamt", 1500);
+
+        // 300 / (15 groups under 65 * 100) * 100 = 20 ; 1500 / 15000 * 100 = 10
+        assertValue(value("sgb2_quote_auslaender", "15001", 2015), "20");
+        assertValue(value("sgb2_quote", "15001", 2015), "10");
+    }
+
+    @Test
+    void migrationFiguresPerThousand() {
+        String young = "18 bis unter 25 Jahre";
+        row("12711-02-02-4", "15001", 2015,
+                "Zuzüge aus dem Ausland über die Gemeindegrenzen | Geschlecht | Insgesamt | Insgesamt", 640);
+        row("12411-05-01-4", "15001", 2015, "Insgesamt", 80000);
+        row("12711-02-02-4", "15001", 2015, "Zuzüge über die Gemeindegrenzen | Geschlecht | Insgesamt | " + young,
+                826);
+        row("12711-02-02-4", "15001", 2015, "Fortzüge über die Gemeindegrenzen | Geschlecht | Insgesamt | " + young,
+                776);
+        row("12411-03-03-4", "15001", 2015, "Insgesamt | Insgesamt | 18 bis unter 20 Jahre", 1000);
+        row("12411-03-03-4", "15001", 2015, "Insgesamt | Insgesamt | 20 bis unter 25 Jahre", 4000);
+
+        // 640 / 80000 * 1000 = 8 ; (826 - 776) / 5000 * 1000 = 10
+        assertValue(value("zuzuege_ausland_je_1000_ew", "15001", 2015), "8");
+        assertValue(value("wanderungssaldo_18_25_je_1000", "15001", 2015), "10");
+    }
 }
