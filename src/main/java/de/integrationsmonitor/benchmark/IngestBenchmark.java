@@ -18,6 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import de.integrationsmonitor.report.EditionLoader;
+import de.integrationsmonitor.report.ReportService;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -41,7 +44,8 @@ public final class IngestBenchmark {
 
     /** The figures of one measurement. */
     public record Result(String label, long files, long dataLines, long observations, double ingestSeconds,
-                         double bulkSeconds, long peakHeapBytes, double computeSeconds, long indicatorValues) {
+                         double bulkSeconds, long peakHeapBytes, double computeSeconds, long indicatorValues,
+                         Optional<Rendering> rendering) {
 
         public double linesPerSecond() {
             return dataLines / ingestSeconds;
@@ -61,7 +65,18 @@ public final class IngestBenchmark {
         }
     }
 
+    /** Rendering an edition: how many Kreis reports, how long, the peak heap while rendering. */
+    public record Rendering(String edition, int reports, int failed, double seconds, long peakHeapBytes) {
+        public double reportsPerSecond() {
+            return reports / seconds;
+        }
+    }
+
     public Result measure(String label, List<Path> paths) throws IOException {
+        return measure(label, paths, Optional.empty());
+    }
+
+    public Result measure(String label, List<Path> paths, Optional<Path> edition) throws IOException {
         Path folder = Files.createTempDirectory("imon-benchmark-");
         String url = "jdbc:h2:file:" + folder.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE";
         SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "sa", "", true);
@@ -110,8 +125,22 @@ public final class IngestBenchmark {
             ComputationService.Summary summary = computation.compute(settings.catalogue());
             double computeSeconds = (System.nanoTime() - computeStart) / 1e9;
             long values = summary.valuesPerIndicator().values().stream().mapToLong(Integer::longValue).sum();
+            Optional<Rendering> rendering = Optional.empty();
+            if (edition.isPresent()) {
+                ImonSettings temporary = new ImonSettings(settings.project(), folder);
+                ReportService reports = new ReportService(temporary, indicators, deliveries,
+                        new FindingRepository(jdbc), computation, register);
+                System.gc();
+                resetPeaks();
+                long renderStart = System.nanoTime();
+                ReportService.EditionResult result = reports.render(EditionLoader.load(edition.get()),
+                        Optional.empty(), line -> { });
+                double renderSeconds = (System.nanoTime() - renderStart) / 1e9;
+                rendering = Optional.of(new Rendering(result.edition(), result.written().size(),
+                        result.failed().size(), renderSeconds, peakHeap()));
+            }
             return new Result(label, outcomes.size(), lines, observations, ingestSeconds, bulkSeconds, peak,
-                    computeSeconds, values);
+                    computeSeconds, values, rendering);
         } finally {
             dataSource.destroy();
             deleteRecursively(folder);

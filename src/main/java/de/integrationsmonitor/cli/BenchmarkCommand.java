@@ -23,6 +23,11 @@ public class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--corpus", paramLabel = "DIR", description = "folder of real extracts")
     Path corpus;
 
+    @Option(names = "--edition", paramLabel = "FILE", description = "edition whose Kreis reports are rendered after"
+            + " the whole corpus is computed (default: src/test/resources/editions/integrationsbericht-2015.yml,"
+            + " every Kreis); 'none' skips rendering")
+    String edition;
+
     private final KreisRegister register;
     private final ImonSettings settings;
 
@@ -47,7 +52,10 @@ public class BenchmarkCommand implements Callable<Integer> {
             benchmark.measure("warm-up", List.of(zip));
             print(benchmark.measure("protection seekers (12531-0043 ZIP)", List.of(zip)));
         }
-        print(benchmark.measure("whole corpus", List.of(root)));
+        java.util.Optional<Path> editionFile = "none".equals(edition) ? java.util.Optional.empty()
+                : java.util.Optional.of(edition != null ? Path.of(edition)
+                : settings.project().resolve("src/test/resources/editions/integrationsbericht-2015.yml"));
+        print(benchmark.measure("whole corpus", List.of(root), editionFile));
         return ExitCodes.OK;
     }
 
@@ -60,5 +68,9 @@ public class BenchmarkCommand implements Callable<Integer> {
                 r.label(), r.files(), r.dataLines(), r.observations(), r.ingestSeconds(), r.linesPerSecond(),
                 r.observationsPerSecond(), r.peakHeapBytes() / (1024 * 1024), r.bulkSeconds(),
                 r.bulkObservationsPerSecond(), r.ratio(), r.computeSeconds(), r.indicatorValues()));
+        r.rendering().ifPresent(g -> System.out.println(String.format(Locale.ROOT, "  render edition %s: %d Kreis"
+                        + " reports (%d failed) in %.1f s = %.2f reports/s on %d threads, peak heap %d MiB",
+                g.edition(), g.reports(), g.failed(), g.seconds(), g.reportsPerSecond(),
+                Runtime.getRuntime().availableProcessors(), g.peakHeapBytes() / (1024 * 1024))));
     }
 }

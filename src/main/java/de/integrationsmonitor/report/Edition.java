@@ -1,22 +1,42 @@
 package de.integrationsmonitor.report;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
- * A report edition as declared in {@code jobs/*.yml}: which Kreise, which indicators, which reference year,
- * which template, and where the PDFs go.
+ * A report edition as declared in {@code jobs/*.yml}: title, report year and the period it covers, which Kreise,
+ * which indicators by Handlungsfeld, the Gebietsstand to show, the templates and the output file names.
  *
- * @param referenceYear the year whose values the report shows; empty means the latest year with values
- * @param kreise        {@code all}, a Land code, or a list of AGS
- * @param output        file name pattern below {@code output/}, with {@code {edition}} and {@code {ags}}
+ * @param handlungsfelder indicator ids per Handlungsfeld, in the order the report shows them
+ * @param gebietsstand    the date whose Kreise the report shows; earlier years are rebuilt through the crosswalk
+ * @param output          file name patterns below {@code output/}: {@code {edition}}, {@code {ags}}, {@code {land}}
  */
-public record Edition(Path file, String id, String title, Optional<Integer> referenceYear, KreisSelection kreise,
-                      List<String> indicators, String template, String output) {
+public record Edition(Path file, String id, String title, int reportYear, int periodYears, KreisSelection kreise,
+                      Map<String, List<String>> handlungsfelder, LocalDate gebietsstand, String kreisTemplate,
+                      String landTemplate, String kreisOutput, String landOutput) {
 
-    public String outputFileName(String ags) {
-        return output.replace("{edition}", id).replace("{ags}", ags);
+    public Edition {
+        handlungsfelder = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(handlungsfelder));
+    }
+
+    public int periodFrom() {
+        return reportYear - periodYears + 1;
+    }
+
+    /** All indicator ids of the edition, in report order. */
+    public List<String> indicators() {
+        return handlungsfelder.values().stream().flatMap(List::stream).toList();
+    }
+
+    public String kreisFileName(String ags) {
+        return kreisOutput.replace("{edition}", id).replace("{ags}", ags);
+    }
+
+    public String landFileName(String land) {
+        return landOutput.replace("{edition}", id).replace("{land}", land);
     }
 
     /** Which Kreise an edition covers. */

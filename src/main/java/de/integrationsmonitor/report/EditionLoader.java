@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -19,8 +22,8 @@ public final class EditionLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern LAND = Pattern.compile("\\d{2}");
     private static final Pattern AGS = Pattern.compile("\\d{5}");
-    private static final Set<String> FIELDS =
-            Set.of("edition", "title", "reference_year", "kreise", "indicators", "template", "output");
+    private static final Set<String> FIELDS = new TreeSet<>(Set.of("edition", "title", "report_year", "period_years",
+            "kreise", "handlungsfelder", "gebietsstand", "templates", "output"));
 
     private EditionLoader() {
     }
@@ -34,7 +37,6 @@ public final class EditionLoader {
         }
     }
 
-    @SuppressWarnings("unchecked")
     public static Edition load(Path file) {
         String text;
         try {
@@ -48,15 +50,14 @@ public final class EditionLoader {
         } catch (RuntimeException e) {
             throw new EditionException(file + " is not valid YAML: " + e.getMessage());
         }
-        if (!(root instanceof Map<?, ?>)) {
-            throw new EditionException(file + ": expected the fields of an edition (" + String.join(", ",
-                    FIELDS.stream().sorted().toList()) + ")");
+        if (!(root instanceof Map<?, ?> map)) {
+            throw new EditionException(file + ": expected the fields of an edition (" + String.join(", ", FIELDS)
+                    + ")");
         }
-        Map<String, Object> map = (Map<String, Object>) root;
-        for (String key : map.keySet()) {
-            if (!FIELDS.contains(key)) {
+        for (Object key : map.keySet()) {
+            if (!FIELDS.contains(String.valueOf(key))) {
                 throw new EditionException(file + ": unknown field '" + key + "'; allowed fields: "
-                        + String.join(", ", FIELDS.stream().sorted().toList()));
+                        + String.join(", ", FIELDS));
             }
         }
         String id = text(file, map, "edition");
@@ -64,24 +65,60 @@ public final class EditionLoader {
             throw new EditionException(file + ": edition is '" + id + "'; expected lower-case letters, digits and"
                     + " '-' (it names the output folder)");
         }
-        Object year = map.getOrDefault("reference_year", "latest");
-        Optional<Integer> referenceYear;
-        if ("latest".equals(String.valueOf(year))) {
-            referenceYear = Optional.empty();
-        } else if (year instanceof Integer y && y >= 1990 && y <= 2100) {
-            referenceYear = Optional.of(y);
-        } else {
-            throw new EditionException(file + ": reference_year is '" + year + "'; allowed: a year like 2015,"
-                    + " or latest");
+        int reportYear = year(file, map.get("report_year"));
+        Object period = map.containsKey("period_years") ? map.get("period_years") : 5;
+        if (!(period instanceof Integer years) || years < 1 || years > 30) {
+            throw new EditionException(file + ": period_years is '" + period + "'; allowed: a number of years from 1"
+                    + " to 30 (the five-yearly report: 5)");
         }
-        Object indicators = map.get("indicators");
-        if (!(indicators instanceof List<?> list) || list.isEmpty()) {
-            throw new EditionException(file + ": indicators should be a list of indicator ids of the catalogue,"
-                    + " e.g. [auslaenderanteil]");
+        LocalDate gebietsstand = gebietsstand(file, map.get("gebietsstand"), reportYear);
+        Map<?, ?> templates = optionalMap(file, map, "templates");
+        Map<?, ?> output = optionalMap(file, map, "output");
+        return new Edition(file, id, text(file, map, "title"), reportYear, years, kreise(file, map.get("kreise")),
+                handlungsfelder(file, map.get("handlungsfelder")), gebietsstand,
+                String.valueOf(templates.getOrDefault("kreis", "kreisbericht.jrxml")),
+                String.valueOf(templates.getOrDefault("land", "landuebersicht.jrxml")),
+                String.valueOf(output.getOrDefault("kreis", "{edition}/{ags}.pdf")),
+                String.valueOf(output.getOrDefault("land", "{edition}/land-{land}.pdf")));
+    }
+
+    private static int year(Path file, Object value) {
+        if (value instanceof Integer year && year >= 1990 && year <= 2100) {
+            return year;
         }
-        return new Edition(file, id, text(file, map, "title"), referenceYear, kreise(file, map.get("kreise")),
-                list.stream().map(String::valueOf).toList(), text(file, map, "template"),
-                String.valueOf(map.getOrDefault("output", "{edition}/{ags}.pdf")));
+        throw new EditionException(file + ": report_year is '" + value + "'; allowed: the year whose values the"
+                + " report shows last, e.g. 2015");
+    }
+
+    private static LocalDate gebietsstand(Path file, Object value, int reportYear) {
+        if (value == null) {
+            return LocalDate.of(reportYear, 12, 31);
+        }
+        if (value instanceof java.util.Date date) {
+            return date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        }
+        try {
+            return LocalDate.parse(String.valueOf(value));
+        } catch (DateTimeParseException e) {
+            throw new EditionException(file + ": gebietsstand is '" + value + "'; allowed: a date like " + reportYear
+                    + "-12-31 (default: 31.12. of the report year)");
+        }
+    }
+
+    private static Map<String, List<String>> handlungsfelder(Path file, Object value) {
+        if (!(value instanceof Map<?, ?> map) || map.isEmpty()) {
+            throw new EditionException(file + ": handlungsfelder should map each Handlungsfeld to its indicator ids,"
+                    + " e.g. {Bevölkerung: [auslaenderanteil]}");
+        }
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        map.forEach((name, ids) -> {
+            if (!(ids instanceof List<?> list) || list.isEmpty()) {
+                throw new EditionException(file + ": handlungsfelder: '" + name + "' should list indicator ids of"
+                        + " the catalogue, e.g. [auslaenderanteil]");
+            }
+            fields.put(String.valueOf(name), list.stream().map(String::valueOf).toList());
+        });
+        return fields;
     }
 
     private static Edition.KreisSelection kreise(Path file, Object value) {
@@ -100,7 +137,18 @@ public final class EditionLoader {
                 + " Land code, quoted), or a list of five-digit AGS in quotes, e.g. [\"15001\", \"15002\"]");
     }
 
-    private static String text(Path file, Map<String, Object> map, String field) {
+    private static Map<?, ?> optionalMap(Path file, Map<?, ?> map, String field) {
+        Object value = map.get(field);
+        if (value == null) {
+            return Map.of();
+        }
+        if (value instanceof Map<?, ?> m) {
+            return m;
+        }
+        throw new EditionException(file + ": " + field + " should be a mapping with 'kreis' and 'land'");
+    }
+
+    private static String text(Path file, Map<?, ?> map, String field) {
         Object value = map.get(field);
         if (value == null || String.valueOf(value).isBlank()) {
             throw new EditionException(file + ": the field '" + field + "' is missing");

@@ -2,6 +2,7 @@ package de.integrationsmonitor.report;
 
 import de.integrationsmonitor.ImonSettings;
 import de.integrationsmonitor.indicator.CatalogueLoader;
+import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.indicator.IndicatorCatalogue;
 import de.integrationsmonitor.indicator.IndicatorDefinition;
 import de.integrationsmonitor.indicator.IndicatorValue;
@@ -9,39 +10,58 @@ import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.store.Delivery;
 import de.integrationsmonitor.store.DeliveryRepository;
+import de.integrationsmonitor.store.FindingRepository;
 import de.integrationsmonitor.store.IndicatorRepository;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
-/** Renders an edition: one PDF per Kreis from the latest computation, into {@code output/}. */
+/**
+ * Renders an edition from the latest computation: one PDF per Kreis, in parallel on the available cores (a Kreis
+ * that fails is reported and the others go on), one overview per Land, and a manifest of what the reports rest on.
+ */
 @Service
 public class ReportService {
+
+    private static final DateTimeFormatter STAND = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
 
     private final ImonSettings settings;
     private final IndicatorRepository indicators;
     private final DeliveryRepository deliveries;
+    private final FindingRepository findings;
+    private final ComputationService computation;
     private final KreisRegister register;
-    private final Map<Path, KreisReportRenderer> renderers = new HashMap<>();
+    private final Map<Path, KreisReportRenderer> renderers = new ConcurrentHashMap<>();
+    private final Map<Path, LandOverviewRenderer> landRenderers = new ConcurrentHashMap<>();
 
     public ReportService(ImonSettings settings, IndicatorRepository indicators, DeliveryRepository deliveries,
-                         KreisRegister register) {
+                         FindingRepository findings, ComputationService computation, KreisRegister register) {
         this.settings = settings;
         this.indicators = indicators;
         this.deliveries = deliveries;
+        this.findings = findings;
+        this.computation = computation;
         this.register = register;
     }
 
@@ -57,82 +77,161 @@ public class ReportService {
         IndicatorCatalogue catalogue = CatalogueLoader.load(settings.catalogue());
         List<IndicatorDefinition> shown = new ArrayList<>();
         for (String id : edition.indicators()) {
-            shown.add(catalogue.find(id).orElseThrow(() -> new EditionException(edition.file() + ": indicator '"
-                    + id + "' is not in the catalogue; known: " + catalogue.indicators().stream()
-                    .map(IndicatorDefinition::id).toList())));
+            shown.add(catalogue.find(id).orElseThrow(() -> new EditionException(edition.file()
+                    + ": handlungsfelder: indicator '" + id + "' is not in the catalogue; known: "
+                    + catalogue.indicators().stream().map(IndicatorDefinition::id).toList())));
         }
-        IndicatorRepository.Computation computation = indicators.latestComputation().orElseThrow(() ->
+        IndicatorRepository.Computation latest = indicators.latestComputation().orElseThrow(() ->
                 new EditionException("no indicators computed yet: run 'bin/imon ingest' and 'bin/imon compute',"
                         + " or 'bin/imon run'"));
-        List<IndicatorValue> values = indicators.values(computation.id());
-        Map<String, IndicatorValue> byKey = new HashMap<>();
-        values.forEach(v -> byKey.put(key(v.indicatorId(), v.regionCode(), v.referenceDate()), v));
-
-        LocalDate referenceDate = referenceDate(edition, shown, values);
-        List<Delivery> used = deliveries.all().stream()
-                .filter(d -> indicators.deliveriesOf(computation.id()).contains(d.id()))
-                .filter(d -> shown.stream().anyMatch(i -> i.sources().contains(d.tableCode())))
+        Map<String, List<IndicatorValue>> values = indicators.values(latest.id()).stream()
+                .collect(Collectors.groupingBy(IndicatorValue::indicatorId, TreeMap::new, Collectors.toList()));
+        List<Long> deliveryIds = indicators.deliveriesOf(latest.id());
+        List<Delivery> used = deliveries.all().stream().filter(d -> deliveryIds.contains(d.id()))
+                .filter(d -> shown.stream().anyMatch(i -> i.sources().contains(d.tableCode()))).toList();
+        List<KreisReport.DeliveryStatus> status = used.stream().map(d -> new KreisReport.DeliveryStatus(
+                d.tableCode(), d.fileName(), d.officeStand().map(STAND::format).orElse("ohne Stand-Angabe")))
                 .toList();
-        String dataStatus = used.stream().map(Delivery::officeStand).flatMap(Optional::stream)
-                .max(Comparator.naturalOrder()).map(LocalDateTime::toLocalDate).map(GermanNumberFormat::date)
-                .orElse("unbekannt");
         boolean synthetic = used.stream().anyMatch(d -> deliveries.notes(d.id()).stream()
                 .anyMatch(n -> n.toLowerCase(Locale.ROOT).contains("synthetisch")));
-        List<String> tableCodes = new ArrayList<>(new TreeSet<>(shown.stream()
-                .flatMap(i -> i.sources().stream()).toList()));
+        String inputs = inputsSha256(edition, latest, used);
+        String versionId = edition.id() + "-" + inputs.substring(0, 12);
+        Map<String, List<String>> findingsByKreis = findingsByKreis(used);
+        KreisReportBuilder builder = new KreisReportBuilder(edition, catalogue, register, values,
+                indicators.typology(latest.id()), computation.populationWeights(latest.id()), status,
+                ags -> findingsByKreis.getOrDefault(ags, List.of()), versionId, inputs, synthetic);
 
+        List<Kreis> selected = kreise(edition, onlyKreis);
+        List<Kreis> withData = selected.stream().filter(builder::hasData).toList();
+        List<String> withoutData = selected.stream().filter(k -> !withData.contains(k)).map(Kreis::ags).toList();
         KreisReportRenderer renderer = renderers.computeIfAbsent(
-                settings.templates().resolve(edition.template()), KreisReportRenderer::new);
-        List<Path> written = new ArrayList<>();
-        Map<String, String> failed = new java.util.TreeMap<>();
-        List<String> withoutData = new ArrayList<>();
-        for (Kreis kreis : kreise(edition, referenceDate, onlyKreis)) {
-            if (shown.stream().noneMatch(i -> byKey.containsKey(key(i.id(), kreis.ags(), referenceDate)))) {
-                withoutData.add(kreis.ags());
-                continue;
+                settings.templates().resolve(edition.kreisTemplate()), KreisReportRenderer::new);
+        Map<String, Path> written = new TreeMap<>();
+        Map<String, String> failed = new TreeMap<>();
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            Map<String, Future<Path>> running = new TreeMap<>();
+            for (Kreis kreis : withData) {
+                running.put(kreis.ags(), pool.submit(() -> write(settings.output().resolve(
+                        edition.kreisFileName(kreis.ags())), out -> renderer.render(builder.build(kreis), out))));
             }
-            String land = register.land(kreis.landCode()).map(l -> l.name()).orElse(kreis.landCode());
-            List<IndicatorRow> rows = new ArrayList<>();
-            for (IndicatorDefinition indicator : shown) {
-                rows.add(new IndicatorRow(indicator.label(), indicator.unit(),
-                        figure(byKey.get(key(indicator.id(), kreis.ags(), referenceDate))),
-                        figure(byKey.get(key(indicator.id(), kreis.landCode(), referenceDate))),
-                        figure(byKey.get(key(indicator.id(), "DG", referenceDate)))));
-            }
-            KreisReport report = new KreisReport(kreis.ags(), kreis.name(), land, referenceDate, rows, tableCodes,
-                    dataStatus, synthetic);
-            Path file = settings.output().resolve(edition.outputFileName(kreis.ags()));
-            try {
-                Files.createDirectories(file.getParent());
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    renderer.render(report, out);
+            running.forEach((ags, future) -> {
+                try {
+                    written.put(ags, future.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failed.put(ags, "interrupted");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failed.put(ags, String.valueOf(e.getCause().getMessage()));
+                    progress.accept("Kreis " + ags + " failed: " + e.getCause().getMessage());
                 }
-                written.add(file);
-            } catch (IOException | RuntimeException e) {
-                failed.put(kreis.ags(), e.getMessage());
-                progress.accept("FAILED " + kreis.ags() + ": " + e.getMessage());
+            });
+        } finally {
+            pool.shutdown();
+        }
+        if (onlyKreis.isEmpty()) {
+            LandOverviewBuilder lands = new LandOverviewBuilder(edition, catalogue, register, values,
+                    status.stream().map(d -> d.tableCode() + ": Stand " + d.stand()).collect(Collectors.joining("; ")),
+                    versionId, inputs, synthetic);
+            LandOverviewRenderer landRenderer = landRenderers.computeIfAbsent(
+                    settings.templates().resolve(edition.landTemplate()), LandOverviewRenderer::new);
+            for (String land : withData.stream().map(Kreis::landCode).distinct().sorted().toList()) {
+                try {
+                    written.put("land-" + land, write(settings.output().resolve(edition.landFileName(land)),
+                            out -> landRenderer.render(lands.build(land), out)));
+                } catch (IOException | RuntimeException e) {
+                    failed.put("land-" + land, String.valueOf(e.getMessage()));
+                    progress.accept("Land overview " + land + " failed: " + e.getMessage());
+                }
             }
         }
-        return new EditionResult(edition.id(), settings.output().resolve(edition.outputFileName("x")).getParent(),
-                written, failed, withoutData);
+        Path folder = settings.output().resolve(edition.kreisFileName("x")).getParent();
+        writeManifest(folder, edition, latest, catalogue, used, versionId, inputs, written);
+        return new EditionResult(edition.id(), folder, List.copyOf(written.values()), failed, withoutData);
     }
 
-    private LocalDate referenceDate(Edition edition, List<IndicatorDefinition> shown, List<IndicatorValue> values) {
-        List<LocalDate> dates = values.stream()
-                .filter(v -> shown.stream().anyMatch(i -> i.id().equals(v.indicatorId())))
-                .map(IndicatorValue::referenceDate)
-                .filter(d -> edition.referenceYear().map(y -> d.getYear() == y).orElse(true))
-                .sorted().toList();
-        if (dates.isEmpty()) {
-            throw new EditionException(edition.file() + ": no computed values for "
-                    + edition.referenceYear().map(y -> "reference_year " + y).orElse("any year")
-                    + " of the indicators " + edition.indicators() + "; ingest the source tables first");
+    /** Writes through a temporary file, so a failed render never leaves a half-written PDF behind. */
+    static Path write(Path file, ThrowingWriter writer) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path partial = file.resolveSibling(file.getFileName() + ".part");
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            writer.write(out);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
         }
-        return dates.get(dates.size() - 1);
+        return Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private List<Kreis> kreise(Edition edition, LocalDate date, Optional<String> onlyKreis) {
-        List<Kreis> all = register.kreiseOn(date);
+    /** Writes one report to a stream. */
+    interface ThrowingWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private Map<String, List<String>> findingsByKreis(List<Delivery> used) {
+        Map<String, List<String>> byKreis = new TreeMap<>();
+        for (Delivery d : used) {
+            for (FindingRepository.Listed f : findings.list(Optional.of(d.id()), false)) {
+                if (f.regionCode().length() == 5) {
+                    byKreis.computeIfAbsent(f.regionCode(), k -> new ArrayList<>()).add("Tabelle " + d.tableCode()
+                            + f.line().map(l -> ", Zeile " + l).orElse("") + " (" + f.severity() + "): " + f.message());
+                }
+            }
+        }
+        return byKreis;
+    }
+
+    /** SHA-256 over the deliveries (their bytes' hashes), the catalogue, the register and the edition file. */
+    private String inputsSha256(Edition edition, IndicatorRepository.Computation computed, List<Delivery> used) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            used.stream().map(Delivery::sha256).sorted().forEach(h -> digest.update(h.getBytes(StandardCharsets.UTF_8)));
+            digest.update(computed.catalogueSha256().getBytes(StandardCharsets.UTF_8));
+            digest.update(computed.registerSha256().getBytes(StandardCharsets.UTF_8));
+            digest.update(Files.readAllBytes(edition.file()));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What an auditor needs to re-run the edition: the inputs with their hashes, and each PDF's hash. */
+    private void writeManifest(Path folder, Edition edition, IndicatorRepository.Computation computed,
+                               IndicatorCatalogue catalogue, List<Delivery> used, String versionId, String inputs,
+                               Map<String, Path> written) {
+        StringBuilder text = new StringBuilder("Integrationsmonitor - Manifest der Ausgabe ").append(edition.id())
+                .append("\nBerichtsversion: ").append(versionId).append("\nSHA-256 der Eingaben: ").append(inputs)
+                .append("\nKatalog: ").append(catalogue.name()).append(' ').append(catalogue.version())
+                .append(" (SHA-256 ").append(computed.catalogueSha256()).append(")\nKreisregister: SHA-256 ")
+                .append(computed.registerSha256()).append("\nLieferungen:\n");
+        used.forEach(d -> text.append("  ").append(d.tableCode()).append(' ').append(d.fileName()).append(" SHA-256 ")
+                .append(d.sha256()).append('\n'));
+        text.append("Berichte:\n");
+        written.forEach((ags, file) -> text.append("  ").append(file.getFileName()).append(" SHA-256 ")
+                .append(sha256(file)).append('\n'));
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve("manifest.txt"), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Kreis> kreise(Edition edition, Optional<String> onlyKreis) {
+        List<Kreis> all = register.kreiseOn(edition.gebietsstand());
         List<Kreis> selected = all;
         if (edition.kreise() instanceof Edition.KreisSelection.OfLand land) {
             selected = all.stream().filter(k -> k.landCode().equals(land.landCode())).toList();
@@ -143,20 +242,9 @@ public class ReportService {
             selected = selected.stream().filter(k -> k.ags().equals(onlyKreis.get())).toList();
             if (selected.isEmpty()) {
                 throw new EditionException("Kreis " + onlyKreis.get() + " is not part of edition " + edition.id()
-                        + " on " + GermanNumberFormat.date(date));
+                        + " at its Gebietsstand " + GermanNumberFormat.date(edition.gebietsstand()));
             }
         }
         return selected;
-    }
-
-    private static Figure figure(IndicatorValue value) {
-        if (value == null) {
-            return Figure.missing("."); // no value computed: unknown
-        }
-        return new Figure(value.value(), value.marker());
-    }
-
-    private static String key(String indicator, String region, LocalDate date) {
-        return indicator + "|" + region + "|" + date;
     }
 }

@@ -35,20 +35,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * Issue 2 against reality: the Regionaldatenbank's population tables of 31.12.2015 give an Ausländeranteil for
  * each of the 402 Kreise of that date, equal to the table's own Ausländer(innen) / Insgesamt.
  */
-@Tag("acceptance")
-@SpringBootTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuslaenderanteilAcceptanceTest {
+class AuslaenderanteilAcceptanceTest extends RealCorpusTest {
 
     static final LocalDate END_2015 = LocalDate.of(2015, 12, 31);
 
-    @DynamicPropertySource
-    static void locations(DynamicPropertyRegistry registry) {
-        RealExtracts.separateHome(registry);
-    }
-
-    @Autowired
-    IngestService ingest;
     @Autowired
     ComputationService computation;
     @Autowired
@@ -61,10 +51,7 @@ class AuslaenderanteilAcceptanceTest {
     Map<String, IndicatorValue> auslaenderanteil2015;
 
     @BeforeAll
-    void ingestAndCompute() {
-        List<IngestOutcome> outcomes = ingest.ingest(List.of(RealExtracts.classic("12411-01-01-4.csv"),
-                RealExtracts.classic("12411-03-03-4_00.csv")), o -> { });
-        assertThat(outcomes).allMatch(o -> o.status() == IngestOutcome.Status.STORED);
+    void compute() {
         long id = computation.compute(settings.catalogue()).computationId();
         auslaenderanteil2015 = indicators.values(id).stream()
                 .filter(v -> v.indicatorId().equals("auslaenderanteil") && v.referenceDate().equals(END_2015))

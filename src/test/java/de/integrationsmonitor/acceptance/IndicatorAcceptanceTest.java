@@ -32,18 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Issue 4 against reality: the whole catalogue over the real extracts reproduces the figures the offices publish
  * (read off the files by hand), the Kreise add up to their Länder, and the typology is stable.
  */
-@Tag("acceptance")
-@SpringBootTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IndicatorAcceptanceTest {
+class IndicatorAcceptanceTest extends RealCorpusTest {
 
-    @DynamicPropertySource
-    static void locations(DynamicPropertyRegistry registry) {
-        RealExtracts.separateHome(registry);
-    }
-
-    @Autowired
-    IngestService ingest;
     @Autowired
     ComputationService computation;
     @Autowired
@@ -57,8 +47,7 @@ class IndicatorAcceptanceTest {
     Map<String, IndicatorValue> values;
 
     @BeforeAll
-    void ingestAndCompute() {
-        ingest.ingest(List.of(RealExtracts.ROOT), o -> { });
+    void compute() {
         computationId = computation.compute(settings.catalogue()).computationId();
         values = indicators.values(computationId).stream()
                 .collect(Collectors.toMap(v -> v.indicatorId() + "|" + v.regionCode() + "|" + v.year(),

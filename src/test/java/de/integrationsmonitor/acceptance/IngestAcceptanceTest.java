@@ -34,18 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * separate script applying the same region-level and did-not-exist rules against kreise.csv); the spot values
  * were read off the files by hand.
  */
-@Tag("acceptance")
-@SpringBootTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IngestAcceptanceTest {
+class IngestAcceptanceTest extends RealCorpusTest {
 
-    @DynamicPropertySource
-    static void locations(DynamicPropertyRegistry registry) {
-        RealExtracts.separateHome(registry);
-    }
-
-    @Autowired
-    IngestService ingest;
     @Autowired
     DeliveryRepository deliveries;
     @Autowired
@@ -53,20 +43,13 @@ class IngestAcceptanceTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    List<IngestOutcome> outcomes;
-
-    @BeforeAll
-    void ingestTheWholeCorpus() {
-        outcomes = ingest.ingest(List.of(RealExtracts.ROOT), o -> { });
-    }
-
     @Test
     void everyRealExtractIsStoredAndItsLinesAddUp() {
-        assertThat(outcomes).hasSize(13).allSatisfy(o -> {
-            assertThat(o.status()).as(o.fileName() + ": " + o.message()).isEqualTo(IngestOutcome.Status.STORED);
-            LineAccount a = o.account().orElseThrow();
-            assertThat(a.stored() + a.rejected() + a.skipped()).as(o.fileName()).isEqualTo(a.dataLines());
-        });
+        // stored now, or by an acceptance test before (same bytes: a no-op)
+        assertThat(outcomes).hasSize(13).allSatisfy(o -> assertThat(o.status()).as(o.fileName() + ": "
+                + o.message()).isIn(IngestOutcome.Status.STORED, IngestOutcome.Status.ALREADY_INGESTED));
+        assertThat(deliveries.all()).hasSize(13).allSatisfy(d -> assertThat(d.rowsStored() + d.rowsRejected()
+                + d.rowsSkipped()).as(d.fileName()).isEqualTo(d.dataLines()));
     }
 
     @ParameterizedTest(name = "{0}: {1} data lines, {2} skipped, {3} observations ({4} plain, {5} '-', {6} '.', {7} 'x')")

@@ -1,0 +1,188 @@
+package de.integrationsmonitor.report;
+
+import de.integrationsmonitor.indicator.ChangeKind;
+import de.integrationsmonitor.indicator.Direction;
+import de.integrationsmonitor.indicator.GebietsstandSeries;
+import de.integrationsmonitor.indicator.IndicatorCatalogue;
+import de.integrationsmonitor.indicator.IndicatorDefinition;
+import de.integrationsmonitor.indicator.IndicatorValue;
+import de.integrationsmonitor.region.Kreis;
+import de.integrationsmonitor.region.KreisKind;
+import de.integrationsmonitor.region.KreisRegister;
+import de.integrationsmonitor.region.Land;
+import de.integrationsmonitor.store.IndicatorRepository;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Puts together what one Kreis report of an edition shows, from a computation: plain Java over values already
+ * computed, so that the same computation always gives the same report.
+ */
+public final class KreisReportBuilder {
+
+    private final Edition edition;
+    private final IndicatorCatalogue catalogue;
+    private final KreisRegister register;
+    private final Map<String, List<IndicatorValue>> valuesByIndicator;
+    private final Map<String, IndicatorValue> byKey = new HashMap<>();
+    private final List<IndicatorRepository.StoredCluster> clusters;
+    private final Map<String, BigDecimal> population;
+    private final List<KreisReport.DeliveryStatus> dataStatus;
+    private final Function<String, List<String>> findingsOf;
+    private final String versionId;
+    private final String inputsSha256;
+    private final boolean synthetic;
+    private final GebietsstandSeries series;
+
+    public KreisReportBuilder(Edition edition, IndicatorCatalogue catalogue, KreisRegister register,
+                              Map<String, List<IndicatorValue>> valuesByIndicator,
+                              List<IndicatorRepository.StoredCluster> clusters, Map<String, BigDecimal> population,
+                              List<KreisReport.DeliveryStatus> dataStatus, Function<String, List<String>> findingsOf,
+                              String versionId, String inputsSha256, boolean synthetic) {
+        this.edition = edition;
+        this.catalogue = catalogue;
+        this.register = register;
+        this.valuesByIndicator = valuesByIndicator;
+        this.clusters = clusters;
+        this.population = population;
+        this.dataStatus = dataStatus;
+        this.findingsOf = findingsOf;
+        this.versionId = versionId;
+        this.inputsSha256 = inputsSha256;
+        this.synthetic = synthetic;
+        this.series = new GebietsstandSeries(register);
+        valuesByIndicator.values().forEach(list -> list.forEach(v -> byKey.put(key(v.indicatorId(),
+                v.regionCode(), v.year()), v)));
+    }
+
+    /** Whether the computation holds any value of the edition's indicators for the Kreis in the period. */
+    public boolean hasData(Kreis kreis) {
+        return edition.indicators().stream().anyMatch(id -> !points(id, kreis.ags()).isEmpty());
+    }
+
+    public KreisReport build(Kreis kreis) {
+        String landName = register.land(kreis.landCode()).map(Land::name).orElse(kreis.landCode());
+        List<KreisReport.GlanceRow> glance = new ArrayList<>();
+        List<KreisReport.Section> sections = new ArrayList<>();
+        Set<String> notes = new LinkedHashSet<>();
+        Set<String> tables = new TreeSet<>();
+        List<KreisReport.Method> methods = new ArrayList<>();
+        java.time.LocalDate latest = null;
+        for (Map.Entry<String, List<String>> field : edition.handlungsfelder().entrySet()) {
+            List<KreisReport.Series> fieldSeries = new ArrayList<>();
+            for (String id : field.getValue()) {
+                IndicatorDefinition indicator = catalogue.find(id).orElseThrow();
+                tables.addAll(indicator.sources());
+                methods.add(new KreisReport.Method(indicator.label(), indicator.unit(), field.getKey(),
+                        indicator.definition(), indicator.sources()));
+                List<GebietsstandSeries.Point> points = points(id, kreis.ags());
+                int decimals = IndicatorRow.defaultDecimals(indicator.unit());
+                List<KreisReport.Year> years = new ArrayList<>();
+                for (GebietsstandSeries.Point p : points) {
+                    years.add(new KreisReport.Year(p.year(), new Figure(p.value(), p.marker()),
+                            figure(id, kreis.landCode(), p.year()), figure(id, "DG", p.year()), p.note()));
+                    if (p.converted()) {
+                        notes.add(indicator.label() + " " + p.year() + ": " + p.note());
+                    }
+                }
+                fieldSeries.add(new KreisReport.Series(indicator.label(), indicator.unit(), decimals, years));
+                if (!points.isEmpty()) {
+                    GebietsstandSeries.Point last = points.get(points.size() - 1);
+                    latest = latest == null || last.referenceDate().isAfter(latest) ? last.referenceDate() : latest;
+                    glance.add(glanceRow(field.getKey(), indicator, kreis, last));
+                }
+            }
+            sections.add(new KreisReport.Section(field.getKey(), fieldSeries));
+        }
+        return new KreisReport(versionId, edition.title(), edition.periodFrom(), edition.reportYear(), kreis.ags(),
+                kreis.name(), kreis.kind() == KreisKind.KREISFREIE_STADT ? "kreisfreie Stadt" : "Landkreis",
+                landName, latest == null ? edition.gebietsstand() : latest,
+                GermanNumberFormat.date(edition.gebietsstand()), dataStatus, glance, sections, similar(kreis),
+                findingsOf.apply(kreis.ags()), List.copyOf(notes), methods, List.copyOf(tables), inputsSha256,
+                synthetic);
+    }
+
+    private KreisReport.GlanceRow glanceRow(String field, IndicatorDefinition indicator, Kreis kreis,
+                                            GebietsstandSeries.Point last) {
+        Figure value = new Figure(last.value(), last.marker().isEmpty() && last.value().isEmpty() ? "."
+                : last.marker());
+        Figure land = figure(indicator.id(), kreis.landCode(), last.year());
+        Figure germany = figure(indicator.id(), "DG", last.year());
+        IndicatorValue own = byKey.get(key(indicator.id(), kreis.ags(), last.year()));
+        Optional<BigDecimal> change = own == null ? Optional.empty() : own.comparison().change5y();
+        String rank = own == null ? "" : own.comparison().rankInLand().map(r -> r + " von "
+                + own.comparison().kreiseInLand().orElse(0)).orElse("");
+        String changeUnit = indicator.change() == ChangeKind.PERCENT ? "%"
+                : indicator.unit().equals("%") ? "Pp." : indicator.unit();
+        return new KreisReport.GlanceRow(field, new IndicatorRow(indicator.label(), indicator.unit(), value, land,
+                germany), last.year(), change.map(Figure::of).orElse(Figure.missing(".")), changeUnit, rank, position(indicator.direction(), last.value(), land.value()),
+                own != null && own.smallBase());
+    }
+
+    /** Where the Kreis stands against its Land, direction-aware; neutral indicators are not judged. */
+    static String position(Direction direction, Optional<BigDecimal> kreis, Optional<BigDecimal> land) {
+        if (direction == Direction.NEUTRAL || kreis.isEmpty() || land.isEmpty()) {
+            return "";
+        }
+        int c = kreis.get().compareTo(land.get());
+        if (c == 0) {
+            return "wie das Land";
+        }
+        boolean better = direction == Direction.HIGHER_IS_BETTER ? c > 0 : c < 0;
+        return better ? "günstiger als das Land" : "ungünstiger als das Land";
+    }
+
+    private KreisReport.SimilarKreise similar(Kreis kreis) {
+        String method = catalogue.typology().method();
+        Optional<Integer> cluster = valuesByIndicator.values().stream().flatMap(List::stream)
+                .filter(v -> v.regionCode().equals(kreis.ags())).map(v -> v.comparison().cluster())
+                .flatMap(Optional::stream).findFirst();
+        Optional<IndicatorRepository.StoredCluster> stored = cluster.flatMap(c -> clusters.stream()
+                .filter(s -> s.cluster() == c).findFirst());
+        if (stored.isEmpty()) {
+            return KreisReport.SimilarKreise.none(method);
+        }
+        List<IndicatorRow> rows = new ArrayList<>();
+        for (String id : catalogue.typology().indicators()) {
+            IndicatorDefinition indicator = catalogue.find(id).orElseThrow();
+            Optional<IndicatorValue> own = valuesByIndicator.getOrDefault(id, List.of()).stream()
+                    .filter(v -> v.regionCode().equals(kreis.ags()) && v.year() <= catalogue.typology().year())
+                    .filter(v -> v.value().isPresent())
+                    .max(java.util.Comparator.comparing(IndicatorValue::referenceDate));
+            BigDecimal mean = stored.get().means().get(id);
+            rows.add(new IndicatorRow(indicator.label(), indicator.unit(),
+                    own.map(v -> Figure.of(v.value().get())).orElse(Figure.missing(".")),
+                    mean == null ? Figure.missing(".") : Figure.of(mean), Figure.missing("-")));
+        }
+        return new KreisReport.SimilarKreise(stored.get().cluster(), stored.get().urban() ? "kreisfreie Städte"
+                : "Landkreise", stored.get().size(), stored.get().description(), rows, method);
+    }
+
+    /** The Kreis's values of the edition's period at the edition's Gebietsstand. */
+    private List<GebietsstandSeries.Point> points(String indicator, String ags) {
+        return series.series(ags, valuesByIndicator.getOrDefault(indicator, List.of()), population).stream()
+                .filter(p -> p.year() >= edition.periodFrom() && p.year() <= edition.reportYear())
+                .toList();
+    }
+
+    private Figure figure(String indicator, String region, int year) {
+        IndicatorValue v = byKey.get(key(indicator, region, year));
+        if (v == null) {
+            return Figure.missing(".");
+        }
+        return v.value().isPresent() || !v.marker().isEmpty() ? new Figure(v.value(), v.marker())
+                : Figure.missing(".");
+    }
+
+    private static String key(String indicator, String region, int year) {
+        return indicator + "|" + region + "|" + year;
+    }
+}
