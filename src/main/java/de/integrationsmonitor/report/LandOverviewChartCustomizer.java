@@ -5,7 +5,12 @@ import java.awt.Color;
 import java.awt.Font;
 import net.sf.jasperreports.charts.JRAbstractChartCustomizer;
 import net.sf.jasperreports.charts.JRChart;
+import java.awt.geom.Line2D;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.labels.ItemLabelAnchor;
@@ -15,14 +20,16 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.category.CategoryDataset;
 
 /**
  * Finishes the Kreis bar chart of the Land overview: flat bars, the bar labels just past the end of each bar,
- * and reference lines for the Land and Germany, with room on the value axis for all of them.
+ * and dashed reference lines for the Land and Germany (named in a legend below the plot), with room on the
+ * value axis for all of them.
  *
  * <p>Reads the current indicator's fields {@code landMarker}, {@code landMarkerLabel}, {@code germanyMarker}
  * and {@code germanyMarkerLabel} (see {@link LandOverviewRenderer}). Named in the template's
@@ -33,8 +40,11 @@ public final class LandOverviewChartCustomizer extends JRAbstractChartCustomizer
     private static final Color BAR = new Color(0x3B, 0x6E, 0x9E);
     private static final Color LAND = new Color(0xA1, 0x2A, 0x1E);
     private static final Color GERMANY = new Color(0x33, 0x33, 0x33);
-    // the font mapper of the PDF exporter resolves the family through the jasperreports-fonts extension
-    private static final Font MARKER_FONT = new Font("DejaVu Sans", Font.PLAIN, 7);
+    private static final BasicStroke DASHED = new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10.0f, new float[] {3.0f, 2.0f}, 0.0f);
+    // the font mapper of the PDF exporter resolves the family through the jasperreports-fonts extension,
+    // so the legend is embedded DejaVu like the rest of the page
+    private static final Font LEGEND_FONT = new Font("DejaVu Sans", Font.PLAIN, 8);
 
     @Override
     public void customize(JFreeChart chart, JRChart jrChart) {
@@ -63,26 +73,30 @@ public final class LandOverviewChartCustomizer extends JRAbstractChartCustomizer
 
         Double land = (Double) getFieldValue("landMarker");
         Double germany = (Double) getFieldValue("germanyMarker");
-        addMarker(plot, germany, (String) getFieldValue("germanyMarkerLabel"), GERMANY,
-                RectangleAnchor.BOTTOM_LEFT, TextAnchor.BOTTOM_LEFT);
-        addMarker(plot, land, (String) getFieldValue("landMarkerLabel"), LAND,
-                RectangleAnchor.TOP_LEFT, TextAnchor.TOP_LEFT);
+        LegendItemCollection references = new LegendItemCollection();
+        addMarker(plot, references, land, (String) getFieldValue("landMarkerLabel"), LAND);
+        addMarker(plot, references, germany, (String) getFieldValue("germanyMarkerLabel"), GERMANY);
+        if (references.getItemCount() > 0) {
+            plot.setFixedLegendItems(references);
+            LegendTitle legend = new LegendTitle(plot);
+            legend.setItemFont(LEGEND_FONT);
+            legend.setFrame(BlockBorder.NONE);
+            legend.setBackgroundPaint(null);
+            legend.setPosition(RectangleEdge.BOTTOM);
+            legend.setHorizontalAlignment(HorizontalAlignment.LEFT);
+            chart.addLegend(legend);
+        }
         fitValueAxis(plot, land, germany);
     }
 
-    private static void addMarker(CategoryPlot plot, Double value, String label, Color color,
-            RectangleAnchor labelAnchor, TextAnchor textAnchor) {
+    /** A dashed line across the bars, named in the legend below the chart rather than on the plot. */
+    private static void addMarker(CategoryPlot plot, LegendItemCollection legend, Double value, String label,
+            Color color) {
         if (value == null) {
             return;
         }
-        ValueMarker marker = new ValueMarker(value, color, new BasicStroke(1.0f, BasicStroke.CAP_BUTT,
-                BasicStroke.JOIN_MITER, 10.0f, new float[] {3.0f, 2.0f}, 0.0f));
-        marker.setLabel(label);
-        marker.setLabelFont(MARKER_FONT);
-        marker.setLabelPaint(color);
-        marker.setLabelAnchor(labelAnchor);
-        marker.setLabelTextAnchor(textAnchor);
-        plot.addRangeMarker(marker, Layer.FOREGROUND);
+        plot.addRangeMarker(new ValueMarker(value, color, DASHED), Layer.FOREGROUND);
+        legend.add(new LegendItem(label, null, null, null, new Line2D.Double(0.0, 0.0, 14.0, 0.0), DASHED, color));
     }
 
     /** Zero, every bar and both reference lines on the axis, plus room for the labels past the bar ends. */

@@ -178,12 +178,22 @@ public final class LandOverviewRenderer {
         parameters.put("INDICATOR_COUNT", overview.indicators().size());
         parameters.put("KREISE_COUNT", overview.indicators().stream()
                 .mapToInt(indicator -> indicator.kreise().size()).max().orElse(0));
+        parameters.put("CONTENTS", contents(overview));
         parameters.put("RANKING_REPORT", compiledRankingTemplate);
         // The template formats nothing itself; locale and zone are fixed so no default of the JVM leaks in
         // (the chart's value axis takes its decimal comma from the report locale).
         parameters.put(JRParameter.REPORT_LOCALE, Locale.GERMANY);
         parameters.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone("Europe/Berlin"));
         return parameters;
+    }
+
+    /** The title page's list of indicators, one line each,. */
+    private static String contents(LandOverview overview) {
+        List<String> lines = new ArrayList<>();
+        for (IndicatorRanking indicator : overview.indicators()) {
+            lines.add(indicator.handlungsfeld() + ": " + indicator.label());
+        }
+        return lines.isEmpty() ? "keine Indikatoren" : String.join("\n", lines);
     }
 
     private static JRMapCollectionDataSource indicators(LandOverview overview) {

@@ -236,6 +236,31 @@ class LandOverviewRendererTest {
     }
 
     @Test
+    void largeLandKeepsEveryKreisInChartAndTable() throws IOException {
+        // Bayern has 96 Kreise: the chart takes the tall band, the table runs on over the next page
+        List<RankedKreis> kreise = new ArrayList<>();
+        for (int i = 1; i <= 96; i++) {
+            kreise.add(kreis(i, String.format("09%03d", 100 + i), "Landkreis Nummer " + i,
+                    BigDecimal.valueOf(50 + 3 * i, 1).toPlainString()));
+        }
+        IndicatorRanking share = new IndicatorRanking("Bevölkerung", "Ausländeranteil", "%", 1,
+                "niedriger ist günstiger", Figure.of(new BigDecimal("14.2")), Figure.of(new BigDecimal("15.3")),
+                kreise);
+        LandOverview sample = sachsenAnhalt();
+        LandOverview bayern = new LandOverview(sample.editionTitle(), "09", "Bayern", 2023, 2018, 2023,
+                List.of(share), List.of("12411-03-03-4"), sample.dataStatus(), sample.reportVersionId(),
+                sample.inputsSha256(), true);
+        byte[] pdf = render(bayern);
+        String text = text(pdf);
+        assertThat(line(text, "1. 09101")).contains("5,3 %");
+        assertThat(line(text, "96. 09196")).contains("33,8 %");
+        String sample96 = System.getenv("LAND_OVERVIEW_SAMPLE_PDF");
+        if (sample96 != null) {
+            Files.write(Path.of(sample96.replace(".pdf", "-96.pdf")), pdf);
+        }
+    }
+
+    @Test
     void missingRankingTemplateIsNamed(@TempDir Path directory) throws IOException {
         Path template = directory.resolve("landuebersicht.jrxml");
         Files.copy(TEMPLATE, template);
