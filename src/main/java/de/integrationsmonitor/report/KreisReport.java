@@ -5,34 +5,115 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything one Kreis PDF shows; the renderer formats it, the template lays it out.
+ * Everything one Kreis PDF of an edition shows; the renderer formats it, the template lays it out.
  *
- * @param ags           Amtlicher Gemeindeschlüssel of the Kreis, e.g. "15001"
- * @param kreisName     name as printed, e.g. "Dessau-Roßlau, Kreisfreie Stadt"
- * @param landName      the Land, e.g. "Sachsen-Anhalt"
- * @param referenceDate Stichtag of the figures
- * @param rows          indicator table, in print order
- * @param tableCodes    GENESIS table codes the figures come from, for the source line
- * @param dataStatus    Datenstand (Stand: of the deliveries), already as printed, e.g. "14.12.2017"
- * @param synthetic     true when the figures are made-up sample data, which the PDF then says
+ * @param reportVersionId identifies this report version (edition, computation, inputs), printed in the colophon
+ * @param editionTitle    e.g. "Integrationsbericht 2016"
+ * @param periodFrom      first year of the period the report covers
+ * @param periodTo        last year (the report year)
+ * @param ags             Amtlicher Gemeindeschlüssel of the Kreis, e.g. "15001"
+ * @param kreisName       name as printed, e.g. "Dessau-Roßlau, kreisfreie Stadt"
+ * @param kindLabel       "kreisfreie Stadt" or "Landkreis"
+ * @param landName        the Land, e.g. "Sachsen-Anhalt"
+ * @param referenceDate   the latest Stichtag shown
+ * @param gebietsstand    the Gebietsstand the time series are shown at, as printed, e.g. "31.12.2016"
+ * @param dataStatus      per delivery used: table code, file and the office's Stand
+ * @param atAGlance       "Auf einen Blick": one row per indicator, in Handlungsfeld order
+ * @param sections        one section per Handlungsfeld with the yearly series of its indicators
+ * @param similar         the Kreis's cluster of similar Kreise
+ * @param findings        validation findings that touch this Kreis, as printed
+ * @param gebietsstandNotes how values of years before a reform were rebuilt, as printed
+ * @param methods         each indicator's definition from the catalogue
+ * @param tableCodes      GENESIS table codes the figures come from, for the source line
+ * @param inputsSha256    SHA-256 over the deliveries, catalogue, register and edition the report rests on
+ * @param synthetic       true when the figures are made-up sample data, which the PDF then says
  */
 public record KreisReport(
+        String reportVersionId,
+        String editionTitle,
+        int periodFrom,
+        int periodTo,
         String ags,
         String kreisName,
+        String kindLabel,
         String landName,
         LocalDate referenceDate,
-        List<IndicatorRow> rows,
+        String gebietsstand,
+        List<DeliveryStatus> dataStatus,
+        List<GlanceRow> atAGlance,
+        List<Section> sections,
+        SimilarKreise similar,
+        List<String> findings,
+        List<String> gebietsstandNotes,
+        List<Method> methods,
         List<String> tableCodes,
-        String dataStatus,
+        String inputsSha256,
         boolean synthetic) {
 
     public KreisReport {
         Objects.requireNonNull(ags, "ags");
         Objects.requireNonNull(kreisName, "kreisName");
-        Objects.requireNonNull(landName, "landName");
         Objects.requireNonNull(referenceDate, "referenceDate");
-        rows = List.copyOf(rows);
+        dataStatus = List.copyOf(dataStatus);
+        atAGlance = List.copyOf(atAGlance);
+        sections = List.copyOf(sections);
+        findings = List.copyOf(findings);
+        gebietsstandNotes = List.copyOf(gebietsstandNotes);
+        methods = List.copyOf(methods);
         tableCodes = List.copyOf(tableCodes);
-        Objects.requireNonNull(dataStatus, "dataStatus");
+    }
+
+    /** The Stand of one delivery used, e.g. "12411-03-03-4", "Stand 10.10.2017". */
+    public record DeliveryStatus(String tableCode, String fileName, String stand) {
+    }
+
+    /**
+     * One indicator "auf einen Blick": its latest value, five-year change, Land and Germany, rank in the Land, and
+     * where the Kreis stands, direction-aware.
+     *
+     * @param rank     e.g. "3 von 14", empty when there is none
+     * @param position "günstiger als das Land", "ungünstiger als das Land", "wie das Land", or "" for neutral
+     *                 indicators and missing values
+     */
+    public record GlanceRow(String handlungsfeld, IndicatorRow row, int year, Figure change5y, String changeUnit,
+                            String rank, String position, boolean smallBase) {
+    }
+
+    /** One Handlungsfeld: its indicators with their yearly values over the period. */
+    public record Section(String handlungsfeld, List<Series> series) {
+        public Section {
+            series = List.copyOf(series);
+        }
+    }
+
+    /** One indicator's yearly values, Kreis beside Land and Germany, for the line chart and the table. */
+    public record Series(String label, String unit, int decimals, List<Year> years) {
+        public Series {
+            years = List.copyOf(years);
+        }
+    }
+
+    /** One year of a series; {@code note} says when the Kreis's value was rebuilt from predecessors. */
+    public record Year(int year, Figure kreis, Figure land, Figure germany, String note) {
+    }
+
+    /** The Kreis's cluster: what characterises it, its means beside the Kreis's values, the method. */
+    public record SimilarKreise(int cluster, String groupLabel, int size, String description,
+                                List<IndicatorRow> comparison, String method) {
+        public SimilarKreise {
+            comparison = List.copyOf(comparison);
+        }
+
+        public static SimilarKreise none(String method) {
+            return new SimilarKreise(0, "", 0, "Für diesen Kreis liegen nicht alle Merkmale der Typisierung vor.",
+                    List.of(), method);
+        }
+    }
+
+    /** One indicator's definition for the methods annex. */
+    public record Method(String label, String unit, String handlungsfeld, String definition, List<String> sources) {
+        public Method {
+            sources = List.copyOf(sources);
+        }
     }
 }

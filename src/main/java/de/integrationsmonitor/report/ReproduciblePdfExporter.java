@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.PdfXmpCreator;
+import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
 import net.sf.jasperreports.pdf.classic.ClassicPdfProducer;
 import net.sf.jasperreports.pdf.common.PdfProducer;
 import net.sf.jasperreports.pdf.common.PdfProducerContext;
@@ -22,11 +24,14 @@ import net.sf.jasperreports.pdf.common.PdfProducerContext;
 /**
  * A JasperReports PDF exporter whose output depends only on its input: the same report gives the same bytes.
  *
- * <p>OpenPDF 1.3.x puts three things in a PDF that change from run to run, and this exporter pins each:
+ * <p>OpenPDF 1.3.x puts four things in a PDF that change from run to run, and this exporter pins each:
  * <ul>
  *   <li>{@code /CreationDate} and {@code /ModDate} (the clock): set to the caller's document timestamp;</li>
  *   <li>the trailer {@code /ID} (an MD5 of clock and free memory): OpenPDF takes it from a {@code /FileID}
  *       entry of the info dictionary when present, so we supply one derived from the report content;</li>
+ *   <li>the XMP metadata of a PDF/A file, which repeats both dates: JasperReports writes it when the document
+ *       opens, from the clock; it is written again on close, from the pinned dates, so that XMP and info
+ *       dictionary agree (PDF/A requires it) and neither depends on the clock;</li>
  *   <li>the six-letter subset tag of each embedded font ({@code ABCDEF+DejaVuSans}, drawn from a
  *       {@code SecureRandom}): {@link BaseFont#setSecureRandom} gets a source that always yields "AAAAAA".
  *       The tag only has to tell apart subsets of the same font within one document, and each font
@@ -39,26 +44,36 @@ final class ReproduciblePdfExporter extends JRPdfExporter {
 
     private final Instant documentTimestamp;
     private final byte[] documentId;
+    private final PdfaConformanceEnum pdfaConformance;
 
     ReproduciblePdfExporter(Instant documentTimestamp, byte[] documentId) {
+        this(documentTimestamp, documentId, PdfaConformanceEnum.NONE);
+    }
+
+    /** @param pdfaConformance the conformance the configuration asks for, whose XMP metadata is rewritten on close */
+    ReproduciblePdfExporter(Instant documentTimestamp, byte[] documentId, PdfaConformanceEnum pdfaConformance) {
         this.documentTimestamp = documentTimestamp;
         this.documentId = documentId.clone();
+        this.pdfaConformance = pdfaConformance;
     }
 
     @Override
     protected PdfProducer createPdfProducer() {
-        return new Producer(createPdfProducerContext(), documentTimestamp, documentId);
+        return new Producer(createPdfProducerContext(), documentTimestamp, documentId, pdfaConformance);
     }
 
     private static final class Producer extends ClassicPdfProducer {
 
         private final Instant documentTimestamp;
         private final byte[] documentId;
+        private final PdfaConformanceEnum pdfaConformance;
 
-        Producer(PdfProducerContext context, Instant documentTimestamp, byte[] documentId) {
+        Producer(PdfProducerContext context, Instant documentTimestamp, byte[] documentId,
+                 PdfaConformanceEnum pdfaConformance) {
             super(context);
             this.documentTimestamp = documentTimestamp;
             this.documentId = documentId;
+            this.pdfaConformance = pdfaConformance;
         }
 
         @Override
@@ -82,6 +97,15 @@ final class ReproduciblePdfExporter extends JRPdfExporter {
             info.put(PdfName.CREATIONDATE, date);
             info.put(PdfName.MODDATE, date);
             info.put(PdfName.FILEID, PdfEncryption.createInfoId(documentId, documentId));
+            if (pdfaConformance != null && pdfaConformance != PdfaConformanceEnum.NONE) {
+                // replaces the XMP packet written at open time (clock dates) with one from the pinned info
+                if (PdfXmpCreator.supported()) {
+                    getPdfWriter().setXmpMetadata(PdfXmpCreator.createXmpMetadata(getPdfWriter(), pdfaConformance,
+                            false));
+                } else {
+                    getPdfWriter().createXmpMetadata();
+                }
+            }
             super.close();
         }
     }

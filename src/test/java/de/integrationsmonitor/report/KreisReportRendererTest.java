@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
+import net.sf.jasperreports.engine.util.JRSwapFile;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -18,44 +26,35 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.preflight.ValidationResult;
+import org.apache.pdfbox.preflight.parser.PreflightParser;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.xml.DomXmpParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class KreisReportRendererTest {
 
-    static final Path TEMPLATE = Path.of("templates/kreisbericht.jrxml");
+    static final Path TEMPLATES = Path.of("templates");
+    static final Path TEMPLATE = TEMPLATES.resolve("kreisbericht.jrxml");
 
     static final String SOURCE_LINE = "Datengrundlage: Statistische Ämter des Bundes und der Länder, "
-            + "12411-03-03-4, 12411-01-01-4, eigene Berechnungen";
+            + "12411-03-03-4, 12411-01-01-4, 12511-01-01-4, 13111-01-03-4, eigene Berechnungen";
     static final String LICENCE = "Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)";
 
     static KreisReportRenderer renderer;
+    static byte[] pdf;
+    static String text;
 
     @BeforeAll
-    static void compileTemplateOnce() {
+    static void renderDessauRosslauOnce() throws IOException {
         renderer = new KreisReportRenderer(TEMPLATE);
-    }
-
-    static KreisReport dessauRosslau() {
-        return new KreisReport(
-                "15001",
-                "Dessau-Roßlau, Kreisfreie Stadt",
-                "Sachsen-Anhalt",
-                LocalDate.of(2015, 12, 31),
-                List.of(
-                        new IndicatorRow("Ausländeranteil", "%",
-                                Figure.of(new BigDecimal("4.098")),
-                                Figure.of(new BigDecimal("5.2")),
-                                Figure.of(new BigDecimal("11.2"))),
-                        new IndicatorRow("Einbürgerungen je 1.000 Ausländer", "je 1.000 Ausländer",
-                                Figure.missing("."),
-                                Figure.of(new BigDecimal("8.14")),
-                                Figure.of(new BigDecimal("13.05")))),
-                List.of("12411-03-03-4", "12411-01-01-4"),
-                "14.12.2017",
-                true);
+        pdf = render(KreisReportFixtures.dessauRosslau());
+        text = text(pdf);
     }
 
     static byte[] render(KreisReport report) {
@@ -71,47 +70,151 @@ class KreisReportRendererTest {
     }
 
     @Test
-    void reportCarriesKreisDateFiguresSourceAndLicence() throws IOException {
-        String text = text(render(dessauRosslau()));
+    void everyTemplateCompiles() throws Exception {
+        List<Path> templates;
+        try (Stream<Path> files = Files.list(TEMPLATES)) {
+            templates = files.filter(p -> p.toString().endsWith(".jrxml")).sorted().toList();
+        }
+        assertThat(templates).hasSizeGreaterThanOrEqualTo(7);
+        for (Path template : templates) {
+            assertThat(JasperCompileManager.compileReport(template.toString())).as(template.toString()).isNotNull();
+        }
+    }
 
+    @Test
+    void titlePageNamesKreisPeriodStichtagGebietsstandAndDataStatus() {
         assertThat(text)
-                .contains("Integrationsbericht Dessau-Roßlau")
+                .contains("Integrationsbericht 2016")
+                .contains("Dessau-Roßlau, kreisfreie Stadt")
                 .contains("15001")
                 .contains("Sachsen-Anhalt")
+                .contains("2011–2015")
                 .contains("31.12.2015")
+                .contains("31.12.2016")
+                .contains("Tabelle 12411-03-03-4: Stand 10.10.2017")
+                .contains("Tabelle 13111-01-03-4: Stand 21.04.2017")
+                .contains("synthetische Beispieldaten");
+    }
+
+    @Test
+    void atAGlanceShowsGermanFiguresChangeRankAndSmallBase() {
+        assertThat(text)
+                .contains("Auf einen Blick")
                 .contains("4,1 %")
-                .contains("5,2 %")
+                .contains("3,5 %")
                 .contains("11,2 %")
+                .contains("+1,9 Pp.")
+                .contains("82.919")
+                .contains("-3,4 %")
+                .contains("3 von 14")
+                .contains("11 von 14")
+                .contains("6,3 ¹")
+                .contains("¹ geringe Fallzahl");
+        // the position column wraps; read it as one line
+        assertThat(text.replaceAll("\\s+", " "))
+                .contains("2 von 14 günstiger als das Land")
+                .contains("ungünstiger als das Land");
+        // the unrounded value never reaches the page
+        assertThat(text).doesNotContain("4,098").doesNotContain("82919");
+    }
+
+    @Test
+    void seriesTablesCarrySymbolsAndRebuiltNote() {
+        assertThat(text)
+                .contains("Entwicklung nach Handlungsfeldern")
+                .contains("Rechtlicher Status")
+                .contains(KreisReportFixtures.REBUILT_NOTE)
+                .contains("(6,9)")
+                .contains("28,4 % p")
+                .contains("85.845");
+        String secretRow = text.lines().filter(l -> l.startsWith("2013 .")).findFirst().orElseThrow();
+        assertThat(secretRow).contains("8,8").contains("14,2").doesNotContain(" 0 ");
+    }
+
+    @Test
+    void similarKreiseQualityAndMethodsChapters() {
+        assertThat(text)
+                .contains("Ähnliche Kreise")
+                .contains("Cluster 3: städtisch, geringere Teilhabechancen (49 Kreise)")
+                .contains("Clustermittel")
+                .contains("12,3 %")
+                .contains("19.876")
+                .contains("20.789")
+                .contains("Datenqualität")
+                .contains("Einbürgerungen 2013: Zahl der Einbürgerungen geheim gehalten")
+                .contains("Zeichenerklärung")
+                .contains("Zahlenwert unbekannt oder geheim zu halten")
+                .contains("vorläufige Zahl")
+                .contains("Werte vor 2012 aus den Vorgängergemeinden umgerechnet")
+                .contains("Methoden und Quellen")
+                .contains("Sozialversicherungspflichtig beschäftigte Ausländer")
                 .contains(SOURCE_LINE)
                 .contains(LICENCE)
-                .contains("Datenstand: 14.12.2017")
-                .contains("Seite 1 von 1")
-                .contains("synthetische Beispieldaten");
-        // the unrounded value never reaches the page
-        assertThat(text).doesNotContain("4,098");
+                .contains("Die Daten wurden verändert")
+                .contains(KreisReportFixtures.VERSION_ID)
+                .contains(KreisReportFixtures.INPUTS_SHA256);
     }
 
     @Test
-    void secretCellPrintsTheSymbolNotZero() throws IOException {
-        String text = text(render(dessauRosslau()));
-        String secretRow = text.lines()
-                .filter(line -> line.startsWith("Einbürgerungen je 1.000 Ausländer"))
-                .findFirst()
-                .orElseThrow();
-        assertThat(secretRow).contains(" . ").contains("8,1").contains("13,1").doesNotContain(" 0 ");
+    void noFindingsSaysSo() throws IOException {
+        KreisReport r = KreisReportFixtures.dessauRosslau();
+        KreisReport clean = new KreisReport(r.reportVersionId(), r.editionTitle(), r.periodFrom(), r.periodTo(),
+                r.ags(), r.kreisName(), r.kindLabel(), r.landName(), r.referenceDate(), r.gebietsstand(),
+                r.dataStatus(), r.atAGlance(), r.sections(), KreisReport.SimilarKreise.none("Methode."), List.of(),
+                List.of(), r.methods(), r.tableCodes(), r.inputsSha256(), false);
+        String cleanText = text(render(clean));
+        assertThat(cleanText).contains("Keine Befunde").contains("Keine Zuordnung zu einem Cluster")
+                .doesNotContain("synthetisch");
     }
 
     @Test
-    void officialDataHasNoSyntheticNote() throws IOException {
-        KreisReport sample = dessauRosslau();
-        KreisReport official = new KreisReport(sample.ags(), sample.kreisName(), sample.landName(),
-                sample.referenceDate(), sample.rows(), sample.tableCodes(), sample.dataStatus(), false);
-        assertThat(text(render(official))).doesNotContain("synthetisch");
+    void everyPageSaysPageOfPages() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            int pages = document.getNumberOfPages();
+            assertThat(pages).isGreaterThanOrEqualTo(6);
+            for (int i = 1; i <= pages; i++) {
+                assertThat(text).contains("Seite " + i + " von " + pages);
+            }
+        }
+    }
+
+    @Test
+    void chaptersAreBookmarked() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDDocumentOutline outline = document.getDocumentCatalog().getDocumentOutline();
+            assertThat(outline).isNotNull();
+            List<String> top = new ArrayList<>();
+            List<String> nested = new ArrayList<>();
+            for (PDOutlineItem item : outline.children()) {
+                top.add(item.getTitle());
+                item.children().forEach(child -> nested.add(child.getTitle()));
+            }
+            assertThat(top).contains("Titelseite", "Auf einen Blick", "Entwicklung nach Handlungsfeldern",
+                    "Ähnliche Kreise", "Datenqualität", "Methoden und Quellen");
+            assertThat(nested).contains("Bevölkerung", "Rechtlicher Status", "Arbeit");
+        }
+    }
+
+    @Test
+    void isValidPdfA1b(@TempDir Path dir) throws Exception {
+        File file = dir.resolve("15001.pdf").toFile();
+        Files.write(file.toPath(), pdf);
+        ValidationResult result = PreflightParser.validate(file);
+        assertThat(result.getErrorsList().stream().filter(e -> !e.isWarning())
+                .map(e -> e.getErrorCode() + " " + e.getDetails() + " (page " + e.getPageNumber() + ")").toList())
+                .isEmpty();
+        assertThat(result.isValid()).isTrue();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            XMPMetadata xmp = new DomXmpParser().parse(document.getDocumentCatalog().getMetadata().toByteArray());
+            assertThat(xmp.getPDFAIdentificationSchema().getPart()).isEqualTo(1);
+            assertThat(xmp.getPDFAIdentificationSchema().getConformance()).isEqualTo("B");
+            assertThat(document.getDocumentCatalog().getOutputIntents()).hasSize(1);
+        }
     }
 
     @Test
     void everyFontIsEmbedded() throws IOException {
-        try (PDDocument document = Loader.loadPDF(render(dessauRosslau()))) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
             List<String> fonts = new ArrayList<>();
             for (PDPage page : document.getPages()) {
                 PDResources resources = page.getResources();
@@ -127,57 +230,101 @@ class KreisReportRendererTest {
 
     @Test
     void metadataNamesTheKreis() throws IOException {
-        try (PDDocument document = Loader.loadPDF(render(dessauRosslau()))) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
             PDDocumentInformation info = document.getDocumentInformation();
-            assertThat(info.getTitle()).isEqualTo("Integrationsbericht Dessau-Roßlau, Kreisfreie Stadt");
+            assertThat(info.getTitle()).isEqualTo("Integrationsbericht 2016 – Dessau-Roßlau, kreisfreie Stadt");
             assertThat(info.getAuthor()).isEqualTo("Integrationsmonitor");
-            assertThat(info.getSubject()).contains("15001").contains("31.12.2015");
-            assertThat(info.getCreationDate().toInstant())
-                    .isEqualTo(KreisReportRenderer.DEFAULT_DOCUMENT_TIMESTAMP);
+            assertThat(info.getSubject()).contains("15001").contains("31.12.2015").contains("2011–2015");
+            assertThat(info.getKeywords()).contains("Integrationsmonitoring").contains("AGS 15001")
+                    .contains("Rechtlicher Status");
+            assertThat(info.getCreationDate().toInstant()).isEqualTo(KreisReportRenderer.DEFAULT_DOCUMENT_TIMESTAMP);
+            String xmp = new String(document.getDocumentCatalog().getMetadata().toByteArray(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(xmp).contains("2026-01-01T00:00:00").contains("Integrationsmonitor");
         }
     }
 
     @Test
     void sameInputGivesByteIdenticalPdf() {
-        byte[] first = render(dessauRosslau());
-        byte[] second = render(dessauRosslau());
-        assertThat(second).isEqualTo(first);
+        assertThat(render(KreisReportFixtures.dessauRosslau())).isEqualTo(pdf);
+    }
+
+    @Test
+    void newJvmGivesByteIdenticalPdf(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("15001-neue-jvm.pdf");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                RenderKreisReportMain.class.getName(), out.toString(), TEMPLATE.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("jvm.log").toFile())
+                .start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(dir.resolve("jvm.log"))).isZero();
+        assertThat(Files.readAllBytes(out)).isEqualTo(pdf);
+    }
+
+    @Test
+    void parallelRendersShareTheCompiledTemplatesSafely() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<byte[]>> results = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                results.add(pool.submit(() -> render(KreisReportFixtures.dessauRosslau())));
+            }
+            for (Future<byte[]> result : results) {
+                assertThat(result.get(120, TimeUnit.SECONDS)).isEqualTo(pdf);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void swapFileVirtualizerGivesTheSameDocument(@TempDir Path dir) {
+        KreisReportRenderer virtualized = new KreisReportRenderer(TEMPLATE,
+                KreisReportRenderer.DEFAULT_DOCUMENT_TIMESTAMP,
+                () -> new JRSwapFileVirtualizer(2, new JRSwapFile(dir.toString(), 4096, 64), true));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        virtualized.render(KreisReportFixtures.dessauRosslau(), out);
+        assertThat(out.toByteArray()).isEqualTo(pdf);
     }
 
     @Test
     void differentKreisGetsDifferentDocumentId() throws IOException {
-        KreisReport sample = dessauRosslau();
-        KreisReport other = new KreisReport("15002", "Halle (Saale), Kreisfreie Stadt", sample.landName(),
-                sample.referenceDate(), sample.rows(), sample.tableCodes(), sample.dataStatus(), true);
-        try (PDDocument a = Loader.loadPDF(render(sample)); PDDocument b = Loader.loadPDF(render(other))) {
+        KreisReport r = KreisReportFixtures.dessauRosslau();
+        KreisReport other = new KreisReport(r.reportVersionId(), r.editionTitle(), r.periodFrom(), r.periodTo(),
+                "15002", "Halle (Saale), kreisfreie Stadt", r.kindLabel(), r.landName(), r.referenceDate(),
+                r.gebietsstand(), r.dataStatus(), r.atAGlance(), r.sections(), r.similar(), r.findings(),
+                r.gebietsstandNotes(), r.methods(), r.tableCodes(), r.inputsSha256(), r.synthetic());
+        try (PDDocument a = Loader.loadPDF(pdf); PDDocument b = Loader.loadPDF(render(other))) {
             assertThat(a.getDocument().getDocumentID()).isNotEqualTo(b.getDocument().getDocumentID());
         }
     }
 
     @Test
-    void longTableShowsPageOfPagesOnEveryPage() throws IOException {
-        KreisReport sample = dessauRosslau();
-        List<IndicatorRow> rows = new ArrayList<>();
-        for (int i = 1; i <= 80; i++) {
-            rows.add(new IndicatorRow("Indikator " + i, "%", Figure.of(BigDecimal.valueOf(i, 1)),
-                    Figure.of(BigDecimal.ONE), Figure.of(BigDecimal.TEN)));
-        }
-        KreisReport longReport = new KreisReport(sample.ags(), sample.kreisName(), sample.landName(),
-                sample.referenceDate(), rows, sample.tableCodes(), sample.dataStatus(), false);
-        String text = text(render(longReport));
-        assertThat(text).contains("Seite 1 von 3").contains("Seite 2 von 3").contains("Seite 3 von 3");
-        assertThat(text.split(java.util.regex.Pattern.quote(LICENCE), -1)).hasSize(4);
+    void changeCarriesSignUnitAndSymbol() {
+        assertThat(KreisReportRenderer.change(Figure.of(new BigDecimal("1.234")), 1, "Pp.")).isEqualTo("+1,2 Pp.");
+        assertThat(KreisReportRenderer.change(Figure.of(new BigDecimal("-3.35")), 1, "%")).isEqualTo("-3,4 %");
+        assertThat(KreisReportRenderer.change(Figure.of(new BigDecimal("0.04")), 1, "Pp.")).isEqualTo("0,0 Pp.");
+        assertThat(KreisReportRenderer.change(Figure.marked(new BigDecimal("2"), "p"), 1, "%"))
+                .isEqualTo("+2,0 % p");
+        assertThat(KreisReportRenderer.change(Figure.missing("."), 1, "%")).isEqualTo(".");
     }
 
     @Test
     void brokenTemplateNamesFileAndJasperError(@TempDir Path dir) throws IOException {
-        Path broken = dir.resolve("kaputt.jrxml");
-        Files.writeString(broken, Files.readString(TEMPLATE).replace("$F{label}", "$F{labl}"));
-        assertThatThrownBy(() -> new KreisReportRenderer(broken))
+        try (Stream<Path> files = Files.list(TEMPLATES)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, dir.resolve(file.getFileName().toString().replace("kreisbericht", "kaputt")));
+            }
+        }
+        Path broken = dir.resolve("kaputt-jahre.jrxml");
+        Files.writeString(broken, Files.readString(broken).replace("$F{note}", "$F{notiz}"));
+        assertThatThrownBy(() -> new KreisReportRenderer(dir.resolve("kaputt.jrxml")))
                 .isInstanceOf(ReportTemplateException.class)
-                .hasMessageContaining("kaputt.jrxml")
+                .hasMessageContaining("kaputt-jahre.jrxml")
                 .hasMessageContaining("could not be compiled")
-                .hasMessageContaining("labl");
+                .hasMessageContaining("notiz");
     }
 
     @Test
