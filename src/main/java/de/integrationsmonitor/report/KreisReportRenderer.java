@@ -248,7 +248,7 @@ public final class KreisReportRenderer {
 
     private static List<String> keywords(KreisReport report) {
         List<String> keywords = new ArrayList<>(List.of("Integrationsmonitoring", "Integrationsbericht",
-                report.kreisName(), "AGS " + report.ags(), nonNull(report.landName())));
+                shortName(report.kreisName()), "AGS " + report.ags(), nonNull(report.landName())));
         for (KreisReport.Section section : report.sections()) {
             keywords.add(section.handlungsfeld());
         }
@@ -356,7 +356,7 @@ public final class KreisReportRenderer {
                     + "Vorsicht zu interpretieren.");
         }
         notes.add("Kreis, Land und Deutschland jeweils für das angegebene Jahr; Veränderung über fünf Jahre "
-                + "(Pp. = Prozentpunkte); Rang unter den Kreisen des Landes (1 = höchster Wert). "
+                + "(Pp. = Prozentpunkte); Rang unter den Kreisen des Landes. "
                 + "Zeichen siehe Zeichenerklärung im Kapitel Datenqualität.");
         return String.join("\n", notes);
     }

@@ -60,12 +60,12 @@ final class KreisReportFixtures {
                                         year(2013, Figure.of(d("2.64")), "2.3", "9.5", ""),
                                         year(2014, Figure.of(d("3.12")), "2.7", "10.1", ""),
                                         year(2015, Figure.of(d("4.098")), "3.52", "11.16", ""))),
-                                new KreisReport.Series("Einwohner", "Anzahl", 0, List.of(
-                                        year(2011, Figure.of(d("85845")), "2276736", "80327900", REBUILT_NOTE),
-                                        year(2012, Figure.of(d("84799")), "2259393", "80523746", ""),
-                                        year(2013, Figure.of(d("83863")), "2244577", "80767463", ""),
-                                        year(2014, Figure.of(d("83061")), "2235548", "81197537", ""),
-                                        year(2015, Figure.of(d("82919")), "2245470", "82175684", ""))))),
+                                new KreisReport.Series("Ausländeranteil unter 18", "%", 1, List.of(
+                                        year(2011, Figure.of(d("2.64")), "2.2", "8.1", REBUILT_NOTE),
+                                        year(2012, Figure.of(d("2.9")), "2.4", "8.4", ""),
+                                        year(2013, Figure.of(d("3.41")), "2.8", "9.0", ""),
+                                        year(2014, Figure.of(d("4.35")), "3.4", "9.8", ""),
+                                        year(2015, Figure.of(d("6.12")), "4.9", "11.3", ""))))),
                         new KreisReport.Section("Rechtlicher Status", List.of(
                                 new KreisReport.Series("Einbürgerungen je 1.000 Ausländer", "je 1.000 Ausländer", 1,
                                         List.of(
