@@ -199,10 +199,6 @@ public final class KreisReportRenderer {
         }
     }
 
-    JasperPrint fill(KreisReport report) {
-        return fill(report, null);
-    }
-
     private JasperPrint fill(KreisReport report, JRVirtualizer virtualizer) {
         Map<String, Object> parameters = parameters(report);
         if (virtualizer != null) {
