@@ -76,10 +76,8 @@ public final class EditionLoader {
         Map<?, ?> output = optionalMap(file, map, "output");
         return new Edition(file, id, text(file, map, "title"), reportYear, years, kreise(file, map.get("kreise")),
                 handlungsfelder(file, map.get("handlungsfelder")), gebietsstand,
-                String.valueOf(templates.getOrDefault("kreis", "kreisbericht.jrxml")),
-                String.valueOf(templates.getOrDefault("land", "landuebersicht.jrxml")),
-                String.valueOf(output.getOrDefault("kreis", "{edition}/{ags}.pdf")),
-                String.valueOf(output.getOrDefault("land", "{edition}/land-{land}.pdf")));
+                value(templates, "kreis", "kreisbericht.jrxml"), value(templates, "land", "landuebersicht.jrxml"),
+                value(output, "kreis", "{edition}/{ags}.pdf"), value(output, "land", "{edition}/land-{land}.pdf"));
     }
 
     private static int year(Path file, Object value) {
@@ -146,6 +144,11 @@ public final class EditionLoader {
             return m;
         }
         throw new EditionException(file + ": " + field + " should be a mapping with 'kreis' and 'land'");
+    }
+
+    private static String value(Map<?, ?> map, String key, String otherwise) {
+        Object value = map.get(key);
+        return value == null ? otherwise : String.valueOf(value);
     }
 
     private static String text(Path file, Map<?, ?> map, String field) {

@@ -158,9 +158,11 @@ public final class KreisReportBuilder {
                     .filter(v -> v.value().isPresent())
                     .max(java.util.Comparator.comparing(IndicatorValue::referenceDate));
             BigDecimal mean = stored.get().means().get(id);
+            // columns: the Kreis, the mean of its cluster ("Clustermittel"), Germany in the same year
             rows.add(new IndicatorRow(indicator.label(), indicator.unit(),
                     own.map(v -> Figure.of(v.value().get())).orElse(Figure.missing(".")),
-                    mean == null ? Figure.missing(".") : Figure.of(mean), Figure.missing("-")));
+                    mean == null ? Figure.missing(".") : Figure.of(mean),
+                    own.map(v -> figure(id, "DG", v.year())).orElse(Figure.missing("."))));
         }
         return new KreisReport.SimilarKreise(stored.get().cluster(), stored.get().urban() ? "kreisfreie Städte"
                 : "Landkreise", stored.get().size(), stored.get().description(), rows, method);

@@ -138,18 +138,18 @@ class PipelineTest {
     @Test
     @Order(5)
     void theKreisPdfShowsTheFiguresInGermanFormatBesideLandAndGermany() throws IOException {
-        Run run = imon("report", "jobs/integrationsbericht-auslaenderanteil.yml", "--kreis", "15001");
+        Run run = imon("report", "src/test/resources/editions/auslaenderanteil-2015.yml", "--kreis", "15001");
 
         assertThat(run.exit()).isZero();
-        Path pdf = home.resolve("output/integrationsbericht-auslaenderanteil/15001.pdf");
+        Path pdf = home.resolve("output/auslaenderanteil-2015/15001.pdf");
         String text;
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             text = new PDFTextStripper().getText(document);
         }
         assertThat(text).contains("Dessau-Roßlau", "15001", "Sachsen-Anhalt", "31.12.2015",
-                "4,1 %", "3,9 %", "10,5 %",
-                "Datengrundlage: Statistische Ämter des Bundes und der Länder, 12411-03-03-4, eigene Berechnungen",
-                "dl-de/by-2-0", "Datenstand: 14.12.2017");
+                "4,1 %", "3,9 %", "10,5 %", "2 von 2",
+                "Statistische Ämter des Bundes und der Länder, 12411-03-03-4, eigene Berechnungen",
+                "dl-de/by-2-0", "14.12.2017");
         assertThat(text).doesNotContain("synthetische Beispieldaten");
     }
 
