@@ -30,9 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -105,31 +102,14 @@ public class ReportService {
         List<Kreis> withData = selected.stream().filter(builder::hasData).toList();
         List<String> withoutData = selected.stream().filter(k -> !withData.contains(k)).map(Kreis::ags).toList();
         KreisReportRenderer renderer = renderers.computeIfAbsent(
-                settings.templates().resolve(edition.kreisTemplate()), KreisReportRenderer::new);
-        Map<String, Path> written = new TreeMap<>();
-        Map<String, String> failed = new TreeMap<>();
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            Map<String, Future<Path>> running = new TreeMap<>();
-            for (Kreis kreis : withData) {
-                running.put(kreis.ags(), pool.submit(() -> write(settings.output().resolve(
-                        edition.kreisFileName(kreis.ags())), out -> renderer.render(builder.build(kreis), out))));
-            }
-            running.forEach((ags, future) -> {
-                try {
-                    written.put(ags, future.get());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failed.put(ags, "interrupted");
-                } catch (java.util.concurrent.ExecutionException e) {
-                    failed.put(ags, String.valueOf(e.getCause().getMessage()));
-                    progress.accept("Kreis " + ags + " failed: " + e.getCause().getMessage());
-                }
-            });
-        } finally {
-            pool.shutdown();
-        }
+                settings.templates().resolve(edition.kreisTemplate()), this::virtualizingRenderer);
+        List<ParallelRendering.Job> jobs = withData.stream().map(kreis -> new ParallelRendering.Job(kreis.ags(),
+                () -> write(settings.output().resolve(edition.kreisFileName(kreis.ags())),
+                        out -> renderer.render(builder.build(kreis), out)))).toList();
+        ParallelRendering.Outcome outcome = ParallelRendering.run(jobs, Runtime.getRuntime().availableProcessors(),
+                progress);
+        Map<String, Path> written = new TreeMap<>(outcome.written());
+        Map<String, String> failed = new TreeMap<>(outcome.failed());
         if (onlyKreis.isEmpty()) {
             LandOverviewBuilder lands = new LandOverviewBuilder(edition, catalogue, register, values,
                     status.stream().map(d -> d.tableCode() + ": Stand " + d.stand()).collect(Collectors.joining("; ")),
@@ -149,6 +129,22 @@ public class ReportService {
         Path folder = settings.output().resolve(edition.kreisFileName("x")).getParent();
         writeManifest(folder, edition, latest, catalogue, used, versionId, inputs, written);
         return new EditionResult(edition.id(), folder, List.copyOf(written.values()), failed, withoutData);
+    }
+
+    /**
+     * A renderer whose fills keep at most a few pages in memory and swap the rest to a file under IMON_HOME, so
+     * that memory stays bounded however large an edition is and however many Kreise render at once.
+     */
+    private KreisReportRenderer virtualizingRenderer(Path template) {
+        Path swap = settings.home().resolve("data").resolve("swap");
+        try {
+            Files.createDirectories(swap);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the swap folder " + swap, e);
+        }
+        return new KreisReportRenderer(template, KreisReportRenderer.DEFAULT_DOCUMENT_TIMESTAMP,
+                () -> new net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer(8,
+                        new net.sf.jasperreports.engine.util.JRSwapFile(swap.toString(), 4096, 64), true));
     }
 
     /** Writes through a temporary file, so a failed render never leaves a half-written PDF behind. */
