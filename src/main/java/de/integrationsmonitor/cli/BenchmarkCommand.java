@@ -68,8 +68,8 @@ public class BenchmarkCommand implements Callable<Integer> {
                 r.label(), r.files(), r.dataLines(), r.observations(), r.ingestSeconds(), r.linesPerSecond(),
                 r.observationsPerSecond(), r.peakHeapBytes() / (1024 * 1024), r.bulkSeconds(),
                 r.bulkObservationsPerSecond(), r.ratio(), r.computeSeconds(), r.indicatorValues()));
-        r.rendering().ifPresent(g -> System.out.println(String.format(Locale.ROOT, "  render edition %s: %d Kreis"
-                        + " reports (%d failed) in %.1f s = %.2f reports/s on %d threads, peak heap %d MiB",
+        r.rendering().ifPresent(g -> System.out.println(String.format(Locale.ROOT, "  render edition %s: %d PDFs"
+                        + " (Kreis reports and Land overviews; %d failed) in %.1f s = %.2f PDFs/s on %d threads, peak heap %d MiB",
                 g.edition(), g.reports(), g.failed(), g.seconds(), g.reportsPerSecond(),
                 Runtime.getRuntime().availableProcessors(), g.peakHeapBytes() / (1024 * 1024))));
     }

@@ -93,14 +93,18 @@ public final class KreisReportBuilder {
                         notes.add(indicator.label() + " " + p.year() + ": " + p.note());
                     }
                 }
-                fieldSeries.add(new KreisReport.Series(indicator.label(), indicator.unit(), decimals, years));
+                if (!years.isEmpty()) { // an indicator without values in the period gets no empty chart
+                    fieldSeries.add(new KreisReport.Series(indicator.label(), indicator.unit(), decimals, years));
+                }
                 if (!points.isEmpty()) {
                     GebietsstandSeries.Point last = points.get(points.size() - 1);
                     latest = latest == null || last.referenceDate().isAfter(latest) ? last.referenceDate() : latest;
                     glance.add(glanceRow(field.getKey(), indicator, kreis, last));
                 }
             }
-            sections.add(new KreisReport.Section(field.getKey(), fieldSeries));
+            if (!fieldSeries.isEmpty()) {
+                sections.add(new KreisReport.Section(field.getKey(), fieldSeries));
+            }
         }
         return new KreisReport(versionId, edition.title(), edition.periodFrom(), edition.reportYear(), kreis.ags(),
                 kreis.name(), kreis.kind() == KreisKind.KREISFREIE_STADT ? "kreisfreie Stadt" : "Landkreis",

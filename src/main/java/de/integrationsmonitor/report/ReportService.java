@@ -29,6 +29,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import de.integrationsmonitor.validate.RegisterCheck;
+import de.integrationsmonitor.validate.RuleCatalogue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -93,7 +96,7 @@ public class ReportService {
                 .anyMatch(n -> n.toLowerCase(Locale.ROOT).contains("synthetisch")));
         String inputs = inputsSha256(edition, latest, used);
         String versionId = edition.id() + "-" + inputs.substring(0, 12);
-        Map<String, List<String>> findingsByKreis = findingsByKreis(used);
+        Map<String, List<String>> findingsByKreis = findingsByKreis(edition, used);
         KreisReportBuilder builder = new KreisReportBuilder(edition, catalogue, register, values,
                 indicators.typology(latest.id()), computation.populationWeights(latest.id()), status,
                 ags -> findingsByKreis.getOrDefault(ags, List.of()), versionId, inputs, synthetic);
@@ -165,16 +168,31 @@ public class ReportService {
         void write(OutputStream out) throws IOException;
     }
 
-    private Map<String, List<String>> findingsByKreis(List<Delivery> used) {
-        Map<String, List<String>> byKreis = new TreeMap<>();
+    /**
+     * The findings of validation that touch each Kreis in the edition's period, summed up in German per table and
+     * rule: "Tabelle 13211-02-05-4: die Kreise eines Landes ergeben das Land – 2 Befunde (2012, 2014)".
+     */
+    private Map<String, List<String>> findingsByKreis(Edition edition, List<Delivery> used) {
+        Map<String, String> ruleTexts = new TreeMap<>();
+        RuleCatalogue.load(settings.rules()).rules().forEach(r -> ruleTexts.put(r.id(), r.description()));
+        ruleTexts.put(RegisterCheck.RULE_OUTSIDE_VALIDITY, "Werte zu Stichtagen, an denen der Kreis nicht bestand"
+                + " (Rückrechnung des Amtes auf einen späteren Gebietsstand)");
+        ruleTexts.put(RegisterCheck.RULE_UNKNOWN, "unbekannter Kreisschlüssel");
+        Map<String, Map<String, TreeSet<Integer>>> grouped = new TreeMap<>();
         for (Delivery d : used) {
             for (FindingRepository.Listed f : findings.list(Optional.of(d.id()), false)) {
-                if (f.regionCode().length() == 5) {
-                    byKreis.computeIfAbsent(f.regionCode(), k -> new ArrayList<>()).add("Tabelle " + d.tableCode()
-                            + f.line().map(l -> ", Zeile " + l).orElse("") + " (" + f.severity() + "): " + f.message());
+                int year = f.referenceDate().map(java.time.LocalDate::getYear).orElse(edition.reportYear());
+                if (f.regionCode().length() == 5 && year >= edition.periodFrom() && year <= edition.reportYear()) {
+                    String what = "Tabelle " + d.tableCode() + ": " + ruleTexts.getOrDefault(f.rule(), f.rule());
+                    grouped.computeIfAbsent(f.regionCode(), k -> new TreeMap<>())
+                            .computeIfAbsent(what, k -> new TreeSet<>()).add(year);
                 }
             }
         }
+        Map<String, List<String>> byKreis = new TreeMap<>();
+        grouped.forEach((ags, byRule) -> byRule.forEach((what, years) -> byKreis.computeIfAbsent(ags,
+                k -> new ArrayList<>()).add(what + " (" + years.stream().map(String::valueOf)
+                .collect(Collectors.joining(", ")) + ")")));
         return byKreis;
     }
 

@@ -1,0 +1,95 @@
+package de.integrationsmonitor.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.indicator.ComputationService;
+import de.integrationsmonitor.report.EditionLoader;
+import de.integrationsmonitor.report.ReportService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.preflight.parser.PreflightParser;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Issue 5 against reality: the five-yearly report 2011-2015 for Sachsen-Anhalt's Kreise and its Land overview,
+ * rendered from the real extracts, carry the published figures in German format, are PDF/A and reproducible.
+ */
+class ReportAcceptanceTest extends RealCorpusTest {
+
+    static final Path EDITION = Path.of("src/test/resources/editions/integrationsbericht-2015-st.yml");
+
+    @Autowired
+    ComputationService computation;
+    @Autowired
+    ReportService reports;
+    @Autowired
+    ImonSettings settings;
+
+    ReportService.EditionResult result;
+
+    @BeforeAll
+    void render() {
+        computation.compute(settings.catalogue());
+        result = reports.render(EditionLoader.load(EDITION), Optional.empty(), line -> { });
+    }
+
+    static String text(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    @Test
+    void everyKreisOfSachsenAnhaltAndTheLandGetTheirPdf() {
+        assertThat(result.failed()).isEmpty();
+        assertThat(result.written()).hasSize(15);
+        assertThat(result.folder().resolve("land-15.pdf")).exists();
+        assertThat(result.folder().resolve("manifest.txt")).exists();
+    }
+
+    @Test
+    void dessauRosslausReportCarriesThePublishedFiguresInGermanFormat() throws IOException {
+        String text = text(result.folder().resolve("15001.pdf"));
+
+        assertThat(text).contains("Dessau-Roßlau", "15001", "Sachsen-Anhalt", "Integrationsbericht 2015",
+                "2011–2015", "Auf einen Blick", "Ähnliche Kreise", "Datenqualität", "Methoden und Quellen");
+        // Ausländeranteil 31.12.2015: 3398 / 82919 = 4,1 %, Land 3,9 %, Deutschland 10,5 %, rank 3 of 14
+        assertThat(text).contains("4,1 %", "3,9 %", "10,5 %", "3 von 14");
+        // Arbeitslosenquote der Ausländer 2015 as published in 13211-02-05-4: 26,9 %
+        assertThat(text).contains("26,9 %");
+        // verfügbares Einkommen je Einwohner 2014 (82411-01-03-4): 18.199 EUR
+        assertThat(text).contains("18.199");
+        assertThat(text).contains("dl-de/by-2-0", "eigene Berechnungen");
+    }
+
+    @Test
+    void theLandOverviewRanksTheKreise() throws IOException {
+        String text = text(result.folder().resolve("land-15.pdf"));
+
+        assertThat(text).contains("Sachsen-Anhalt", "Ausländeranteil", "Dessau-Roßlau", "Halle (Saale)");
+    }
+
+    @Test
+    void theReportsArePdfA() throws IOException {
+        assertThat(PreflightParser.validate(result.folder().resolve("15001.pdf").toFile()).isValid()).isTrue();
+    }
+
+    @Test
+    void renderingTheSameEditionAgainGivesByteIdenticalFiles() throws IOException {
+        byte[] first = Files.readAllBytes(result.folder().resolve("15001.pdf"));
+        byte[] land = Files.readAllBytes(result.folder().resolve("land-15.pdf"));
+
+        reports.render(EditionLoader.load(EDITION), Optional.of("15001"), line -> { });
+
+        assertThat(Files.readAllBytes(result.folder().resolve("15001.pdf"))).isEqualTo(first);
+        assertThat(land).isNotEmpty();
+    }
+}
