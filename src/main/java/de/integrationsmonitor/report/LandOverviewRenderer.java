@@ -117,7 +117,9 @@ public final class LandOverviewRenderer {
     }
 
     private void export(JasperPrint filled, LandOverview overview, OutputStream out) {
-        ReproduciblePdfExporter exporter = new ReproduciblePdfExporter(documentTimestamp, documentId(overview));
+        // PDF/A-1b like the Kreis reports: the sRGB output intent lies next to the templates
+        ReproduciblePdfExporter exporter = new ReproduciblePdfExporter(documentTimestamp, documentId(overview),
+                net.sf.jasperreports.pdf.type.PdfaConformanceEnum.PDFA_1B);
         exporter.setExporterInput(new SimpleExporterInput(filled));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
@@ -128,6 +130,8 @@ public final class LandOverviewRenderer {
                 + ", Berichtszeitraum " + period(overview));
         configuration.setMetadataKeywords(keywords(overview));
         configuration.setDisplayMetadataTitle(true);
+        configuration.setPdfaConformance(net.sf.jasperreports.pdf.type.PdfaConformanceEnum.PDFA_1B);
+        configuration.setIccProfilePath(templatePath.resolveSibling("sRGB.icc").toString());
         exporter.setConfiguration(configuration);
         try {
             exporter.exportReport();

@@ -80,6 +80,7 @@ class ReportAcceptanceTest extends RealCorpusTest {
     @Test
     void theReportsArePdfA() throws IOException {
         assertThat(PreflightParser.validate(result.folder().resolve("15001.pdf").toFile()).isValid()).isTrue();
+        assertThat(PreflightParser.validate(result.folder().resolve("land-15.pdf").toFile()).isValid()).isTrue();
     }
 
     @Test

@@ -224,6 +224,18 @@ class LandOverviewRendererTest {
     }
 
     @Test
+    void theOverviewIsPdfA1bUnderPreflight(@TempDir Path directory) throws IOException {
+        Path file = directory.resolve("land-15.pdf");
+        java.nio.file.Files.write(file, render(sachsenAnhalt()));
+
+        org.apache.pdfbox.preflight.ValidationResult result =
+                org.apache.pdfbox.preflight.parser.PreflightParser.validate(file.toFile());
+
+        assertThat(result.getErrorsList()).isEmpty();
+        assertThat(result.isValid()).isTrue();
+    }
+
+    @Test
     void sameInputGivesByteIdenticalPdf() throws IOException {
         byte[] first = render(sachsenAnhalt());
         byte[] second = render(sachsenAnhalt());
