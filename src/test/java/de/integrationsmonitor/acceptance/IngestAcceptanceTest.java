@@ -3,8 +3,6 @@ package de.integrationsmonitor.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.integrationsmonitor.ingest.IngestOutcome;
-import de.integrationsmonitor.ingest.IngestService;
-import de.integrationsmonitor.ingest.LineAccount;
 import de.integrationsmonitor.store.Delivery;
 import de.integrationsmonitor.store.DeliveryRepository;
 import de.integrationsmonitor.store.ObservationRepository;
@@ -16,17 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 3 against reality: every real extract in ../shared ingests, every data line is accounted for, and what is
