@@ -92,9 +92,9 @@ public final class LandOverviewBuilder {
 
     private static String direction(Direction direction) {
         return switch (direction) {
-            case HIGHER_IS_BETTER -> "höher ist günstiger";
-            case HIGHER_IS_WORSE -> "niedriger ist günstiger";
-            case NEUTRAL -> "ohne Wertung (Rang: höchster Wert zuerst)";
+            case HIGHER_IS_BETTER -> "höher ist günstiger (Rang 1 = günstigster Wert)";
+            case HIGHER_IS_WORSE -> "niedriger ist günstiger (Rang 1 = günstigster Wert)";
+            case NEUTRAL -> "ohne Wertung (Rang 1 = höchster Wert)";
         };
     }
 }
