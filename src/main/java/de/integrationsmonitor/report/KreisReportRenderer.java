@@ -34,7 +34,6 @@ import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.engine.fill.JRAbstractLRUVirtualizer;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
-import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
 
 /**
@@ -222,17 +221,12 @@ public final class KreisReportRenderer {
                 PdfaConformanceEnum.PDFA_1B);
         exporter.setExporterInput(new SimpleExporterInput(filled));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-        SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
-        configuration.setMetadataTitle(nonNull(report.editionTitle()) + " – " + report.kreisName());
-        configuration.setMetadataAuthor(AUTHOR);
-        configuration.setMetadataSubject("Integrationsmonitoring " + report.kreisName() + " (AGS " + report.ags()
-                + ", " + nonNull(report.landName()) + "), " + report.periodFrom() + "–" + report.periodTo()
-                + ", Stichtag " + GermanNumberFormat.date(report.referenceDate()));
-        configuration.setMetadataKeywords(String.join(", ", keywords(report)));
-        configuration.setDisplayMetadataTitle(true);
-        configuration.setPdfaConformance(PdfaConformanceEnum.PDFA_1B);
-        configuration.setIccProfilePath(iccProfilePath);
-        exporter.setConfiguration(configuration);
+        exporter.setConfiguration(ReproduciblePdfExporter.archival(
+                nonNull(report.editionTitle()) + " – " + report.kreisName(), AUTHOR,
+                "Integrationsmonitoring " + report.kreisName() + " (AGS " + report.ags() + ", "
+                        + nonNull(report.landName()) + "), " + report.periodFrom() + "–" + report.periodTo()
+                        + ", Stichtag " + GermanNumberFormat.date(report.referenceDate()),
+                String.join(", ", keywords(report)), iccProfilePath));
         try {
             exporter.exportReport();
             out.flush();

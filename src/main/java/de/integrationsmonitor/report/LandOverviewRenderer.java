@@ -31,7 +31,6 @@ import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
-import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
  * Turns a {@link LandOverview} into a PDF through the Land overview JRXML template; plain Java, no Spring.
@@ -122,17 +121,10 @@ public final class LandOverviewRenderer {
                 net.sf.jasperreports.pdf.type.PdfaConformanceEnum.PDFA_1B);
         exporter.setExporterInput(new SimpleExporterInput(filled));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-        SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
-        configuration.setMetadataTitle(title(overview));
-        configuration.setMetadataAuthor(AUTHOR);
-        configuration.setMetadataSubject(overview.editionTitle() + ": Kreise in " + overview.landName()
-                + " (Land " + overview.landCode() + "), Bezugsjahr " + overview.referenceYear()
-                + ", Berichtszeitraum " + period(overview));
-        configuration.setMetadataKeywords(keywords(overview));
-        configuration.setDisplayMetadataTitle(true);
-        configuration.setPdfaConformance(net.sf.jasperreports.pdf.type.PdfaConformanceEnum.PDFA_1B);
-        configuration.setIccProfilePath(templatePath.resolveSibling("sRGB.icc").toString());
-        exporter.setConfiguration(configuration);
+        exporter.setConfiguration(ReproduciblePdfExporter.archival(title(overview), AUTHOR,
+                overview.editionTitle() + ": Kreise in " + overview.landName() + " (Land " + overview.landCode()
+                        + "), Bezugsjahr " + overview.referenceYear() + ", Berichtszeitraum " + period(overview),
+                keywords(overview), templatePath.resolveSibling("sRGB.icc").toString()));
         try {
             exporter.exportReport();
             out.flush();

@@ -121,4 +121,23 @@ final class ReproduciblePdfExporter extends JRPdfExporter {
             return 0.0;
         }
     }
+
+    /**
+     * The configuration every report of the product is exported with: PDF/A-1b with the sRGB output intent and
+     * the document information an archive indexes (title, author, subject, keywords).
+     */
+    static net.sf.jasperreports.pdf.SimplePdfExporterConfiguration archival(String title, String author,
+                                                                            String subject, String keywords,
+                                                                            String iccProfilePath) {
+        net.sf.jasperreports.pdf.SimplePdfExporterConfiguration configuration =
+                new net.sf.jasperreports.pdf.SimplePdfExporterConfiguration();
+        configuration.setMetadataTitle(title);
+        configuration.setMetadataAuthor(author);
+        configuration.setMetadataSubject(subject);
+        configuration.setMetadataKeywords(keywords);
+        configuration.setDisplayMetadataTitle(true);
+        configuration.setPdfaConformance(PdfaConformanceEnum.PDFA_1B);
+        configuration.setIccProfilePath(iccProfilePath);
+        return configuration;
+    }
 }
