@@ -56,7 +56,12 @@ public class JobsConfiguration {
     Step computeStep(JobRepository repository, ComputationService computation, ImonSettings settings,
                      RunResults results) {
         return new StepBuilder("compute-indicators", repository).tasklet((contribution, chunk) -> {
-            results.computed(computation.compute(settings.catalogue()));
+            // a nightly run on unchanged deliveries, catalogue and register keeps the computation it has
+            if (computation.isCurrent(settings.catalogue())) {
+                results.progress("indicators are up to date: no delivery, catalogue or register changed");
+            } else {
+                results.computed(computation.compute(settings.catalogue()));
+            }
             return RepeatStatus.FINISHED;
         }, noTransaction).build();
     }

@@ -41,6 +41,8 @@ public final class EditionLoader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new EditionException("no edition file " + file + "; the editions are the *.yml files in jobs/");
         } catch (IOException e) {
             throw new EditionException("cannot read the edition " + file + ": " + e.getMessage());
         }
