@@ -46,7 +46,8 @@ class BrokenFilesTest {
 
         LineAccount account = read(BROKEN.resolve(file), listener);
 
-        assertThat(listener.rejected).anySatisfy(r -> assertThat(r).startsWith(line + ": ").contains(reason));
+        assertThat(listener.rejected).anySatisfy(r -> assertThat(r.toString()).startsWith(line + ": ")
+                .contains(reason));
         assertThat(account.dataLines()).isEqualTo(account.stored() + account.rejected() + account.skipped());
         // the good lines of the file are still read: Dessau-Roßlau's total is there
         assertThat(listener.observations).anyMatch(o -> o.regionCode().equals("15001"));

@@ -110,8 +110,8 @@ class ClassicCsvReaderTest {
         assertThat(r.cell("01051", year, "Wert")).isEqualTo(Cell.of(new BigDecimal("12"), "p"));
         assertThat(r.cell("01051", year, "Anteil")).isEqualTo(Cell.of(new BigDecimal("5.35"), "r"));
         assertThat(r.rejected).hasSize(2);
-        assertThat(r.rejected.get(0)).contains("13:", "'abc' is neither a number nor a special symbol");
-        assertThat(r.rejected.get(1)).contains("14:", "the row has 6 cells, the header declares 5");
+        assertThat(r.rejected.get(0).toString()).contains("13:", "'abc' is neither a number nor a special symbol");
+        assertThat(r.rejected.get(1).toString()).contains("14:", "the row has 6 cells, the header declares 5");
         assertThat(r.observations).noneMatch(o -> o.regionCode().equals("01053") || o.regionCode().equals("01054"));
     }
 

@@ -44,56 +44,7 @@ class FfcsvReaderTest {
     @TempDir
     Path temp;
 
-    /** What a reader streamed, kept for the assertions. */
-    static final class Recorded implements ExtractListener {
-        record Line(long number, String reason, String content) {
-        }
-
-        ExtractHeader header;
-        ExtractFooter footer;
-        final List<Observation> observations = new ArrayList<>();
-        final List<Line> rejected = new ArrayList<>();
-        final List<Line> skipped = new ArrayList<>();
-
-        @Override
-        public void header(ExtractHeader header) {
-            this.header = header;
-        }
-
-        @Override
-        public void observation(Observation observation) {
-            observations.add(observation);
-        }
-
-        @Override
-        public void rejected(long line, String reason, String content) {
-            rejected.add(new Line(line, reason, content));
-        }
-
-        @Override
-        public void skipped(long line, String reason, String content) {
-            skipped.add(new Line(line, reason, content));
-        }
-
-        @Override
-        public void footer(ExtractFooter footer) {
-            this.footer = footer;
-        }
-
-        Observation value(String region, String variablePath) {
-            List<Observation> found = observations.stream()
-                    .filter(o -> o.regionCode().equals(region) && o.variablePath().equals(variablePath)).toList();
-            assertThat(found).as("observations for %s, %s", region, variablePath).hasSize(1);
-            return found.get(0);
-        }
-
-        Line rejectedLine(long number) {
-            return rejected.stream().filter(l -> l.number() == number).findFirst()
-                    .orElseThrow(() -> new AssertionError("line " + number + " was not rejected: " + rejected));
-        }
-    }
-
-    private record Read(LineAccount account, Recorded recorded) {
+    private record Read(LineAccount account, RecordingListener recorded) {
     }
 
     private static Path fixture(String name) {
@@ -105,7 +56,7 @@ class FfcsvReaderTest {
     }
 
     private static Read read(Path file) throws IOException {
-        Recorded recorded = new Recorded();
+        RecordingListener recorded = new RecordingListener();
         LineAccount account = new FfcsvReader().read(ExtractSource.scan(file), recorded);
         return new Read(account, recorded);
     }
@@ -152,7 +103,7 @@ class FfcsvReaderTest {
         @DisplayName("Dessau-Roßlau's population on 31.12.2024 by sex, the total as Insgesamt, from its Kreis code")
         void populationBySex() throws IOException {
             Read read = read(fixture(POPULATION));
-            Recorded r = read.recorded();
+            RecordingListener r = read.recorded();
 
             assertThat(number(r.value("15001", "Bevölkerungsstand | männlich"))).isEqualByComparingTo("36058");
             assertThat(number(r.value("15001", "Bevölkerungsstand | weiblich"))).isEqualByComparingTo("39344");
@@ -170,7 +121,7 @@ class FfcsvReaderTest {
         @Test
         @DisplayName("the header names the table (from the file name), the statistic's label and the encoding")
         void header() throws IOException {
-            Recorded r = read(fixture(POPULATION)).recorded();
+            RecordingListener r = read(fixture(POPULATION)).recorded();
 
             assertThat(r.header.tableCode()).isEqualTo("12411-01-01-4");
             assertThat(r.header.format()).isEqualTo(ExtractFormat.FFCSV);
@@ -198,7 +149,7 @@ class FfcsvReaderTest {
         @DisplayName("an English file: 'Total' becomes Insgesamt, other labels stay, decimals have a point")
         void englishLabels() throws IOException {
             Read read = read(fixture(ENGLISH));
-            Recorded r = read.recorded();
+            RecordingListener r = read.recorded();
 
             assertThat(number(r.value("15001", "Population | Insgesamt"))).isEqualByComparingTo("75402");
             assertThat(number(r.value("15001", "Population | male"))).isEqualByComparingTo("36058");
@@ -212,7 +163,7 @@ class FfcsvReaderTest {
         @DisplayName("Kreis level not yet published: '-' is a marker without a number; Germany, the Land have values")
         void kreisLevelNotPublished() throws IOException {
             Read read = read(fixture(NOT_PUBLISHED));
-            Recorded r = read.recorded();
+            RecordingListener r = read.recorded();
             String path = "Sozialversicherungspfl. Beschäftigte (Arbeitsort) | ausländisch | ";
 
             Observation dessau = r.value("15001", path + "weiblich");
@@ -229,7 +180,7 @@ class FfcsvReaderTest {
         void regionLevelsSkipped() throws IOException {
             Read read = read(fixture(NOT_PUBLISHED));
 
-            assertThat(read.recorded().skipped).extracting(Recorded.Line::number, Recorded.Line::reason)
+            assertThat(read.recorded().skipped).extracting(RecordingListener.Line::number, RecordingListener.Line::reason)
                     .containsExactly(
                             tuple(4L,
                                     "Regierungsbezirk aggregate: the store keeps Germany, Länder and Kreise"),
@@ -242,7 +193,7 @@ class FfcsvReaderTest {
         @DisplayName("special symbols: '-' . x / ... replace the number, (12) and 1234p carry one, 0 is a real zero")
         void specialSymbols() throws IOException {
             Read read = read(fixture(SYMBOLS));
-            Recorded r = read.recorded();
+            RecordingListener r = read.recorded();
 
             Observation zero = r.value("15001", "Schutzsuchende | männlich");
             assertThat(number(zero)).isEqualByComparingTo("0");
@@ -268,7 +219,7 @@ class FfcsvReaderTest {
         @DisplayName("bad lines are rejected with the column and what was expected; the rest is stored")
         void rejectedLines() throws IOException {
             Read read = read(fixture(REJECTED));
-            Recorded r = read.recorded();
+            RecordingListener r = read.recorded();
 
             assertThat(r.rejectedLine(3).reason()).contains("column 14 (value, Schutzsuchende | weiblich)")
                     .contains("'zwölf' is neither a number nor a special symbol");
@@ -325,7 +276,7 @@ class FfcsvReaderTest {
             Read read = read(file);
 
             assertThat(number(read.recorded().value("15001", "Bevölkerungsstand"))).isEqualByComparingTo("75402");
-            assertThat(read.recorded().skipped).extracting(Recorded.Line::number, Recorded.Line::reason)
+            assertThat(read.recorded().skipped).extracting(RecordingListener.Line::number, RecordingListener.Line::reason)
                     .containsExactly(tuple(3L, "the total over all regions of KRS (empty region code, 'Insgesamt'):"
                                     + " not one region; Germany is kept where the office delivers it as DG"),
                             tuple(4L, "Gemeinde below Kreis level: the store keeps Germany, Länder and Kreise"));
@@ -354,7 +305,7 @@ class FfcsvReaderTest {
         @DisplayName("ISO-8859-1 without BOM: the value's label comes from BEVSTD__Bevoelkerungsstand__Anzahl")
         void oldGermanHeader() throws IOException {
             Read read = read(fixture(OLD_GERMAN));
-            Recorded r = read.recorded();
+            RecordingListener r = read.recorded();
 
             Observation men = r.value("15001", "Bevoelkerungsstand | männlich");
             assertThat(number(men)).isEqualByComparingTo("36058");
@@ -371,7 +322,7 @@ class FfcsvReaderTest {
         @DisplayName("a __q column marks a provisional value p; a total over the Länder (empty code) is skipped")
         void qualityColumn() throws IOException {
             Read read = read(fixture(OLD_GERMAN_QUALITY));
-            Recorded r = read.recorded();
+            RecordingListener r = read.recorded();
 
             Observation finalArea = r.value("15", "Gebietsflaeche");
             assertThat(number(finalArea)).isEqualByComparingTo("20467.20");

@@ -9,11 +9,19 @@ import java.util.Optional;
 /** Collects what a reader streams, for assertions. */
 final class RecordingListener implements ExtractListener {
 
+    /** A line the reader did not store: its number, the reason and the line's text. */
+    record Line(long number, String reason, String content) {
+        @Override
+        public String toString() {
+            return number + ": " + reason;
+        }
+    }
+
     ExtractHeader header;
     ExtractFooter footer;
     final List<Observation> observations = new ArrayList<>();
-    final List<String> rejected = new ArrayList<>();
-    final List<String> skipped = new ArrayList<>();
+    final List<Line> rejected = new ArrayList<>();
+    final List<Line> skipped = new ArrayList<>();
 
     @Override
     public void header(ExtractHeader header) {
@@ -27,17 +35,31 @@ final class RecordingListener implements ExtractListener {
 
     @Override
     public void rejected(long line, String reason, String content) {
-        rejected.add(line + ": " + reason);
+        rejected.add(new Line(line, reason, content));
     }
 
     @Override
     public void skipped(long line, String reason, String content) {
-        skipped.add(line + ": " + reason);
+        skipped.add(new Line(line, reason, content));
     }
 
     @Override
     public void footer(ExtractFooter footer) {
         this.footer = footer;
+    }
+
+    /** The one observation of a region and variable (flat files hold one reference date). */
+    Observation value(String region, String variablePath) {
+        List<Observation> found = observations.stream()
+                .filter(o -> o.regionCode().equals(region) && o.variablePath().equals(variablePath)).toList();
+        org.assertj.core.api.Assertions.assertThat(found).as("observations for %s, %s", region, variablePath)
+                .hasSize(1);
+        return found.get(0);
+    }
+
+    Line rejectedLine(long number) {
+        return rejected.stream().filter(l -> l.number() == number).findFirst()
+                .orElseThrow(() -> new AssertionError("line " + number + " was not rejected: " + rejected));
     }
 
     Cell cell(String region, LocalDate date, String variable) {
