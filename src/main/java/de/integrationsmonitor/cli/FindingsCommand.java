@@ -4,11 +4,8 @@ import de.integrationsmonitor.ImonSettings;
 import de.integrationsmonitor.validate.FindingsReport;
 import de.integrationsmonitor.store.FindingRepository;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -28,7 +25,7 @@ public class FindingsCommand implements Callable<Integer> {
     Long delivery;
 
     @Option(names = "--format", defaultValue = "csv", description = "csv or text")
-    String format;
+    CsvOutput.Format format;
 
     @Option(names = "--with-skipped", description = "also list the lines skipped for a stated reason")
     boolean withSkipped;
@@ -51,16 +48,11 @@ public class FindingsCommand implements Callable<Integer> {
         if (report) {
             System.err.println("imon: wrote " + findingsReport.write(settings.output()));
         }
-        if ("text".equals(format)) {
+        if (format == CsvOutput.Format.text) {
             System.out.print(findingsReport.text(Optional.ofNullable(delivery)));
             return ExitCodes.OK;
         }
-        if (!"csv".equals(format)) {
-            System.err.println("imon: --format " + format + " is not supported; allowed: csv, text");
-            return ExitCodes.USAGE;
-        }
-        try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
-                CSVFormat.RFC4180.builder().setHeader(HEADER).setRecordSeparator('\n').get())) {
+        try (CSVPrinter csv = CsvOutput.open(HEADER)) {
             for (FindingRepository.Listed f : findings.list(Optional.ofNullable(delivery), withSkipped)) {
                 csv.printRecord(f.deliveryId(), f.fileName(), f.line().map(String::valueOf).orElse(""),
                         f.severity(), f.rule(), f.regionCode(), f.referenceDate().map(String::valueOf).orElse(""),

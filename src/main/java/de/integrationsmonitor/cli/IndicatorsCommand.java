@@ -16,13 +16,9 @@ import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.region.Land;
 import de.integrationsmonitor.store.IndicatorRepository;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -40,7 +36,7 @@ public class IndicatorsCommand implements Callable<Integer> {
         "gebietsstand"};
 
     @Option(names = "--format", defaultValue = "csv", description = "output format; only csv")
-    String format;
+    CsvOutput.CsvOnly format;
 
     @Option(names = "--indicator", paramLabel = "ID", description = "only this indicator")
     String indicator;
@@ -75,10 +71,6 @@ public class IndicatorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!"csv".equals(format)) {
-            System.err.println("imon: --format " + format + " is not supported; allowed: csv");
-            return ExitCodes.USAGE;
-        }
         IndicatorCatalogue catalogue = CatalogueLoader.load(settings.catalogue());
         if (indicator != null && catalogue.find(indicator).isEmpty()) {
             System.err.println("imon: unknown indicator '" + indicator + "'; the catalogue has "
@@ -91,9 +83,7 @@ public class IndicatorsCommand implements Callable<Integer> {
             jobs.run(JobsConfiguration.COMPUTE_JOB, Map.of());
         }
         long computationId = indicators.latestComputation().orElseThrow().id();
-        PrintStream out = System.out;
-        try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                CSVFormat.RFC4180.builder().setHeader(HEADER).setRecordSeparator('\n').get())) {
+        try (CSVPrinter csv = CsvOutput.open(HEADER)) {
             List<IndicatorValue> all = indicators.values(computationId);
             if (gebietsstand != null) {
                 printAtGebietsstand(csv, catalogue, all, computationId);
@@ -125,32 +115,15 @@ public class IndicatorsCommand implements Callable<Integer> {
     /** The Kreise of the chosen Gebietsstand, each indicator's series rebuilt where the Kreis did not exist yet. */
     private void printAtGebietsstand(CSVPrinter csv, IndicatorCatalogue catalogue, List<IndicatorValue> all,
                                      long computationId) throws IOException {
-        GebietsstandSeries series = new GebietsstandSeries(register);
-        Map<String, BigDecimal> population = computation.populationWeights(computationId);
         Map<String, List<IndicatorValue>> byIndicator = all.stream()
-                .collect(java.util.stream.Collectors.groupingBy(IndicatorValue::indicatorId,
-                        java.util.TreeMap::new, java.util.stream.Collectors.toList()));
+                .filter(v -> indicator == null || indicator.equals(v.indicatorId()))
+                .collect(java.util.stream.Collectors.groupingBy(IndicatorValue::indicatorId));
         String stand = "Gebietsstand " + de.integrationsmonitor.report.GermanNumberFormat.date(gebietsstand);
-        for (Kreis k : register.kreiseOn(gebietsstand)) {
-            if (kreis != null && !kreis.equals(k.ags())) {
-                continue;
-            }
-            for (Map.Entry<String, List<IndicatorValue>> entry : byIndicator.entrySet()) {
-                if (indicator != null && !indicator.equals(entry.getKey())) {
-                    continue;
-                }
-                for (GebietsstandSeries.Point p : series.series(k.ags(), entry.getValue(), population)) {
-                    if (period != null && period != p.year()) {
-                        continue;
-                    }
-                    IndicatorValue v = p.converted()
-                            ? new IndicatorValue(entry.getKey(), k.ags(), p.referenceDate(), String.valueOf(p.year()),
-                                    p.value(), p.marker(), java.util.Optional.empty(), java.util.Optional.empty(),
-                                    false)
-                            : entry.getValue().stream().filter(x -> x.regionCode().equals(k.ags())
-                                    && x.year() == p.year()).findFirst().orElseThrow();
-                    print(csv, catalogue, v, p.converted() ? stand + ", " + p.note() : stand);
-                }
+        for (GebietsstandSeries.Row row : new GebietsstandSeries(register).atGebietsstand(gebietsstand,
+                java.util.Optional.ofNullable(kreis), byIndicator, computation.populationWeights(computationId))) {
+            if (period == null || period == row.point().year()) {
+                print(csv, catalogue, row.value(), row.point().converted() ? stand + ", " + row.point().note()
+                        : stand);
             }
         }
     }

@@ -3,13 +3,10 @@ package de.integrationsmonitor.cli;
 import de.integrationsmonitor.ingest.Cell;
 import de.integrationsmonitor.store.ObservationRepository;
 import de.integrationsmonitor.store.StoredObservation;
-import java.io.OutputStreamWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -35,7 +32,7 @@ public class ObservationsCommand implements Callable<Integer> {
     Integer period;
 
     @Option(names = "--format", defaultValue = "csv", description = "output format; only csv")
-    String format;
+    CsvOutput.CsvOnly format;
 
     private final ObservationRepository observations;
 
@@ -45,12 +42,7 @@ public class ObservationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!"csv".equals(format)) {
-            System.err.println("imon: --format " + format + " is not supported; allowed: csv");
-            return ExitCodes.USAGE;
-        }
-        try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
-                CSVFormat.RFC4180.builder().setHeader(HEADER).setRecordSeparator('\n').get())) {
+        try (CSVPrinter csv = CsvOutput.open(HEADER)) {
             observations.every(table, Optional.ofNullable(kreis), Optional.ofNullable(period), o -> print(csv, o));
         }
         return ExitCodes.OK;

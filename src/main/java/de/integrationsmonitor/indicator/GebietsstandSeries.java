@@ -30,10 +30,16 @@ public final class GebietsstandSeries {
 
     /** One year of the series, and whether (and from which Kreise) it was converted. */
     public record Point(int year, LocalDate referenceDate, Optional<BigDecimal> value, String marker,
-                        Map<String, BigDecimal> convertedFrom) {
+                        Map<String, BigDecimal> convertedFrom, Optional<IndicatorValue> own) {
 
         public boolean converted() {
             return !convertedFrom.isEmpty();
+        }
+
+        /** The Kreis's own value with its comparisons, or the rebuilt value (which has none). */
+        public IndicatorValue asValue(String indicatorId, String ags) {
+            return own.orElseGet(() -> new IndicatorValue(indicatorId, ags, referenceDate, String.valueOf(year),
+                    value, marker, Optional.empty(), Optional.empty(), false));
         }
 
         /** For a report: "umgerechnet aus 15101 (100 %), 15151 (20,2 %)". */
@@ -47,6 +53,31 @@ public final class GebietsstandSeries {
                     + " %)"));
             return "umgerechnet aus " + String.join(", ", parts);
         }
+    }
+
+    /** One Kreis's value of one indicator and year at the chosen Gebietsstand. */
+    public record Row(String indicatorId, String ags, Point point) {
+        public IndicatorValue value() {
+            return point.asValue(indicatorId, ags);
+        }
+    }
+
+    /**
+     * Every indicator's series for every Kreis that exists on {@code gebietsstand} (or just the one asked for), in
+     * the order Kreis, indicator, year.
+     */
+    public List<Row> atGebietsstand(LocalDate gebietsstand, Optional<String> onlyKreis,
+                                    Map<String, List<IndicatorValue>> valuesByIndicator,
+                                    Map<String, BigDecimal> population) {
+        List<Row> rows = new ArrayList<>();
+        for (de.integrationsmonitor.region.Kreis kreis : register.kreiseOn(gebietsstand)) {
+            if (onlyKreis.isPresent() && !onlyKreis.get().equals(kreis.ags())) {
+                continue;
+            }
+            new TreeMap<>(valuesByIndicator).forEach((indicator, values) -> series(kreis.ags(), values, population)
+                    .forEach(p -> rows.add(new Row(indicator, kreis.ags(), p))));
+        }
+        return rows;
     }
 
     /**
@@ -66,7 +97,8 @@ public final class GebietsstandSeries {
             IndicatorValue own = byRegionYear.get(ags + "|" + year);
             if (own != null || register.existedOn(ags, date)) {
                 if (own != null) {
-                    points.add(new Point(year, own.referenceDate(), own.value(), own.marker(), Map.of()));
+                    points.add(new Point(year, own.referenceDate(), own.value(), own.marker(), Map.of(),
+                            Optional.of(own)));
                 }
                 return;
             }
@@ -86,7 +118,7 @@ public final class GebietsstandSeries {
                 return Optional.empty();
             }
             if (part.value().isEmpty()) {
-                return Optional.of(new Point(year, date, Optional.empty(), part.marker(), shares));
+                return Optional.of(new Point(year, date, Optional.empty(), part.marker(), shares, Optional.empty()));
             }
             Optional<BigDecimal> base = part.denominator()
                     .or(() -> Optional.ofNullable(population.get(share.getKey() + "|" + year)));
@@ -101,7 +133,8 @@ public final class GebietsstandSeries {
             return Optional.empty();
         }
         return Optional.of(new Point(year, date, Optional.of(weighted.divide(weights, MathContext.DECIMAL128)
-                .setScale(IndicatorCalculator.SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros()), "", shares));
+                .setScale(IndicatorCalculator.SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros()), "", shares,
+                Optional.empty()));
     }
 
     /**

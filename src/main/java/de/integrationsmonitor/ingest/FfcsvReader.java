@@ -29,8 +29,6 @@ import java.util.zip.ZipFile;
  */
 public final class FfcsvReader implements ExtractReader {
 
-    private static final byte[] ZIP_ENTRY_MAGIC = {'P', 'K', 3, 4};
-    private static final byte[] EMPTY_ZIP_MAGIC = {'P', 'K', 5, 6};
     /** A table code as GENESIS puts it at the start of a file name: 12411-01-01-4, 12531-0043, 1000A-0001. */
     private static final Pattern TABLE_CODE = Pattern.compile("\\d{4}[0-9A-Z]-[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*");
     /** The regional variables of GENESIS-Online and the Regionaldatenbank. */
@@ -50,7 +48,7 @@ public final class FfcsvReader implements ExtractReader {
         try (InputStream in = source.open()) {
             head = in.readNBytes(4);
         }
-        if (startsWith(head, ZIP_ENTRY_MAGIC) || startsWith(head, EMPTY_ZIP_MAGIC)) {
+        if (FormatDetector.isZip(head)) {
             return readZip(source, listener);
         }
         return readPlain(source, listener);
@@ -199,18 +197,6 @@ public final class FfcsvReader implements ExtractReader {
     private static String withoutExtension(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (bytes[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -22,7 +22,7 @@ public final class FormatDetector {
             throw new ExtractRefusedException(source.fileName(), 0,
                     "the file is empty; expected a GENESIS extract (classic CSV or ffcsv)");
         }
-        if (startsWith(head, ZIP_MAGIC) || startsWith(head, EMPTY_ZIP_MAGIC)) {
+        if (isZip(head)) {
             return ExtractFormat.FFCSV;
         }
         if (source.bytes().looksBinary()) {
@@ -46,6 +46,11 @@ public final class FormatDetector {
         String text = new String(head, offset, Math.max(0, head.length - offset), source.bytes().charset());
         int end = text.indexOf('\n');
         return (end < 0 ? text : text.substring(0, end)).replace("\r", "").replace("\uFEFF", "");
+    }
+
+    /** Whether a file's first bytes are those of a ZIP (with entries, or empty). */
+    static boolean isZip(byte[] head) {
+        return startsWith(head, ZIP_MAGIC) || startsWith(head, EMPTY_ZIP_MAGIC);
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
