@@ -35,9 +35,7 @@ public class Integrationsmonitor {
         int exitCode;
         try (context) {
             CommandLine.IFactory factory = context.getBean(CommandLine.IFactory.class);
-            exitCode = new CommandLine(ImonCommand.class, factory)
-                    .setExecutionExceptionHandler(ImonCommand::reportFailure)
-                    .execute(args);
+            exitCode = ImonCommand.commandLine(factory).execute(args);
         }
         System.exit(exitCode);
     }

@@ -29,6 +29,18 @@ public class ImonCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /**
+     * The command line with its sub-commands, wired as {@code bin/imon} runs it: failures reported for people, and a
+     * wrong command line (of any sub-command) exits 64, apart from 2 for refused input.
+     */
+    public static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine commandLine = new CommandLine(ImonCommand.class, factory)
+                .setExecutionExceptionHandler(ImonCommand::reportFailure);
+        commandLine.getSubcommands().values()
+                .forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE));
+        return commandLine;
+    }
+
     /** A file a person wrote or delivered is wrong: they can fix it, the message says how. */
     private static boolean isInputProblem(Throwable t) {
         return t instanceof ExtractRefusedException || t instanceof EditionException

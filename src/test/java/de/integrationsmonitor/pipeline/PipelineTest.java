@@ -61,8 +61,7 @@ class PipelineTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            int exit = new CommandLine(ImonCommand.class, factory)
-                    .setExecutionExceptionHandler(ImonCommand::reportFailure).execute(args);
+            int exit = ImonCommand.commandLine(factory).execute(args);
             return new Run(exit, captured.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
@@ -193,5 +192,12 @@ class PipelineTest {
                 .contains("99999-01-01-4,01002,2016,2016-12-31,Anteil,,x,");
         Run negative = imon("observations", "--table", "99999-01-01-4", "--kreis", "01001");
         assertThat(negative.out()).contains("99999-01-01-4,01001,2016,2016-12-31,Anteil,-14.6,,");
+    }
+
+    @Test
+    @Order(8)
+    void aWrongOptionOfASubCommandIsAUsageErrorNotARefusedFile() {
+        assertThat(imon("indicators", "--format", "xml").exit()).isEqualTo(64);
+        assertThat(imon("ingest", "--bogus").exit()).isEqualTo(64);
     }
 }
