@@ -33,6 +33,7 @@ public final class KreisReportBuilder {
     private final KreisRegister register;
     private final Map<String, List<IndicatorValue>> valuesByIndicator;
     private final Map<String, IndicatorValue> byKey = new HashMap<>();
+    private final Map<String, Integer> clusterOf = new HashMap<>();
     private final List<IndicatorRepository.StoredCluster> clusters;
     private final Map<String, BigDecimal> population;
     private final List<KreisReport.DeliveryStatus> dataStatus;
@@ -59,8 +60,10 @@ public final class KreisReportBuilder {
         this.inputsSha256 = inputsSha256;
         this.synthetic = synthetic;
         this.series = new GebietsstandSeries(register);
-        valuesByIndicator.values().forEach(list -> list.forEach(v -> byKey.put(key(v.indicatorId(),
-                v.regionCode(), v.year()), v)));
+        valuesByIndicator.values().forEach(list -> list.forEach(v -> {
+            byKey.put(key(v.indicatorId(), v.regionCode(), v.year()), v);
+            v.comparison().cluster().ifPresent(c -> clusterOf.putIfAbsent(v.regionCode(), c));
+        }));
     }
 
     /** Whether the computation holds any value of the edition's indicators for the Kreis in the period. */
@@ -146,9 +149,7 @@ public final class KreisReportBuilder {
 
     private KreisReport.SimilarKreise similar(Kreis kreis) {
         String method = catalogue.typology().method();
-        Optional<Integer> cluster = valuesByIndicator.values().stream().flatMap(List::stream)
-                .filter(v -> v.regionCode().equals(kreis.ags())).map(v -> v.comparison().cluster())
-                .flatMap(Optional::stream).findFirst();
+        Optional<Integer> cluster = Optional.ofNullable(clusterOf.get(kreis.ags()));
         Optional<IndicatorRepository.StoredCluster> stored = cluster.flatMap(c -> clusters.stream()
                 .filter(s -> s.cluster() == c).findFirst());
         if (stored.isEmpty()) {

@@ -38,16 +38,16 @@ public class DeliveryRepository {
     /** Opens a delivery when a file's header has been read; {@link #complete} fills in the account. */
     public long open(ExtractHeader header, String sha256, LocalDateTime ingestedAt) {
         return GeneratedIds.insert(jdbc, "INSERT INTO delivery (file_name, sha256, table_code, format, encoding, title,"
-                        + " ingested_at, data_lines, rows_read, rows_stored, rows_rejected, rows_skipped)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0)",
+                        + " ingested_at, rows_read, rows_stored, rows_rejected, rows_skipped)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0)",
                 header.fileName(), sha256, header.tableCode(), header.format().label(), header.encoding(),
                 truncate(header.title(), 1000), Timestamp.valueOf(ingestedAt));
     }
 
     public void complete(long id, ExtractFooter footer, LineAccount account) {
-        jdbc.update("UPDATE delivery SET office_stand = ?, data_lines = ?, rows_read = ?, rows_stored = ?,"
+        jdbc.update("UPDATE delivery SET office_stand = ?, rows_read = ?, rows_stored = ?,"
                         + " rows_rejected = ?, rows_skipped = ? WHERE id = ?",
-                footer.stand().map(Timestamp::valueOf).orElse(null), account.dataLines(), account.dataLines(),
+                footer.stand().map(Timestamp::valueOf).orElse(null), account.dataLines(),
                 account.stored(), account.rejected(), account.skipped(), id);
         int position = 0;
         for (String note : footer.notes()) {
@@ -66,7 +66,7 @@ public class DeliveryRepository {
         return new Delivery(rs.getLong("id"), rs.getString("file_name"), rs.getString("sha256"),
                 rs.getString("table_code"), rs.getString("format"), rs.getString("encoding"), rs.getString("title"),
                 Optional.ofNullable(stand).map(Timestamp::toLocalDateTime),
-                rs.getTimestamp("ingested_at").toLocalDateTime(), rs.getLong("data_lines"), rs.getLong("rows_read"),
+                rs.getTimestamp("ingested_at").toLocalDateTime(), rs.getLong("rows_read"),
                 rs.getLong("rows_stored"), rs.getLong("rows_rejected"), rs.getLong("rows_skipped"));
     }
 

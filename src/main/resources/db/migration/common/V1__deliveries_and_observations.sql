@@ -12,7 +12,6 @@ CREATE TABLE delivery (
     title            VARCHAR(1000),
     office_stand     TIMESTAMP,
     ingested_at      TIMESTAMP     NOT NULL,
-    data_lines       INTEGER       NOT NULL,
     rows_read        INTEGER       NOT NULL,
     rows_stored      INTEGER       NOT NULL,
     rows_rejected    INTEGER       NOT NULL,
