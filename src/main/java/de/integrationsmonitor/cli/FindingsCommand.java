@@ -2,7 +2,7 @@ package de.integrationsmonitor.cli;
 
 import de.integrationsmonitor.ImonSettings;
 import de.integrationsmonitor.validate.FindingsReport;
-import de.integrationsmonitor.store.FindingRepository;
+import de.integrationsmonitor.validate.FindingStore;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -33,11 +33,11 @@ public class FindingsCommand implements Callable<Integer> {
     @Option(names = "--report", description = "also write the readable report to output/pruefbericht.txt")
     boolean report;
 
-    private final FindingRepository findings;
+    private final FindingStore findings;
     private final FindingsReport findingsReport;
     private final ImonSettings settings;
 
-    public FindingsCommand(FindingRepository findings, FindingsReport findingsReport, ImonSettings settings) {
+    public FindingsCommand(FindingStore findings, FindingsReport findingsReport, ImonSettings settings) {
         this.findings = findings;
         this.findingsReport = findingsReport;
         this.settings = settings;
@@ -53,7 +53,7 @@ public class FindingsCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         try (CSVPrinter csv = CsvOutput.open(HEADER)) {
-            for (FindingRepository.Listed f : findings.list(Optional.ofNullable(delivery), withSkipped)) {
+            for (FindingStore.ListedFinding f : findings.list(Optional.ofNullable(delivery), withSkipped)) {
                 csv.printRecord(f.deliveryId(), f.fileName(), f.line().map(String::valueOf).orElse(""),
                         f.severity(), f.rule(), f.regionCode(), f.referenceDate().map(String::valueOf).orElse(""),
                         f.message());

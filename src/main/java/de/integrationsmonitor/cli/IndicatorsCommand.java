@@ -14,7 +14,7 @@ import java.util.List;
 import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.region.Land;
-import de.integrationsmonitor.store.IndicatorRepository;
+import de.integrationsmonitor.indicator.ComputationStore;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -55,11 +55,11 @@ public class IndicatorsCommand implements Callable<Integer> {
     private final JobRunner jobs;
     private final RunResults results;
     private final ComputationService computation;
-    private final IndicatorRepository indicators;
+    private final ComputationStore indicators;
     private final KreisRegister register;
     private final ImonSettings settings;
 
-    public IndicatorsCommand(JobRunner jobs, RunResults results, ComputationService computation, IndicatorRepository indicators,
+    public IndicatorsCommand(JobRunner jobs, RunResults results, ComputationService computation, ComputationStore indicators,
                              KreisRegister register, ImonSettings settings) {
         this.jobs = jobs;
         this.results = results;

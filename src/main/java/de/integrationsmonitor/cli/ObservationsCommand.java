@@ -1,8 +1,8 @@
 package de.integrationsmonitor.cli;
 
-import de.integrationsmonitor.ingest.Cell;
+import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.store.ObservationRepository;
-import de.integrationsmonitor.store.StoredObservation;
+import de.integrationsmonitor.observation.StoredObservation;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Optional;

@@ -7,11 +7,9 @@ import de.integrationsmonitor.indicator.typology.TypologySpec;
 import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisKind;
 import de.integrationsmonitor.region.KreisRegister;
-import de.integrationsmonitor.store.Delivery;
-import de.integrationsmonitor.store.DeliveryRepository;
-import de.integrationsmonitor.store.IndicatorRepository;
-import de.integrationsmonitor.store.ObservationRepository;
-import de.integrationsmonitor.store.StoredObservation;
+import de.integrationsmonitor.observation.Deliveries;
+import de.integrationsmonitor.observation.Delivery;
+import de.integrationsmonitor.observation.StoredObservation;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,14 +35,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ComputationService {
 
-    private final DeliveryRepository deliveries;
-    private final ObservationRepository observations;
-    private final IndicatorRepository indicators;
+    private final Deliveries deliveries;
+    private final ObservationSource observations;
+    private final ComputationStore indicators;
     private final KreisRegister register;
     private final Clock clock;
 
-    public ComputationService(DeliveryRepository deliveries, ObservationRepository observations,
-                              IndicatorRepository indicators, KreisRegister register, Clock clock) {
+    public ComputationService(Deliveries deliveries, ObservationSource observations,
+                              ComputationStore indicators, KreisRegister register, Clock clock) {
         this.deliveries = deliveries;
         this.observations = observations;
         this.indicators = indicators;

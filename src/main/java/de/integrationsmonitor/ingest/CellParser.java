@@ -1,4 +1,6 @@
 package de.integrationsmonitor.ingest;
+import de.integrationsmonitor.observation.Marker;
+import de.integrationsmonitor.observation.Cell;
 
 import java.math.BigDecimal;
 import java.util.Optional;

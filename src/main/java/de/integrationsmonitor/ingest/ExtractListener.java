@@ -1,4 +1,5 @@
 package de.integrationsmonitor.ingest;
+import de.integrationsmonitor.observation.Observation;
 
 /**
  * Receives what a reader finds, in file order, while it streams: the header once, every observation, every

@@ -1,4 +1,8 @@
 package de.integrationsmonitor.ingest;
+import de.integrationsmonitor.observation.Period;
+import de.integrationsmonitor.observation.Observation;
+import de.integrationsmonitor.observation.Marker;
+import de.integrationsmonitor.observation.Cell;
 
 import de.integrationsmonitor.region.RegionLevel;
 import java.io.EOFException;

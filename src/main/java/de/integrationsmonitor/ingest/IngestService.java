@@ -1,9 +1,9 @@
 package de.integrationsmonitor.ingest;
+import de.integrationsmonitor.observation.Observation;
+import de.integrationsmonitor.observation.Cell;
 
-import de.integrationsmonitor.store.Delivery;
-import de.integrationsmonitor.store.DeliveryRepository;
-import de.integrationsmonitor.store.FindingRepository;
-import de.integrationsmonitor.store.ObservationRepository;
+import de.integrationsmonitor.observation.Delivery;
+import de.integrationsmonitor.validate.FindingStore;
 import de.integrationsmonitor.ImonSettings;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.validate.ConsistencyChecker;
@@ -38,16 +38,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class IngestService {
 
-    private final DeliveryRepository deliveries;
-    private final ObservationRepository observations;
-    private final FindingRepository findings;
+    private final DeliveryStore deliveries;
+    private final ObservationStore observations;
+    private final FindingStore findings;
     private final RegisterCheck registerCheck;
     private final Path rulesFile;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public IngestService(DeliveryRepository deliveries, ObservationRepository observations,
-                         FindingRepository findings, KreisRegister register, ImonSettings settings,
+    public IngestService(DeliveryStore deliveries, ObservationStore observations,
+                         FindingStore findings, KreisRegister register, ImonSettings settings,
                          TransactionTemplate transaction, Clock clock) {
         this.deliveries = deliveries;
         this.observations = observations;
@@ -165,7 +165,7 @@ public class IngestService {
         private final List<Observation> line = new ArrayList<>();
         private final PublicationCheck publication = new PublicationCheck();
         private final List<Finding> found = new ArrayList<>();
-        private ObservationRepository.Writer writer;
+        private ObservationStore.Writer writer;
         private ExtractFooter footer = ExtractFooter.none();
         private long deliveryId;
         private String tableCode = "";

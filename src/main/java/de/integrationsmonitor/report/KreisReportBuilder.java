@@ -10,7 +10,7 @@ import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisKind;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.region.Land;
-import de.integrationsmonitor.store.IndicatorRepository;
+import de.integrationsmonitor.indicator.ComputationStore;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +34,7 @@ public final class KreisReportBuilder {
     private final Map<String, List<IndicatorValue>> valuesByIndicator;
     private final Map<String, IndicatorValue> byKey = new HashMap<>();
     private final Map<String, Integer> clusterOf = new HashMap<>();
-    private final List<IndicatorRepository.StoredCluster> clusters;
+    private final List<ComputationStore.StoredCluster> clusters;
     private final Map<String, BigDecimal> population;
     private final List<KreisReport.DeliveryStatus> dataStatus;
     private final Function<String, List<String>> findingsOf;
@@ -45,7 +45,7 @@ public final class KreisReportBuilder {
 
     public KreisReportBuilder(Edition edition, IndicatorCatalogue catalogue, KreisRegister register,
                               Map<String, List<IndicatorValue>> valuesByIndicator,
-                              List<IndicatorRepository.StoredCluster> clusters, Map<String, BigDecimal> population,
+                              List<ComputationStore.StoredCluster> clusters, Map<String, BigDecimal> population,
                               List<KreisReport.DeliveryStatus> dataStatus, Function<String, List<String>> findingsOf,
                               String versionId, String inputsSha256, boolean synthetic) {
         this.edition = edition;
@@ -150,7 +150,7 @@ public final class KreisReportBuilder {
     private KreisReport.SimilarKreise similar(Kreis kreis) {
         String method = catalogue.typology().method();
         Optional<Integer> cluster = Optional.ofNullable(clusterOf.get(kreis.ags()));
-        Optional<IndicatorRepository.StoredCluster> stored = cluster.flatMap(c -> clusters.stream()
+        Optional<ComputationStore.StoredCluster> stored = cluster.flatMap(c -> clusters.stream()
                 .filter(s -> s.cluster() == c).findFirst());
         if (stored.isEmpty()) {
             return KreisReport.SimilarKreise.none(method);

@@ -8,10 +8,10 @@ import de.integrationsmonitor.indicator.IndicatorDefinition;
 import de.integrationsmonitor.indicator.IndicatorValue;
 import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisRegister;
-import de.integrationsmonitor.store.Delivery;
-import de.integrationsmonitor.store.DeliveryRepository;
-import de.integrationsmonitor.store.FindingRepository;
-import de.integrationsmonitor.store.IndicatorRepository;
+import de.integrationsmonitor.observation.Delivery;
+import de.integrationsmonitor.observation.Deliveries;
+import de.integrationsmonitor.validate.FindingStore;
+import de.integrationsmonitor.indicator.ComputationStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -47,16 +47,16 @@ public class ReportService {
     private static final DateTimeFormatter STAND = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
 
     private final ImonSettings settings;
-    private final IndicatorRepository indicators;
-    private final DeliveryRepository deliveries;
-    private final FindingRepository findings;
+    private final ComputationStore indicators;
+    private final Deliveries deliveries;
+    private final FindingStore findings;
     private final ComputationService computation;
     private final KreisRegister register;
     private final Map<Path, KreisReportRenderer> renderers = new ConcurrentHashMap<>();
     private final Map<Path, LandOverviewRenderer> landRenderers = new ConcurrentHashMap<>();
 
-    public ReportService(ImonSettings settings, IndicatorRepository indicators, DeliveryRepository deliveries,
-                         FindingRepository findings, ComputationService computation, KreisRegister register) {
+    public ReportService(ImonSettings settings, ComputationStore indicators, Deliveries deliveries,
+                         FindingStore findings, ComputationService computation, KreisRegister register) {
         this.settings = settings;
         this.indicators = indicators;
         this.deliveries = deliveries;
@@ -81,7 +81,7 @@ public class ReportService {
                     + ": handlungsfelder: indicator '" + id + "' is not in the catalogue; known: "
                     + catalogue.indicators().stream().map(IndicatorDefinition::id).toList())));
         }
-        IndicatorRepository.Computation latest = indicators.latestComputation().orElseThrow(() ->
+        ComputationStore.Computation latest = indicators.latestComputation().orElseThrow(() ->
                 new EditionException("no indicators computed yet: run 'bin/imon ingest' and 'bin/imon compute',"
                         + " or 'bin/imon run'"));
         Map<String, List<IndicatorValue>> values = indicators.values(latest.id()).stream()
@@ -180,7 +180,7 @@ public class ReportService {
         ruleTexts.put(RegisterCheck.RULE_UNKNOWN, "unbekannter Kreisschlüssel");
         Map<String, Map<String, TreeSet<Integer>>> grouped = new TreeMap<>();
         for (Delivery d : used) {
-            for (FindingRepository.Listed f : findings.list(Optional.of(d.id()), false)) {
+            for (FindingStore.ListedFinding f : findings.list(Optional.of(d.id()), false)) {
                 int year = f.referenceDate().map(java.time.LocalDate::getYear).orElse(edition.reportYear());
                 if (f.regionCode().length() == 5 && year >= edition.periodFrom() && year <= edition.reportYear()) {
                     String what = "Tabelle " + d.tableCode() + ": " + ruleTexts.getOrDefault(f.rule(), f.rule());
@@ -197,7 +197,7 @@ public class ReportService {
     }
 
     /** SHA-256 over the deliveries (their bytes' hashes), the catalogue, the register and the edition file. */
-    private String inputsSha256(Edition edition, IndicatorRepository.Computation computed, List<Delivery> used) {
+    private String inputsSha256(Edition edition, ComputationStore.Computation computed, List<Delivery> used) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             used.stream().map(Delivery::sha256).sorted().forEach(h -> digest.update(h.getBytes(StandardCharsets.UTF_8)));
@@ -213,7 +213,7 @@ public class ReportService {
     }
 
     /** What an auditor needs to re-run the edition: the inputs with their hashes, and each PDF's hash. */
-    private void writeManifest(Path folder, Edition edition, IndicatorRepository.Computation computed,
+    private void writeManifest(Path folder, Edition edition, ComputationStore.Computation computed,
                                IndicatorCatalogue catalogue, List<Delivery> used, String versionId, String inputs,
                                Map<String, Path> written) {
         StringBuilder text = new StringBuilder("Integrationsmonitor - Manifest der Ausgabe ").append(edition.id())

@@ -1,5 +1,7 @@
 package de.integrationsmonitor.store;
+import de.integrationsmonitor.observation.Delivery;
 
+import de.integrationsmonitor.ingest.DeliveryStore;
 import de.integrationsmonitor.ingest.ExtractFooter;
 import de.integrationsmonitor.ingest.ExtractHeader;
 import de.integrationsmonitor.ingest.LineAccount;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code delivery} table and the notes of each delivery. */
 @Repository
-public class DeliveryRepository {
+public class DeliveryRepository implements DeliveryStore {
 
     private final JdbcTemplate jdbc;
 
@@ -22,20 +24,23 @@ public class DeliveryRepository {
         this.jdbc = jdbc;
     }
 
+    @Override
     public Optional<Delivery> findBySha256(String sha256) {
         return jdbc.query("SELECT * FROM delivery WHERE sha256 = ?", DeliveryRepository::map, sha256)
                 .stream().findFirst();
     }
 
+    @Override
     public Optional<Delivery> find(long id) {
         return jdbc.query("SELECT * FROM delivery WHERE id = ?", DeliveryRepository::map, id).stream().findFirst();
     }
 
+    @Override
     public List<Delivery> all() {
         return jdbc.query("SELECT * FROM delivery ORDER BY id", DeliveryRepository::map);
     }
 
-    /** Opens a delivery when a file's header has been read; {@link #complete} fills in the account. */
+    @Override
     public long open(ExtractHeader header, String sha256, LocalDateTime ingestedAt) {
         return GeneratedIds.insert(jdbc, "INSERT INTO delivery (file_name, sha256, table_code, format, encoding, title,"
                         + " ingested_at, rows_read, rows_stored, rows_rejected, rows_skipped)"
@@ -44,6 +49,7 @@ public class DeliveryRepository {
                 truncate(header.title(), 1000), Timestamp.valueOf(ingestedAt));
     }
 
+    @Override
     public void complete(long id, ExtractFooter footer, LineAccount account) {
         jdbc.update("UPDATE delivery SET office_stand = ?, rows_read = ?, rows_stored = ?,"
                         + " rows_rejected = ?, rows_skipped = ? WHERE id = ?",
@@ -56,6 +62,7 @@ public class DeliveryRepository {
         }
     }
 
+    @Override
     public List<String> notes(long deliveryId) {
         return jdbc.queryForList("SELECT text FROM delivery_note WHERE delivery_id = ? ORDER BY position",
                 String.class, deliveryId);

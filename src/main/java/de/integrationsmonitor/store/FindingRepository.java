@@ -1,6 +1,7 @@
 package de.integrationsmonitor.store;
 
 import de.integrationsmonitor.validate.Finding;
+import de.integrationsmonitor.validate.FindingStore;
 import de.integrationsmonitor.validate.Severity;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** Findings of validation and the Kreis levels a delivery leaves unpublished. */
 @Repository
-public class FindingRepository {
+public class FindingRepository implements FindingStore {
 
     private final JdbcTemplate jdbc;
 
@@ -19,6 +20,7 @@ public class FindingRepository {
         this.jdbc = jdbc;
     }
 
+    @Override
     public void store(long deliveryId, List<Finding> findings) {
         jdbc.batchUpdate("INSERT INTO finding (delivery_id, rule_id, severity, source_line, region_code,"
                         + " reference_date, message) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -28,18 +30,14 @@ public class FindingRepository {
                         DeliveryRepository.truncate(f.message(), 4000)}).toList());
     }
 
+    @Override
     public void storeUnpublished(long deliveryId, List<LocalDate> dates, String level) {
         jdbc.batchUpdate("INSERT INTO unpublished_level (delivery_id, reference_date, region_level) VALUES (?, ?, ?)",
                 dates.stream().map(d -> new Object[] {deliveryId, Date.valueOf(d), level}).toList());
     }
 
-    /** A finding or a quarantined / skipped line, as listed by {@code imon findings}. */
-    public record Listed(long deliveryId, String fileName, Optional<Long> line, String severity, String rule,
-                         String regionCode, Optional<LocalDate> referenceDate, String message) {
-    }
-
-    /** Findings and quarantined lines, of one delivery or of all, in delivery and line order. */
-    public List<Listed> list(Optional<Long> deliveryId, boolean withSkipped) {
+    @Override
+    public List<ListedFinding> list(Optional<Long> deliveryId, boolean withSkipped) {
         String where = deliveryId.map(id -> " WHERE d.id = " + id).orElse("");
         String findings = "SELECT d.id AS delivery_id, d.file_name, f.source_line, f.severity, f.rule_id,"
                 + " f.region_code, f.reference_date, f.message FROM finding f JOIN delivery d ON d.id = f.delivery_id"
@@ -55,13 +53,14 @@ public class FindingRepository {
                     boolean noLine = rs.wasNull();
                     Date date = rs.getDate("reference_date");
                     String region = rs.getString("region_code");
-                    return new Listed(rs.getLong("delivery_id"), rs.getString("file_name"),
+                    return new ListedFinding(rs.getLong("delivery_id"), rs.getString("file_name"),
                             noLine ? Optional.empty() : Optional.of(line),
                             rs.getString("severity"), rs.getString("rule_id"), region == null ? "" : region,
                             Optional.ofNullable(date).map(Date::toLocalDate), rs.getString("message"));
                 });
     }
 
+    @Override
     public long count(long deliveryId, Severity severity) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM finding WHERE delivery_id = ? AND severity = ?", Long.class,
                 deliveryId, severity.label());

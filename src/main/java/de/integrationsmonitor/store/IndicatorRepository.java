@@ -1,5 +1,6 @@
 package de.integrationsmonitor.store;
 
+import de.integrationsmonitor.indicator.ComputationStore;
 import de.integrationsmonitor.indicator.IndicatorValue;
 import de.integrationsmonitor.indicator.typology.ClusterProfile;
 import de.integrationsmonitor.indicator.typology.TypologyResult;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Repository;
 
 /** Computations of the catalogue, the deliveries each rests on, and their indicator values. */
 @Repository
-public class IndicatorRepository {
+public class IndicatorRepository implements ComputationStore {
 
     private final JdbcTemplate jdbc;
 
@@ -27,6 +28,7 @@ public class IndicatorRepository {
         this.jdbc = jdbc;
     }
 
+    @Override
     public long openComputation(LocalDateTime at, String catalogueVersion, String catalogueSha256,
                                 String registerSha256, Collection<Long> deliveryIds) {
         long id = GeneratedIds.insert(jdbc, "INSERT INTO computation (computed_at, catalogue_version,"
@@ -37,6 +39,7 @@ public class IndicatorRepository {
         return id;
     }
 
+    @Override
     public void store(long computationId, List<IndicatorValue> values) {
         List<Object[]> rows = new ArrayList<>(values.size());
         for (IndicatorValue v : values) {
@@ -53,6 +56,7 @@ public class IndicatorRepository {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
+    @Override
     public void storeTypology(long computationId, TypologyResult typology) {
         for (ClusterProfile cluster : typology.profiles()) {
             jdbc.update("INSERT INTO typology_cluster (computation_id, cluster, urban, size, score, description)"
@@ -65,11 +69,7 @@ public class IndicatorRepository {
         }
     }
 
-    /** A cluster of a computation's typology, with its indicator means. */
-    public record StoredCluster(int cluster, boolean urban, int size, String description,
-                                Map<String, BigDecimal> means) {
-    }
-
+    @Override
     public List<StoredCluster> typology(long computationId) {
         Map<Integer, Map<String, BigDecimal>> means = new java.util.TreeMap<>();
         jdbc.query("SELECT cluster, indicator_id, mean FROM typology_mean WHERE computation_id = ?"
@@ -83,16 +83,19 @@ public class IndicatorRepository {
                 computationId);
     }
 
+    @Override
     public Optional<Computation> latestComputation() {
         return jdbc.query("SELECT * FROM computation ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
                 IndicatorRepository::mapComputation).stream().findFirst();
     }
 
+    @Override
     public List<Long> deliveriesOf(long computationId) {
         return jdbc.queryForList("SELECT delivery_id FROM computation_delivery WHERE computation_id = ?"
                 + " ORDER BY delivery_id", Long.class, computationId);
     }
 
+    @Override
     public List<IndicatorValue> values(long computationId) {
         return jdbc.query("SELECT * FROM indicator_value WHERE computation_id = ?"
                 + " ORDER BY indicator_id, reference_date, region_code", IndicatorRepository::mapValue, computationId);
@@ -120,10 +123,5 @@ public class IndicatorRepository {
 
     private static Optional<BigDecimal> decimal(ResultSet rs, String column) throws SQLException {
         return Optional.ofNullable(rs.getBigDecimal(column)).map(BigDecimal::stripTrailingZeros);
-    }
-
-    /** A stored computation. */
-    public record Computation(long id, LocalDateTime computedAt, String catalogueVersion, String catalogueSha256,
-                              String registerSha256) {
     }
 }

@@ -1,8 +1,11 @@
 package de.integrationsmonitor.store;
+import de.integrationsmonitor.observation.StoredObservation;
 
-import de.integrationsmonitor.ingest.Cell;
-import de.integrationsmonitor.ingest.Marker;
-import de.integrationsmonitor.ingest.Observation;
+import de.integrationsmonitor.indicator.ObservationSource;
+import de.integrationsmonitor.ingest.ObservationStore;
+import de.integrationsmonitor.observation.Cell;
+import de.integrationsmonitor.observation.Marker;
+import de.integrationsmonitor.observation.Observation;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -27,7 +30,7 @@ import org.springframework.stereotype.Repository;
  * queryable.
  */
 @Repository
-public class ObservationRepository {
+public class ObservationRepository implements ObservationStore, ObservationSource {
 
     private static final int BATCH = 2000;
     private static final String COLUMNS = "o.delivery_id, v.table_code, o.region_code, o.reference_date, o.period,"
@@ -38,15 +41,12 @@ public class ObservationRepository {
         this.jdbc = jdbc;
     }
 
-    /** Buffers a delivery's rows and writes them in JDBC batches, inside the caller's transaction. */
+    @Override
     public Writer writer(long deliveryId) {
         return new Writer(deliveryId);
     }
 
-    /**
-     * Observations of one table as of the given deliveries, newest delivery per cell; an empty list of variable
-     * paths means all of them.
-     */
+    @Override
     public List<StoredObservation> current(String tableCode, Collection<String> variablePaths,
                                            Collection<Long> deliveryIds) {
         if (deliveryIds.isEmpty()) {
@@ -94,7 +94,7 @@ public class ObservationRepository {
         jdbc.query(sql.toString(), (RowCallbackHandler) rs -> consumer.accept(map(rs, 0)), args.toArray());
     }
 
-    /** Streams one delivery's observations in the order region code, reference date, line. */
+    @Override
     public void streamDelivery(long deliveryId, Consumer<StoredObservation> consumer) {
         jdbc.query("SELECT " + COLUMNS + ", o.figure, o.marker FROM observation o JOIN variable v"
                 + " ON v.id = o.variable_id WHERE o.delivery_id = ? ORDER BY o.region_code, o.reference_date,"
@@ -117,7 +117,7 @@ public class ObservationRepository {
     }
 
     /** Writes one delivery's observations and quarantined lines in batches. */
-    public final class Writer {
+    private final class Writer implements ObservationStore.Writer {
         private final long deliveryId;
         private final Map<String, Map<String, Long>> variableIds = new HashMap<>();
         private final List<Object[]> observations = new ArrayList<>(BATCH);
@@ -127,6 +127,7 @@ public class ObservationRepository {
             this.deliveryId = deliveryId;
         }
 
+        @Override
         public void add(Observation o) {
             observations.add(new Object[] {deliveryId, variableId(o), o.regionCode(), Date.valueOf(o.referenceDate()),
                     o.period(), o.cell().number().orElse(null), o.cell().hasMarker() ? o.cell().marker() : null,
@@ -153,6 +154,7 @@ public class ObservationRepository {
             return path + '\u0000' + unit;
         }
 
+        @Override
         public void reject(long line, String disposition, String reason, String content) {
             rejected.add(new Object[] {deliveryId, line, disposition, DeliveryRepository.truncate(reason, 1000),
                     DeliveryRepository.truncate(content, 4000)});
@@ -161,6 +163,7 @@ public class ObservationRepository {
             }
         }
 
+        @Override
         public void flush() {
             flushObservations();
             flushRejected();

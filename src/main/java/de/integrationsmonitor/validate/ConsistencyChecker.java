@@ -1,9 +1,9 @@
 package de.integrationsmonitor.validate;
 
-import de.integrationsmonitor.ingest.Cell;
-import de.integrationsmonitor.ingest.Marker;
+import de.integrationsmonitor.observation.Cell;
+import de.integrationsmonitor.observation.Marker;
 import de.integrationsmonitor.region.RegionLevel;
-import de.integrationsmonitor.store.StoredObservation;
+import de.integrationsmonitor.observation.StoredObservation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,8 +1,7 @@
 package de.integrationsmonitor.validate;
 
-import de.integrationsmonitor.store.Delivery;
-import de.integrationsmonitor.store.DeliveryRepository;
-import de.integrationsmonitor.store.FindingRepository;
+import de.integrationsmonitor.observation.Delivery;
+import de.integrationsmonitor.observation.Deliveries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +24,10 @@ public class FindingsReport {
     public static final String FILE_NAME = "pruefbericht.txt";
     private static final DateTimeFormatter STAND = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
 
-    private final DeliveryRepository deliveries;
-    private final FindingRepository findings;
+    private final Deliveries deliveries;
+    private final FindingStore findings;
 
-    public FindingsReport(DeliveryRepository deliveries, FindingRepository findings) {
+    public FindingsReport(Deliveries deliveries, FindingStore findings) {
         this.deliveries = deliveries;
         this.findings = findings;
     }
@@ -47,7 +46,7 @@ public class FindingsReport {
     public String text(Optional<Long> onlyDelivery) {
         StringBuilder out = new StringBuilder("Prüfbericht des Integrationsmonitors\n")
                 .append("====================================\n\n");
-        List<FindingRepository.Listed> listed = findings.list(onlyDelivery, true);
+        List<FindingStore.ListedFinding> listed = findings.list(onlyDelivery, true);
         for (Delivery d : deliveries.all()) {
             if (onlyDelivery.isPresent() && onlyDelivery.get() != d.id()) {
                 continue;
@@ -58,9 +57,9 @@ public class FindingsReport {
             out.append("  ").append(d.dataLines()).append(" Datenzeilen: ").append(d.rowsStored())
                     .append(" gespeichert, ").append(d.rowsRejected()).append(" in Quarantäne, ")
                     .append(d.rowsSkipped()).append(" übersprungen\n");
-            List<FindingRepository.Listed> own = listed.stream().filter(f -> f.deliveryId() == d.id()).toList();
+            List<FindingStore.ListedFinding> own = listed.stream().filter(f -> f.deliveryId() == d.id()).toList();
             Map<String, Integer> skippedByReason = new TreeMap<>();
-            for (FindingRepository.Listed f : own) {
+            for (FindingStore.ListedFinding f : own) {
                 if (f.severity().equals("skipped")) {
                     skippedByReason.merge(f.message().replaceAll("Kreis \\d{5} \\(.*?\\)", "Kreis …")
                             .replaceAll("\\d{2}\\.\\d{2}\\.\\d{4}", "…"), 1, Integer::sum);

@@ -1,7 +1,7 @@
 package de.integrationsmonitor.validate;
 
-import de.integrationsmonitor.ingest.Marker;
-import de.integrationsmonitor.ingest.Observation;
+import de.integrationsmonitor.observation.Marker;
+import de.integrationsmonitor.observation.Observation;
 import de.integrationsmonitor.region.RegionLevel;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package de.integrationsmonitor.validate;
 
-import de.integrationsmonitor.ingest.Cell;
-import de.integrationsmonitor.ingest.Marker;
+import de.integrationsmonitor.observation.Cell;
+import de.integrationsmonitor.observation.Marker;
 import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.region.RegionLevel;

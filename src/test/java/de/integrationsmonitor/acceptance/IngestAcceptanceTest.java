@@ -3,10 +3,10 @@ package de.integrationsmonitor.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.integrationsmonitor.ingest.IngestOutcome;
-import de.integrationsmonitor.store.Delivery;
+import de.integrationsmonitor.observation.Delivery;
 import de.integrationsmonitor.store.DeliveryRepository;
 import de.integrationsmonitor.store.ObservationRepository;
-import de.integrationsmonitor.store.StoredObservation;
+import de.integrationsmonitor.observation.StoredObservation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -3,10 +3,10 @@ package de.integrationsmonitor.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import de.integrationsmonitor.ingest.Cell;
-import de.integrationsmonitor.ingest.Marker;
+import de.integrationsmonitor.observation.Cell;
+import de.integrationsmonitor.observation.Marker;
 import de.integrationsmonitor.region.KreisRegister;
-import de.integrationsmonitor.store.StoredObservation;
+import de.integrationsmonitor.observation.StoredObservation;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

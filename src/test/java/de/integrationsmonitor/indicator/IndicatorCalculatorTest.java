@@ -3,10 +3,10 @@ package de.integrationsmonitor.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.integrationsmonitor.indicator.expression.Expression;
-import de.integrationsmonitor.ingest.Cell;
-import de.integrationsmonitor.ingest.Marker;
+import de.integrationsmonitor.observation.Cell;
+import de.integrationsmonitor.observation.Marker;
 import de.integrationsmonitor.region.KreisRegister;
-import de.integrationsmonitor.store.StoredObservation;
+import de.integrationsmonitor.observation.StoredObservation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

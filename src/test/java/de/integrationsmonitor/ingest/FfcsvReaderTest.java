@@ -1,4 +1,7 @@
 package de.integrationsmonitor.ingest;
+import de.integrationsmonitor.observation.Observation;
+import de.integrationsmonitor.observation.Marker;
+import de.integrationsmonitor.observation.Cell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

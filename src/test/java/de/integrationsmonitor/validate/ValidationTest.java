@@ -2,11 +2,11 @@ package de.integrationsmonitor.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.integrationsmonitor.ingest.Cell;
-import de.integrationsmonitor.ingest.Marker;
-import de.integrationsmonitor.ingest.Observation;
+import de.integrationsmonitor.observation.Cell;
+import de.integrationsmonitor.observation.Marker;
+import de.integrationsmonitor.observation.Observation;
 import de.integrationsmonitor.region.KreisRegister;
-import de.integrationsmonitor.store.StoredObservation;
+import de.integrationsmonitor.observation.StoredObservation;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package de.integrationsmonitor.indicator.expression;
 
-import de.integrationsmonitor.ingest.Cell;
-import de.integrationsmonitor.ingest.Marker;
+import de.integrationsmonitor.observation.Cell;
+import de.integrationsmonitor.observation.Marker;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -3,8 +3,8 @@ package de.integrationsmonitor.indicator.expression;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import de.integrationsmonitor.ingest.Cell;
-import de.integrationsmonitor.ingest.Marker;
+import de.integrationsmonitor.observation.Cell;
+import de.integrationsmonitor.observation.Marker;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;

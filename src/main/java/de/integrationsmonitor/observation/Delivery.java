@@ -1,4 +1,4 @@
-package de.integrationsmonitor.store;
+package de.integrationsmonitor.observation;
 
 import java.time.LocalDateTime;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package de.integrationsmonitor.ingest;
+package de.integrationsmonitor.observation;
 
 import java.util.Arrays;
 import java.util.Optional;

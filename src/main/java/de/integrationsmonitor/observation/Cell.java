@@ -1,4 +1,4 @@
-package de.integrationsmonitor.ingest;
+package de.integrationsmonitor.observation;
 
 import java.math.BigDecimal;
 import java.util.Objects;

@@ -1,6 +1,5 @@
-package de.integrationsmonitor.store;
+package de.integrationsmonitor.observation;
 
-import de.integrationsmonitor.ingest.Cell;
 import java.time.LocalDate;
 
 /** An observation as stored, with the delivery it belongs to. */

@@ -1,0 +1,37 @@
+package de.integrationsmonitor.indicator;
+
+import de.integrationsmonitor.indicator.typology.TypologyResult;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Where computations of the catalogue are kept: what each rests on, its values and its typology. */
+public interface ComputationStore {
+
+    long openComputation(LocalDateTime at, String catalogueVersion, String catalogueSha256, String registerSha256,
+                         Collection<Long> deliveryIds);
+
+    void store(long computationId, List<IndicatorValue> values);
+
+    void storeTypology(long computationId, TypologyResult typology);
+
+    List<StoredCluster> typology(long computationId);
+
+    Optional<Computation> latestComputation();
+
+    List<Long> deliveriesOf(long computationId);
+
+    List<IndicatorValue> values(long computationId);
+
+    /** A stored computation. */
+    record Computation(long id, LocalDateTime computedAt, String catalogueVersion, String catalogueSha256,
+                       String registerSha256) {
+    }
+
+    /** A cluster of a computation's typology, with its indicator means. */
+    record StoredCluster(int cluster, boolean urban, int size, String description, Map<String, BigDecimal> means) {
+    }
+}
