@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code imon benchmark}: the figures the issues ask for, measured on the machine at hand. */
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // a command's options are the fields of a fresh instance each time
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Measures ingest and computation on the real extracts (default ../shared/data/regionalstatistik): rows per"
                 + " second for the protection-seekers ZIP and for the whole corpus, against H2's own bulk CSV load"

@@ -1,30 +1,70 @@
 package de.integrationsmonitor.cli;
 
-import de.integrationsmonitor.indicator.ComputationService;
+import de.integrationsmonitor.batch.Launcher;
+import de.integrationsmonitor.batch.Runs;
 import de.integrationsmonitor.ingest.IngestOutcome;
 import de.integrationsmonitor.ingest.LineAccount;
-import de.integrationsmonitor.report.ReportService;
 import java.io.PrintStream;
+import java.util.List;
 
-/** How job results read on the terminal: one line per file, computation and edition. */
+/** How the results of runs read on the terminal: one line per file, computation and edition. */
 final class Console {
 
     private Console() {
     }
 
-    static void print(PrintStream out, Object event) {
-        if (event instanceof IngestOutcome o) {
-            out.println(describe(o));
-        } else if (event instanceof ComputationService.Summary s) {
-            out.println("computed catalogue " + s.catalogueVersion() + " as computation " + s.computationId() + ": "
-                    + s.valuesPerIndicator());
-        } else if (event instanceof ReportService.EditionResult r) {
-            out.println("edition " + r.edition() + ": " + r.written().size() + " PDF(s) written to " + r.folder()
-                    + ", " + r.failed().size() + " failed" + (r.withoutData().isEmpty() ? ""
-                    : ", " + r.withoutData().size() + " Kreise left out (no data for them)"));
-            r.failed().forEach((ags, reason) -> out.println("  failed " + ags + ": " + reason));
-        } else {
-            out.println(event);
+    /** Says what was found before a job started (a restart, a resumed run, work completed before). */
+    static void launch(PrintStream out, Launcher.Launch launch, String whenAlreadyComplete) {
+        if (!launch.ran()) {
+            out.println(whenAlreadyComplete + " (" + launch.note() + ")");
+        } else if (!launch.note().isEmpty()) {
+            out.println(launch.note());
+        }
+    }
+
+    /** A job that failed for a reason no result explains (the database went away, a bug): its cause is rethrown. */
+    static void requireCompleted(Launcher.Launch launch) {
+        launch.unexpectedFailure().ifPresent(failure -> {
+            throw failure;
+        });
+    }
+
+    /** What happened to the files of an ingest, or, for files ingested before, which delivery each became. */
+    static void ingest(PrintStream out, Runs.IngestRun run, String whenAlreadyComplete) {
+        launch(out, run.launch(), whenAlreadyComplete);
+        for (IngestOutcome o : run.outcomes()) {
+            out.println(run.launch().ran() ? describe(o) : o.fileName() + ": ingested before" + o.deliveryId()
+                    .map(id -> " as delivery " + id).orElse("") + (o.refused() ? " (refused then: " + o.message()
+                    + ")" : ""));
+        }
+        requireCompleted(run.launch());
+    }
+
+    static void compute(PrintStream out, Runs.ComputeRun run) {
+        requireCompleted(run.launch());
+        run.computed().ifPresent(c -> out.println(c.made() && run.launch().ran()
+                ? "computed the catalogue as computation " + c.computationId() + ": " + c.valuesPerIndicator()
+                : "indicators are up to date (computation " + c.computationId() + "): no delivery, catalogue or"
+                        + " register changed"));
+    }
+
+    static void report(PrintStream out, Runs.ReportRun run) {
+        if (run.upToDate()) {
+            out.println("edition " + run.edition() + ": up to date in " + run.folder() + " (same inputs, every PDF"
+                    + " as its manifest says); nothing to do (--again renders it anyway)");
+            return;
+        }
+        run.launch().ifPresent(launch -> {
+            if (!launch.note().isEmpty()) {
+                out.println(launch.note());
+            }
+        });
+        out.println("edition " + run.edition() + ": " + run.written().size() + " PDF(s) published in " + run.folder()
+                + ", " + run.failed().size() + " failed" + (run.withoutData().isEmpty() ? ""
+                : ", " + run.withoutData().size() + " Kreise left out (no data for them)"));
+        run.failed().forEach((unit, reason) -> out.println("  failed " + unit + ": " + reason));
+        if (run.failed().isEmpty()) {
+            run.launch().ifPresent(Console::requireCompleted);
         }
     }
 

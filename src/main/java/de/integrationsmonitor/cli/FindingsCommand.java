@@ -7,12 +7,15 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code imon findings}: what validation found and which lines were quarantined. */
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // a command's options are the fields of a fresh instance each time
 @Command(name = "findings", mixinStandardHelpOptions = true,
         description = "Lists the findings of validation and the quarantined lines (with file and line), as CSV or"
                 + " as a readable report; --report also writes it to output/pruefbericht.txt.")

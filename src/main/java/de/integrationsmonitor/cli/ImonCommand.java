@@ -1,24 +1,29 @@
 package de.integrationsmonitor.cli;
 
+import de.integrationsmonitor.batch.Runs;
 import de.integrationsmonitor.indicator.CatalogueException;
 import de.integrationsmonitor.ingest.ExtractRefusedException;
 import de.integrationsmonitor.report.EditionException;
 import de.integrationsmonitor.validate.RuleException;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code imon}: the top-level command; its sub-commands are the product's verbs. */
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // a command's options are the fields of a fresh instance each time
 @Command(name = "imon", mixinStandardHelpOptions = true, version = "Integrationsmonitor 0.1",
         description = "Integrationsmonitor: reads the statistical offices' extracts, computes integration"
                 + " indicators per Kreis and renders the integration reports.",
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:unexpected failure", "2:input refused (file, edition, catalogue)",
-                "3:some reports failed", "64:wrong command line"},
+                "3:some reports failed", "64:wrong command line", "75:another run holds the lock"},
         subcommands = {IngestCommand.class, ComputeCommand.class, IndicatorsCommand.class, ReportCommand.class,
-                RunCommand.class, ObservationsCommand.class, FindingsCommand.class, BenchmarkCommand.class})
+                RunCommand.class, NightlyCommand.class, ObservationsCommand.class, FindingsCommand.class,
+                BenchmarkCommand.class})
 public class ImonCommand implements Runnable {
 
     @CommandLine.Spec
@@ -50,10 +55,13 @@ public class ImonCommand implements Runnable {
     /** Prints a failure for people, without a stack trace, and picks the documented exit code. */
     public static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         Throwable cause = e;
-        while (cause.getCause() != null && !isInputProblem(cause)) {
+        while (cause.getCause() != null && !isInputProblem(cause) && !(cause instanceof Runs.LockedException)) {
             cause = cause.getCause();
         }
         commandLine.getErr().println("imon: " + cause.getMessage());
+        if (cause instanceof Runs.LockedException) {
+            return ExitCodes.LOCKED;
+        }
         if (isInputProblem(cause)) {
             return ExitCodes.REFUSED;
         }

@@ -1,9 +1,7 @@
 package de.integrationsmonitor.cli;
 
 import de.integrationsmonitor.ImonSettings;
-import de.integrationsmonitor.batch.JobRunner;
-import de.integrationsmonitor.batch.JobsConfiguration;
-import de.integrationsmonitor.batch.RunResults;
+import de.integrationsmonitor.batch.Runs;
 import de.integrationsmonitor.indicator.CatalogueLoader;
 import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.indicator.IndicatorCatalogue;
@@ -20,12 +18,15 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code imon indicators --format csv}: the computed indicators, recomputed first when data have changed. */
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // a command's options are the fields of a fresh instance each time
 @Command(name = "indicators", mixinStandardHelpOptions = true,
         description = "Prints the indicators per region and year as CSV (value unrounded, '.' as decimal point)."
                 + " Computes them first if deliveries or the catalogue changed since the last computation.")
@@ -52,17 +53,15 @@ public class IndicatorsCommand implements Callable<Integer> {
             + " says from which); without it every value stands at the Gebietsstand of its own reference date")
     java.time.LocalDate gebietsstand;
 
-    private final JobRunner jobs;
-    private final RunResults results;
+    private final Runs runs;
     private final ComputationService computation;
     private final ComputationStore indicators;
     private final KreisRegister register;
     private final ImonSettings settings;
 
-    public IndicatorsCommand(JobRunner jobs, RunResults results, ComputationService computation, ComputationStore indicators,
+    public IndicatorsCommand(Runs runs, ComputationService computation, ComputationStore indicators,
                              KreisRegister register, ImonSettings settings) {
-        this.jobs = jobs;
-        this.results = results;
+        this.runs = runs;
         this.computation = computation;
         this.indicators = indicators;
         this.register = register;
@@ -78,11 +77,11 @@ public class IndicatorsCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         // standard output carries the CSV only; what the computation reports goes to standard error
-        results.begin(event -> Console.print(System.err, event));
-        if (!computation.isCurrent(settings.catalogue())) {
-            jobs.run(JobsConfiguration.COMPUTE_JOB, Map.of());
-        }
-        long computationId = indicators.latestComputation().orElseThrow().id();
+        long computationId = computation.current(settings.catalogue()).orElseGet(() -> {
+            Runs.ComputeRun run = runs.compute();
+            Console.compute(System.err, run);
+            return run.computed().orElseThrow().computationId();
+        });
         try (CSVPrinter csv = CsvOutput.open(HEADER)) {
             List<IndicatorValue> all = indicators.values(computationId);
             if (gebietsstand != null) {

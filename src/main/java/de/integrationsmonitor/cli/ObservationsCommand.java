@@ -8,12 +8,15 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code imon observations --table CODE}: what was stored, one row per observation of every delivery. */
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // a command's options are the fields of a fresh instance each time
 @Command(name = "observations", mixinStandardHelpOptions = true,
         description = "Prints the stored observations of a table as CSV, one row per observation of every delivery"
                 + " (value unrounded with '.' as decimal point, empty when missing; marker empty when none).")

@@ -1,63 +1,57 @@
 package de.integrationsmonitor.cli;
 
 import de.integrationsmonitor.ImonSettings;
-import de.integrationsmonitor.batch.JobRunner;
-import de.integrationsmonitor.batch.JobsConfiguration;
-import de.integrationsmonitor.batch.RunResults;
-import de.integrationsmonitor.indicator.ComputationService;
+import de.integrationsmonitor.batch.Runs;
 import de.integrationsmonitor.report.EditionLoader;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code imon report [EDITION] [--kreis AGS]}: renders PDFs into {@code output/}. */
+/** {@code imon report [EDITION] [--kreis AGS] [--again]}: renders PDFs into {@code output/}. */
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // a command's options are the fields of a fresh instance each time
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Renders the Kreis reports of an edition (default: every edition in jobs/) into output/.")
+        description = "Renders the Kreis reports and Land overviews of an edition (default: every edition in jobs/)"
+                + " into output/, computing the indicators first where deliveries or the catalogue changed."
+                + " An edition whose published folder already holds its reports from the same inputs is left as it"
+                + " is. Exit 3 when some reports could not be rendered (the others are published).")
 public class ReportCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "EDITION", description = "an edition file, e.g. jobs/NAME.yml")
     Path edition;
 
-    @Option(names = "--kreis", paramLabel = "AGS", description = "render only this Kreis")
+    @Option(names = "--kreis", paramLabel = "AGS", description = "render only this Kreis; the edition's other"
+            + " published reports and their manifest entries stay")
     String kreis;
 
-    private final JobRunner jobs;
-    private final RunResults results;
-    private final ComputationService computation;
+    @Option(names = "--again", description = "render even when the published folder is up to date")
+    boolean again;
+
+    private final Runs runs;
     private final ImonSettings settings;
 
-    public ReportCommand(JobRunner jobs, RunResults results, ComputationService computation,
-                         ImonSettings settings) {
-        this.jobs = jobs;
-        this.results = results;
-        this.computation = computation;
+    public ReportCommand(Runs runs, ImonSettings settings) {
+        this.runs = runs;
         this.settings = settings;
     }
 
     @Override
     public Integer call() {
-        results.begin(event -> Console.print(System.out, event));
         List<Path> editions = edition != null ? List.of(edition) : EditionLoader.editionFiles(settings.jobs());
         editions.forEach(EditionLoader::load); // a wrong edition is refused before any work
-        if (!computation.isCurrent(settings.catalogue())) {
-            jobs.run(JobsConfiguration.COMPUTE_JOB, Map.of());
+        boolean failed = false;
+        for (Path file : editions) {
+            Runs.ReportRun run = runs.report(file, Optional.ofNullable(kreis), again);
+            Console.report(System.out, run);
+            failed |= !run.failed().isEmpty();
         }
-        Map<String, String> parameters = new HashMap<>();
-        parameters.put(JobsConfiguration.EDITIONS, editions.stream()
-                .map(p -> p.toAbsolutePath().normalize().toString()).collect(Collectors.joining("\n")));
-        if (kreis != null) {
-            parameters.put(JobsConfiguration.KREIS, kreis);
-        }
-        jobs.run(JobsConfiguration.REPORT_JOB, parameters);
-        return results.editions().stream().anyMatch(r -> !r.failed().isEmpty())
-                ? ExitCodes.REPORTS_FAILED : ExitCodes.OK;
+        return failed ? ExitCodes.REPORTS_FAILED : ExitCodes.OK;
     }
 }

@@ -55,18 +55,36 @@ public class ComputationService {
                           int typologyKreise) {
     }
 
+    /** What a computation rests on: the stored deliveries (their contents' hashes), the catalogue, the register. */
+    public record Basis(String deliveriesSha256, String catalogueSha256, String registerSha256) {
+    }
+
+    /** The basis a computation made now would rest on. */
+    public Basis basis(Path catalogueFile) {
+        IndicatorCatalogue catalogue = CatalogueLoader.load(catalogueFile);
+        java.security.MessageDigest digest = de.integrationsmonitor.Sha256.digest();
+        deliveries.all().stream().map(Delivery::sha256).sorted()
+                .forEach(h -> digest.update(h.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new Basis(de.integrationsmonitor.Sha256.hex(digest), catalogue.sha256(), register.version());
+    }
+
     /**
-     * Whether the latest computation rests on every stored delivery, this catalogue and this register; if not,
+     * The latest computation, when it rests on every stored delivery, this catalogue and this register; empty when
      * its values are out of date and a new computation is due.
      */
-    public boolean isCurrent(Path catalogueFile) {
+    public Optional<Long> current(Path catalogueFile) {
         IndicatorCatalogue catalogue = CatalogueLoader.load(catalogueFile);
         return indicators.latestComputation()
                 .filter(c -> c.catalogueSha256().equals(catalogue.sha256()))
                 .filter(c -> c.registerSha256().equals(register.version()))
                 .filter(c -> indicators.deliveriesOf(c.id())
                         .equals(deliveries.all().stream().map(Delivery::id).toList()))
-                .isPresent();
+                .map(ComputationStore.Computation::id);
+    }
+
+    /** Whether the latest computation is {@link #current}. */
+    public boolean isCurrent(Path catalogueFile) {
+        return current(catalogueFile).isPresent();
     }
 
     /**

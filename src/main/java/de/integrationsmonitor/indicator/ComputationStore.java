@@ -22,6 +22,8 @@ public interface ComputationStore {
 
     Optional<Computation> latestComputation();
 
+    Optional<Computation> computation(long computationId);
+
     List<Long> deliveriesOf(long computationId);
 
     List<IndicatorValue> values(long computationId);

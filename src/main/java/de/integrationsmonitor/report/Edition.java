@@ -39,6 +39,27 @@ public record Edition(Path file, String id, String title, int reportYear, int pe
         return landOutput.replace("{edition}", id).replace("{land}", land);
     }
 
+    /**
+     * The folder below {@code output/} that holds the edition's reports and manifest and is published as a whole:
+     * the first segment of the {@code output} patterns, which both patterns must share.
+     *
+     * @throws EditionException when the patterns name no folder of their own first, or two different ones
+     */
+    public String publicationFolder() {
+        String kreis = kreisFileName("{ags}");
+        int slash = kreis.indexOf('/');
+        if (slash <= 0) {
+            throw new EditionException(file + ": output.kreis is '" + kreisOutput + "'; it must start with the"
+                    + " edition's own folder, e.g. {edition}/{ags}.pdf (the folder is published as a whole)");
+        }
+        String folder = kreis.substring(0, slash);
+        if (!landFileName("{land}").startsWith(folder + "/")) {
+            throw new EditionException(file + ": output.land is '" + landOutput + "'; it must lie in the same"
+                    + " folder as output.kreis ('" + folder + "/'), e.g. {edition}/land-{land}.pdf");
+        }
+        return folder;
+    }
+
     /** Which Kreise an edition covers. */
     public sealed interface KreisSelection {
         record All() implements KreisSelection {

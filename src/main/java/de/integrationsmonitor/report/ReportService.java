@@ -38,8 +38,9 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
- * Renders an edition from the latest computation: one PDF per Kreis, in parallel on the available cores (a Kreis
- * that fails is reported and the others go on), one overview per Land, and a manifest of what the reports rest on.
+ * Makes editions ready to render from a computation ({@link PreparedEdition}): one PDF per Kreis with data, one
+ * overview per Land, and a manifest of what the reports rest on, published through a staging folder
+ * ({@link Publication}). The batch jobs render the units in partitions; {@link #render} does it in one thread.
  */
 @Service
 public class ReportService {
@@ -54,6 +55,7 @@ public class ReportService {
     private final KreisRegister register;
     private final Map<Path, KreisReportRenderer> renderers = new ConcurrentHashMap<>();
     private final Map<Path, LandOverviewRenderer> landRenderers = new ConcurrentHashMap<>();
+    private final Map<String, PreparedEdition> prepared = new java.util.HashMap<>();
 
     public ReportService(ImonSettings settings, ComputationStore indicators, Deliveries deliveries,
                          FindingStore findings, ComputationService computation, KreisRegister register) {
@@ -66,14 +68,78 @@ public class ReportService {
     }
 
     /**
-     * What rendering an edition gave: the files written, the Kreise that failed (with the reason), and the Kreise
+     * What rendering an edition gave: the files written, the units that failed (with the reason), and the Kreise
      * of the selection left out because the data hold no value of the edition's indicators for them.
      */
     public record EditionResult(String edition, Path folder, List<Path> written, Map<String, String> failed,
                                 List<String> withoutData) {
     }
 
+    /**
+     * Renders an edition in this thread, one unit after the other, and publishes it: what the batch jobs do in
+     * partitions, for tests and tools that need no job repository.
+     */
     public EditionResult render(Edition edition, Optional<String> onlyKreis, Consumer<String> progress) {
+        PreparedEdition prepared = prepare(edition, onlyKreis);
+        Publication publication = Publication.of(settings.output(), edition);
+        String run = "direct";
+        publication.recover();
+        publication.discardStagingExcept(run);
+        Publication.deleteTree(publication.staging(run));
+        Map<String, Manifest.Entry> reports = new TreeMap<>();
+        if (onlyKreis.isPresent()) {
+            reports.putAll(publication.carryOver(run, java.util.Set.copyOf(prepared.units().stream()
+                    .map(prepared::fileName).toList())));
+        }
+        Map<String, String> failed = new TreeMap<>();
+        for (String unit : prepared.units()) {
+            String name = prepared.fileName(unit);
+            try {
+                String sha = publication.write(run, name, out -> prepared.render(unit, out));
+                reports.put(publication.relative(name), new Manifest.Entry(sha, prepared.versionId()));
+            } catch (RuntimeException e) {
+                failed.put(unit, String.valueOf(e.getMessage()));
+                progress.accept(unit + " failed: " + e.getMessage());
+            }
+        }
+        publication.publish(run, reports.keySet(), prepared.manifest(reports, failed));
+        return new EditionResult(edition.id(), publication.folder(), reports.keySet().stream()
+                .map(publication.folder()::resolve).toList(), failed, prepared.withoutData());
+    }
+
+    /**
+     * Makes an edition ready to render from the latest computation (or, with {@code onlyKreis}, for one Kreis):
+     * the catalogue's indicators it shows, the computed values, the deliveries they rest on and the compiled
+     * templates. The same edition, computation and Kreis give the same object within a process, so that the
+     * partitions of a run share it.
+     */
+    public PreparedEdition prepare(Edition edition, Optional<String> onlyKreis) {
+        ComputationStore.Computation latest = indicators.latestComputation().orElseThrow(() ->
+                new EditionException("no indicators computed yet: run 'bin/imon ingest' and 'bin/imon compute',"
+                        + " or 'bin/imon run'"));
+        return prepare(edition, latest.id(), onlyKreis);
+    }
+
+    /** As {@link #prepare(Edition, Optional)}, from a given computation. */
+    public PreparedEdition prepare(Edition edition, long computationId, Optional<String> onlyKreis) {
+        ComputationStore.Computation computed = indicators.computation(computationId).orElseThrow(() ->
+                new EditionException("computation " + computationId + " is not in the store"));
+        String key = edition.file().toAbsolutePath().normalize() + "|" + de.integrationsmonitor.Sha256.of(
+                edition.file()) + "|" + computed + "|" + onlyKreis.orElse("");
+        synchronized (prepared) {
+            PreparedEdition known = prepared.get(key);
+            if (known != null) {
+                return known;
+            }
+            PreparedEdition made = make(edition, computed, onlyKreis);
+            prepared.clear(); // one edition at a time: a run renders editions one after the other
+            prepared.put(key, made);
+            return made;
+        }
+    }
+
+    private PreparedEdition make(Edition edition, ComputationStore.Computation computed, Optional<String> onlyKreis) {
+        edition.publicationFolder(); // refuses patterns without a folder of their own before any work
         IndicatorCatalogue catalogue = CatalogueLoader.load(settings.catalogue());
         List<IndicatorDefinition> shown = new ArrayList<>();
         for (String id : edition.indicators()) {
@@ -81,12 +147,9 @@ public class ReportService {
                     + ": handlungsfelder: indicator '" + id + "' is not in the catalogue; known: "
                     + catalogue.indicators().stream().map(IndicatorDefinition::id).toList())));
         }
-        ComputationStore.Computation latest = indicators.latestComputation().orElseThrow(() ->
-                new EditionException("no indicators computed yet: run 'bin/imon ingest' and 'bin/imon compute',"
-                        + " or 'bin/imon run'"));
-        Map<String, List<IndicatorValue>> values = indicators.values(latest.id()).stream()
+        Map<String, List<IndicatorValue>> values = indicators.values(computed.id()).stream()
                 .collect(Collectors.groupingBy(IndicatorValue::indicatorId, TreeMap::new, Collectors.toList()));
-        List<Long> deliveryIds = indicators.deliveriesOf(latest.id());
+        List<Long> deliveryIds = indicators.deliveriesOf(computed.id());
         List<Delivery> used = deliveries.all().stream().filter(d -> deliveryIds.contains(d.id()))
                 .filter(d -> shown.stream().anyMatch(i -> i.sources().contains(d.tableCode()))).toList();
         List<KreisReport.DeliveryStatus> status = used.stream().map(d -> new KreisReport.DeliveryStatus(
@@ -94,44 +157,27 @@ public class ReportService {
                 .toList();
         boolean synthetic = used.stream().anyMatch(d -> deliveries.notes(d.id()).stream()
                 .anyMatch(n -> n.toLowerCase(Locale.ROOT).contains("synthetisch")));
-        String inputs = inputsSha256(edition, latest, used);
+        String inputs = inputsSha256(edition, computed, used);
         String versionId = edition.id() + "-" + inputs.substring(0, 12);
         Map<String, List<String>> findingsByKreis = findingsByKreis(edition, used);
         KreisReportBuilder builder = new KreisReportBuilder(edition, catalogue, register, values,
-                indicators.typology(latest.id()), computation.populationWeights(latest.id()), status,
+                indicators.typology(computed.id()), computation.populationWeights(computed.id()), status,
                 ags -> findingsByKreis.getOrDefault(ags, List.of()), versionId, inputs, synthetic);
-
         List<Kreis> selected = kreise(edition, onlyKreis);
         List<Kreis> withData = selected.stream().filter(builder::hasData).toList();
         List<String> withoutData = selected.stream().filter(k -> !withData.contains(k)).map(Kreis::ags).toList();
-        KreisReportRenderer renderer = renderers.computeIfAbsent(
-                settings.templates().resolve(edition.kreisTemplate()), this::virtualizingRenderer);
-        List<ParallelRendering.Job> jobs = withData.stream().map(kreis -> new ParallelRendering.Job(kreis.ags(),
-                () -> write(settings.output().resolve(edition.kreisFileName(kreis.ags())),
-                        out -> renderer.render(builder.build(kreis), out)))).toList();
-        ParallelRendering.Outcome outcome = ParallelRendering.run(jobs, Runtime.getRuntime().availableProcessors(),
-                progress);
-        Map<String, Path> written = new TreeMap<>(outcome.written());
-        Map<String, String> failed = new TreeMap<>(outcome.failed());
-        if (onlyKreis.isEmpty()) {
-            LandOverviewBuilder lands = new LandOverviewBuilder(edition, catalogue, register, values,
-                    status.stream().map(d -> d.tableCode() + ": Stand " + d.stand()).collect(Collectors.joining("; ")),
-                    versionId, inputs, synthetic);
-            LandOverviewRenderer landRenderer = landRenderers.computeIfAbsent(
-                    settings.templates().resolve(edition.landTemplate()), LandOverviewRenderer::new);
-            for (String land : withData.stream().map(Kreis::landCode).distinct().sorted().toList()) {
-                try {
-                    written.put("land-" + land, write(settings.output().resolve(edition.landFileName(land)),
-                            out -> landRenderer.render(lands.build(land), out)));
-                } catch (IOException | RuntimeException e) {
-                    failed.put("land-" + land, String.valueOf(e.getMessage()));
-                    progress.accept("Land overview " + land + " failed: " + e.getMessage());
-                }
-            }
-        }
-        Path folder = settings.output().resolve(edition.kreisFileName("x")).getParent();
-        writeManifest(folder, edition, latest, catalogue, used, versionId, inputs, written);
-        return new EditionResult(edition.id(), folder, List.copyOf(written.values()), failed, withoutData);
+        LandOverviewBuilder lands = new LandOverviewBuilder(edition, catalogue, register, values,
+                status.stream().map(d -> d.tableCode() + ": Stand " + d.stand()).collect(Collectors.joining("; ")),
+                versionId, inputs, synthetic);
+        // templates are compiled when the first report is rendered: a run that finds everything up to date needs none
+        Path kreisTemplate = settings.templates().resolve(edition.kreisTemplate());
+        Path landTemplate = settings.templates().resolve(edition.landTemplate());
+        return new PreparedEdition(edition, computed, used, catalogue.name(), catalogue.version(), versionId, inputs,
+                withData, withoutData, onlyKreis.isEmpty(),
+                (kreis, out) -> renderers.computeIfAbsent(kreisTemplate, this::virtualizingRenderer)
+                        .render(builder.build(kreis), out),
+                (land, out) -> landRenderers.computeIfAbsent(landTemplate, LandOverviewRenderer::new)
+                        .render(lands.build(land), out));
     }
 
     /**
@@ -139,33 +185,50 @@ public class ReportService {
      * that memory stays bounded however large an edition is and however many Kreise render at once.
      */
     private KreisReportRenderer virtualizingRenderer(Path template) {
-        Path swap = settings.home().resolve("data").resolve("swap");
-        try {
-            Files.createDirectories(swap);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the swap folder " + swap, e);
-        }
+        Path swap = swapFolder();
         return new KreisReportRenderer(template, KreisReportRenderer.DEFAULT_DOCUMENT_TIMESTAMP,
                 () -> new net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer(8,
                         new net.sf.jasperreports.engine.util.JRSwapFile(swap.toString(), 4096, 64), true));
     }
 
-    /** Writes through a temporary file, so a failed render never leaves a half-written PDF behind. */
-    static Path write(Path file, ThrowingWriter writer) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path partial = file.resolveSibling(file.getFileName() + ".part");
-        try (OutputStream out = Files.newOutputStream(partial)) {
-            writer.write(out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(partial);
-            throw e;
+    /**
+     * This process's swap folder, {@code IMON_HOME/data/swap/<host>-<pid>}; the folders that processes of this host
+     * left behind when they were killed are removed first (a live process deletes its swap files itself).
+     */
+    private Path swapFolder() {
+        Path root = settings.home().resolve("data").resolve("swap");
+        String host = hostName();
+        Path own = root.resolve(host + "-" + ProcessHandle.current().pid());
+        try {
+            Files.createDirectories(own);
+            try (java.util.stream.Stream<Path> folders = Files.list(root)) {
+                for (Path folder : folders.toList()) {
+                    String name = folder.getFileName().toString();
+                    if (!name.startsWith(host + "-") || folder.equals(own)) {
+                        continue;
+                    }
+                    try {
+                        long pid = Long.parseLong(name.substring(host.length() + 1));
+                        if (ProcessHandle.of(pid).isEmpty()) {
+                            Publication.deleteTree(folder);
+                        }
+                    } catch (NumberFormatException e) {
+                        // not a swap folder of this product
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the swap folder " + own, e);
         }
-        return Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return own;
     }
 
-    /** Writes one report to a stream. */
-    interface ThrowingWriter {
-        void write(OutputStream out) throws IOException;
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     /**
@@ -196,52 +259,26 @@ public class ReportService {
         return byKreis;
     }
 
-    /** SHA-256 over the deliveries (their bytes' hashes), the catalogue, the register and the edition file. */
+    /**
+     * SHA-256 over everything the reports rest on: the deliveries (their bytes' hashes), the catalogue, the register,
+     * the edition file and every file of the template folder (templates, styles, the colour profile), so that a
+     * change to any of them gives a new report version.
+     */
     private String inputsSha256(Edition edition, ComputationStore.Computation computed, List<Delivery> used) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            used.stream().map(Delivery::sha256).sorted().forEach(h -> digest.update(h.getBytes(StandardCharsets.UTF_8)));
-            digest.update(computed.catalogueSha256().getBytes(StandardCharsets.UTF_8));
-            digest.update(computed.registerSha256().getBytes(StandardCharsets.UTF_8));
-            digest.update(Files.readAllBytes(edition.file()));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest digest = de.integrationsmonitor.Sha256.digest();
+        used.stream().map(Delivery::sha256).sorted().forEach(h -> digest.update(h.getBytes(StandardCharsets.UTF_8)));
+        digest.update(computed.catalogueSha256().getBytes(StandardCharsets.UTF_8));
+        digest.update(computed.registerSha256().getBytes(StandardCharsets.UTF_8));
+        digest.update(de.integrationsmonitor.Sha256.of(edition.file()).getBytes(StandardCharsets.UTF_8));
+        try (java.util.stream.Stream<Path> files = Files.walk(settings.templates())) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                digest.update(settings.templates().relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(de.integrationsmonitor.Sha256.of(file).getBytes(StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read the templates in " + settings.templates(), e);
         }
-    }
-
-    /** What an auditor needs to re-run the edition: the inputs with their hashes, and each PDF's hash. */
-    private void writeManifest(Path folder, Edition edition, ComputationStore.Computation computed,
-                               IndicatorCatalogue catalogue, List<Delivery> used, String versionId, String inputs,
-                               Map<String, Path> written) {
-        StringBuilder text = new StringBuilder("Integrationsmonitor - Manifest der Ausgabe ").append(edition.id())
-                .append("\nBerichtsversion: ").append(versionId).append("\nSHA-256 der Eingaben: ").append(inputs)
-                .append("\nKatalog: ").append(catalogue.name()).append(' ').append(catalogue.version())
-                .append(" (SHA-256 ").append(computed.catalogueSha256()).append(")\nKreisregister: SHA-256 ")
-                .append(computed.registerSha256()).append("\nLieferungen:\n");
-        used.forEach(d -> text.append("  ").append(d.tableCode()).append(' ').append(d.fileName()).append(" SHA-256 ")
-                .append(d.sha256()).append('\n'));
-        text.append("Berichte:\n");
-        written.forEach((ags, file) -> text.append("  ").append(file.getFileName()).append(" SHA-256 ")
-                .append(sha256(file)).append('\n'));
-        try {
-            Files.createDirectories(folder);
-            Files.writeString(folder.resolve("manifest.txt"), text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(Path file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return de.integrationsmonitor.Sha256.hex(digest);
     }
 
     private List<Kreis> kreise(Edition edition, Optional<String> onlyKreis) {

@@ -90,6 +90,12 @@ public class IndicatorRepository implements ComputationStore {
     }
 
     @Override
+    public Optional<Computation> computation(long computationId) {
+        return jdbc.query("SELECT * FROM computation WHERE id = ?", IndicatorRepository::mapComputation,
+                computationId).stream().findFirst();
+    }
+
+    @Override
     public List<Long> deliveriesOf(long computationId) {
         return jdbc.queryForList("SELECT delivery_id FROM computation_delivery WHERE computation_id = ?"
                 + " ORDER BY delivery_id", Long.class, computationId);

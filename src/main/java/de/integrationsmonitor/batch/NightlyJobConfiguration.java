@@ -1,0 +1,148 @@
+package de.integrationsmonitor.batch;
+
+import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.report.Edition;
+import de.integrationsmonitor.report.EditionException;
+import de.integrationsmonitor.report.EditionLoader;
+import de.integrationsmonitor.report.PreparedEdition;
+import de.integrationsmonitor.report.Publication;
+import de.integrationsmonitor.report.ReportService;
+import de.integrationsmonitor.report.ReportTemplateException;
+import de.integrationsmonitor.validate.FindingStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The nightly run, the job a scheduler starts: ingest what is new in the inbox (one partition per file; files stored
+ * before are recognised by their SHA-256), compute when deliveries, catalogue or register changed, render the
+ * editions whose inputs changed since they were last published (partitioned as in the report job), publish them,
+ * and write the run's summary. Identified by its run date: a night that was interrupted is resumed where it stopped,
+ * a night that completed is not run again.
+ */
+@Configuration
+public class NightlyJobConfiguration {
+
+    public static final String NIGHTLY_JOB = "nightly";
+    static final String PLAN_EDITIONS_STEP = "plan-editions";
+    static final String SUMMARY_STEP = "summary";
+    /** Identifying job parameter: the night. */
+    public static final String RUN_DATE = "run.date";
+    /** Non-identifying job parameter: the folder of edition files. */
+    public static final String EDITIONS_DIR = "editions";
+    /** Plan step context: editions left as they are (published and up to date), and editions refused. */
+    static final String UNCHANGED = "editions.unchanged";
+    static final String REFUSED = "editions.refused";
+    /** Summary step context: the files of the run's summary. */
+    static final String SUMMARY_FILES = "summary.files";
+    static final String SUMMARY_STATUS = "summary.status";
+
+    private final ResourcelessTransactionManager noTransaction = new ResourcelessTransactionManager();
+
+    public static JobParameters parameters(LocalDate runDate, Path inbox, Path editions) {
+        return new JobParametersBuilder()
+                .addLocalDate(RUN_DATE, runDate, true)
+                .addString(IngestJobConfiguration.INBOX, inbox.toAbsolutePath().normalize().toString(), false)
+                .addString(EDITIONS_DIR, editions.toAbsolutePath().normalize().toString(), false)
+                .toJobParameters();
+    }
+
+    /**
+     * Plans the editions of the editions folder whose published folder does not already hold their reports from
+     * the current computation, templates and edition file; a wrong edition is refused and the others go on.
+     */
+    @Bean
+    Step planEditionsStep(JobRepository repository, ReportService reports, ImonSettings settings) {
+        return new StepBuilder(PLAN_EDITIONS_STEP, repository).tasklet((contribution, chunk) -> {
+            StepExecution step = contribution.getStepExecution();
+            long computation = step.getJobExecution().getExecutionContext()
+                    .getLong(ComputeJobConfiguration.COMPUTATION);
+            String run = ReportJobConfiguration.runKey(step);
+            List<HashMap<String, Object>> planned = new ArrayList<>();
+            ArrayList<String> unchanged = new ArrayList<>();
+            LinkedHashMap<String, String> refused = new LinkedHashMap<>();
+            Map<String, String> folders = new HashMap<>();
+            for (Path file : EditionLoader.editionFiles(Path.of(step.getJobParameters().getString(EDITIONS_DIR)))) {
+                try {
+                    Edition edition = EditionLoader.load(file);
+                    PreparedEdition prepared = reports.prepare(edition, computation, Optional.empty());
+                    Publication publication = Publication.of(settings.output(), edition);
+                    String other = folders.putIfAbsent(publication.folderName(), file.toString());
+                    if (other != null) {
+                        throw new EditionException(file + ": its output folder '" + publication.folderName()
+                                + "' is also the folder of " + other + "; every edition needs a folder of its own");
+                    }
+                    ReportJobConfiguration.ready(publication, run);
+                    if (publication.upToDate(prepared.inputsSha256(), prepared.units().stream()
+                            .map(prepared::fileName).toList())) {
+                        unchanged.add(edition.id());
+                        continue;
+                    }
+                    planned.add(new RenderUnits.EditionPlan(file.toAbsolutePath().normalize().toString(),
+                            computation, "", prepared.inputsSha256(), run, edition.id()).asMap());
+                } catch (EditionException | ReportTemplateException e) {
+                    refused.put(file.getFileName().toString(), e.getMessage());
+                }
+            }
+            step.getJobExecution().getExecutionContext().put(ReportJobConfiguration.EDITIONS,
+                    new ArrayList<>(planned));
+            step.getExecutionContext().put(UNCHANGED, unchanged);
+            step.getExecutionContext().put(REFUSED, refused);
+            return RepeatStatus.FINISHED;
+        }, noTransaction).build();
+    }
+
+    /** Writes the run's summary for the department, and decides how the night ended. */
+    @Bean
+    Step summaryStep(JobRepository repository, ImonSettings settings, FindingStore findings, Clock clock) {
+        return new StepBuilder(SUMMARY_STEP, repository).tasklet((contribution, chunk) -> {
+            StepExecution step = contribution.getStepExecution();
+            RunSummary summary = RunSummary.of(step.getJobExecution(),
+                    ReportJobConfiguration.allSteps(repository, step.getJobExecution()), findings, clock);
+            List<Path> files = summary.write(settings.output().resolve("laeufe"));
+            step.getExecutionContext().put(SUMMARY_FILES, new ArrayList<>(files.stream().map(Path::toString).toList()));
+            step.getExecutionContext().putString(SUMMARY_STATUS, summary.outcome().name());
+            step.getJobExecution().getExecutionContext().putString(SUMMARY_STATUS, summary.outcome().name());
+            if (summary.outcome() == RunSummary.Outcome.FAILED || summary.outcome() == RunSummary.Outcome.REPORTS_FAILED) {
+                contribution.setExitStatus(ExitStatus.FAILED.addExitDescription(summary.headline()));
+            }
+            return RepeatStatus.FINISHED;
+        }, noTransaction).allowStartIfComplete(true).build();
+    }
+
+    @Bean
+    Job nightlyJob(JobRepository repository, Step ingestFilesStep, Step computeStep, Step planEditionsStep,
+                   Step renderStep, Step publishStep, Step summaryStep) {
+        return new JobBuilder(NIGHTLY_JOB, repository)
+                .start(ingestFilesStep).on("*").to(computeStep)
+                .from(computeStep).on("FAILED").to(summaryStep)
+                .from(computeStep).on("*").to(planEditionsStep)
+                .from(planEditionsStep).on("FAILED").to(summaryStep)
+                .from(planEditionsStep).on("*").to(renderStep)
+                .from(renderStep).on("*").to(publishStep)
+                .from(publishStep).on("*").to(summaryStep)
+                .from(summaryStep).on("FAILED").fail()
+                .from(summaryStep).on("*").end()
+                .build()
+                .build();
+    }
+}

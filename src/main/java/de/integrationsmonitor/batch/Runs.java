@@ -1,0 +1,195 @@
+package de.integrationsmonitor.batch;
+
+import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.Sha256;
+import de.integrationsmonitor.indicator.ComputationService;
+import de.integrationsmonitor.ingest.IngestOutcome;
+import de.integrationsmonitor.ingest.IngestService;
+import de.integrationsmonitor.report.Edition;
+import de.integrationsmonitor.report.EditionLoader;
+import de.integrationsmonitor.report.PreparedEdition;
+import de.integrationsmonitor.report.Publication;
+import de.integrationsmonitor.report.ReportService;
+import de.integrationsmonitor.store.RunLocks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The runs the command line asks for, each as its job with the identity of its work: what the command prints and
+ * its exit code come from the job executions (their step contexts), never from state kept beside them.
+ */
+@Component
+public class Runs {
+
+    /** The lock of the nightly run: one per database. */
+    public static final String NIGHTLY_LOCK = "nightly";
+
+    private final Launcher launcher;
+    private final JobRepository repository;
+    private final Job ingestJob;
+    private final Job computeJob;
+    private final Job reportJob;
+    private final Job nightlyJob;
+    private final ComputationService computation;
+    private final ReportService reports;
+    private final ImonSettings settings;
+    private final RunLocks locks;
+
+    public Runs(Launcher launcher, JobRepository repository, @Qualifier("ingestJob") Job ingestJob,
+                @Qualifier("computeJob") Job computeJob, @Qualifier("reportJob") Job reportJob,
+                @Qualifier("nightlyJob") Job nightlyJob, ComputationService computation, ReportService reports,
+                ImonSettings settings, RunLocks locks) {
+        this.launcher = launcher;
+        this.repository = repository;
+        this.ingestJob = ingestJob;
+        this.computeJob = computeJob;
+        this.reportJob = reportJob;
+        this.nightlyJob = nightlyJob;
+        this.computation = computation;
+        this.reports = reports;
+        this.settings = settings;
+        this.locks = locks;
+    }
+
+    /** Another process holds a lock this run needs; the message names it (exit 75). */
+    public static final class LockedException extends RuntimeException {
+        public LockedException(String message) {
+            super(message);
+        }
+    }
+
+    /** An ingest: how it was launched and what happened to each file. */
+    public record IngestRun(Launcher.Launch launch, List<IngestOutcome> outcomes) {
+    }
+
+    /** Ingests files and the files of folders, one partition per file, identified by the files' contents. */
+    public IngestRun ingest(List<Path> paths) {
+        List<Path> files = IngestService.expand(paths).stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        MessageDigest digest = Sha256.digest();
+        files.stream().map(f -> Files.isRegularFile(f) ? Sha256.of(f) : "missing " + f).sorted()
+                .forEach(h -> digest.update((h + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Launcher.Launch launch = launcher.launch(ingestJob,
+                IngestJobConfiguration.parameters(files, Sha256.hex(digest)));
+        return new IngestRun(launch, IngestJobConfiguration.outcomes(ReportJobConfiguration.allSteps(repository,
+                launch.execution())));
+    }
+
+    /** A computation: made now, or the same work completed before. */
+    public record ComputeRun(Launcher.Launch launch, Optional<ComputeJobConfiguration.Computed> computed) {
+    }
+
+    /** Computes the catalogue over the stored deliveries, unless the same computation was made before. */
+    public ComputeRun compute() {
+        Launcher.Launch launch = launcher.launch(computeJob,
+                ComputeJobConfiguration.parameters(computation.basis(settings.catalogue())));
+        return new ComputeRun(launch, ComputeJobConfiguration.computed(ReportJobConfiguration.allSteps(repository,
+                launch.execution())));
+    }
+
+    /**
+     * What rendering an edition gave: up to date already, or the reports written and failed, and the Kreise left
+     * out for want of data.
+     */
+    public record ReportRun(String edition, Optional<Launcher.Launch> launch, boolean upToDate, Path folder,
+                            List<String> written, Map<String, String> failed, List<String> withoutData) {
+    }
+
+    /**
+     * Renders an edition from the current computation (computed first where deliveries or catalogue changed), unless
+     * its published folder already holds exactly these reports; {@code again} renders it anyway.
+     */
+    @SuppressWarnings("unchecked")
+    public ReportRun report(Path editionFile, Optional<String> kreis, boolean again) {
+        Edition edition = EditionLoader.load(editionFile);
+        long computationId = currentComputation();
+        PreparedEdition prepared = reports.prepare(edition, computationId, kreis);
+        Publication publication = Publication.of(settings.output(), edition);
+        try (RunLocks.Lease lease = outputLock("report " + edition.id())) {
+            if (!again && kreis.isEmpty() && publication.upToDate(prepared.inputsSha256(),
+                    prepared.units().stream().map(prepared::fileName).toList())) {
+                return new ReportRun(edition.id(), Optional.empty(), true, publication.folder(), List.of(), Map.of(),
+                        prepared.withoutData());
+            }
+            JobParameters parameters = ReportJobConfiguration.parameters(prepared, kreis);
+            if (again) {
+                parameters = withAgain(parameters);
+            }
+            Launcher.Launch launch = launcher.launchHoldingLock(reportJob, parameters);
+            if (launch.kind() == Launcher.Kind.ALREADY_COMPLETE) {
+                // rendered before from the same inputs, but the published folder no longer holds it: render again
+                launch = launcher.launchHoldingLock(reportJob, withAgain(parameters));
+            }
+            Map<String, Object> result = ReportJobConfiguration.published(ReportJobConfiguration.allSteps(repository,
+                    launch.execution())).getOrDefault(edition.id(), Map.of());
+            return new ReportRun(edition.id(), Optional.of(launch), false, publication.folder(),
+                    (List<String>) result.getOrDefault("written", List.of()),
+                    (Map<String, String>) result.getOrDefault("failed", Map.of()), prepared.withoutData());
+        }
+    }
+
+    private static JobParameters withAgain(JobParameters parameters) {
+        return new JobParametersBuilder(parameters)
+                .addLocalDateTime(ReportJobConfiguration.AGAIN, LocalDateTime.now(), true).toJobParameters();
+    }
+
+    /** The id of a computation that rests on every stored delivery, this catalogue and register; made if needed. */
+    public long currentComputation() {
+        return computation.current(settings.catalogue()).orElseGet(() -> compute().computed().orElseThrow(() ->
+                new IllegalStateException("the computation did not complete")).computationId());
+    }
+
+    /** A nightly run: how it was launched, its summary and how it ended. */
+    public record NightlyRun(Launcher.Launch launch, List<Path> summary, RunSummary.Outcome outcome) {
+    }
+
+    /** The nightly run of a date, under the nightly lock of the database (a second start is refused at once). */
+    @SuppressWarnings("unchecked")
+    public NightlyRun nightly(LocalDate runDate, Path inbox, Path editions) {
+        RunLocks.Lease nightly = locks.tryLock(NIGHTLY_LOCK, "nightly").orElseThrow(() -> locked(NIGHTLY_LOCK,
+                "another nightly run"));
+        try (nightly; RunLocks.Lease output = outputLock("nightly")) {
+            Launcher.Launch launch = launcher.launchHoldingLock(nightlyJob,
+                    NightlyJobConfiguration.parameters(runDate, inbox, editions));
+            var summaryStep = launch.execution().getStepExecutions().stream()
+                    .filter(s -> s.getStepName().equals(NightlyJobConfiguration.SUMMARY_STEP)).findFirst();
+            List<Path> files = summaryStep.map(s -> ((List<String>) s.getExecutionContext()
+                    .get(NightlyJobConfiguration.SUMMARY_FILES, List.class, List.of())).stream().map(Path::of)
+                    .toList()).orElse(List.of());
+            RunSummary.Outcome outcome = summaryStep.map(s -> RunSummary.Outcome.valueOf(
+                    s.getExecutionContext().getString(NightlyJobConfiguration.SUMMARY_STATUS,
+                            RunSummary.Outcome.FAILED.name())))
+                    .orElse(launch.ran() ? RunSummary.Outcome.FAILED : RunSummary.Outcome.DONE);
+            return new NightlyRun(launch, files, outcome);
+        }
+    }
+
+    /** The lock of the output folder of this IMON_HOME: one run at a time writes reports into it. */
+    private RunLocks.Lease outputLock(String command) {
+        String name = "output:" + settings.output().toAbsolutePath().normalize();
+        return locks.tryLock(name, command).orElseThrow(() -> locked(name, "another run writing into "
+                + settings.output()));
+    }
+
+    private LockedException locked(String name, String what) {
+        return new LockedException(what + " holds the lock '" + name + "'" + locks.holder(name)
+                .map(h -> " (" + h.describe() + ")").orElse("") + "; try again when it has finished");
+    }
+
+    /** The edition files of a folder. */
+    public static List<Path> editions(Path folder) {
+        return new ArrayList<>(EditionLoader.editionFiles(folder));
+    }
+}
