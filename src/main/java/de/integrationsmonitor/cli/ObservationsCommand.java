@@ -7,13 +7,15 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVPrinter;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code imon observations --table CODE}: what was stored, one row per observation of every delivery. */
+// a new instance per command line: options of an earlier call in the same JVM never carry over
 @Component
+@Scope("prototype")
 @Command(name = "observations", mixinStandardHelpOptions = true,
         description = "Prints the stored observations of a table as CSV, one row per observation of every delivery"
                 + " (value unrounded with '.' as decimal point, empty when missing; marker empty when none).")
@@ -42,16 +44,16 @@ public class ObservationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (CSVPrinter csv = CsvOutput.open(HEADER)) {
+        try (CsvOutput csv = CsvOutput.open(HEADER)) {
             observations.every(table, Optional.ofNullable(kreis), Optional.ofNullable(period), o -> print(csv, o));
         }
         return ExitCodes.OK;
     }
 
-    private static void print(CSVPrinter csv, StoredObservation o) {
+    private static void print(CsvOutput csv, StoredObservation o) {
         Cell cell = o.cell();
         try {
-            csv.printRecord(o.tableCode(), o.regionCode(), o.period(), o.referenceDate(), o.variablePath(),
+            csv.record(o.tableCode(), o.regionCode(), o.period(), o.referenceDate(), o.variablePath(),
                     cell.number().map(BigDecimal::toPlainString).orElse(""), cell.marker(), o.deliveryId());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

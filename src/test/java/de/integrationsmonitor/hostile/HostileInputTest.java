@@ -321,4 +321,49 @@ class HostileInputTest {
             jdbc.execute("ALTER TABLE observation DROP CONSTRAINT hostile_no_4711");
         }
     }
+
+    @Test
+    void labelsASpreadsheetWouldRunAreNeutralisedInTheObservationsCsvNumbersAreNot() throws IOException {
+        assertThat(ingestBesideAGoodFile(HOSTILE.resolve("formula-in-a-header-label.csv")).exit()).isZero();
+
+        Run listed = imon("observations", "--table", "99993-01-01-4", "--kreis", "DG");
+
+        assertThat(listed.out()).contains("99993-01-01-4,DG,31.12.2015,2015-12-31,\"'=HYPERLINK(\"\"http://example"
+                + ".invalid\"\")\",100,,")
+                .contains(",'@SUM(1+1),-14.6,,")
+                .doesNotContain(",=HYPERLINK", ",@SUM");
+    }
+
+    @Test
+    void labelsStartingWithPlusOrMinusAreNeutralisedToo() throws IOException {
+        assertThat(ingestBesideAGoodFile(HOSTILE.resolve("formula-in-a-title-and-labels.csv")).exit()).isZero();
+
+        Run listed = imon("observations", "--table", "99992-01-01-4", "--kreis", "DG");
+
+        assertThat(listed.out()).contains(",'+cmd|' /C calc'!A0,100,,", ",'-Minus voran,50,,")
+                .doesNotContain(",+cmd", ",-Minus");
+    }
+
+    @Test
+    void flatFileValueLabelsAreNeutralisedNegativeNumbersStayNumbers() throws IOException {
+        Path file = HOSTILE.resolve("99991-0001_formula-in-a-value-label_de_flat.csv");
+        Run run = ingestBesideAGoodFile(file);
+        assertThat(run.exit()).isZero();
+
+        Run listed = imon("observations", "--table", "99991-0001");
+
+        assertThat(listed.out()).as(run.out()).contains(",'=1+2 | weiblich,39344,,", ",'@Minus voran | weiblich,-14,,");
+    }
+
+    @Test
+    void aFileNameASpreadsheetWouldRunIsNeutralisedInTheFindingsCsv() throws IOException {
+        Path named = Files.writeString(temp.resolve("=HYPERLINK(1).csv"), Files.readString(
+                HOSTILE.resolve("stand-malformed.csv")).replace("Testdatei", "Testdatei mit einem Namen als Formel"));
+        assertThat(ingestBesideAGoodFile(named).exit()).isZero();
+
+        Run findings = imon("findings", "--format", "csv");
+
+        assertThat(findings.out()).contains(",'=HYPERLINK(1).csv,13,error,stand-not-a-timestamp,,,")
+                .doesNotContain(",=HYPERLINK(1).csv");
+    }
 }
