@@ -1,6 +1,7 @@
 package de.integrationsmonitor.cli;
 
 import de.integrationsmonitor.observation.Cell;
+import de.integrationsmonitor.observation.Deliveries;
 import de.integrationsmonitor.store.ObservationRepository;
 import de.integrationsmonitor.observation.StoredObservation;
 import java.io.IOException;
@@ -37,13 +38,24 @@ public class ObservationsCommand implements Callable<Integer> {
     CsvOutput.CsvOnly format;
 
     private final ObservationRepository observations;
+    private final Deliveries deliveries;
 
-    public ObservationsCommand(ObservationRepository observations) {
+    public ObservationsCommand(ObservationRepository observations, Deliveries deliveries) {
         this.observations = observations;
+        this.deliveries = deliveries;
     }
 
     @Override
     public Integer call() throws IOException {
+        java.util.SortedSet<String> stored = new java.util.TreeSet<>();
+        deliveries.all().forEach(d -> stored.add(d.tableCode()));
+        if (!stored.contains(table)) {
+            System.err.println("imon: no table " + table + " is stored; " + (stored.isEmpty()
+                    ? "the store holds no delivery yet (imon ingest PATH)"
+                    : "the store holds " + (stored.size() <= 12 ? String.join(", ", stored)
+                    : String.join(", ", stored.stream().limit(12).toList()) + " and " + (stored.size() - 12) + " more")));
+            return ExitCodes.USAGE;
+        }
         try (CsvOutput csv = CsvOutput.open(HEADER)) {
             observations.every(table, Optional.ofNullable(kreis), Optional.ofNullable(period), o -> print(csv, o));
         }

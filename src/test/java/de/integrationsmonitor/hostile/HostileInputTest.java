@@ -323,6 +323,18 @@ class HostileInputTest {
     }
 
     @Test
+    void anUnknownTableIsNamedAsNotStored() throws IOException {
+        ingestBesideAGoodFile(HOSTILE.resolve("value-with-15-decimals.csv"));
+
+        Run run = imon("observations", "--table", "12345-67-89-0");
+
+        assertThat(run.exit()).isEqualTo(64);
+        assertThat(run.err()).contains("imon: no table 12345-67-89-0 is stored; the store holds ")
+                .contains("12411-03-03-4");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void labelsASpreadsheetWouldRunAreNeutralisedInTheObservationsCsvNumbersAreNot() throws IOException {
         assertThat(ingestBesideAGoodFile(HOSTILE.resolve("formula-in-a-header-label.csv")).exit()).isZero();
 
@@ -365,5 +377,41 @@ class HostileInputTest {
 
         assertThat(findings.out()).contains(",'=HYPERLINK(1).csv,13,error,stand-not-a-timestamp,,,")
                 .doesNotContain(",=HYPERLINK(1).csv");
+    }
+
+    @Test
+    void anEditionOfManyAliasesIsRefusedWithoutEchoingItsExpansion() {
+        Run run = imon("report", HOSTILE.resolve("billion-laughs.yml").toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("billion-laughs.yml is not valid YAML: more than 20 aliases (*name); the file"
+                + " looks like an alias bomb").hasSizeLessThan(600);
+    }
+
+    @Test
+    void anEditionExpandingWithinTheAliasLimitIsRefusedInAFewLines() {
+        Run run = imon("report", HOSTILE.resolve("laughs-within-the-alias-limit.yml").toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("imon: ").hasSizeLessThan(2500).doesNotContain("\tat ");
+    }
+
+    @Test
+    void catalogueAndRulesOfManyAliasesAreRefusedInOneShortLine() {
+        Path bomb = HOSTILE.resolve("billion-laughs.yml");
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                () -> de.integrationsmonitor.indicator.CatalogueLoader.load(bomb)))
+                .isInstanceOf(de.integrationsmonitor.indicator.CatalogueException.class)
+                .hasMessageContaining("more than 20 aliases").satisfies(e -> assertThat(e.getMessage())
+                        .hasSizeLessThan(500));
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                () -> de.integrationsmonitor.validate.RuleCatalogue.load(bomb)))
+                .isInstanceOf(de.integrationsmonitor.validate.RuleException.class)
+                .hasMessageContaining("more than 20 aliases").satisfies(e -> assertThat(e.getMessage())
+                        .hasSizeLessThan(500));
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> de.integrationsmonitor.indicator
+                .CatalogueLoader.load(HOSTILE.resolve("laughs-within-the-alias-limit.yml"))).getMessage())
+                .hasSizeLessThan(500);
     }
 }
