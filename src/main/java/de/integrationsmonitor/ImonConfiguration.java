@@ -1,5 +1,6 @@
 package de.integrationsmonitor;
 
+import de.integrationsmonitor.ingest.IngestLimits;
 import de.integrationsmonitor.region.KreisRegister;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The plain domain objects the services share. */
 @Configuration
-@EnableConfigurationProperties(ImonSettings.class)
+@EnableConfigurationProperties({ImonSettings.class, IngestLimits.class})
 public class ImonConfiguration {
 
     @Bean

@@ -79,12 +79,24 @@ public class Runs {
     public IngestRun ingest(List<Path> paths) {
         List<Path> files = IngestService.expand(paths).stream().map(p -> p.toAbsolutePath().normalize()).toList();
         MessageDigest digest = Sha256.digest();
-        files.stream().map(f -> Files.isRegularFile(f) ? Sha256.of(f) : "missing " + f).sorted()
+        files.stream().map(Runs::identity).sorted()
                 .forEach(h -> digest.update((h + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         Launcher.Launch launch = launcher.launch(ingestJob,
                 IngestJobConfiguration.parameters(files, Sha256.hex(digest)));
         return new IngestRun(launch, IngestJobConfiguration.outcomes(ReportJobConfiguration.allSteps(repository,
                 launch.execution())));
+    }
+
+    /** What identifies a file of an ingest: its contents' SHA-256; a file that cannot be read, by its path. */
+    private static String identity(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return "missing " + file;
+        }
+        try {
+            return Sha256.of(file);
+        } catch (java.io.UncheckedIOException e) {
+            return "unreadable " + file; // its partition refuses it with the reason
+        }
     }
 
     /** A computation: made now, or the same work completed before. */

@@ -88,7 +88,8 @@ public final class IngestBenchmark {
             transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
             DeliveryRepository deliveries = new DeliveryRepository(jdbc);
             IngestService ingest = new IngestService(deliveries, new ObservationRepository(jdbc),
-                    new FindingRepository(jdbc), register, settings, transaction, Clock.systemUTC());
+                    new FindingRepository(jdbc), register, settings, transaction, Clock.systemUTC(),
+                    de.integrationsmonitor.ingest.IngestLimits.defaults());
 
             System.gc();
             resetPeaks();

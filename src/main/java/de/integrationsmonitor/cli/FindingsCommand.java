@@ -6,16 +6,15 @@ import de.integrationsmonitor.validate.FindingStore;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVPrinter;
-import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code imon findings}: what validation found and which lines were quarantined. */
+// a new instance per command line: options of an earlier call in the same JVM never carry over
 @Component
-@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // a command's options are the fields of a fresh instance each time
+@Scope("prototype")
 @Command(name = "findings", mixinStandardHelpOptions = true,
         description = "Lists the findings of validation and the quarantined lines (with file and line), as CSV or"
                 + " as a readable report; --report also writes it to output/pruefbericht.txt.")
@@ -55,9 +54,9 @@ public class FindingsCommand implements Callable<Integer> {
             System.out.print(findingsReport.text(Optional.ofNullable(delivery)));
             return ExitCodes.OK;
         }
-        try (CSVPrinter csv = CsvOutput.open(HEADER)) {
+        try (CsvOutput csv = CsvOutput.open(HEADER)) {
             for (FindingStore.ListedFinding f : findings.list(Optional.ofNullable(delivery), withSkipped)) {
-                csv.printRecord(f.deliveryId(), f.fileName(), f.line().map(String::valueOf).orElse(""),
+                csv.record(f.deliveryId(), f.fileName(), f.line().map(String::valueOf).orElse(""),
                         f.severity(), f.rule(), f.regionCode(), f.referenceDate().map(String::valueOf).orElse(""),
                         f.message());
             }

@@ -52,13 +52,19 @@ public class ImonCommand implements Runnable {
                 || t instanceof CatalogueException || t instanceof RuleException;
     }
 
+    /** Messages quote files (a YAML value, a driver's statement): a few lines at most, never a whole expansion. */
+    static String brief(String message) {
+        return message.length() <= 2000 ? message : message.substring(0, 1999) + "… (" + message.length()
+                + " characters; IMON_DEBUG=1 shows the stack trace)";
+    }
+
     /** Prints a failure for people, without a stack trace, and picks the documented exit code. */
     public static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         Throwable cause = e;
         while (cause.getCause() != null && !isInputProblem(cause) && !(cause instanceof Runs.LockedException)) {
             cause = cause.getCause();
         }
-        commandLine.getErr().println("imon: " + cause.getMessage());
+        commandLine.getErr().println("imon: " + brief(String.valueOf(cause.getMessage())));
         if (cause instanceof Runs.LockedException) {
             return ExitCodes.LOCKED;
         }

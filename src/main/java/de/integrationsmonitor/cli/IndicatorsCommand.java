@@ -17,16 +17,15 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVPrinter;
-import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code imon indicators --format csv}: the computed indicators, recomputed first when data have changed. */
+// a new instance per command line: options of an earlier call in the same JVM never carry over
 @Component
-@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // a command's options are the fields of a fresh instance each time
+@Scope("prototype")
 @Command(name = "indicators", mixinStandardHelpOptions = true,
         description = "Prints the indicators per region and year as CSV (value unrounded, '.' as decimal point)."
                 + " Computes them first if deliveries or the catalogue changed since the last computation.")
@@ -82,7 +81,7 @@ public class IndicatorsCommand implements Callable<Integer> {
             Console.compute(System.err, run);
             return run.computed().orElseThrow().computationId();
         });
-        try (CSVPrinter csv = CsvOutput.open(HEADER)) {
+        try (CsvOutput csv = CsvOutput.open(HEADER)) {
             List<IndicatorValue> all = indicators.values(computationId);
             if (gebietsstand != null) {
                 printAtGebietsstand(csv, catalogue, all, computationId);
@@ -100,11 +99,11 @@ public class IndicatorsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void print(CSVPrinter csv, IndicatorCatalogue catalogue, IndicatorValue v, String gebietsstandNote)
+    private void print(CsvOutput csv, IndicatorCatalogue catalogue, IndicatorValue v, String gebietsstandNote)
             throws IOException {
         String unit = catalogue.find(v.indicatorId()).map(IndicatorDefinition::unit).orElse("");
         IndicatorValue.Comparison c = v.comparison();
-        csv.printRecord(v.regionCode(), regionName(v.regionCode()), v.indicatorId(), v.referenceDate().getYear(),
+        csv.record(v.regionCode(), regionName(v.regionCode()), v.indicatorId(), v.referenceDate().getYear(),
                 plain(v.value()), unit, v.marker(), plain(c.landValue()), plain(c.germanyValue()),
                 c.rankInLand().map(String::valueOf).orElse(""), c.kreiseInLand().map(String::valueOf).orElse(""),
                 plain(c.change5y()), v.smallBase() ? "small_base" : "", c.cluster().map(String::valueOf).orElse(""),
@@ -112,7 +111,7 @@ public class IndicatorsCommand implements Callable<Integer> {
     }
 
     /** The Kreise of the chosen Gebietsstand, each indicator's series rebuilt where the Kreis did not exist yet. */
-    private void printAtGebietsstand(CSVPrinter csv, IndicatorCatalogue catalogue, List<IndicatorValue> all,
+    private void printAtGebietsstand(CsvOutput csv, IndicatorCatalogue catalogue, List<IndicatorValue> all,
                                      long computationId) throws IOException {
         Map<String, List<IndicatorValue>> byIndicator = all.stream()
                 .filter(v -> indicator == null || indicator.equals(v.indicatorId()))

@@ -1,22 +1,22 @@
 package de.integrationsmonitor.cli;
 
 import de.integrationsmonitor.observation.Cell;
+import de.integrationsmonitor.observation.Deliveries;
 import de.integrationsmonitor.store.ObservationRepository;
 import de.integrationsmonitor.observation.StoredObservation;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVPrinter;
-import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code imon observations --table CODE}: what was stored, one row per observation of every delivery. */
+// a new instance per command line: options of an earlier call in the same JVM never carry over
 @Component
-@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // a command's options are the fields of a fresh instance each time
+@Scope("prototype")
 @Command(name = "observations", mixinStandardHelpOptions = true,
         description = "Prints the stored observations of a table as CSV, one row per observation of every delivery"
                 + " (value unrounded with '.' as decimal point, empty when missing; marker empty when none).")
@@ -38,23 +38,34 @@ public class ObservationsCommand implements Callable<Integer> {
     CsvOutput.CsvOnly format;
 
     private final ObservationRepository observations;
+    private final Deliveries deliveries;
 
-    public ObservationsCommand(ObservationRepository observations) {
+    public ObservationsCommand(ObservationRepository observations, Deliveries deliveries) {
         this.observations = observations;
+        this.deliveries = deliveries;
     }
 
     @Override
     public Integer call() throws IOException {
-        try (CSVPrinter csv = CsvOutput.open(HEADER)) {
+        java.util.SortedSet<String> stored = new java.util.TreeSet<>();
+        deliveries.all().forEach(d -> stored.add(d.tableCode()));
+        if (!stored.contains(table)) {
+            System.err.println("imon: no table " + table + " is stored; " + (stored.isEmpty()
+                    ? "the store holds no delivery yet (imon ingest PATH)"
+                    : "the store holds " + (stored.size() <= 12 ? String.join(", ", stored)
+                    : String.join(", ", stored.stream().limit(12).toList()) + " and " + (stored.size() - 12) + " more")));
+            return ExitCodes.USAGE;
+        }
+        try (CsvOutput csv = CsvOutput.open(HEADER)) {
             observations.every(table, Optional.ofNullable(kreis), Optional.ofNullable(period), o -> print(csv, o));
         }
         return ExitCodes.OK;
     }
 
-    private static void print(CSVPrinter csv, StoredObservation o) {
+    private static void print(CsvOutput csv, StoredObservation o) {
         Cell cell = o.cell();
         try {
-            csv.printRecord(o.tableCode(), o.regionCode(), o.period(), o.referenceDate(), o.variablePath(),
+            csv.record(o.tableCode(), o.regionCode(), o.period(), o.referenceDate(), o.variablePath(),
                     cell.number().map(BigDecimal::toPlainString).orElse(""), cell.marker(), o.deliveryId());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

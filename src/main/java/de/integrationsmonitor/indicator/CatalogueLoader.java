@@ -14,9 +14,7 @@ import de.integrationsmonitor.indicator.expression.Expression;
 import de.integrationsmonitor.indicator.expression.ExpressionException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import de.integrationsmonitor.yaml.SafeYaml;
 
 /** Reads the indicator catalogue from its YAML file, with messages that name the field that is wrong. */
 public final class CatalogueLoader {
@@ -33,10 +31,9 @@ public final class CatalogueLoader {
         }
         Object root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(new String(bytes,
-                    java.nio.charset.StandardCharsets.UTF_8));
+            root = SafeYaml.load(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
-            throw new CatalogueException(file + " is not valid YAML: " + e.getMessage());
+            throw new CatalogueException(file + " is not valid YAML: " + SafeYaml.problem(e));
         }
         Fields top = new Fields(file + "", asMap(root, file.toString()));
         List<IndicatorDefinition> indicators = new ArrayList<>();
@@ -129,7 +126,7 @@ public final class CatalogueLoader {
     }
 
     private static String describe(Object node) {
-        return node == null ? "nothing" : "'" + node + "'";
+        return node == null ? "nothing" : "'" + SafeYaml.excerpt(node) + "'";
     }
 
     private static String sha256(byte[] bytes) {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -36,7 +37,10 @@ public final class ClassicCsvReader implements ExtractReader {
     private static final Pattern TABLE_CODE = Pattern.compile("[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*");
     private static final Pattern STAND =
             Pattern.compile("Stand:\\s*(\\d{2}\\.\\d{2}\\.\\d{4})\\s*/\\s*(\\d{2}:\\d{2}:\\d{2})");
-    private static final DateTimeFormatter STAND_FORMAT = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
+    private static final String STAND_PREFIX = "Stand:";
+    /** Strict: 31.02.2017 is no date (the lenient default would read 28.02.). */
+    private static final DateTimeFormatter STAND_FORMAT = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm:ss")
+            .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern UNIT = Pattern.compile(
             "Anzahl|Prozent|%|‰|Promille|(?:Tsd\\.|Mill\\.|Mio\\.|Mrd\\.)\\s*(?:EUR|Euro)|EUR|Euro|Tsd\\.|ha|km²|qkm"
                     + "|Jahre|Personen|Stunden|je .+");
@@ -47,13 +51,29 @@ public final class ClassicCsvReader implements ExtractReader {
             .setIgnoreEmptyLines(true)
             .get();
 
+    /** Title lines, header rows and footer lines a file may have; real extracts have at most a dozen of each. */
+    static final int MAX_TITLE_LINES = 100;
+    static final int MAX_HEADER_ROWS = 20;
+    static final int MAX_FOOTER_LINES = 1000;
+
+    private final IngestLimits limits;
+
+    public ClassicCsvReader(IngestLimits limits) {
+        this.limits = limits;
+    }
+
+    public ClassicCsvReader() {
+        this(IngestLimits.defaults());
+    }
+
     @Override
     public LineAccount read(ExtractSource source, ExtractListener listener) throws IOException {
         try (InputStream in = source.open()) {
             if (source.bytes().byteOrderMark()) {
                 in.skipNBytes(3);
             }
-            Reader reader = new InputStreamReader(in, source.bytes().charset());
+            Reader reader = new BoundedText(new InputStreamReader(in, source.bytes().charset()), source.fileName(),
+                    "", limits, true);
             try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
                 return new Parse(source, parser, listener).run();
             } catch (UncheckedIOException e) {
@@ -139,6 +159,10 @@ public final class ClassicCsvReader implements ExtractReader {
                 } else if (!text.isEmpty()) {
                     titleLines.add(text);
                 }
+                if (titleLines.size() > MAX_TITLE_LINES) {
+                    throw refuse("more than " + MAX_TITLE_LINES + " title lines before the header rows; a real"
+                            + " extract has a handful");
+                }
                 if (unit.find() && isUnit(unit.group(1))) {
                     titleUnit = unit.group(1); // e.g. "Bevölkerungsstand (Anzahl)": the unit of every column
                 }
@@ -148,6 +172,10 @@ public final class ClassicCsvReader implements ExtractReader {
             long firstHeaderLine = line;
             while (isHeaderRow(record)) {
                 headerRows.add(cells(record));
+                if (headerRows.size() > MAX_HEADER_ROWS) {
+                    throw refuse("more than " + MAX_HEADER_ROWS + " header rows (lines starting with ';') before the"
+                            + " first data line; a real extract has 1 to 4");
+                }
                 long headerLine = line;
                 record = next().orElseThrow(() -> new ExtractRefusedException(source.fileName(), headerLine,
                         "the file ends after its header rows; expected data lines and a footer"));
@@ -250,20 +278,35 @@ public final class ClassicCsvReader implements ExtractReader {
         private ExtractFooter readFooter() {
             List<String> notes = new ArrayList<>();
             Optional<LocalDateTime> stand = Optional.empty();
+            long standLine = 0;
+            Optional<String> standProblem = Optional.empty();
             for (Optional<CSVRecord> record = next(); record.isPresent(); record = next()) {
                 String text = String.join(";", record.get()).strip();
-                Matcher m = STAND.matcher(text);
-                if (m.matches()) {
+                if (text.startsWith(STAND_PREFIX)) {
+                    standLine = line;
+                    stand = Optional.empty();
+                    standProblem = Optional.empty();
+                    Matcher m = STAND.matcher(text);
+                    if (!m.matches()) {
+                        standProblem = Optional.of("'" + abbreviate(text) + "' is not a timestamp like 'Stand:"
+                                + " 14.12.2017 / 15:51:18'");
+                        continue;
+                    }
                     try {
                         stand = Optional.of(LocalDateTime.parse(m.group(1) + " " + m.group(2), STAND_FORMAT));
                     } catch (DateTimeParseException e) {
-                        throw refuse("'" + text + "' is not a valid Stand timestamp (DD.MM.YYYY / HH:MM:SS)");
+                        standProblem = Optional.of("'" + abbreviate(text) + "' is no real date and time ("
+                                + m.group(1) + " / " + m.group(2) + " does not exist)");
                     }
                 } else if (!text.isEmpty()) {
                     notes.add(text);
+                    if (notes.size() > MAX_FOOTER_LINES) {
+                        throw refuse("more than " + MAX_FOOTER_LINES + " notes after the line of underscores; a real"
+                                + " footer has a dozen");
+                    }
                 }
             }
-            return new ExtractFooter(stand, notes);
+            return new ExtractFooter(stand, notes, standLine, standProblem);
         }
     }
 

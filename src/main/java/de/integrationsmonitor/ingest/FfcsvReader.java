@@ -46,6 +46,16 @@ public final class FfcsvReader implements ExtractReader {
     private static final String GEMEINDE_SKIPPED =
             "Gemeinde below Kreis level: the store keeps Germany, Länder and Kreise";
 
+    private final IngestLimits limits;
+
+    public FfcsvReader(IngestLimits limits) {
+        this.limits = limits;
+    }
+
+    public FfcsvReader() {
+        this(IngestLimits.defaults());
+    }
+
     @Override
     public LineAccount read(ExtractSource source, ExtractListener listener) throws IOException {
         byte[] head;
@@ -58,24 +68,24 @@ public final class FfcsvReader implements ExtractReader {
         return readPlain(source, listener);
     }
 
-    private static LineAccount readPlain(ExtractSource source, ExtractListener listener) throws IOException {
+    private LineAccount readPlain(ExtractSource source, ExtractListener listener) throws IOException {
         String file = source.fileName();
-        if (source.bytes().looksBinary()) {
-            throw new ExtractRefusedException(file, 0, "the file holds binary data (NUL bytes) and is no ZIP;"
-                    + " expected a flat-file CSV or the ZIP that holds one");
-        }
+        source.bytes().notText("the file").ifPresent(problem -> {
+            throw new ExtractRefusedException(file, source.bytes().firstNulLine(), problem);
+        });
         Naming naming = Naming.of(List.of(file));
         try (InputStream in = source.open()) {
             if (source.bytes().byteOrderMark()) {
                 in.skipNBytes(3);
             }
-            Reader reader = new InputStreamReader(in, source.bytes().charset());
+            Reader reader = new BoundedText(new InputStreamReader(in, source.bytes().charset()), file, "", limits,
+                    false);
             return new Parse(file, "", naming, source.bytes().encodingName(), new PhysicalLines(reader), listener)
                     .run();
         }
     }
 
-    private static LineAccount readZip(ExtractSource source, ExtractListener listener) throws IOException {
+    private LineAccount readZip(ExtractSource source, ExtractListener listener) throws IOException {
         String file = source.fileName();
         ZipFile zip;
         try {
@@ -89,9 +99,10 @@ public final class FfcsvReader implements ExtractReader {
         try (zip) {
             ZipEntry entry = onlyEntry(zip, file);
             String entryName = entry.getName();
+            BoundedInflation.checkDeclared(file, entryName, entry.getSize(), limits);
             try {
                 boolean bom;
-                try (InputStream in = zip.getInputStream(entry)) {
+                try (InputStream in = inflate(zip, entry, file)) {
                     byte[] head = in.readNBytes(3);
                     bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
                             && (head[2] & 0xFF) == 0xBF;
@@ -102,22 +113,22 @@ public final class FfcsvReader implements ExtractReader {
                     // Without a BOM only a pass over the whole entry tells UTF-8 from Windows-1252, as for plain
                     // files; the pass streams, and the BOM case (what GENESIS delivers) needs none.
                     ExtractBytes scanned;
-                    try (InputStream in = zip.getInputStream(entry)) {
+                    try (InputStream in = inflate(zip, entry, file)) {
                         scanned = ExtractBytes.scan(in);
                     }
-                    if (scanned.looksBinary()) {
-                        throw new ExtractRefusedException(file, 0, "the entry '" + entryName + "' holds binary data"
-                                + " (NUL bytes); expected a flat-file CSV");
-                    }
+                    scanned.notText("the ZIP entry '" + entryName + "'").ifPresent(problem -> {
+                        throw new ExtractRefusedException(file, scanned.firstNulLine(), problem);
+                    });
                     charset = scanned.charset();
                     encoding = scanned.encodingName();
                 }
                 Naming naming = Naming.of(List.of(entryName, file));
-                try (CheckedInputStream in = new CheckedInputStream(zip.getInputStream(entry), new CRC32())) {
+                try (CheckedInputStream in = new CheckedInputStream(inflate(zip, entry, file), new CRC32())) {
                     if (bom) {
                         in.skipNBytes(3);
                     }
-                    Reader reader = new InputStreamReader(in, charset);
+                    Reader reader = new BoundedText(new InputStreamReader(in, charset), file,
+                            "in the ZIP entry '" + entryName + "': ", limits, false);
                     LineAccount account =
                             new Parse(file, entryName, naming, encoding, new PhysicalLines(reader), listener).run();
                     // Inflating does not check the entry's CRC; a damaged archive must not pass as a delivery.
@@ -133,6 +144,11 @@ public final class FfcsvReader implements ExtractReader {
                         + e.getMessage() + "); expected an intact archive from the GENESIS web service");
             }
         }
+    }
+
+    /** The entry's bytes as they inflate, bounded in size and compression ratio. */
+    private InputStream inflate(ZipFile zip, ZipEntry entry, String file) throws IOException {
+        return new BoundedInflation(zip.getInputStream(entry), file, entry.getName(), entry.getCompressedSize(), limits);
     }
 
     private static ZipEntry onlyEntry(ZipFile zip, String file) {

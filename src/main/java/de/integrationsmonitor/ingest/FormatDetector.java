@@ -25,10 +25,9 @@ public final class FormatDetector {
         if (isZip(head)) {
             return ExtractFormat.FFCSV;
         }
-        if (source.bytes().looksBinary()) {
-            throw new ExtractRefusedException(source.fileName(), 0,
-                    "the file holds binary data (NUL bytes); expected a GENESIS extract as CSV text");
-        }
+        source.bytes().notText("the file").ifPresent(problem -> {
+            throw new ExtractRefusedException(source.fileName(), source.bytes().firstNulLine(), problem);
+        });
         String first = firstLine(head, source);
         if (first.startsWith(ClassicCsvReader.TABLE_LINE_PREFIX)) {
             return ExtractFormat.CLASSIC_CSV;

@@ -13,6 +13,7 @@ import de.integrationsmonitor.validate.FindingCounts;
 import de.integrationsmonitor.validate.PublicationCheck;
 import de.integrationsmonitor.validate.RegisterCheck;
 import de.integrationsmonitor.validate.RuleCatalogue;
+import de.integrationsmonitor.validate.StandCheck;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,6 +28,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,10 +48,11 @@ public class IngestService {
     private final Path rulesFile;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final IngestLimits limits;
 
     public IngestService(DeliveryStore deliveries, ObservationStore observations,
                          FindingStore findings, KreisRegister register, ImonSettings settings,
-                         TransactionTemplate transaction, Clock clock) {
+                         TransactionTemplate transaction, Clock clock, IngestLimits limits) {
         this.deliveries = deliveries;
         this.observations = observations;
         this.findings = findings;
@@ -56,6 +60,7 @@ public class IngestService {
         this.rulesFile = settings.rules();
         this.transaction = transaction;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** Ingests files and the files in folders (sorted by name, so runs are repeatable), reporting each. */
@@ -90,8 +95,14 @@ public class IngestService {
         return files;
     }
 
+    /**
+     * Ingests one file in a transaction of its own and says what became of it. Never throws for a problem of the
+     * file: whatever belongs to it (unreadable, past a limit, a value the store cannot keep, a failure of the store
+     * while storing it, a race with another process) refuses it, nothing of it committed, with file, line and
+     * reason.
+     */
     public IngestOutcome ingest(Path file) {
-        String fileName = file.getFileName().toString();
+        String fileName = String.valueOf(file.getFileName());
         if (!Files.isRegularFile(file)) {
             return refused(fileName, Optional.empty(), "",
                     new ExtractRefusedException(fileName, 0, "no such file (looked for " + file + ")"));
@@ -100,22 +111,17 @@ public class IngestService {
         ExtractFormat format;
         try {
             source = ExtractSource.scan(file);
-            Optional<Delivery> known = deliveries.findBySha256(source.bytes().sha256());
+            Optional<IngestOutcome> known = alreadyIngested(fileName, source.bytes().sha256());
             if (known.isPresent()) {
-                Delivery d = known.get();
-                return new IngestOutcome(fileName, IngestOutcome.Status.ALREADY_INGESTED,
-                        Optional.of(formatOf(d.format())), d.tableCode(), Optional.of(d.id()), Optional.empty(),
-                        Optional.empty(), "identical bytes were ingested before as delivery " + d.id() + " (" + d.fileName()
-                                + "); nothing to do");
+                return known.get();
             }
             format = FormatDetector.detect(source);
         } catch (ExtractRefusedException e) {
             return refused(fileName, Optional.empty(), "", e);
-        } catch (IOException e) {
-            return refused(fileName, Optional.empty(), "",
-                    new ExtractRefusedException(fileName, 0, "cannot be read: " + e.getMessage()));
+        } catch (IOException | UncheckedIOException e) {
+            return refused(fileName, Optional.empty(), "", unreadable(fileName, 0, e));
         }
-        ExtractReader reader = readerFor(format);
+        ExtractReader reader = readerFor(format, limits);
         List<ConsistencyRule> rules = RuleCatalogue.load(rulesFile).rules();
         StoringListener listener = new StoringListener(source);
         try {
@@ -123,7 +129,7 @@ public class IngestService {
                 try {
                     return listener.finish(reader.read(source, listener), rules);
                 } catch (IOException e) {
-                    throw new ExtractRefusedException(fileName, 0, "cannot be read: " + e.getMessage());
+                    throw unreadable(fileName, listener.lastLine, e);
                 }
             });
             return new IngestOutcome(fileName, IngestOutcome.Status.STORED, Optional.of(format),
@@ -131,13 +137,55 @@ public class IngestService {
                     Optional.of(FindingCounts.of(listener.found)), "");
         } catch (ExtractRefusedException e) {
             return refused(fileName, Optional.of(format), listener.tableCode, e);
+        } catch (StoreRefusedException e) {
+            return refused(fileName, Optional.of(format), listener.tableCode,
+                    new ExtractRefusedException(fileName, e.line(), e.getMessage()));
+        } catch (UncheckedIOException e) {
+            return refused(fileName, Optional.of(format), listener.tableCode, unreadable(fileName, listener.lastLine, e));
+        } catch (DataIntegrityViolationException e) {
+            // the same bytes committed by another process meanwhile: the unique SHA-256 says so
+            Optional<IngestOutcome> known = alreadyIngested(fileName, source.bytes().sha256());
+            return known.orElseGet(() -> refused(fileName, Optional.of(format), listener.tableCode,
+                    storeFailed(fileName, listener.lastLine, e)));
+        } catch (DataAccessException e) {
+            return refused(fileName, Optional.of(format), listener.tableCode, storeFailed(fileName, listener.lastLine, e));
         }
     }
 
+    private Optional<IngestOutcome> alreadyIngested(String fileName, String sha256) {
+        return deliveries.findBySha256(sha256).map(d -> new IngestOutcome(fileName,
+                IngestOutcome.Status.ALREADY_INGESTED, Optional.of(formatOf(d.format())), d.tableCode(),
+                Optional.of(d.id()), Optional.empty(), Optional.empty(), "identical bytes were ingested before as"
+                + " delivery " + d.id() + " (" + d.fileName() + "); nothing to do"));
+    }
+
+    private static ExtractRefusedException unreadable(String fileName, long line, Exception e) {
+        Throwable cause = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+        return new ExtractRefusedException(fileName, line, "cannot be read: " + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : " (" + firstLine(cause.getMessage()) + ")"));
+    }
+
+    private static ExtractRefusedException storeFailed(String fileName, long line, DataAccessException e) {
+        Throwable cause = e.getMostSpecificCause();
+        return new ExtractRefusedException(fileName, line, "the store could not take this file"
+                + (line > 0 ? " (the failure came while storing up to this line)" : "") + ": "
+                + firstLine(String.valueOf(cause.getMessage())));
+    }
+
+    /** The first line of a message, at most 300 characters: drivers quote whole statements and values. */
+    private static String firstLine(String message) {
+        String first = message.strip().lines().findFirst().orElse("");
+        return first.length() <= 300 ? first : first.substring(0, 299) + "…";
+    }
+
     static ExtractReader readerFor(ExtractFormat format) {
+        return readerFor(format, IngestLimits.defaults());
+    }
+
+    static ExtractReader readerFor(ExtractFormat format, IngestLimits limits) {
         return switch (format) {
-            case CLASSIC_CSV -> new ClassicCsvReader();
-            case FFCSV -> new FfcsvReader();
+            case CLASSIC_CSV -> new ClassicCsvReader(limits);
+            case FFCSV -> new FfcsvReader(limits);
         };
     }
 
@@ -158,7 +206,8 @@ public class IngestService {
 
     /**
      * Stores what a reader streams, in the transaction of the file: each data line is checked against the Kreis
-     * register once all its cells are in, then stored, skipped ("did not exist") or quarantined.
+     * register once all its cells are in, then stored, skipped ("did not exist") or quarantined. Counts the
+     * quarantined lines as they come, so that a file past the limits is refused at once.
      */
     private final class StoringListener implements ExtractListener {
         private final ExtractSource source;
@@ -172,6 +221,11 @@ public class IngestService {
         private long linesSkipped;
         private long linesRejected;
         private long observationsDropped;
+        /** The line last seen, for a refusal that comes from below (the store, the disk). */
+        private long lastLine;
+        private long dataLinesSeen;
+        private long quarantined;
+        private Optional<String> firstQuarantined = Optional.empty();
 
         StoringListener(ExtractSource source) {
             this.source = source;
@@ -188,6 +242,9 @@ public class IngestService {
         public void observation(Observation observation) {
             if (!line.isEmpty() && line.get(0).sourceLine() != observation.sourceLine()) {
                 checkAndStoreLine();
+            }
+            if (line.isEmpty()) {
+                seen(observation.sourceLine());
             }
             line.add(observation);
         }
@@ -206,6 +263,7 @@ public class IngestService {
                 observationsDropped += line.size();
                 writer.reject(first.sourceLine(), "quarantined", reject.get().reason(), null);
                 found.add(reject.get().finding().orElseThrow());
+                quarantine(first.sourceLine(), reject.get().reason());
             } else if (verdicts.stream().allMatch(v -> v.kind() == RegisterCheck.Verdict.Kind.SKIP)) {
                 linesSkipped++;
                 observationsDropped += line.size();
@@ -222,12 +280,40 @@ public class IngestService {
 
         @Override
         public void rejected(long lineNumber, String reason, String content) {
+            seen(lineNumber);
             writer.reject(lineNumber, "quarantined", reason, content);
+            quarantine(lineNumber, reason);
         }
 
         @Override
         public void skipped(long lineNumber, String reason, String content) {
+            seen(lineNumber);
             writer.reject(lineNumber, "skipped", reason, content);
+        }
+
+        private void seen(long lineNumber) {
+            lastLine = lineNumber;
+            dataLinesSeen++;
+        }
+
+        /** Counts a quarantined line; past the limits (absolute, or as a share of a long file) the file ends. */
+        private void quarantine(long lineNumber, String reason) {
+            quarantined++;
+            if (firstQuarantined.isEmpty()) {
+                firstQuarantined = Optional.of("line " + lineNumber + ": " + reason);
+            }
+            if (quarantined > limits.maxQuarantinedLines()) {
+                throw new ExtractRefusedException(source.fileName(), lineNumber, "more than "
+                        + limits.maxQuarantinedLines() + " lines quarantined (limit imon.limits.max-quarantined-lines);"
+                        + " this is no extract with a few bad lines. The first: " + firstQuarantined.get());
+            }
+            if (dataLinesSeen >= IngestLimits.SHARE_AFTER_LINES
+                    && quarantined > limits.maxQuarantinedShare() * dataLinesSeen) {
+                throw new ExtractRefusedException(source.fileName(), lineNumber, quarantined + " of the first "
+                        + dataLinesSeen + " data lines quarantined, more than " + percent(limits.maxQuarantinedShare())
+                        + " (limit imon.limits.max-quarantined-share); this is no extract with a few bad lines."
+                        + " The first: " + firstQuarantined.get());
+            }
         }
 
         @Override
@@ -235,7 +321,10 @@ public class IngestService {
             this.footer = footer;
         }
 
-        /** Completes the delivery: last line, publication and consistency checks, the corrected account. */
+        /**
+         * Completes the delivery: last line, publication and consistency checks, the Stand, the corrected account.
+         * A file of which no line could be stored, or which gives one cell twice with different values, is refused.
+         */
         LineAccount finish(LineAccount read, List<ConsistencyRule> rules) {
             if (!line.isEmpty()) {
                 checkAndStoreLine();
@@ -244,15 +333,30 @@ public class IngestService {
             LineAccount account = new LineAccount(read.dataLines(), read.stored() - linesSkipped - linesRejected,
                     read.rejected() + linesRejected, read.skipped() + linesSkipped,
                     read.observations() - observationsDropped);
+            if (account.stored() == 0 && account.rejected() > 0) {
+                throw new ExtractRefusedException(source.fileName(), 0, "nothing of this file could be read as data:"
+                        + " all " + account.rejected() + " data lines that were not skipped were quarantined. The first: "
+                        + firstQuarantined.orElse("?"));
+            }
             found.addAll(publication.findings());
             findings.storeUnpublished(deliveryId, publication.unpublishedKreisLevel(), "KREIS");
             ConsistencyChecker checker = new ConsistencyChecker(tableCode, rules, found::add,
                     publication.unpublishedKreisLevel());
             observations.streamDelivery(deliveryId, checker::accept);
             checker.finish();
+            checker.conflict().ifPresent(conflict -> {
+                throw new ExtractRefusedException(source.fileName(), conflict.line(), conflict.message());
+            });
+            StandCheck.Verdict stand = StandCheck.check(footer.standLine(), footer.stand(), footer.standProblem(),
+                    LocalDate.now(clock));
+            stand.finding().ifPresent(found::add);
             findings.store(deliveryId, found);
-            deliveries.complete(deliveryId, footer, account);
+            deliveries.complete(deliveryId, stand.stand().isPresent() ? footer : footer.withoutStand(), account);
             return account;
         }
+    }
+
+    private static String percent(double share) {
+        return Math.round(share * 100) + " %";
     }
 }

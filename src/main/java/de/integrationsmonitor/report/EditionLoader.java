@@ -12,9 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import de.integrationsmonitor.yaml.SafeYaml;
 
 /** Reads report editions from {@code jobs/}; a wrong field gets a message naming it and the allowed values. */
 public final class EditionLoader {
@@ -48,9 +46,9 @@ public final class EditionLoader {
         }
         Object root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            root = SafeYaml.load(text);
         } catch (RuntimeException e) {
-            throw new EditionException(file + " is not valid YAML: " + e.getMessage());
+            throw new EditionException(file + " is not valid YAML: " + SafeYaml.problem(e));
         }
         if (!(root instanceof Map<?, ?> map)) {
             throw new EditionException(file + ": expected the fields of an edition (" + String.join(", ", FIELDS)

@@ -40,13 +40,18 @@ public class DeliveryRepository implements DeliveryStore {
         return jdbc.query("SELECT * FROM delivery ORDER BY id", DeliveryRepository::map);
     }
 
+    /** The width of {@code table_code}; a longer code refuses the file. */
+    static final int MAX_TABLE_CODE = 40;
+
     @Override
     public long open(ExtractHeader header, String sha256, LocalDateTime ingestedAt) {
+        ObservationRepository.fits(0, "table code", header.tableCode(), MAX_TABLE_CODE);
+        ObservationRepository.fits(0, "file name", header.fileName(), 1000);
         return GeneratedIds.insert(jdbc, "INSERT INTO delivery (file_name, sha256, table_code, format, encoding, title,"
                         + " ingested_at, rows_read, rows_stored, rows_rejected, rows_skipped)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0)",
                 header.fileName(), sha256, header.tableCode(), header.format().label(), header.encoding(),
-                truncate(header.title(), 1000), Timestamp.valueOf(ingestedAt));
+                ObservationRepository.abbreviated(header.title(), 1000), Timestamp.valueOf(ingestedAt));
     }
 
     @Override
@@ -58,7 +63,7 @@ public class DeliveryRepository implements DeliveryStore {
         int position = 0;
         for (String note : footer.notes()) {
             jdbc.update("INSERT INTO delivery_note (delivery_id, position, text) VALUES (?, ?, ?)",
-                    id, position++, truncate(note, 8000));
+                    id, position++, ObservationRepository.abbreviated(note, 8000));
         }
     }
 
@@ -75,9 +80,5 @@ public class DeliveryRepository implements DeliveryStore {
                 Optional.ofNullable(stand).map(Timestamp::toLocalDateTime),
                 rs.getTimestamp("ingested_at").toLocalDateTime(), rs.getLong("rows_read"),
                 rs.getLong("rows_stored"), rs.getLong("rows_rejected"), rs.getLong("rows_skipped"));
-    }
-
-    static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -27,7 +27,7 @@ public class FindingRepository implements FindingStore {
                 findings.stream().map(f -> new Object[] {deliveryId, f.ruleId(), f.severity().label(),
                         f.line() > 0 ? f.line() : null, f.regionCode().isEmpty() ? null : f.regionCode(),
                         f.referenceDate().map(Date::valueOf).orElse(null),
-                        DeliveryRepository.truncate(f.message(), 4000)}).toList());
+                        ObservationRepository.abbreviated(f.message(), 4000)}).toList());
     }
 
     @Override

@@ -3,6 +3,7 @@ import de.integrationsmonitor.observation.StoredObservation;
 
 import de.integrationsmonitor.indicator.ObservationSource;
 import de.integrationsmonitor.ingest.ObservationStore;
+import de.integrationsmonitor.ingest.StoreRefusedException;
 import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.observation.Marker;
 import de.integrationsmonitor.observation.Observation;
@@ -21,7 +22,12 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The {@code observation}, {@code variable} and {@code rejected_line} tables. Reading honours supersession: among
@@ -33,12 +39,28 @@ import org.springframework.stereotype.Repository;
 public class ObservationRepository implements ObservationStore, ObservationSource {
 
     private static final int BATCH = 2000;
+    /** The widths of the columns (V1, V5): a value that does not fit refuses its file, it is never cut. */
+    static final int MAX_PATH = 1000;
+    static final int MAX_UNIT = 100;
+    static final int MAX_MARKER = 8;
+    static final int MAX_INTEGER_DIGITS = 35;
+    static final int MAX_DECIMALS = 30;
     private static final String COLUMNS = "o.delivery_id, v.table_code, o.region_code, o.reference_date, o.period,"
             + " v.path, v.unit, o.source_line";
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
 
+    @Autowired
+    public ObservationRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** On a single connection (the benchmark's): new variables go in with the caller's transaction. */
     public ObservationRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.ownTransaction = null;
     }
 
     @Override
@@ -101,6 +123,35 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
                 + " o.source_line, v.path", (RowCallbackHandler) rs -> consumer.accept(map(rs, 0)), deliveryId);
     }
 
+    /** The figure as the column keeps it, exactly; a figure with more digits than the column refuses the file. */
+    private static BigDecimal exact(BigDecimal figure, long line) {
+        BigDecimal plain = figure.stripTrailingZeros();
+        int decimals = Math.max(0, plain.scale());
+        int integerDigits = Math.max(0, plain.precision() - plain.scale());
+        if (decimals > MAX_DECIMALS || integerDigits > MAX_INTEGER_DIGITS) {
+            throw new StoreRefusedException(line, "the figure " + abbreviated(figure.toPlainString(), 80) + " has "
+                    + integerDigits + " integer digits and " + decimals + " decimals; the store keeps "
+                    + MAX_INTEGER_DIGITS + " and " + MAX_DECIMALS + " exactly, and cuts none");
+        }
+        return figure;
+    }
+
+    /** Refuses a label longer than its column instead of cutting it (two cut labels could merge two variables). */
+    static void fits(long line, String field, String value, int max) {
+        if (value.length() > max) {
+            throw new StoreRefusedException(line, "the " + field + " '" + abbreviated(value, 60) + "' has "
+                    + value.length() + " characters; the store keeps " + max + " and cuts none");
+        }
+    }
+
+    /**
+     * A text as a message or a copy for reading shows it, at most {@code max} characters, a cut one ending in "…".
+     * Only for texts shown to people (titles, notes, reasons, copies of quarantined lines), never for values.
+     */
+    static String abbreviated(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
     private static String placeholders(int n) {
         return String.join(",", Collections.nCopies(n, "?"));
     }
@@ -129,15 +180,26 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
 
         @Override
         public void add(Observation o) {
+            Optional<BigDecimal> figure = o.cell().number().map(n -> exact(n, o.sourceLine()));
+            fits(o.sourceLine(), "marker", o.cell().marker(), MAX_MARKER);
+            if (o.sourceLine() > Integer.MAX_VALUE) {
+                throw new StoreRefusedException(o.sourceLine(), "the file has more lines than the store counts ("
+                        + Integer.MAX_VALUE + ")");
+            }
             observations.add(new Object[] {deliveryId, variableId(o), o.regionCode(), Date.valueOf(o.referenceDate()),
-                    o.period(), o.cell().number().orElse(null), o.cell().hasMarker() ? o.cell().marker() : null,
+                    o.period(), figure.orElse(null), o.cell().hasMarker() ? o.cell().marker() : null,
                     o.sourceLine()});
             if (observations.size() == BATCH) {
                 flushObservations();
             }
         }
 
-        /** The id of the observation's variable; a table's variables are loaded once, new ones added. */
+        /**
+         * The id of the observation's variable; a table's variables are loaded once, new ones added. A new variable
+         * is inserted in a short transaction of its own, so that concurrent ingests of the same new table neither
+         * wait for each other's files nor deadlock: the one that comes second finds the row (the unique key says
+         * so) and uses it. A variable is a name, not data: one left by a file refused later names no observation.
+         */
         private long variableId(Observation o) {
             Map<String, Long> ofTable = variableIds.computeIfAbsent(o.tableCode(), table -> {
                 Map<String, Long> known = new HashMap<>();
@@ -145,9 +207,25 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
                         known.put(key(rs.getString("path"), rs.getString("unit")), rs.getLong("id")), table);
                 return known;
             });
-            String path = DeliveryRepository.truncate(o.variablePath(), 1000);
-            return ofTable.computeIfAbsent(key(path, o.unit()), k -> GeneratedIds.insert(jdbc,
-                    "INSERT INTO variable (table_code, path, unit) VALUES (?, ?, ?)", o.tableCode(), path, o.unit()));
+            String path = o.variablePath();
+            Long known = ofTable.get(key(path, o.unit()));
+            if (known != null) {
+                return known;
+            }
+            fits(o.sourceLine(), "variable path", path, MAX_PATH);
+            fits(o.sourceLine(), "unit", o.unit(), MAX_UNIT);
+            String insert = "INSERT INTO variable (table_code, path, unit) VALUES (?, ?, ?)";
+            long id;
+            try {
+                id = ownTransaction == null ? GeneratedIds.insert(jdbc, insert, o.tableCode(), path, o.unit())
+                        : ownTransaction.execute(status -> GeneratedIds.insert(jdbc, insert, o.tableCode(), path,
+                        o.unit()));
+            } catch (DuplicateKeyException another) {
+                id = jdbc.queryForObject("SELECT id FROM variable WHERE table_code = ? AND path = ? AND unit = ?",
+                        Long.class, o.tableCode(), path, o.unit());
+            }
+            ofTable.put(key(path, o.unit()), id);
+            return id;
         }
 
         private static String key(String path, String unit) {
@@ -156,8 +234,8 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
 
         @Override
         public void reject(long line, String disposition, String reason, String content) {
-            rejected.add(new Object[] {deliveryId, line, disposition, DeliveryRepository.truncate(reason, 1000),
-                    DeliveryRepository.truncate(content, 4000)});
+            rejected.add(new Object[] {deliveryId, line, disposition, abbreviated(reason, 1000),
+                    abbreviated(content, 4000)});
             if (rejected.size() == BATCH) {
                 flushRejected();
             }

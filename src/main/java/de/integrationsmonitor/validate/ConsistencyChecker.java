@@ -23,6 +23,8 @@ public final class ConsistencyChecker {
 
     /** Findings per rule and delivery beyond which only a count is kept. */
     static final int DETAILED_FINDINGS_PER_RULE = 100;
+    /** The rule of a cell (region, reference date, variable) that a delivery holds twice. */
+    public static final String RULE_DUPLICATE = "duplicate";
     private static final String SEPARATOR = " | ";
 
     private final String tableCode;
@@ -34,6 +36,7 @@ public final class ConsistencyChecker {
     private final Map<LandKey, StoredObservation> landCells = new HashMap<>();
 
     private final java.util.Set<LocalDate> unpublishedKreisLevel;
+    private Optional<Finding> conflict = Optional.empty();
 
     /**
      * @param unpublishedKreisLevel dates whose Kreis cells are all '-' because not yet published: the Kreise
@@ -68,17 +71,34 @@ public final class ConsistencyChecker {
         }
         failures.forEach((rule, count) -> {
             if (count > DETAILED_FINDINGS_PER_RULE) {
-                ConsistencyRule r = rules.stream().filter(x -> x.id().equals(rule)).findFirst().orElseThrow();
-                sink.accept(new Finding(rule, r.severity(), 0, "", Optional.empty(), "rule '" + r.description()
-                        + "' failed " + count + " times in this delivery; the first " + DETAILED_FINDINGS_PER_RULE
-                        + " are listed"));
+                Optional<ConsistencyRule> declared = rules.stream().filter(x -> x.id().equals(rule)).findFirst();
+                String description = declared.map(ConsistencyRule::description)
+                        .orElse("a cell given twice with the same value");
+                sink.accept(new Finding(rule, declared.map(ConsistencyRule::severity).orElse(Severity.WARNING), 0,
+                        "", Optional.empty(), "rule '" + description + "' failed " + count + " times in this"
+                        + " delivery; the first " + DETAILED_FINDINGS_PER_RULE + " are listed"));
             }
         });
     }
 
+    /**
+     * The first cell the delivery gives twice with different values, as an error finding naming both lines: which
+     * of the two the office meant cannot be known, so the caller refuses the delivery.
+     */
+    public Optional<Finding> conflict() {
+        return conflict;
+    }
+
     private void checkGroup() {
         Map<String, StoredObservation> byPath = new HashMap<>();
-        group.forEach(o -> byPath.put(o.variablePath(), o));
+        Map<String, StoredObservation> byVariable = new HashMap<>();
+        for (StoredObservation o : group) {
+            byPath.put(o.variablePath(), o);
+            StoredObservation first = byVariable.putIfAbsent(o.variablePath() + '\u0000' + o.unit(), o);
+            if (first != null) {
+                duplicate(first, o);
+            }
+        }
         for (ConsistencyRule rule : rules) {
             if (rule instanceof ConsistencyRule.NotNegative notNegative) {
                 for (StoredObservation o : group) {
@@ -99,6 +119,35 @@ public final class ConsistencyChecker {
             }
         }
         group.clear();
+    }
+
+    /** The same cell twice: with the same value worth a warning, with different values the delivery's end. */
+    private void duplicate(StoredObservation first, StoredObservation second) {
+        String where = first.regionCode() + " " + RegisterCheck.german(first.referenceDate()) + " ["
+                + first.variablePath() + "]";
+        String lines = first.sourceLine() == second.sourceLine() ? "twice in line " + first.sourceLine()
+                : "in lines " + first.sourceLine() + " and " + second.sourceLine();
+        if (first.cell().equals(second.cell())) {
+            if (failures.merge(RULE_DUPLICATE, 1, Integer::sum) <= DETAILED_FINDINGS_PER_RULE) {
+                sink.accept(new Finding(RULE_DUPLICATE, Severity.WARNING, second.sourceLine(), first.regionCode(),
+                        Optional.of(first.referenceDate()), "duplicate: the cell " + where + " is given " + lines
+                        + ", both times " + value(first.cell()) + "; stored once as given"));
+            }
+        } else if (conflict.isEmpty()) {
+            // in line order; within one line the store keeps no column order, so the values go in text order
+            List<String> values = new ArrayList<>(List.of(value(first.cell()), value(second.cell())));
+            if (first.sourceLine() == second.sourceLine()) {
+                values.sort(null);
+            }
+            conflict = Optional.of(new Finding(RULE_DUPLICATE, Severity.ERROR, second.sourceLine(),
+                    first.regionCode(), Optional.of(first.referenceDate()), "duplicate: the cell " + where + " is"
+                    + " given " + lines + " with different values, " + values.get(0) + " and " + values.get(1)
+                    + "; which one the office meant cannot be told"));
+        }
+    }
+
+    private static String value(Cell cell) {
+        return cell.hasNumber() ? cell.number().get().toPlainString() + cell.marker() : "'" + cell.marker() + "'";
     }
 
     private void checkParts(ConsistencyRule.PartsSumToTotal rule, StoredObservation total,

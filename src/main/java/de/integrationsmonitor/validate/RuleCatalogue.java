@@ -10,9 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import de.integrationsmonitor.yaml.SafeYaml;
 
 /** The consistency rules, read from their YAML file; a wrong field gets a message naming it. */
 public record RuleCatalogue(String version, List<ConsistencyRule> rules) {
@@ -20,12 +18,11 @@ public record RuleCatalogue(String version, List<ConsistencyRule> rules) {
     public static RuleCatalogue load(Path file) {
         Object root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions()))
-                    .load(Files.readString(file, StandardCharsets.UTF_8));
+            root = SafeYaml.load(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new RuleException("cannot read the rules " + file + ": " + e.getMessage());
         } catch (RuntimeException e) {
-            throw new RuleException(file + " is not valid YAML: " + e.getMessage());
+            throw new RuleException(file + " is not valid YAML: " + SafeYaml.problem(e));
         }
         Map<?, ?> top = map(root, file.toString());
         List<ConsistencyRule> rules = new ArrayList<>();

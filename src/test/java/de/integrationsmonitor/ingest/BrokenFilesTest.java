@@ -24,7 +24,7 @@ class BrokenFilesTest {
     @ParameterizedTest(name = "{0} is refused: {1}")
     @CsvSource(delimiter = '|', value = {
         "empty.csv                 | empty.csv: the file is empty; expected a GENESIS extract",
-        "binary.csv                | binary.csv: the file holds binary data (NUL bytes)",
+        "binary.csv                | binary.csv, line 1: the file holds binary data (a NUL byte in line 1)",
         "not-a-genesis-extract.csv | not-a-genesis-extract.csv, line 1: not a GENESIS extract: expected the first line 'GENESIS-Tabelle: <code>'",
         "truncated-mid-row.csv     | truncated-mid-row.csv, line 13: the file ends without its footer",
         "header-only.csv           | header-only.csv, line 9: the file has header rows but no data lines",

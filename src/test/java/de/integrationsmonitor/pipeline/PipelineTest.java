@@ -7,6 +7,7 @@ import de.integrationsmonitor.store.IndicatorRepository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -150,6 +151,25 @@ class PipelineTest extends CommandLineTest {
                 .contains("99999-01-01-4,01002,2016,2016-12-31,Anteil,,x,");
         Run negative = imon("observations", "--table", "99999-01-01-4", "--kreis", "01001");
         assertThat(negative.out()).contains("99999-01-01-4,01001,2016,2016-12-31,Anteil,-14.6,,");
+    }
+
+    @Test
+    void aThousandFilesWithLongNamesGoInInOneCall(@TempDir Path temp) throws IOException {
+        String original = Files.readString(FIXTURES.resolve("period-column-age-groups.csv"));
+        List<String> args = new java.util.ArrayList<>(List.of("ingest"));
+        for (int i = 1; i <= 1000; i++) {
+            // each its own delivery: a revision of the table at its own Stand
+            Path file = temp.resolve(String.format("12411-03-03-4_%s_%04d.csv", "revision-".repeat(20), i));
+            Files.writeString(file, original.replace("Stand: 14.12.2017 / 15:51:18",
+                    String.format("Stand: 14.12.2017 / %02d:%02d:%02d", i / 3600, i / 60 % 60, i % 60)));
+            args.add(file.toString());
+        }
+
+        Run run = imon(args.toArray(String[]::new));
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery", Long.class)).isEqualTo(1000);
+        assertThat(run.out().lines().filter(l -> l.contains(" stored, 0 rejected"))).hasSize(1000);
     }
 
     @Test

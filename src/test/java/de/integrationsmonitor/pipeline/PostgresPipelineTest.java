@@ -1,5 +1,7 @@
 package de.integrationsmonitor.pipeline;
 
+import de.integrationsmonitor.testing.PostgresSchema;
+
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIf;
