@@ -1,6 +1,11 @@
 package de.integrationsmonitor.batch;
 
 import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.fetch.FetchConfigurationException;
+import de.integrationsmonitor.fetch.FetchListener;
+import de.integrationsmonitor.fetch.FetchOptions;
+import de.integrationsmonitor.fetch.FetchOutcome;
+import de.integrationsmonitor.fetch.FetchService;
 import de.integrationsmonitor.report.Edition;
 import de.integrationsmonitor.report.EditionException;
 import de.integrationsmonitor.report.EditionLoader;
@@ -29,11 +34,13 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The nightly run, the job a scheduler starts: ingest what is new in the inbox (one partition per file; files stored
+ * The nightly run, the job a scheduler starts: fetch the configured sources from the offices (when credentials are
+ * set), ingest what is new in the inbox (one partition per file; files stored
  * before are recognised by their SHA-256), compute when deliveries, catalogue or register changed, render the
  * editions whose inputs changed since they were last published (partitioned as in the report job), publish them,
  * and write the run's summary. Identified by its run date: a night that was interrupted is resumed where it stopped,
@@ -43,6 +50,7 @@ import org.springframework.context.annotation.Configuration;
 public class NightlyJobConfiguration {
 
     public static final String NIGHTLY_JOB = "nightly";
+    static final String FETCH_STEP = "fetch";
     static final String PLAN_EDITIONS_STEP = "plan-editions";
     static final String SUMMARY_STEP = "summary";
     /** Identifying job parameter: the night. */
@@ -52,6 +60,9 @@ public class NightlyJobConfiguration {
     /** Plan step context: editions left as they are (published and up to date), and editions refused. */
     static final String UNCHANGED = "editions.unchanged";
     static final String REFUSED = "editions.refused";
+    /** Fetch step context: per table what fetching gave, or why nothing was fetched. */
+    static final String FETCHED = "fetch.outcomes";
+    static final String FETCH_NOTE = "fetch.note";
     /** Summary step context: the files of the run's summary. */
     static final String SUMMARY_FILES = "summary.files";
     static final String SUMMARY_STATUS = "summary.status";
@@ -64,6 +75,52 @@ public class NightlyJobConfiguration {
                 .addString(IngestJobConfiguration.INBOX, inbox.toAbsolutePath().normalize().toString(), false)
                 .addString(EDITIONS_DIR, editions.toAbsolutePath().normalize().toString(), false)
                 .toJobParameters();
+    }
+
+    /**
+     * Fetches the sources of {@code jobs/quellen.yml} into the inbox and ingests them, when credentials for the
+     * offices' web service are set; otherwise says so and does nothing. What each table gave is kept for the summary.
+     */
+    @Bean
+    Step fetchStep(JobRepository repository, FetchService fetch, ApplicationEventPublisher events) {
+        return new StepBuilder(FETCH_STEP, repository).tasklet((contribution, chunk) -> {
+            StepExecution step = contribution.getStepExecution();
+            if (!fetch.credentialsSet()) {
+                step.getExecutionContext().putString(FETCH_NOTE, "no credentials for the offices' web service are"
+                        + " set (IMON_GENESIS_TOKEN, IMON_GENESIS_USER/PASSWORD or IMON_GENESIS_CREDENTIALS):"
+                        + " nothing fetched");
+                return RepeatStatus.FINISHED;
+            }
+            ArrayList<HashMap<String, Object>> outcomes = new ArrayList<>();
+            try {
+                Path inbox = Path.of(step.getJobParameters().getString(IngestJobConfiguration.INBOX));
+                for (FetchOutcome o : fetch.fetchConfigured(new FetchOptions(false, false, Optional.of(inbox)),
+                        new FetchListener() { })) {
+                    HashMap<String, Object> outcome = new HashMap<>();
+                    outcome.put("table", o.table());
+                    outcome.put("database", o.database().map(d -> d.id()).orElse(""));
+                    outcome.put("result", o.result().label());
+                    outcome.put("message", o.describe());
+                    outcome.put("file", o.fileName().orElse(""));
+                    o.ingest().ifPresent(i -> {
+                        outcome.put("ingest", ingestedMap(i));
+                        events.publishEvent(new RunEvents.FileIngested(i));
+                    });
+                    outcomes.add(outcome);
+                }
+            } catch (FetchConfigurationException e) {
+                step.getExecutionContext().putString(FETCH_NOTE, "nothing fetched: " + e.getMessage());
+            }
+            step.getExecutionContext().put(FETCHED, outcomes);
+            return RepeatStatus.FINISHED;
+        }, noTransaction).build();
+    }
+
+    private static HashMap<String, Object> ingestedMap(de.integrationsmonitor.ingest.IngestOutcome outcome) {
+        org.springframework.batch.infrastructure.item.ExecutionContext context =
+                new org.springframework.batch.infrastructure.item.ExecutionContext();
+        IngestJobConfiguration.write(outcome, context);
+        return new HashMap<>(context.toMap());
     }
 
     /**
@@ -130,10 +187,11 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    Job nightlyJob(JobRepository repository, Step ingestFilesStep, Step computeStep, Step planEditionsStep,
-                   Step renderStep, Step publishStep, Step summaryStep) {
+    Job nightlyJob(JobRepository repository, Step fetchStep, Step ingestFilesStep, Step computeStep,
+                   Step planEditionsStep, Step renderStep, Step publishStep, Step summaryStep) {
         return new JobBuilder(NIGHTLY_JOB, repository)
-                .start(ingestFilesStep).on("*").to(computeStep)
+                .start(fetchStep).on("*").to(ingestFilesStep)
+                .from(ingestFilesStep).on("*").to(computeStep)
                 .from(computeStep).on("FAILED").to(summaryStep)
                 .from(computeStep).on("*").to(planEditionsStep)
                 .from(planEditionsStep).on("FAILED").to(summaryStep)

@@ -31,7 +31,7 @@ import org.springframework.batch.core.step.StepExecution;
  * {@code output/laeufe/<start>.json} (for machines) and {@code .txt} beside it (for people).
  */
 public record RunSummary(String runDate, String started, String finished, Outcome outcome, String headline,
-                         List<Step> steps, List<FileTakenIn> takenIn, int alreadyStored, Map<String, String> refused,
+                         List<Step> steps, String fetchNote, List<Fetched> fetched, List<FileTakenIn> takenIn, int alreadyStored, Map<String, String> refused,
                          Map<String, Long> findings, Computation computation, List<Rendered> rendered,
                          List<String> unchanged, Map<String, String> editionsRefused, List<String> needsAPerson) {
 
@@ -48,6 +48,10 @@ public record RunSummary(String runDate, String started, String finished, Outcom
     }
 
     public record Step(String name, String status, double seconds) {
+    }
+
+    /** One table fetched from the offices: what it gave (fetched, unchanged, no data, failed, refused). */
+    public record Fetched(String table, String database, String result, String message) {
     }
 
     public record FileTakenIn(String file, String table, long delivery, long dataLines, long stored, long rejected,
@@ -89,12 +93,34 @@ public record RunSummary(String runDate, String started, String finished, Outcom
         }
         List<FileTakenIn> takenIn = new ArrayList<>();
         Map<String, String> refused = new LinkedHashMap<>();
+        List<Fetched> fetched = new ArrayList<>();
+        List<IngestOutcome> ingested = new ArrayList<>();
+        Optional<StepExecution> fetchStep = latest(allSteps, NightlyJobConfiguration.FETCH_STEP);
+        String fetchNote = fetchStep.map(f -> f.getExecutionContext().getString(NightlyJobConfiguration.FETCH_NOTE,
+                "")).orElse("");
+        if (!fetchNote.isEmpty() && fetchNote.startsWith("nothing fetched: ")) {
+            attention.add(fetchNote);
+        }
+        fetchStep.ifPresent(f -> ((List<Map<String, Object>>) f.getExecutionContext().get(
+                NightlyJobConfiguration.FETCHED, List.class, List.of())).forEach(o -> {
+                    Fetched one = new Fetched(String.valueOf(o.get("table")), String.valueOf(o.get("database")),
+                            String.valueOf(o.get("result")), String.valueOf(o.get("message")));
+                    fetched.add(one);
+                    if (one.result().equals("failed") || one.result().equals("refused")) {
+                        attention.add("fetch " + one.message());
+                    }
+                    if (o.get("ingest") instanceof Map<?, ?> m) {
+                        ingested.add(IngestJobConfiguration.read(new org.springframework.batch.infrastructure
+                                .item.ExecutionContext((Map<String, Object>) m)));
+                    }
+                }));
+        ingested.addAll(IngestJobConfiguration.outcomes(allSteps));
         Map<String, Long> findings = new LinkedHashMap<>();
         for (Severity severity : Severity.values()) {
             findings.put(severity.label(), 0L);
         }
         int already = 0;
-        for (IngestOutcome o : IngestJobConfiguration.outcomes(allSteps)) {
+        for (IngestOutcome o : ingested) {
             switch (o.status()) {
                 case STORED -> {
                     var a = o.account().orElseThrow();
@@ -137,15 +163,18 @@ public record RunSummary(String runDate, String started, String finished, Outcom
         });
         editionsRefused.forEach((file, reason) -> attention.add("edition " + file + " was refused: " + reason));
         boolean reportsFailed = rendered.stream().anyMatch(r -> !r.failed().isEmpty());
+        boolean fetchFailed = fetched.stream().anyMatch(f -> f.result().equals("failed")
+                || f.result().equals("refused")) || fetchNote.startsWith("nothing fetched: ");
         Outcome outcome = failedStep ? Outcome.FAILED : reportsFailed ? Outcome.REPORTS_FAILED
-                : !refused.isEmpty() || !editionsRefused.isEmpty() ? Outcome.INPUT_REFUSED : Outcome.DONE;
+                : !refused.isEmpty() || !editionsRefused.isEmpty() || fetchFailed ? Outcome.INPUT_REFUSED
+                : Outcome.DONE;
         LocalDateTime first = allSteps.stream().map(StepExecution::getStartTime).filter(java.util.Objects::nonNull)
                 .min(Comparator.naturalOrder()).orElse(LocalDateTime.now(clock));
         String runDate = String.valueOf(execution.getJobParameters().getLocalDate(NightlyJobConfiguration.RUN_DATE));
         String headline = headline(takenIn.size(), already, refused.size(), computation, rendered, unchanged,
                 attention.isEmpty());
         return new RunSummary(runDate, first.withNano(0).toString(), LocalDateTime.now(clock).withNano(0).toString(),
-                outcome, headline, steps, takenIn, already, refused, findings, computation.orElse(null), rendered,
+                outcome, headline, steps, fetchNote, fetched, takenIn, already, refused, findings, computation.orElse(null), rendered,
                 unchanged,
                 editionsRefused, attention);
     }
@@ -229,6 +258,13 @@ public record RunSummary(String runDate, String started, String finished, Outcom
             out.append("Needs a person:\n");
             needsAPerson.forEach(n -> out.append("  - ").append(n).append('\n'));
             out.append('\n');
+        }
+        if (!fetchNote.isEmpty()) {
+            out.append("Fetch: ").append(fetchNote).append('\n');
+        }
+        if (!fetched.isEmpty()) {
+            out.append("Fetched from the offices:\n");
+            fetched.forEach(f -> out.append("  ").append(f.result()).append(": ").append(f.message()).append('\n'));
         }
         out.append("Files taken in (").append(takenIn.size()).append("), ").append(alreadyStored)
                 .append(" stored before:\n");

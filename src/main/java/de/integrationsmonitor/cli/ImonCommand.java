@@ -1,6 +1,7 @@
 package de.integrationsmonitor.cli;
 
 import de.integrationsmonitor.batch.Runs;
+import de.integrationsmonitor.fetch.FetchConfigurationException;
 import de.integrationsmonitor.indicator.CatalogueException;
 import de.integrationsmonitor.ingest.ExtractRefusedException;
 import de.integrationsmonitor.report.EditionException;
@@ -19,10 +20,11 @@ import picocli.CommandLine.Command;
                 + " indicators per Kreis and renders the integration reports.",
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:unexpected failure", "2:input refused (file, edition, catalogue)",
+        exitCodeList = {"0:done", "1:unexpected failure", "2:input refused (file, edition, catalogue, sources)",
                 "3:some reports failed", "64:wrong command line", "75:another run holds the lock"},
         subcommands = {IngestCommand.class, ComputeCommand.class, IndicatorsCommand.class, ReportCommand.class,
                 RunCommand.class, NightlyCommand.class, ObservationsCommand.class, FindingsCommand.class,
+                FetchCommand.class,
                 BenchmarkCommand.class})
 public class ImonCommand implements Runnable {
 
@@ -49,7 +51,8 @@ public class ImonCommand implements Runnable {
     /** A file a person wrote or delivered is wrong: they can fix it, the message says how. */
     private static boolean isInputProblem(Throwable t) {
         return t instanceof ExtractRefusedException || t instanceof EditionException
-                || t instanceof CatalogueException || t instanceof RuleException;
+                || t instanceof CatalogueException || t instanceof RuleException
+                || t instanceof FetchConfigurationException;
     }
 
     /** Messages quote files (a YAML value, a driver's statement): a few lines at most, never a whole expansion. */

@@ -35,6 +35,11 @@ public final class FfcsvReader implements ExtractReader {
 
     /** A table code as GENESIS puts it at the start of a file name: 12411-01-01-4, 12531-0043, 1000A-0001. */
     private static final Pattern TABLE_CODE = Pattern.compile("\\d{4}[0-9A-Z]-[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*");
+    /**
+     * A table code a caller declares: those of file names, and the Regionalatlas's ({@code AI-N-01-2-5}), which
+     * cannot be told from a file name's other tokens and so are taken only when declared.
+     */
+    private static final Pattern DECLARED_TABLE_CODE = Pattern.compile("[0-9A-Z]+(?:-[0-9A-Za-z]+)+");
     /** The regional variables of GENESIS-Online and the Regionaldatenbank. */
     private static final Set<String> REGIONAL_VARIABLES = Set.of("DINSG", "DLAND", "REGBEZ", "KREISE");
     /** Regional variables below Kreis level: their rows are skipped whatever form their codes have. */
@@ -73,7 +78,7 @@ public final class FfcsvReader implements ExtractReader {
         source.bytes().notText("the file").ifPresent(problem -> {
             throw new ExtractRefusedException(file, source.bytes().firstNulLine(), problem);
         });
-        Naming naming = Naming.of(List.of(file));
+        Naming naming = Naming.of(List.of(file), declared(source));
         try (InputStream in = source.open()) {
             if (source.bytes().byteOrderMark()) {
                 in.skipNBytes(3);
@@ -122,7 +127,7 @@ public final class FfcsvReader implements ExtractReader {
                     charset = scanned.charset();
                     encoding = scanned.encodingName();
                 }
-                Naming naming = Naming.of(List.of(entryName, file));
+                Naming naming = Naming.of(List.of(entryName, file), declared(source));
                 try (CheckedInputStream in = new CheckedInputStream(inflate(zip, entry, file), new CRC32())) {
                     if (bom) {
                         in.skipNBytes(3);
@@ -202,6 +207,17 @@ public final class FfcsvReader implements ExtractReader {
         return Optional.empty();
     }
 
+    /** The table code the caller declared, checked to be one; a declared code wins over the names'. */
+    private static Optional<String> declared(ExtractSource source) {
+        Optional<String> code = source.declaredTableCode().map(String::strip);
+        if (code.isPresent() && !DECLARED_TABLE_CODE.matcher(code.get()).matches()) {
+            throw new ExtractRefusedException(source.fileName(), 0, "the table code '"
+                    + ClassicCsvReader.abbreviate(code.get()) + "' it was delivered as is no table code; expected"
+                    + " one like 12411-01-01-4, 12531-0043 or AI-N-01-2-5");
+        }
+        return code;
+    }
+
     /** The table code at the start of a file name ({@code 12411-01-01-4_1773175772751_de_flat.csv}), if any. */
     static Optional<String> tableCode(String fileName) {
         String base = withoutExtension(baseName(fileName));
@@ -225,8 +241,9 @@ public final class FfcsvReader implements ExtractReader {
      */
     private record Naming(Optional<String> tableCode, boolean english, List<String> names) {
 
-        static Naming of(List<String> names) {
-            Optional<String> code = names.stream().map(FfcsvReader::tableCode).flatMap(Optional::stream).findFirst();
+        static Naming of(List<String> names, Optional<String> declared) {
+            Optional<String> code = declared.isPresent() ? declared
+                    : names.stream().map(FfcsvReader::tableCode).flatMap(Optional::stream).findFirst();
             boolean english = false;
             for (String name : names) {
                 List<String> tokens = List.of(withoutExtension(baseName(name)).split("_"));

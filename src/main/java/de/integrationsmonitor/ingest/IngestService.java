@@ -102,6 +102,14 @@ public class IngestService {
      * reason.
      */
     public IngestOutcome ingest(Path file) {
+        return ingest(file, Optional.empty());
+    }
+
+    /**
+     * Ingests a file whose table is known from elsewhere (a download names it in its request): a flat-file CSV is
+     * stored under that code whatever its name says, so also a Regionalatlas table like {@code AI-N-01-2-5}.
+     */
+    public IngestOutcome ingest(Path file, Optional<String> declaredTableCode) {
         String fileName = String.valueOf(file.getFileName());
         if (!Files.isRegularFile(file)) {
             return refused(fileName, Optional.empty(), "",
@@ -110,7 +118,7 @@ public class IngestService {
         ExtractSource source;
         ExtractFormat format;
         try {
-            source = ExtractSource.scan(file);
+            source = ExtractSource.scan(file, declaredTableCode);
             Optional<IngestOutcome> known = alreadyIngested(fileName, source.bytes().sha256());
             if (known.isPresent()) {
                 return known.get();

@@ -23,13 +23,20 @@ public final class EditionLoader {
     private static final Set<String> FIELDS = new TreeSet<>(Set.of("edition", "title", "report_year", "period_years",
             "kreise", "handlungsfelder", "gebietsstand", "templates", "output"));
 
+    /** The file in jobs/ that lists the tables to fetch, not an edition. */
+    private static final String SOURCES = "quellen.yml";
+
     private EditionLoader() {
     }
 
-    /** The edition files of a jobs folder: its {@code *.yml} files (sub-folders hold other things). */
+    /**
+     * The edition files of a jobs folder: its {@code *.yml} files but {@code quellen.yml}, the sources of
+     * {@code bin/imon fetch} (sub-folders hold other things).
+     */
     public static List<Path> editionFiles(Path jobs) {
         try (var files = Files.list(jobs)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".yml")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".yml"))
+                    .filter(p -> !p.getFileName().toString().equals(SOURCES)).sorted().toList();
         } catch (IOException e) {
             throw new EditionException("cannot list the editions in " + jobs + ": " + e.getMessage());
         }

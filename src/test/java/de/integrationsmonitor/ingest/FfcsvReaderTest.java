@@ -445,6 +445,60 @@ class FfcsvReaderTest {
     }
 
     @Nested
+    @DisplayName("a table code the caller declares (a download names its table in the request)")
+    class DeclaredTableCode {
+
+        private Read read(Path file, String declared) throws IOException {
+            RecordingListener recorded = new RecordingListener();
+            LineAccount account = new FfcsvReader().read(ExtractSource.scan(file, Optional.of(declared)), recorded);
+            return new Read(account, recorded);
+        }
+
+        @Test
+        @DisplayName("a Regionalatlas table (AI-N-01-2-5_<digits>_de_flat.csv) is refused by its name alone,"
+                + " and read under its code when declared")
+        void regionalatlasCode() throws IOException {
+            Path file = Files.write(temp.resolve("AI-N-01-2-5_1773175772751_de_flat.csv"), bytes(POPULATION));
+
+            assertThatThrownBy(() -> FfcsvReaderTest.read(file)).isInstanceOf(ExtractRefusedException.class)
+                    .hasMessageContaining("does not start with a table code");
+            Read read = read(file, "AI-N-01-2-5");
+
+            assertThat(read.recorded().header.tableCode()).isEqualTo("AI-N-01-2-5");
+            assertThat(read.recorded().observations).isNotEmpty()
+                    .allSatisfy(o -> assertThat(o.tableCode()).isEqualTo("AI-N-01-2-5"));
+            assertThat(read.account()).isEqualTo(FfcsvReaderTest.read(fixture(POPULATION)).account());
+        }
+
+        @Test
+        @DisplayName("a ZIP whose names carry no table code is read under the declared one")
+        void zipWithoutCodeInItsNames() throws IOException {
+            Path zip = zip("download.zip", "data_de_flat.csv", bytes(SYMBOLS));
+
+            assertThat(read(zip, "12531-0043").recorded().header.tableCode()).isEqualTo("12531-0043");
+        }
+
+        @Test
+        @DisplayName("the declared code wins over the one a name starts with: the request knows what it asked for")
+        void declaredWinsOverName() throws IOException {
+            Path file = Files.write(temp.resolve("12411-01-01-4_de_flat.csv"), bytes(POPULATION));
+
+            assertThat(read(file, "12411-01-01-5").recorded().header.tableCode()).isEqualTo("12411-01-01-5");
+        }
+
+        @ParameterizedTest
+        @CsvSource({"'12411 01'", "AI", "'../12411-01-01-4'", "''"})
+        @DisplayName("a declared code that is no table code is refused, naming it")
+        void notATableCode(String declared) throws IOException {
+            Path file = Files.write(temp.resolve(POPULATION), bytes(POPULATION));
+
+            assertThatThrownBy(() -> read(file, declared)).isInstanceOf(ExtractRefusedException.class)
+                    .hasMessageContaining("the table code '" + declared.strip() + "' it was delivered as is no"
+                            + " table code");
+        }
+    }
+
+    @Nested
     @DisplayName("the ZIP the web service delivers")
     class Zip {
 

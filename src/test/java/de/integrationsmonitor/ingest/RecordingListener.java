@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Collects what a reader streams, for assertions. */
-final class RecordingListener implements ExtractListener {
+/** Collects what a reader streams, for assertions (also of readers run by other packages' tests). */
+public final class RecordingListener implements ExtractListener {
 
     /** A line the reader did not store: its number, the reason and the line's text. */
     record Line(long number, String reason, String content) {
@@ -19,9 +19,9 @@ final class RecordingListener implements ExtractListener {
         }
     }
 
-    ExtractHeader header;
+    public ExtractHeader header;
     ExtractFooter footer;
-    final List<Observation> observations = new ArrayList<>();
+    public final List<Observation> observations = new ArrayList<>();
     final List<Line> rejected = new ArrayList<>();
     final List<Line> skipped = new ArrayList<>();
 

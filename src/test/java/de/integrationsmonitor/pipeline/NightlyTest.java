@@ -82,7 +82,7 @@ class NightlyTest extends CommandLineTest {
             assertThat(r.get("written").asInt()).isEqualTo(3); // 15001, 15002, land-15
         });
         assertThat(summary.get("steps").findValuesAsText("name"))
-                .containsExactly("ingest", "compute", "plan-editions", "render", "publish");
+                .containsExactly("fetch", "ingest", "compute", "plan-editions", "render", "publish");
         assertThat(run.out()).contains("1 file(s) taken in, 0 refused");
     }
 

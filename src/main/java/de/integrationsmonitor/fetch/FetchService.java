@@ -1,0 +1,130 @@
+package de.integrationsmonitor.fetch;
+
+import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.ingest.IngestService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Service;
+
+/**
+ * Fetches tables from the offices' web services into the inbox and ingests them: every source of
+ * {@code jobs/quellen.yml}, or the tables named. Settings and credentials are read from the environment at each
+ * call (see {@link FetchSettings} and {@link Credentials}).
+ */
+@Service
+public class FetchService {
+
+    private final Environment environment;
+    private final ImonSettings settings;
+    private final FetchLog log;
+    private final IngestService ingest;
+    private final Clock clock;
+    /** One request at a time per database, whoever in this process asks. */
+    private final Map<Database, Lock> locks = new EnumMap<>(Database.class);
+
+    public FetchService(Environment environment, ImonSettings settings, FetchLog log, IngestService ingest,
+                        Clock clock) {
+        this.environment = environment;
+        this.settings = settings;
+        this.log = log;
+        this.ingest = ingest;
+        this.clock = clock;
+        Arrays.stream(Database.values()).forEach(d -> locks.put(d, new ReentrantLock(true)));
+    }
+
+    /** {@code jobs/quellen.yml}. */
+    public Path sourcesFile() {
+        return settings.jobs().resolve("quellen.yml");
+    }
+
+    /** Whether credentials for the web service are configured at all; a nightly run fetches only then. */
+    public boolean credentialsSet() {
+        return Credentials.configured(env());
+    }
+
+    /**
+     * Fetches every source of {@code jobs/quellen.yml}.
+     *
+     * @throws FetchConfigurationException when the sources file, a setting or the credentials are wrong (before
+     *                                     anything is fetched)
+     */
+    public List<FetchOutcome> fetchConfigured(FetchOptions options, FetchListener listener) {
+        return fetchTables(List.of(), Optional.empty(), options, listener);
+    }
+
+    /**
+     * Fetches the tables named (each as {@code jobs/quellen.yml} lists it, else the whole table from the database
+     * given), or, with no table named, every source of {@code jobs/quellen.yml} (of the database, if one is given).
+     * Entries of the file that are wrong, and tables that cannot be asked for, are refused; the others are fetched.
+     */
+    public List<FetchOutcome> fetchTables(List<String> tables, Optional<Database> database, FetchOptions options,
+                                          FetchListener listener) {
+        Path file = sourcesFile();
+        SourcesLoader.SourceList configured = tables.isEmpty() || Files.exists(file) ? SourcesLoader.load(file)
+                : new SourcesLoader.SourceList(List.of(), List.of());
+        List<Source> sources = new ArrayList<>();
+        List<FetchOutcome> refused = new ArrayList<>();
+        if (tables.isEmpty()) {
+            configured.sources().stream().filter(s -> database.isEmpty() || s.database() == database.get())
+                    .forEach(sources::add);
+            configured.refused().stream()
+                    .filter(r -> database.isEmpty() || r.database().isEmpty() || r.database().equals(database))
+                    .forEach(refused::add);
+        }
+        for (String table : tables) {
+            List<Source> listed = configured.sources().stream().filter(s -> s.table().equals(table))
+                    .filter(s -> database.isEmpty() || s.database() == database.get()).toList();
+            List<FetchOutcome> wrong = configured.refused().stream().filter(r -> r.table().equals(table)).toList();
+            if (!listed.isEmpty()) {
+                sources.addAll(listed);
+            } else if (!wrong.isEmpty()) {
+                refused.addAll(wrong);
+            } else if (!Source.TABLE_CODE.matcher(table).matches()) {
+                refused.add(FetchOutcome.refused(table, database, "'" + table + "' is no table code; expected one"
+                        + " like 12411-01-01-4, 12531-0043 or AI-N-01-2-5"));
+            } else if (database.isPresent()) {
+                sources.add(Source.of(table, database.get()));
+            } else {
+                refused.add(FetchOutcome.refused(table, database, "not listed in " + file + "; say which database"
+                        + " publishes it with --database (" + Database.ids() + ")"));
+            }
+        }
+        refused.forEach(listener::outcome);
+        List<FetchOutcome> outcomes = new ArrayList<>(refused);
+        outcomes.addAll(fetch(sources, options, listener));
+        return outcomes;
+    }
+
+    /**
+     * Fetches the sources given.
+     *
+     * @throws FetchConfigurationException when no credentials are configured at all, or a setting is wrong
+     */
+    public List<FetchOutcome> fetch(List<Source> sources, FetchOptions options, FetchListener listener) {
+        Function<String, String> env = env();
+        FetchSettings fetchSettings = FetchSettings.from(env, settings.input());
+        if (!sources.isEmpty() && !Credentials.configured(env)) {
+            throw new FetchConfigurationException("no credentials for the GENESIS web service: set "
+                    + Credentials.TOKEN + " (or " + Credentials.USER + " and " + Credentials.PASSWORD + "), or name a"
+                    + " credentials file with " + Credentials.FILE + "; the README says how to get an account");
+        }
+        Fetcher fetcher = new Fetcher(fetchSettings, database -> Credentials.resolve(database, env), log,
+                (file, table) -> ingest.ingest(file, Optional.of(table)), clock, locks);
+        return fetcher.fetch(sources, options, listener);
+    }
+
+    private Function<String, String> env() {
+        return environment::getProperty;
+    }
+}
