@@ -208,11 +208,24 @@ public class ReportJobConfiguration {
                 }
                 done.forEach((unit, sha) -> entries.put(publication.relative(prepared.fileName(unit)),
                         new Manifest.Entry(sha, prepared.versionId())));
-                publication.publish(plan.run(), entries.keySet(), prepared.manifest(entries, failed));
+                List<String> written = new ArrayList<>(entries.keySet());
+                try {
+                    publication.publish(plan.run(), entries.keySet(), prepared.manifest(entries, failed));
+                } catch (java.io.UncheckedIOException e) {
+                    // an output folder that cannot be written (full, read-only): the folder stays as it was, and
+                    // every report of this run counts as not written
+                    String reason = "the edition could not be published in " + publication.folder() + ": "
+                            + e.getMessage();
+                    done.keySet().forEach(unit -> failed.put(unit, reason));
+                    written = new ArrayList<>();
+                    if (failed.isEmpty()) {
+                        failed.put(prepared.edition().id(), reason);
+                    }
+                }
                 partial |= !failed.isEmpty();
                 HashMap<String, Object> result = new HashMap<>();
                 result.put("folder", publication.folder().toString());
-                result.put("written", new ArrayList<>(entries.keySet()));
+                result.put("written", written);
                 result.put("failed", new LinkedHashMap<>(failed));
                 result.put("withoutData", new ArrayList<>(prepared.withoutData()));
                 published.put(prepared.edition().id(), result);
