@@ -1,5 +1,7 @@
 package de.integrationsmonitor.pipeline;
 
+import de.integrationsmonitor.testing.PostgresSchema;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.integrationsmonitor.Sha256;
