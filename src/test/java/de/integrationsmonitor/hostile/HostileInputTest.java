@@ -1,16 +1,15 @@
 package de.integrationsmonitor.hostile;
 
+import de.integrationsmonitor.testing.Imon;
+import de.integrationsmonitor.testing.Imon.Run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import de.integrationsmonitor.cli.ImonCommand;
 import de.integrationsmonitor.observation.Delivery;
 import de.integrationsmonitor.store.DeliveryRepository;
 import de.integrationsmonitor.store.ObservationRepository;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,25 +64,7 @@ class HostileInputTest {
 
     /** Runs {@code imon ARGS}: exit code, standard output and standard error. */
     Run imon(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine commandLine = ImonCommand.commandLine(factory);
-            commandLine.setErr(new java.io.PrintWriter(System.err, true));
-            int exit = commandLine.execute(args);
-            return new Run(exit, capturedOut.toString(StandardCharsets.UTF_8),
-                    capturedErr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
-    record Run(int exit, String out, String err) {
+        return Imon.run(factory, args);
     }
 
     /** A good file of its own for each call (new bytes, so it is a new delivery). */

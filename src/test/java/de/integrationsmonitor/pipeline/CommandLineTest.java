@@ -1,11 +1,10 @@
 package de.integrationsmonitor.pipeline;
 
-import de.integrationsmonitor.cli.ImonCommand;
-import java.io.ByteArrayOutputStream;
+import de.integrationsmonitor.testing.Imon;
+import de.integrationsmonitor.testing.Imon.Run;
+
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -66,27 +65,9 @@ abstract class CommandLineTest {
         }
     }
 
-    /** Runs {@code imon ARGS} and returns exit code, standard output and standard error. */
+    /** Runs {@code imon ARGS}: exit code, standard output and standard error. */
     Run imon(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(capturedOut, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine commandLine = ImonCommand.commandLine(factory);
-            commandLine.setErr(new java.io.PrintWriter(System.err, true));
-            int exit = commandLine.execute(args);
-            return new Run(exit, capturedOut.toString(StandardCharsets.UTF_8),
-                    capturedErr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
-    record Run(int exit, String out, String err) {
+        return Imon.run(factory, args);
     }
 
     static String fixture(String name) {

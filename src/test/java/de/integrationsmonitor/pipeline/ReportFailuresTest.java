@@ -1,5 +1,7 @@
 package de.integrationsmonitor.pipeline;
 
+import de.integrationsmonitor.testing.Imon.Run;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.integrationsmonitor.ImonSettings;
