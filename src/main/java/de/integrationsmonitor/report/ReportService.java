@@ -145,7 +145,7 @@ public class ReportService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the swap folder " + swap, e);
         }
-        return new KreisReportRenderer(template, KreisReportRenderer.DEFAULT_DOCUMENT_TIMESTAMP,
+        return new KreisReportRenderer(template, DocumentMetadata.DEFAULT_TIMESTAMP,
                 () -> new net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer(8,
                         new net.sf.jasperreports.engine.util.JRSwapFile(swap.toString(), 4096, 64), true));
     }

@@ -36,6 +36,7 @@ import org.apache.xmpbox.xml.DomXmpParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
 
 class KreisReportRendererTest {
 
@@ -237,9 +238,15 @@ class KreisReportRendererTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             XMPMetadata xmp = new DomXmpParser().parse(document.getDocumentCatalog().getMetadata().toByteArray());
             assertThat(xmp.getPDFAIdentificationSchema().getPart()).isEqualTo(1);
-            assertThat(xmp.getPDFAIdentificationSchema().getConformance()).isEqualTo("B");
+            assertThat(xmp.getPDFAIdentificationSchema().getConformance()).isEqualTo("A");
             assertThat(document.getDocumentCatalog().getOutputIntents()).hasSize(1);
         }
+    }
+
+    @Test
+    void isPdfA1aAndPdfUa1ForVeraPdf() {
+        assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFA_1_A)).isEmpty();
+        assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
     }
 
     @Test
@@ -267,7 +274,7 @@ class KreisReportRendererTest {
             assertThat(info.getSubject()).contains("15001").contains("31.12.2015").contains("2011–2015");
             assertThat(info.getKeywords()).contains("Integrationsmonitoring").contains("AGS 15001")
                     .contains("Rechtlicher Status");
-            assertThat(info.getCreationDate().toInstant()).isEqualTo(KreisReportRenderer.DEFAULT_DOCUMENT_TIMESTAMP);
+            assertThat(info.getCreationDate().toInstant()).isEqualTo(DocumentMetadata.DEFAULT_TIMESTAMP);
             String xmp = new String(document.getDocumentCatalog().getMetadata().toByteArray(),
                     java.nio.charset.StandardCharsets.UTF_8);
             assertThat(xmp).contains("2026-01-01T00:00:00").contains("Integrationsmonitor");
@@ -312,7 +319,7 @@ class KreisReportRendererTest {
     @Test
     void swapFileVirtualizerGivesTheSameDocument(@TempDir Path dir) {
         KreisReportRenderer virtualized = new KreisReportRenderer(TEMPLATE,
-                KreisReportRenderer.DEFAULT_DOCUMENT_TIMESTAMP,
+                DocumentMetadata.DEFAULT_TIMESTAMP,
                 () -> new JRSwapFileVirtualizer(2, new JRSwapFile(dir.toString(), 4096, 64), true));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         virtualized.render(KreisReportFixtures.dessauRosslau(), out);

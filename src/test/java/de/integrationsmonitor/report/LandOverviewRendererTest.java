@@ -26,6 +26,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
 
 class LandOverviewRendererTest {
 
@@ -153,7 +154,7 @@ class LandOverviewRendererTest {
 
         assertThat(line(text, "1. 15083")).contains("Börde").contains("48,4 %");
         assertThat(line(text, "14. 15002")).contains("Halle (Saale)").contains("31,9 %");
-        assertThat(line(text, "1. 15090")).contains("Stendal").contains("14,6 *").contains("kleine Basis");
+        assertThat(line(text, "1. 15090")).contains("Stendal").contains("14,6 ¹").contains("kleine Basis");
         assertThat(line(text, "7. 15085")).contains("8,7 p");
     }
 
@@ -219,7 +220,7 @@ class LandOverviewRendererTest {
             assertThat(info.getKeywords()).contains("Integrationsmonitoring").contains("Arbeit")
                     .contains("Rechtlicher Status").contains("13111-01-03-4");
             assertThat(info.getCreationDate().toInstant())
-                    .isEqualTo(LandOverviewRenderer.DEFAULT_DOCUMENT_TIMESTAMP);
+                    .isEqualTo(DocumentMetadata.DEFAULT_TIMESTAMP);
         }
     }
 
@@ -233,6 +234,13 @@ class LandOverviewRendererTest {
 
         assertThat(result.getErrorsList()).isEmpty();
         assertThat(result.isValid()).isTrue();
+    }
+
+    @Test
+    void theOverviewIsPdfA1aAndPdfUa1ForVeraPdf() {
+        byte[] pdf = render(sachsenAnhalt());
+        assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFA_1_A)).isEmpty();
+        assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
     }
 
     @Test
@@ -278,7 +286,7 @@ class LandOverviewRendererTest {
         Files.copy(TEMPLATE, template);
         assertThatThrownBy(() -> new LandOverviewRenderer(template))
                 .isInstanceOf(ReportTemplateException.class)
-                .hasMessageContaining(LandOverviewRenderer.RANKING_TEMPLATE)
+                .hasMessageContaining("landuebersicht-rangliste.jrxml")
                 .hasMessageContaining("could not be read");
     }
 }
