@@ -3,6 +3,7 @@ package de.integrationsmonitor.cli;
 import de.integrationsmonitor.indicator.CatalogueException;
 import de.integrationsmonitor.ingest.ExtractRefusedException;
 import de.integrationsmonitor.report.EditionException;
+import de.integrationsmonitor.report.ReportTemplateException;
 import de.integrationsmonitor.validate.RuleException;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
@@ -44,7 +45,7 @@ public class ImonCommand implements Runnable {
     /** A file a person wrote or delivered is wrong: they can fix it, the message says how. */
     private static boolean isInputProblem(Throwable t) {
         return t instanceof ExtractRefusedException || t instanceof EditionException
-                || t instanceof CatalogueException || t instanceof RuleException;
+                || t instanceof CatalogueException || t instanceof RuleException || t instanceof ReportTemplateException;
     }
 
     /** Prints a failure for people, without a stack trace, and picks the documented exit code. */

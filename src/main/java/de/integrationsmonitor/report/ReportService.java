@@ -74,6 +74,11 @@ public class ReportService {
     }
 
     public EditionResult render(Edition edition, Optional<String> onlyKreis, Consumer<String> progress) {
+        // templates are code: read only from the template folder, checked before any work
+        Path kreisTemplate = Confinement.template(settings.templates(), edition.kreisTemplate(), edition.file(),
+                "templates.kreis");
+        Path landTemplate = Confinement.template(settings.templates(), edition.landTemplate(), edition.file(),
+                "templates.land");
         IndicatorCatalogue catalogue = CatalogueLoader.load(settings.catalogue());
         List<IndicatorDefinition> shown = new ArrayList<>();
         for (String id : edition.indicators()) {
@@ -104,11 +109,15 @@ public class ReportService {
         List<Kreis> selected = kreise(edition, onlyKreis);
         List<Kreis> withData = selected.stream().filter(builder::hasData).toList();
         List<String> withoutData = selected.stream().filter(k -> !withData.contains(k)).map(Kreis::ags).toList();
-        KreisReportRenderer renderer = renderers.computeIfAbsent(
-                settings.templates().resolve(edition.kreisTemplate()), this::virtualizingRenderer);
+        KreisReportRenderer renderer = renderers.computeIfAbsent(kreisTemplate, this::virtualizingRenderer);
+        Map<String, Path> kreisFiles = new TreeMap<>();
+        for (Kreis kreis : withData) {
+            kreisFiles.put(kreis.ags(), Confinement.within(settings.output(), edition.kreisFileName(kreis.ags()),
+                    edition.file(), "output.kreis"));
+        }
         List<ParallelRendering.Job> jobs = withData.stream().map(kreis -> new ParallelRendering.Job(kreis.ags(),
-                () -> write(settings.output().resolve(edition.kreisFileName(kreis.ags())),
-                        out -> renderer.render(builder.build(kreis), out)))).toList();
+                () -> write(kreisFiles.get(kreis.ags()), out -> renderer.render(builder.build(kreis), out))))
+                .toList();
         ParallelRendering.Outcome outcome = ParallelRendering.run(jobs, Runtime.getRuntime().availableProcessors(),
                 progress);
         Map<String, Path> written = new TreeMap<>(outcome.written());
@@ -117,19 +126,21 @@ public class ReportService {
             LandOverviewBuilder lands = new LandOverviewBuilder(edition, catalogue, register, values,
                     status.stream().map(d -> d.tableCode() + ": Stand " + d.stand()).collect(Collectors.joining("; ")),
                     versionId, inputs, synthetic);
-            LandOverviewRenderer landRenderer = landRenderers.computeIfAbsent(
-                    settings.templates().resolve(edition.landTemplate()), LandOverviewRenderer::new);
+            LandOverviewRenderer landRenderer = landRenderers.computeIfAbsent(landTemplate,
+                    LandOverviewRenderer::new);
             for (String land : withData.stream().map(Kreis::landCode).distinct().sorted().toList()) {
+                Path landFile = Confinement.within(settings.output(), edition.landFileName(land), edition.file(),
+                        "output.land");
                 try {
-                    written.put("land-" + land, write(settings.output().resolve(edition.landFileName(land)),
-                            out -> landRenderer.render(lands.build(land), out)));
+                    written.put("land-" + land, write(landFile, out -> landRenderer.render(lands.build(land), out)));
                 } catch (IOException | RuntimeException e) {
                     failed.put("land-" + land, String.valueOf(e.getMessage()));
                     progress.accept("Land overview " + land + " failed: " + e.getMessage());
                 }
             }
         }
-        Path folder = settings.output().resolve(edition.kreisFileName("x")).getParent();
+        Path folder = Confinement.within(settings.output(), edition.kreisFileName("x"), edition.file(),
+                "output.kreis").getParent();
         writeManifest(folder, edition, latest, catalogue, used, versionId, inputs, written);
         return new EditionResult(edition.id(), folder, List.copyOf(written.values()), failed, withoutData);
     }
