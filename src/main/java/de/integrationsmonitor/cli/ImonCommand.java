@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
         exitCodeList = {"0:done", "1:unexpected failure", "2:input refused (file, edition, catalogue)",
                 "3:some reports failed", "64:wrong command line"},
         subcommands = {IngestCommand.class, ComputeCommand.class, IndicatorsCommand.class, ReportCommand.class,
-                RunCommand.class, ObservationsCommand.class, FindingsCommand.class, BenchmarkCommand.class})
+                RunCommand.class, ObservationsCommand.class, FindingsCommand.class, BenchmarkCommand.class,
+                TexteCommand.class})
 public class ImonCommand implements Runnable {
 
     @CommandLine.Spec

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param tableCodes      GENESIS table codes the figures come from, for the source line
  * @param inputsSha256    SHA-256 over the deliveries, catalogue, register and edition the report rests on
  * @param synthetic       true when the figures are made-up sample data, which the PDF then says
+ * @param introduction    the authors' introduction: the edition's, then the Kreis's (empty when they wrote none)
  */
 public record KreisReport(
         String reportVersionId,
@@ -48,7 +49,8 @@ public record KreisReport(
         List<Method> methods,
         List<String> tableCodes,
         String inputsSha256,
-        boolean synthetic) {
+        boolean synthetic,
+        List<AuthorTexts.Block> introduction) {
 
     public KreisReport {
         Objects.requireNonNull(ags, "ags");
@@ -61,6 +63,19 @@ public record KreisReport(
         gebietsstandNotes = List.copyOf(gebietsstandNotes);
         methods = List.copyOf(methods);
         tableCodes = List.copyOf(tableCodes);
+        introduction = List.copyOf(introduction);
+    }
+
+    /** A report without the authors' words. */
+    public KreisReport(String reportVersionId, String editionTitle, int periodFrom, int periodTo, String ags,
+                       String kreisName, String kindLabel, String landName, LocalDate referenceDate,
+                       String gebietsstand, List<DeliveryStatus> dataStatus, List<GlanceRow> atAGlance,
+                       List<Section> sections, SimilarKreise similar, List<String> findings,
+                       List<String> gebietsstandNotes, List<Method> methods, List<String> tableCodes,
+                       String inputsSha256, boolean synthetic) {
+        this(reportVersionId, editionTitle, periodFrom, periodTo, ags, kreisName, kindLabel, landName, referenceDate,
+                gebietsstand, dataStatus, atAGlance, sections, similar, findings, gebietsstandNotes, methods,
+                tableCodes, inputsSha256, synthetic, List.of());
     }
 
     /** The Stand of one delivery used, e.g. "12411-03-03-4", "Stand 10.10.2017". */
@@ -79,10 +94,15 @@ public record KreisReport(
                             String rank, String position, boolean smallBase) {
     }
 
-    /** One Handlungsfeld: its indicators with their yearly values over the period. */
-    public record Section(String handlungsfeld, List<Series> series) {
+    /** One Handlungsfeld: the authors' assessment, and its indicators with their yearly values over the period. */
+    public record Section(String handlungsfeld, List<Series> series, List<AuthorTexts.Block> assessment) {
         public Section {
             series = List.copyOf(series);
+            assessment = List.copyOf(assessment);
+        }
+
+        public Section(String handlungsfeld, List<Series> series) {
+            this(handlungsfeld, series, List.of());
         }
     }
 

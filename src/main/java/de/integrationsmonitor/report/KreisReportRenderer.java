@@ -124,7 +124,8 @@ public final class KreisReportRenderer {
         parameters.put("TOC_DATA", ReportCore.contents(contents(report)));
 
         parameters.put("TEXT_REPORT", core.subreport("-text"));
-        parameters.put("HAS_INTRO", false);
+        parameters.put("HAS_INTRO", !report.introduction().isEmpty());
+        parameters.put("INTRO_DATA", new JRMapCollectionDataSource(new ArrayList<>(textRows(report.introduction()))));
         parameters.put("GLANCE_REPORT", core.subreport("-blick"));
         parameters.put("GLANCE_DATA", glance(report.atAGlance()));
         parameters.put("GLANCE_NOTES", glanceNotes(report));
@@ -161,6 +162,10 @@ public final class KreisReportRenderer {
     /** The printed table of contents: the chapters, and under the development chapter each Handlungsfeld. */
     private List<ReportCore.ContentsEntry> contents(KreisReport report) {
         List<ReportCore.ContentsEntry> entries = new ArrayList<>();
+        if (!report.introduction().isEmpty()) {
+            entries.add(new ReportCore.ContentsEntry(core.text("kreis.chapter.intro"), 1,
+                    core.text("kreis.chapter.intro")));
+        }
         for (String key : List.of("kreis.chapter.glance", "kreis.chapter.fields")) {
             entries.add(new ReportCore.ContentsEntry(core.text(key), 1, core.text(key)));
         }
@@ -251,10 +256,33 @@ public final class KreisReportRenderer {
             Map<String, Object> fields = new HashMap<>();
             fields.put("handlungsfeld", section.handlungsfeld());
             fields.put("series", series);
-            fields.put("assessment", List.of());
+            fields.put("assessment", textRows(section.assessment()));
             out.add(fields);
         }
         return new JRMapCollectionDataSource(out);
+    }
+
+    /** The authors' blocks as rows of the text subreport, each list marked where it starts and ends. */
+    private static List<Map<String, Object>> textRows(List<AuthorTexts.Block> blocks) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (AuthorTexts.Block block : blocks) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("kind", block.kind());
+            row.put("label", block.label());
+            row.put("text", block.markup());
+            row.put("listStart", null);
+            row.put("listEnd", null);
+            if (block.kind().equals("li")) {
+                list.add(row);
+            } else {
+                ReportCore.listFlagged(list);
+                list = new ArrayList<>();
+            }
+            rows.add(row);
+        }
+        ReportCore.listFlagged(list);
+        return rows;
     }
 
     /** One indicator: its years for chart and table, the bars of a one-year series, and the figure's words. */

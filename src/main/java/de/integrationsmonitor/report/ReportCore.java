@@ -215,7 +215,7 @@ final class ReportCore {
     }
 
     /** Element property of a table-of-contents field: the anchor whose page number the field shows. */
-    static final String TOC_ANCHOR = "imon.toc.anchor";
+    static final String TOC_ANCHOR = "net.sf.jasperreports.export.imon.toc.anchor";
 
     /**
      * Writes the page numbers into the table of contents, which is filled before the pages it lists: every field
@@ -223,16 +223,15 @@ final class ReportCore {
      * anchor. Done while the virtualizer still writes pages back, so the change survives paging out.
      */
     private static void pageNumbersOfContents(JasperPrint print) {
-        Map<String, net.sf.jasperreports.engine.JRPrintAnchorIndex> anchors = null;
+        // the anchors first: collecting them pages every page in and out, which would leave fields found before
+        // stale copies of a page that was paged out meanwhile
+        Map<String, net.sf.jasperreports.engine.JRPrintAnchorIndex> anchors = print.getAnchorIndexes();
         List<net.sf.jasperreports.engine.JRPrintPage> pages = print.getPages();
         // the contents follow the title page; a long one may take a few pages
         for (int i = 0; i < Math.min(pages.size(), 4); i++) {
             List<net.sf.jasperreports.engine.JRPrintText> fields = new ArrayList<>();
             collectContentsFields(pages.get(i).getElements(), fields);
             for (net.sf.jasperreports.engine.JRPrintText field : fields) {
-                if (anchors == null) {
-                    anchors = print.getAnchorIndexes();
-                }
                 net.sf.jasperreports.engine.JRPrintAnchorIndex anchor =
                         anchors.get(field.getPropertiesMap().getProperty(TOC_ANCHOR));
                 field.setText(anchor == null ? "" : Integer.toString(anchor.getPageIndex() + 1));

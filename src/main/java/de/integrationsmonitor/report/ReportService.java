@@ -99,12 +99,15 @@ public class ReportService {
                 .toList();
         boolean synthetic = used.stream().anyMatch(d -> deliveries.notes(d.id()).stream()
                 .anyMatch(n -> n.toLowerCase(Locale.ROOT).contains("synthetisch")));
-        String inputs = inputsSha256(edition, latest, used);
+        // the authors' texts of every Kreis of the edition, so that one Kreis re-rendered has the same inputs
+        AuthorTexts texts = AuthorTexts.load(edition, kreise(edition, Optional.empty()).stream().map(Kreis::ags)
+                .collect(Collectors.toCollection(TreeSet::new)));
+        String inputs = inputsSha256(edition, latest, used, texts);
         String versionId = edition.id() + "-" + inputs.substring(0, 12);
         Map<String, List<String>> findingsByKreis = findingsByKreis(edition, used);
         KreisReportBuilder builder = new KreisReportBuilder(edition, catalogue, register, values,
                 indicators.typology(latest.id()), computation.populationWeights(latest.id()), status,
-                ags -> findingsByKreis.getOrDefault(ags, List.of()), versionId, inputs, synthetic);
+                ags -> findingsByKreis.getOrDefault(ags, List.of()), versionId, inputs, synthetic, texts);
 
         List<Kreis> selected = kreise(edition, onlyKreis);
         List<Kreis> withData = selected.stream().filter(builder::hasData).toList();
@@ -141,8 +144,24 @@ public class ReportService {
         }
         Path folder = Confinement.within(settings.output(), edition.kreisFileName("x"), edition.file(),
                 "output.kreis").getParent();
-        writeManifest(folder, edition, latest, catalogue, used, versionId, inputs, written);
+        writeManifest(folder, edition, latest, catalogue, used, texts, versionId, inputs, written);
         return new EditionResult(edition.id(), folder, List.copyOf(written.values()), failed, withoutData);
+    }
+
+    /**
+     * Writes the missing files of the edition's texts folder as commented stubs: the edition's introduction and
+     * one file per Kreis of the edition with one section per Handlungsfeld.
+     *
+     * @return the files written (existing ones are left as they are)
+     */
+    public List<Path> createTextStubs(Edition edition) {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        kreise(edition, Optional.empty()).forEach(k -> names.put(k.ags(), k.name()));
+        try {
+            return AuthorTexts.createStubs(edition, names);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the texts of " + edition.id() + " to " + edition.texts(), e);
+        }
     }
 
     /**
@@ -207,14 +226,20 @@ public class ReportService {
         return byKreis;
     }
 
-    /** SHA-256 over the deliveries (their bytes' hashes), the catalogue, the register and the edition file. */
-    private String inputsSha256(Edition edition, IndicatorRepository.Computation computed, List<Delivery> used) {
+    /**
+     * SHA-256 over the deliveries (their bytes' hashes), the catalogue, the register, the edition file and the
+     * authors' texts (name and hash of each, in name order).
+     */
+    private String inputsSha256(Edition edition, IndicatorRepository.Computation computed, List<Delivery> used,
+                                AuthorTexts texts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             used.stream().map(Delivery::sha256).sorted().forEach(h -> digest.update(h.getBytes(StandardCharsets.UTF_8)));
             digest.update(computed.catalogueSha256().getBytes(StandardCharsets.UTF_8));
             digest.update(computed.registerSha256().getBytes(StandardCharsets.UTF_8));
             digest.update(Files.readAllBytes(edition.file()));
+            texts.sha256().forEach((name, hash) -> digest.update((name + " " + hash + "\n")
+                    .getBytes(StandardCharsets.UTF_8)));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -225,8 +250,8 @@ public class ReportService {
 
     /** What an auditor needs to re-run the edition: the inputs with their hashes, and each PDF's hash. */
     private void writeManifest(Path folder, Edition edition, IndicatorRepository.Computation computed,
-                               IndicatorCatalogue catalogue, List<Delivery> used, String versionId, String inputs,
-                               Map<String, Path> written) {
+                               IndicatorCatalogue catalogue, List<Delivery> used, AuthorTexts texts,
+                               String versionId, String inputs, Map<String, Path> written) {
         StringBuilder text = new StringBuilder("Integrationsmonitor - Manifest der Ausgabe ").append(edition.id())
                 .append("\nBerichtsversion: ").append(versionId).append("\nSHA-256 der Eingaben: ").append(inputs)
                 .append("\nKatalog: ").append(catalogue.name()).append(' ').append(catalogue.version())
@@ -234,6 +259,11 @@ public class ReportService {
                 .append(computed.registerSha256()).append("\nLieferungen:\n");
         used.forEach(d -> text.append("  ").append(d.tableCode()).append(' ').append(d.fileName()).append(" SHA-256 ")
                 .append(d.sha256()).append('\n'));
+        if (!texts.sha256().isEmpty()) {
+            text.append("Texte der Autorinnen und Autoren:\n");
+            texts.sha256().forEach((name, hash) -> text.append("  ").append(name).append(" SHA-256 ").append(hash)
+                    .append('\n'));
+        }
         text.append("Berichte:\n");
         written.forEach((ags, file) -> text.append("  ").append(file.getFileName()).append(" SHA-256 ")
                 .append(sha256(file)).append('\n'));

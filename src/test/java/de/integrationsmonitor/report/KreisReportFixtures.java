@@ -114,6 +114,28 @@ final class KreisReportFixtures {
                 true);
     }
 
+    static final String ASSESSMENT = "Der Ausländeranteil ist deutlich gestiegen.";
+
+    /** Dessau-Roßlau with the authors' words: an introduction, and an assessment of the Bevölkerung with a list. */
+    static KreisReport dessauRosslauWithTexts() {
+        KreisReport r = dessauRosslau();
+        List<KreisReport.Section> sections = new java.util.ArrayList<>();
+        for (KreisReport.Section section : r.sections()) {
+            sections.add(section.handlungsfeld().equals("Bevölkerung")
+                    ? new KreisReport.Section(section.handlungsfeld(), section.series(), List.of(
+                            new AuthorTexts.Block("p", "", "Der Ausländeranteil ist <style isItalic=\"true\">"
+                                    + "deutlich</style> gestiegen."),
+                            new AuthorTexts.Block("li", "1.", "Erstberatung ausbauen,"),
+                            new AuthorTexts.Block("li", "2.", "Kita-Plätze planen.")))
+                    : section);
+        }
+        return new KreisReport(r.reportVersionId(), r.editionTitle(), r.periodFrom(), r.periodTo(), r.ags(),
+                r.kreisName(), r.kindLabel(), r.landName(), r.referenceDate(), r.gebietsstand(), r.dataStatus(),
+                r.atAGlance(), sections, r.similar(), r.findings(), r.gebietsstandNotes(), r.methods(),
+                r.tableCodes(), r.inputsSha256(), r.synthetic(),
+                List.of(new AuthorTexts.Block("p", "", "Dessau-Roßlau ist eine kreisfreie Stadt.")));
+    }
+
     private static KreisReport.Year year(int year, Figure kreis, String land, String germany, String note) {
         return new KreisReport.Year(year, kreis, Figure.of(d(land)), Figure.of(d(germany)), note);
     }

@@ -250,6 +250,62 @@ class KreisReportRendererTest {
     }
 
     @Test
+    void theAuthorsAssessmentStandsInItsHandlungsfeldAndTheIntroductionHasAChapter() throws IOException {
+        byte[] withTexts = render(KreisReportFixtures.dessauRosslauWithTexts());
+        try (PDDocument document = Loader.loadPDF(withTexts)) {
+            String all = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            // in the Bevölkerung section: heading, the authors' assessment, then the indicators
+            int field = all.indexOf("Bevölkerung Einschätzung der Autorinnen und Autoren");
+            assertThat(field).isPositive();
+            assertThat(all.substring(field)).startsWith("Bevölkerung Einschätzung der Autorinnen und Autoren "
+                    + KreisReportFixtures.ASSESSMENT + " 1. Erstberatung ausbauen, 2. Kita-Plätze planen. "
+                    + "Ausländeranteil");
+            assertThat(all).contains("Einleitung Dessau-Roßlau ist eine kreisfreie Stadt.");
+        }
+        assertThat(VeraPdf.failures(withTexts, PDFAFlavour.PDFUA_1)).isEmpty();
+    }
+
+    @Test
+    void theTableOfContentsListsTheChaptersWithTheirPages() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper second = new PDFTextStripper();
+            second.setStartPage(2);
+            second.setEndPage(2);
+            String contents = second.getText(document);
+            assertThat(contents).contains("Inhalt");
+            // Auf einen Blick follows the contents on page 3
+            assertThat(contents.lines().filter(l -> l.startsWith("Auf einen Blick")).findFirst().orElseThrow())
+                    .endsWith(" 3");
+            PDFTextStripper third = new PDFTextStripper();
+            third.setStartPage(3);
+            third.setEndPage(3);
+            assertThat(third.getText(document)).startsWith("Auf einen Blick");
+        }
+    }
+
+    @Test
+    void everyFigureHasAnAlternativeTextWithItsNumbers() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<String> alts = new ArrayList<>();
+            collectFigures(document.getDocumentCatalog().getStructureTreeRoot().getKids(), alts);
+            assertThat(alts).isNotEmpty().allSatisfy(alt -> assertThat(alt).isNotBlank());
+            assertThat(alts).contains("Ausländeranteil 2011–2015: Dessau-Roßlau von 2,2 % auf 4,1 %, Sachsen-Anhalt"
+                    + " von 1,9 % auf 3,5 %, Deutschland von 8,5 % auf 11,2 %.");
+        }
+    }
+
+    static void collectFigures(List<Object> kids, List<String> alts) {
+        for (Object kid : kids) {
+            if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e) {
+                if ("Figure".equals(e.getStructureType())) {
+                    alts.add(e.getAlternateDescription());
+                }
+                collectFigures(e.getKids(), alts);
+            }
+        }
+    }
+
+    @Test
     void everyFontIsEmbedded() throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             List<String> fonts = new ArrayList<>();
