@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param inputsSha256    SHA-256 over the deliveries, catalogue, register and edition the report rests on
  * @param synthetic       true when the figures are made-up sample data, which the PDF then says
  * @param introduction    the authors' introduction: the edition's, then the Kreis's (empty when they wrote none)
+ * @param geometry        the Kreise of the Kreis's Land at the Gebietsstand, for the maps; empty for no maps
  */
 public record KreisReport(
         String reportVersionId,
@@ -50,7 +51,8 @@ public record KreisReport(
         List<String> tableCodes,
         String inputsSha256,
         boolean synthetic,
-        List<AuthorTexts.Block> introduction) {
+        List<AuthorTexts.Block> introduction,
+        java.util.Optional<LandGeometry> geometry) {
 
     public KreisReport {
         Objects.requireNonNull(ags, "ags");
@@ -64,6 +66,7 @@ public record KreisReport(
         methods = List.copyOf(methods);
         tableCodes = List.copyOf(tableCodes);
         introduction = List.copyOf(introduction);
+        Objects.requireNonNull(geometry, "geometry");
     }
 
     /** A report without the authors' words. */
@@ -75,7 +78,7 @@ public record KreisReport(
                        String inputsSha256, boolean synthetic) {
         this(reportVersionId, editionTitle, periodFrom, periodTo, ags, kreisName, kindLabel, landName, referenceDate,
                 gebietsstand, dataStatus, atAGlance, sections, similar, findings, gebietsstandNotes, methods,
-                tableCodes, inputsSha256, synthetic, List.of());
+                tableCodes, inputsSha256, synthetic, List.of(), java.util.Optional.empty());
     }
 
     /** The Stand of one delivery used, e.g. "12411-03-03-4", "Stand 10.10.2017". */
@@ -106,11 +109,26 @@ public record KreisReport(
         }
     }
 
-    /** One indicator's yearly values, Kreis beside Land and Germany, for the line chart and the table. */
-    public record Series(String label, String unit, int decimals, List<Year> years) {
+    /**
+     * One indicator's yearly values, Kreis beside Land and Germany, for the line chart and the table; and, when the
+     * edition maps the indicator, the values of every Kreis of the Land in {@code mapYear}.
+     */
+    public record Series(String label, String unit, int decimals, List<Year> years, List<LandValue> landValues,
+                         int mapYear, de.integrationsmonitor.indicator.Direction direction) {
         public Series {
             years = List.copyOf(years);
+            landValues = List.copyOf(landValues);
+            Objects.requireNonNull(direction, "direction");
         }
+
+        /** A series without a map. */
+        public Series(String label, String unit, int decimals, List<Year> years) {
+            this(label, unit, decimals, years, List.of(), 0, de.integrationsmonitor.indicator.Direction.NEUTRAL);
+        }
+    }
+
+    /** One Kreis of the Land with its value, for a map. */
+    public record LandValue(String ags, String name, Figure value) {
     }
 
     /** One year of a series; {@code note} says when the Kreis's value was rebuilt from predecessors. */

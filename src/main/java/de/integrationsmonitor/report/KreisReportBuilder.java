@@ -99,7 +99,10 @@ public final class KreisReportBuilder {
                     }
                 }
                 if (!years.isEmpty()) { // an indicator without values in the period gets no empty chart
-                    fieldSeries.add(new KreisReport.Series(indicator.label(), indicator.unit(), decimals, years));
+                    int lastYear = years.get(years.size() - 1).year();
+                    fieldSeries.add(new KreisReport.Series(indicator.label(), indicator.unit(), decimals, years,
+                            edition.maps().contains(id) ? landValues(id, kreis.landCode(), lastYear) : List.of(),
+                            lastYear, indicator.direction()));
                 }
                 if (!points.isEmpty()) {
                     GebietsstandSeries.Point last = points.get(points.size() - 1);
@@ -117,7 +120,16 @@ public final class KreisReportBuilder {
                 landName, latest == null ? edition.gebietsstand() : latest,
                 GermanNumberFormat.date(edition.gebietsstand()), dataStatus, glance, sections, similar(kreis),
                 findingsOf.apply(kreis.ags()), List.copyOf(notes), methods, List.copyOf(tables), inputsSha256,
-                synthetic, introduction(kreis));
+                synthetic, introduction(kreis), LandGeometry.of(register, kreis.landCode(), edition.gebietsstand()));
+    }
+
+    /** Every Kreis of the Land at the edition's Gebietsstand with its value of the year, for a map. */
+    private List<KreisReport.LandValue> landValues(String indicator, String land, int year) {
+        List<KreisReport.LandValue> values = new ArrayList<>();
+        for (Kreis other : register.kreiseOfLandOn(land, edition.gebietsstand())) {
+            values.add(new KreisReport.LandValue(other.ags(), other.name(), figure(indicator, other.ags(), year)));
+        }
+        return values;
     }
 
     /** The edition's introduction followed by the Kreis's own. */

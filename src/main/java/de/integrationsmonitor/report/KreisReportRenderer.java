@@ -38,6 +38,7 @@ public final class KreisReportRenderer {
             "-vergleich", "-methoden");
 
     private final ReportCore core;
+    private final MapMaker maps;
     private final Instant documentTimestamp;
 
     /** Compiles the templates; PDFs carry {@link DocumentMetadata#DEFAULT_TIMESTAMP} as their date. */
@@ -67,6 +68,7 @@ public final class KreisReportRenderer {
                                Supplier<? extends JRVirtualizer> virtualizers) {
         this.documentTimestamp = Objects.requireNonNull(documentTimestamp, "documentTimestamp");
         this.core = new ReportCore(Objects.requireNonNull(templatePath, "templatePath"), SUBREPORTS, virtualizers);
+        this.maps = new MapMaker(core);
     }
 
     public Path templatePath() {
@@ -122,6 +124,10 @@ public final class KreisReportRenderer {
         parameters.put("REPORT_VERSION_ID", nonNull(report.reportVersionId()));
         parameters.put("INPUTS_SHA256", nonNull(report.inputsSha256()));
         parameters.put("TOC_DATA", ReportCore.contents(contents(report)));
+        MapMaker.Made locator = report.geometry().map(g -> maps.locator(g, nonNull(report.landName()), report.ags(),
+                report.kreisName())).orElse(null);
+        parameters.put("LOCATOR_MAP", locator == null ? null : locator.map());
+        parameters.put("LOCATOR_ALT", locator == null ? "" : locator.alt());
 
         parameters.put("TEXT_REPORT", core.subreport("-text"));
         parameters.put("HAS_INTRO", !report.introduction().isEmpty());
@@ -251,7 +257,7 @@ public final class KreisReportRenderer {
         for (KreisReport.Section section : report.sections()) {
             List<Map<String, ?>> series = new ArrayList<>(section.series().size());
             for (KreisReport.Series s : section.series()) {
-                series.add(series(s, kreis, nonNull(report.landName())));
+                series.add(series(s, kreis, nonNull(report.landName()), report));
             }
             Map<String, Object> fields = new HashMap<>();
             fields.put("handlungsfeld", section.handlungsfeld());
@@ -286,7 +292,7 @@ public final class KreisReportRenderer {
     }
 
     /** One indicator: its years for chart and table, the bars of a one-year series, and the figure's words. */
-    private Map<String, Object> series(KreisReport.Series s, String kreis, String land) {
+    private Map<String, Object> series(KreisReport.Series s, String kreis, String land, KreisReport report) {
         String rebuilt = core.text("report.rebuilt.sign");
         List<Map<String, Object>> years = new ArrayList<>(s.years().size());
         boolean anyRebuilt = false;
@@ -324,10 +330,14 @@ public final class KreisReportRenderer {
         fields.put("bars", bars);
         fields.put("chartAlt", chartAlt(s, kreis, land));
         fields.put("rebuiltNote", anyRebuilt ? rebuilt + " " + core.text("report.rebuilt.meaning") : "");
-        fields.put("map", null);
-        fields.put("mapAlt", "");
-        fields.put("mapCaption", "");
-        fields.put("mapNotes", "");
+        MapMaker.Made map = s.landValues().isEmpty() ? null : report.geometry().map(g -> maps.choropleth(g, land,
+                s.label() + " " + s.mapYear(), s.landValues().stream().map(v -> new MapMaker.Value(v.ags(), v.name(),
+                        v.value())).toList(), s.direction(), s.decimals(), s.unit(), report.ags())).orElse(null);
+        fields.put("map", map == null ? null : map.map());
+        fields.put("mapAlt", map == null ? "" : map.alt());
+        fields.put("mapCaption", map == null ? "" : core.text("kreis.map.caption", s.label() + " " + s.mapYear(),
+                land, kreis));
+        fields.put("mapNotes", map == null ? "" : map.notes());
         return fields;
     }
 

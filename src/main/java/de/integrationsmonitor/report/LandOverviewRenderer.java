@@ -31,6 +31,7 @@ public final class LandOverviewRenderer {
     static final String RANKING = "-rangliste";
 
     private final ReportCore core;
+    private final MapMaker maps;
     private final Instant documentTimestamp;
 
     /** Compiles the templates; PDFs carry {@link DocumentMetadata#DEFAULT_TIMESTAMP} as their date. */
@@ -48,6 +49,7 @@ public final class LandOverviewRenderer {
     public LandOverviewRenderer(Path templatePath, Instant documentTimestamp) {
         this.documentTimestamp = Objects.requireNonNull(documentTimestamp, "documentTimestamp");
         this.core = new ReportCore(Objects.requireNonNull(templatePath, "templatePath"), List.of(RANKING), null);
+        this.maps = new MapMaker(core);
     }
 
     public Path templatePath() {
@@ -153,9 +155,13 @@ public final class LandOverviewRenderer {
             fields.put("smallBaseCount", (int) indicator.kreise().stream().filter(RankedKreis::smallBase).count());
             fields.put("kreise", kreise(indicator));
             fields.put("chartAlt", rankingAlt(overview, indicator));
-            fields.put("map", null);
-            fields.put("mapAlt", "");
-            fields.put("mapNotes", "");
+            MapMaker.Made map = overview.geometry().map(g -> maps.choropleth(g, overview.landName(),
+                    indicator.label(), indicator.kreise().stream().map(k -> new MapMaker.Value(k.ags(), k.name(),
+                            k.value())).toList(), indicator.orientation(), indicator.decimals(), indicator.unit(),
+                    null)).orElse(null);
+            fields.put("map", map == null ? null : map.map());
+            fields.put("mapAlt", map == null ? "" : map.alt());
+            fields.put("mapNotes", map == null ? "" : map.notes());
             fields.put("landMarker", chartValue(indicator.landValue()));
             fields.put("landMarkerLabel", overview.landName() + " " + display(indicator.landValue(), indicator));
             fields.put("germanyMarker", chartValue(indicator.germanyValue()));

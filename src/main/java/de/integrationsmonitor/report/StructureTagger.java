@@ -146,6 +146,10 @@ final class StructureTagger implements PdfTagger {
     }
 
     private void open(String name, JRPropertiesMap properties) {
+        if (name.equals("Table") && "Table".equals(openNames.peek())) {
+            // a column header repeated on a new page starts no new table; its row joins the open one
+            return;
+        }
         PdfStructureEntry entry = structure.createTag(open.peek(), name);
         if (name.equals("TH")) {
             entry.setScope("rowheader".equals(properties.getProperty(ACCESSIBILITY)) ? "Row" : "Column");

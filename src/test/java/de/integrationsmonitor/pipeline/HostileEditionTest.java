@@ -148,6 +148,24 @@ class HostileEditionTest {
     }
 
     @Test
+    void texteCreatesOneCommentedStubPerKreisOfTheEditionAndLeavesWrittenTextsAlone() throws IOException {
+        Path file = edition("");
+        Path texts = editions.resolve("feindlich").resolve("texte");
+        Files.createDirectories(texts);
+        Files.writeString(texts.resolve("15001.md"), "Schon geschrieben.\n");
+
+        Run run = imon("texte", file.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        try (Stream<Path> written = Files.list(texts)) {
+            // Sachsen-Anhalt's 14 Kreise and the edition's introduction
+            assertThat(written.toList()).hasSize(15);
+        }
+        assertThat(Files.readString(texts.resolve("15001.md"))).isEqualTo("Schon geschrieben.\n");
+        assertThat(Files.readString(texts.resolve("15002.md"))).contains("## Bevölkerung");
+    }
+
+    @Test
     void aBrokenTemplateIsARefusedInputNotAnUnexpectedFailure() {
         StringWriter err = new StringWriter();
         CommandLine commandLine = ImonCommand.commandLine(factory);

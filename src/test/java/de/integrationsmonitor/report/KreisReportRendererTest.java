@@ -56,6 +56,11 @@ class KreisReportRendererTest {
         renderer = new KreisReportRenderer(TEMPLATE);
         pdf = render(KreisReportFixtures.dessauRosslau());
         text = text(pdf);
+        // KREIS_REPORT_SAMPLE_PDF=/tmp/x.pdf keeps a copy to look at (pdftoppm -png -r 80)
+        String sample = System.getenv("KREIS_REPORT_SAMPLE_PDF");
+        if (sample != null) {
+            Files.write(Path.of(sample), pdf);
+        }
     }
 
     static byte[] render(KreisReport report) {
@@ -292,6 +297,23 @@ class KreisReportRendererTest {
             assertThat(alts).contains("Ausländeranteil 2011–2015: Dessau-Roßlau von 2,2 % auf 4,1 %, Sachsen-Anhalt"
                     + " von 1,9 % auf 3,5 %, Deutschland von 8,5 % auf 11,2 %.");
         }
+    }
+
+    @Test
+    void theTitlePageShowsWhereTheKreisLiesAndTheMappedIndicatorHasALandMap() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper first = new PDFTextStripper();
+            first.setEndPage(1);
+            assertThat(first.getText(document)).contains("© GeoBasis-DE / BKG 2021 (Daten verändert)");
+            List<String> alts = new ArrayList<>();
+            collectFigures(document.getDocumentCatalog().getStructureTreeRoot().getKids(), alts);
+            assertThat(alts).contains("Karte: Lage von Dessau-Roßlau in Sachsen-Anhalt; Dessau-Roßlau ist dunkel"
+                    + " hervorgehoben, die übrigen 13 Kreise des Landes sind grau.");
+            assertThat(alts).anySatisfy(alt -> assertThat(alt).startsWith("Karte Ausländeranteil 2015 der Kreise in"
+                    + " Sachsen-Anhalt, Klassen nach Quantilen: 2,1 % bis ").contains("ohne Wert: Harz"));
+        }
+        assertThat(text).contains("Karte: Ausländeranteil 2015 in den Kreisen des Landes Sachsen-Anhalt"
+                + " (Dessau-Roßlau hervorgehoben)");
     }
 
     static void collectFigures(List<Object> kids, List<String> alts) {
