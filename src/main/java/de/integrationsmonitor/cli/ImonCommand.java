@@ -5,6 +5,7 @@ import de.integrationsmonitor.fetch.FetchConfigurationException;
 import de.integrationsmonitor.indicator.CatalogueException;
 import de.integrationsmonitor.ingest.ExtractRefusedException;
 import de.integrationsmonitor.report.EditionException;
+import de.integrationsmonitor.report.ReportTemplateException;
 import de.integrationsmonitor.validate.RuleException;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
@@ -24,8 +25,7 @@ import picocli.CommandLine.Command;
                 "3:some reports failed", "64:wrong command line", "75:another run holds the lock"},
         subcommands = {IngestCommand.class, ComputeCommand.class, IndicatorsCommand.class, ReportCommand.class,
                 RunCommand.class, NightlyCommand.class, ObservationsCommand.class, FindingsCommand.class,
-                FetchCommand.class,
-                BenchmarkCommand.class})
+                FetchCommand.class, TexteCommand.class, BenchmarkCommand.class})
 public class ImonCommand implements Runnable {
 
     @CommandLine.Spec
@@ -52,7 +52,7 @@ public class ImonCommand implements Runnable {
     private static boolean isInputProblem(Throwable t) {
         return t instanceof ExtractRefusedException || t instanceof EditionException
                 || t instanceof CatalogueException || t instanceof RuleException
-                || t instanceof FetchConfigurationException;
+                || t instanceof FetchConfigurationException || t instanceof ReportTemplateException;
     }
 
     /** Messages quote files (a YAML value, a driver's statement): a few lines at most, never a whole expansion. */

@@ -12,14 +12,20 @@ import java.util.Map;
  *
  * @param handlungsfelder indicator ids per Handlungsfeld, in the order the report shows them
  * @param gebietsstand    the date whose Kreise the report shows; earlier years are rebuilt through the crosswalk
- * @param output          file name patterns below {@code output/}: {@code {edition}}, {@code {ags}}, {@code {land}}
+ * @param kreisTemplate   file name of the Kreis report's master template in the template folder
+ * @param kreisOutput     file name pattern below {@code output/} with {@code {ags}} (and optionally {@code {edition}})
+ * @param landOutput      file name pattern below {@code output/} with {@code {land}} (and optionally {@code {edition}})
+ * @param texts           the folder of the authors' texts ({@code einleitung.md}, {@code <AGS>.md}), beside the
+ *                        edition file; it need not exist
+ * @param maps            the indicators whose Kreis reports show a map of the Land beside the chart
  */
 public record Edition(Path file, String id, String title, int reportYear, int periodYears, KreisSelection kreise,
                       Map<String, List<String>> handlungsfelder, LocalDate gebietsstand, String kreisTemplate,
-                      String landTemplate, String kreisOutput, String landOutput) {
+                      String landTemplate, String kreisOutput, String landOutput, Path texts, List<String> maps) {
 
     public Edition {
         handlungsfelder = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(handlungsfelder));
+        maps = List.copyOf(maps);
     }
 
     public int periodFrom() {

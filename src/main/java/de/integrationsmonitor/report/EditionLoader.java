@@ -21,7 +21,7 @@ public final class EditionLoader {
     private static final Pattern LAND = Pattern.compile("\\d{2}");
     private static final Pattern AGS = Pattern.compile("\\d{5}");
     private static final Set<String> FIELDS = new TreeSet<>(Set.of("edition", "title", "report_year", "period_years",
-            "kreise", "handlungsfelder", "gebietsstand", "templates", "output"));
+            "kreise", "handlungsfelder", "gebietsstand", "templates", "output", "texts", "maps"));
 
     /** The file in jobs/ that lists the tables to fetch, not an edition. */
     private static final String SOURCES = "quellen.yml";
@@ -81,10 +81,65 @@ public final class EditionLoader {
         LocalDate gebietsstand = gebietsstand(file, map.get("gebietsstand"), reportYear);
         Map<?, ?> templates = optionalMap(file, map, "templates");
         Map<?, ?> output = optionalMap(file, map, "output");
+        Map<String, List<String>> fields = handlungsfelder(file, map.get("handlungsfelder"));
+        String kreisTemplate = templateName(file, templates, "kreis", "kreisbericht.jrxml");
+        String landTemplate = templateName(file, templates, "land", "landuebersicht.jrxml");
+        String kreisOutput = outputPattern(file, output, "kreis", "{edition}/{ags}.pdf", "{ags}");
+        String landOutput = outputPattern(file, output, "land", "{edition}/land-{land}.pdf", "{land}");
         return new Edition(file, id, text(file, map, "title"), reportYear, years, kreise(file, map.get("kreise")),
-                handlungsfelder(file, map.get("handlungsfelder")), gebietsstand,
-                value(templates, "kreis", "kreisbericht.jrxml"), value(templates, "land", "landuebersicht.jrxml"),
-                value(output, "kreis", "{edition}/{ags}.pdf"), value(output, "land", "{edition}/land-{land}.pdf"));
+                fields, gebietsstand, kreisTemplate, landTemplate, kreisOutput, landOutput,
+                texts(file, map.get("texts"), id), maps(file, map.get("maps"), fields));
+    }
+
+    /** A template is named by its file name in the template folder: no folder, no absolute path. */
+    private static String templateName(Path file, Map<?, ?> templates, String key, String otherwise) {
+        String name = value(templates, key, otherwise).strip();
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*\\.jrxml")) {
+            throw new EditionException(file + ": templates." + key + " is '" + name + "'; allowed: the file name of a"
+                    + " *.jrxml template in the template folder, e.g. " + otherwise + " (no folders, no absolute path:"
+                    + " templates are code and are read only from the template folder)");
+        }
+        return name;
+    }
+
+    /**
+     * An output pattern stays below {@code output/} (relative, no {@code ..}) and names each report apart: a Kreis
+     * pattern has {@code {ags}}, a Land pattern {@code {land}}.
+     */
+    private static String outputPattern(Path file, Map<?, ?> output, String key, String otherwise, String placeholder) {
+        String pattern = value(output, key, otherwise).strip();
+        String field = "output." + key;
+        Confinement.checkRelative(file, field, pattern, "a file name below output/ such as " + otherwise);
+        if (!pattern.contains(placeholder)) {
+            throw new EditionException(file + ": " + field + " is '" + pattern + "'; it must contain " + placeholder
+                    + " so that every report gets a file of its own, e.g. " + otherwise);
+        }
+        if (!pattern.endsWith(".pdf")) {
+            throw new EditionException(file + ": " + field + " is '" + pattern + "'; expected a file name ending in"
+                    + " .pdf, e.g. " + otherwise);
+        }
+        return pattern;
+    }
+
+    /** The authors' texts: a folder beside the edition file, by default {@code <edition id>/texte/}. */
+    private static Path texts(Path file, Object value, String id) {
+        String folder = value == null ? id + "/texte" : String.valueOf(value).strip();
+        Confinement.checkRelative(file, "texts", folder, "a folder beside the edition file, e.g. " + id + "/texte");
+        Path base = file.toAbsolutePath().normalize().getParent();
+        return Confinement.within(base, folder, file, "texts");
+    }
+
+    /** The indicators whose Kreis reports get a map: ids the edition shows. */
+    private static List<String> maps(Path file, Object value, Map<String, List<String>> fields) {
+        if (value == null) {
+            return List.of();
+        }
+        List<String> shown = fields.values().stream().flatMap(List::stream).toList();
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(v -> shown.contains(String.valueOf(v)))) {
+            throw new EditionException(file + ": maps is '" + value + "'; allowed: a list of indicator ids the edition"
+                    + " shows, e.g. [" + shown.get(0) + "]; shown: " + shown);
+        }
+        return list.stream().map(String::valueOf).toList();
     }
 
     private static int year(Path file, Object value) {

@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param tableCodes      GENESIS table codes the figures come from, for the source line
  * @param inputsSha256    SHA-256 over the deliveries, catalogue, register and edition the report rests on
  * @param synthetic       true when the figures are made-up sample data, which the PDF then says
+ * @param introduction    the authors' introduction: the edition's, then the Kreis's (empty when they wrote none)
+ * @param geometry        the Kreise of the Kreis's Land at the Gebietsstand, for the maps; empty for no maps
  */
 public record KreisReport(
         String reportVersionId,
@@ -48,7 +50,9 @@ public record KreisReport(
         List<Method> methods,
         List<String> tableCodes,
         String inputsSha256,
-        boolean synthetic) {
+        boolean synthetic,
+        List<AuthorTexts.Block> introduction,
+        java.util.Optional<LandGeometry> geometry) {
 
     public KreisReport {
         Objects.requireNonNull(ags, "ags");
@@ -61,6 +65,20 @@ public record KreisReport(
         gebietsstandNotes = List.copyOf(gebietsstandNotes);
         methods = List.copyOf(methods);
         tableCodes = List.copyOf(tableCodes);
+        introduction = List.copyOf(introduction);
+        Objects.requireNonNull(geometry, "geometry");
+    }
+
+    /** A report without the authors' words. */
+    public KreisReport(String reportVersionId, String editionTitle, int periodFrom, int periodTo, String ags,
+                       String kreisName, String kindLabel, String landName, LocalDate referenceDate,
+                       String gebietsstand, List<DeliveryStatus> dataStatus, List<GlanceRow> atAGlance,
+                       List<Section> sections, SimilarKreise similar, List<String> findings,
+                       List<String> gebietsstandNotes, List<Method> methods, List<String> tableCodes,
+                       String inputsSha256, boolean synthetic) {
+        this(reportVersionId, editionTitle, periodFrom, periodTo, ags, kreisName, kindLabel, landName, referenceDate,
+                gebietsstand, dataStatus, atAGlance, sections, similar, findings, gebietsstandNotes, methods,
+                tableCodes, inputsSha256, synthetic, List.of(), java.util.Optional.empty());
     }
 
     /** The Stand of one delivery used, e.g. "12411-03-03-4", "Stand 10.10.2017". */
@@ -79,18 +97,38 @@ public record KreisReport(
                             String rank, String position, boolean smallBase) {
     }
 
-    /** One Handlungsfeld: its indicators with their yearly values over the period. */
-    public record Section(String handlungsfeld, List<Series> series) {
+    /** One Handlungsfeld: the authors' assessment, and its indicators with their yearly values over the period. */
+    public record Section(String handlungsfeld, List<Series> series, List<AuthorTexts.Block> assessment) {
         public Section {
             series = List.copyOf(series);
+            assessment = List.copyOf(assessment);
+        }
+
+        public Section(String handlungsfeld, List<Series> series) {
+            this(handlungsfeld, series, List.of());
         }
     }
 
-    /** One indicator's yearly values, Kreis beside Land and Germany, for the line chart and the table. */
-    public record Series(String label, String unit, int decimals, List<Year> years) {
+    /**
+     * One indicator's yearly values, Kreis beside Land and Germany, for the line chart and the table; and, when the
+     * edition maps the indicator, the values of every Kreis of the Land in {@code mapYear}.
+     */
+    public record Series(String label, String unit, int decimals, List<Year> years, List<LandValue> landValues,
+                         int mapYear, de.integrationsmonitor.indicator.Direction direction) {
         public Series {
             years = List.copyOf(years);
+            landValues = List.copyOf(landValues);
+            Objects.requireNonNull(direction, "direction");
         }
+
+        /** A series without a map. */
+        public Series(String label, String unit, int decimals, List<Year> years) {
+            this(label, unit, decimals, years, List.of(), 0, de.integrationsmonitor.indicator.Direction.NEUTRAL);
+        }
+    }
+
+    /** One Kreis of the Land with its value, for a map. */
+    public record LandValue(String ags, String name, Figure value) {
     }
 
     /** One year of a series; {@code note} says when the Kreis's value was rebuilt from predecessors. */

@@ -42,12 +42,13 @@ public final class KreisReportBuilder {
     private final String inputsSha256;
     private final boolean synthetic;
     private final GebietsstandSeries series;
+    private final AuthorTexts texts;
 
     public KreisReportBuilder(Edition edition, IndicatorCatalogue catalogue, KreisRegister register,
                               Map<String, List<IndicatorValue>> valuesByIndicator,
                               List<ComputationStore.StoredCluster> clusters, Map<String, BigDecimal> population,
                               List<KreisReport.DeliveryStatus> dataStatus, Function<String, List<String>> findingsOf,
-                              String versionId, String inputsSha256, boolean synthetic) {
+                              String versionId, String inputsSha256, boolean synthetic, AuthorTexts texts) {
         this.edition = edition;
         this.catalogue = catalogue;
         this.register = register;
@@ -60,6 +61,7 @@ public final class KreisReportBuilder {
         this.inputsSha256 = inputsSha256;
         this.synthetic = synthetic;
         this.series = new GebietsstandSeries(register);
+        this.texts = texts;
         valuesByIndicator.values().forEach(list -> list.forEach(v -> {
             byKey.put(key(v.indicatorId(), v.regionCode(), v.year()), v);
             v.comparison().cluster().ifPresent(c -> clusterOf.putIfAbsent(v.regionCode(), c));
@@ -97,7 +99,10 @@ public final class KreisReportBuilder {
                     }
                 }
                 if (!years.isEmpty()) { // an indicator without values in the period gets no empty chart
-                    fieldSeries.add(new KreisReport.Series(indicator.label(), indicator.unit(), decimals, years));
+                    int lastYear = years.get(years.size() - 1).year();
+                    fieldSeries.add(new KreisReport.Series(indicator.label(), indicator.unit(), decimals, years,
+                            edition.maps().contains(id) ? landValues(id, kreis.landCode(), lastYear) : List.of(),
+                            lastYear, indicator.direction()));
                 }
                 if (!points.isEmpty()) {
                     GebietsstandSeries.Point last = points.get(points.size() - 1);
@@ -106,7 +111,8 @@ public final class KreisReportBuilder {
                 }
             }
             if (!fieldSeries.isEmpty()) {
-                sections.add(new KreisReport.Section(field.getKey(), fieldSeries));
+                sections.add(new KreisReport.Section(field.getKey(), fieldSeries,
+                        texts.of(kreis.ags()).assessments().getOrDefault(field.getKey(), List.of())));
             }
         }
         return new KreisReport(versionId, edition.title(), edition.periodFrom(), edition.reportYear(), kreis.ags(),
@@ -114,7 +120,23 @@ public final class KreisReportBuilder {
                 landName, latest == null ? edition.gebietsstand() : latest,
                 GermanNumberFormat.date(edition.gebietsstand()), dataStatus, glance, sections, similar(kreis),
                 findingsOf.apply(kreis.ags()), List.copyOf(notes), methods, List.copyOf(tables), inputsSha256,
-                synthetic);
+                synthetic, introduction(kreis), LandGeometry.of(register, kreis.landCode(), edition.gebietsstand()));
+    }
+
+    /** Every Kreis of the Land at the edition's Gebietsstand with its value of the year, for a map. */
+    private List<KreisReport.LandValue> landValues(String indicator, String land, int year) {
+        List<KreisReport.LandValue> values = new ArrayList<>();
+        for (Kreis other : register.kreiseOfLandOn(land, edition.gebietsstand())) {
+            values.add(new KreisReport.LandValue(other.ags(), other.name(), figure(indicator, other.ags(), year)));
+        }
+        return values;
+    }
+
+    /** The edition's introduction followed by the Kreis's own. */
+    private List<AuthorTexts.Block> introduction(Kreis kreis) {
+        List<AuthorTexts.Block> blocks = new ArrayList<>(texts.introduction());
+        blocks.addAll(texts.of(kreis.ags()).introduction());
+        return blocks;
     }
 
     private KreisReport.GlanceRow glanceRow(String field, IndicatorDefinition indicator, Kreis kreis,

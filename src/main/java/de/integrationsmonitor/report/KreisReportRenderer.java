@@ -1,108 +1,49 @@
 package de.integrationsmonitor.report;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TimeZone;
 import java.util.function.Supplier;
 import net.sf.jasperreports.engine.JREmptyDataSource;
-import net.sf.jasperreports.engine.JRException;
-import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JRVirtualizer;
-import net.sf.jasperreports.engine.JasperCompileManager;
-import net.sf.jasperreports.engine.JasperFillManager;
-import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
-import net.sf.jasperreports.engine.fill.JRAbstractLRUVirtualizer;
-import net.sf.jasperreports.export.SimpleExporterInput;
-import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
-import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
 
 /**
- * Turns a {@link KreisReport} into an archival PDF (PDF/A-1b) through the Kreis JRXML templates; plain Java,
- * no Spring.
+ * Turns a {@link KreisReport} into a tagged archival PDF (PDF/A-1a, PDF/UA-1) through the Kreis JRXML templates;
+ * plain Java, no Spring.
  *
  * <p>The master template and its sibling subreports ({@code <name>-blick.jrxml}, {@code -handlungsfeld},
- * {@code -reihe}, {@code -jahre}, {@code -vergleich}, {@code -methoden}) are compiled once, in the constructor,
- * and reused for every Kreis. Numbers and dates are formatted here ({@link GermanNumberFormat}) and reach the
- * templates as strings; lists reach them as data sources. The sRGB output intent profile {@code sRGB.icc} lies
- * beside the template. Output is reproducible: the same report and document timestamp give byte-identical PDFs
- * (see {@link ReproduciblePdfExporter}).
+ * {@code -reihe}, {@code -jahre}, {@code -text}, {@code -vergleich}, {@code -methoden}) are compiled once, in the
+ * constructor, by the {@link ReportCore} every report kind shares, and reused for every Kreis. Numbers and dates are
+ * formatted here ({@link GermanNumberFormat}) and reach the templates as strings; lists reach them as data sources;
+ * the wording comes from the templates' {@code berichte.properties}. Output is reproducible: the same report and
+ * document timestamp give byte-identical PDFs (see {@link ReproduciblePdfExporter}).
  *
- * <p>An instance may be shared between threads: the compiled reports are only read, and every call to
- * {@link #render} builds its own parameters, data sources, virtualizer and exporter.
+ * <p>An instance may be shared between threads: every call to {@link #render} builds its own parameters and data
+ * sources, and the core its own virtualizer and exporter.
  */
 public final class KreisReportRenderer {
 
-    /**
-     * Creation and modification date written into PDFs when the caller supplies none: a fixed instant
-     * (the project's build timestamp) rather than the clock, so that re-running an edition reproduces it.
-     */
-    public static final Instant DEFAULT_DOCUMENT_TIMESTAMP = Instant.parse("2026-01-01T00:00:00Z");
-
-    static final String AUTHOR = "Integrationsmonitor";
-
-    /** The sRGB profile for the PDF/A output intent, expected next to the master template. */
-    static final String ICC_PROFILE = "sRGB.icc";
-
     /** Subreports, by the suffix of their file name after the master's base name. */
-    enum Subreport {
-        GLANCE("-blick"), SECTION("-handlungsfeld"), SERIES("-reihe"), YEARS("-jahre"),
-        COMPARISON("-vergleich"), METHODS("-methoden");
+    static final List<String> SUBREPORTS = List.of("-blick", "-handlungsfeld", "-reihe", "-jahre", "-text",
+            "-vergleich", "-methoden");
 
-        private final String suffix;
-
-        Subreport(String suffix) {
-            this.suffix = suffix;
-        }
-    }
-
-    /** The office symbols (DOMAIN.md §2.3) and what they mean, for the legend. */
-    static final List<String[]> SYMBOLS = List.of(
-            new String[] {"-", "nichts vorhanden (genau null) oder Gebiet bestand zu diesem Zeitpunkt nicht"},
-            new String[] {"0", "weniger als die Hälfte von 1 in der letzten besetzten Stelle, jedoch mehr als nichts"},
-            new String[] {".", "Zahlenwert unbekannt oder geheim zu halten"},
-            new String[] {"x", "Tabellenfach gesperrt, weil Aussage nicht sinnvoll"},
-            new String[] {"/", "keine Angaben, da Zahlenwert nicht sicher genug"},
-            new String[] {"...", "Angabe fällt später an"},
-            new String[] {"( )", "Aussagewert eingeschränkt, da der Wert statistisch relativ unsicher ist"},
-            new String[] {"p", "vorläufige Zahl"},
-            new String[] {"r", "berichtigte Zahl"},
-            new String[] {"s", "geschätzte Zahl"},
-            new String[] {"e", "endgültige Zahl"},
-            new String[] {"¹", "geringe Fallzahl: Wert beruht auf einer kleinen Basis, mit Vorsicht zu interpretieren"});
-
-    static final String SMALL_BASE_SIGN = "¹";
-
-    private final Path templatePath;
+    private final ReportCore core;
+    private final MapMaker maps;
     private final Instant documentTimestamp;
-    private final Supplier<? extends JRVirtualizer> virtualizers;
-    private final byte[] templateDigest;
-    private final JasperReport compiledTemplate;
-    private final Map<Subreport, JasperReport> subreports;
-    private final String iccProfilePath;
 
-    /** Compiles the templates; PDFs carry {@link #DEFAULT_DOCUMENT_TIMESTAMP} as their date. */
+    /** Compiles the templates; PDFs carry {@link DocumentMetadata#DEFAULT_TIMESTAMP} as their date. */
     public KreisReportRenderer(Path templatePath) {
-        this(templatePath, DEFAULT_DOCUMENT_TIMESTAMP);
+        this(templatePath, DocumentMetadata.DEFAULT_TIMESTAMP);
     }
 
     /**
@@ -125,57 +66,13 @@ public final class KreisReportRenderer {
      */
     public KreisReportRenderer(Path templatePath, Instant documentTimestamp,
                                Supplier<? extends JRVirtualizer> virtualizers) {
-        this.templatePath = Objects.requireNonNull(templatePath, "templatePath");
         this.documentTimestamp = Objects.requireNonNull(documentTimestamp, "documentTimestamp");
-        this.virtualizers = virtualizers;
-        MessageDigest digest = newSha256();
-        this.compiledTemplate = compile(templatePath, digest);
-        Map<Subreport, JasperReport> compiled = new java.util.EnumMap<>(Subreport.class);
-        for (Subreport subreport : Subreport.values()) {
-            compiled.put(subreport, compile(sibling(templatePath, subreport.suffix + ".jrxml"), digest));
-        }
-        this.subreports = java.util.Collections.unmodifiableMap(compiled);
-        Path icc = templatePath.toAbsolutePath().resolveSibling(ICC_PROFILE);
-        if (!Files.isRegularFile(icc)) {
-            throw new ReportTemplateException(icc, ReportTemplateException.Stage.READ,
-                    "the sRGB ICC profile for PDF/A must lie next to the template", null);
-        }
-        try {
-            digest.update(Files.readAllBytes(icc));
-        } catch (IOException e) {
-            throw new ReportTemplateException(icc, ReportTemplateException.Stage.READ,
-                    ReportTemplateException.describe(e), e);
-        }
-        this.iccProfilePath = icc.toString();
-        this.templateDigest = digest.digest();
-    }
-
-    private static Path sibling(Path master, String suffix) {
-        String name = master.getFileName().toString();
-        String base = name.endsWith(".jrxml") ? name.substring(0, name.length() - ".jrxml".length()) : name;
-        return master.resolveSibling(base + suffix);
-    }
-
-    private static JasperReport compile(Path template, MessageDigest digest) {
-        byte[] source;
-        try {
-            source = Files.readAllBytes(template);
-        } catch (IOException e) {
-            throw new ReportTemplateException(template, ReportTemplateException.Stage.READ,
-                    ReportTemplateException.describe(e) + " (working directory " + Path.of("").toAbsolutePath() + ")",
-                    e);
-        }
-        digest.update(source);
-        try {
-            return JasperCompileManager.compileReport(new ByteArrayInputStream(source));
-        } catch (JRException | RuntimeException e) {
-            throw new ReportTemplateException(template, ReportTemplateException.Stage.COMPILE,
-                    ReportTemplateException.describe(e), e);
-        }
+        this.core = new ReportCore(Objects.requireNonNull(templatePath, "templatePath"), SUBREPORTS, virtualizers);
+        this.maps = new MapMaker(core);
     }
 
     public Path templatePath() {
-        return templatePath;
+        return core.master();
     }
 
     /**
@@ -187,53 +84,17 @@ public final class KreisReportRenderer {
     public void render(KreisReport report, OutputStream out) {
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(out, "out");
-        JRVirtualizer virtualizer = virtualizers == null ? null : virtualizers.get();
-        try {
-            JasperPrint filled = fill(report, virtualizer);
-            export(filled, report, out);
-        } finally {
-            if (virtualizer != null) {
-                virtualizer.cleanup();
-            }
-        }
+        // one record: the master's detail bands are the chapters
+        core.render(parameters(report), new JREmptyDataSource(1), metadata(report), report.toString(),
+                "Kreis " + report.ags(), out);
     }
 
-    private JasperPrint fill(KreisReport report, JRVirtualizer virtualizer) {
-        Map<String, Object> parameters = parameters(report);
-        if (virtualizer != null) {
-            parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
-        }
-        try {
-            // one record: the master's detail bands are the chapters
-            JasperPrint print = JasperFillManager.fillReport(compiledTemplate, parameters, new JREmptyDataSource(1));
-            if (virtualizer instanceof JRAbstractLRUVirtualizer lru) {
-                lru.setReadOnly(true); // filling is done; the export only reads the pages back
-            }
-            return print;
-        } catch (JRException | RuntimeException e) {
-            throw new ReportTemplateException(templatePath, ReportTemplateException.Stage.FILL,
-                    ReportTemplateException.describe(e) + " (Kreis " + report.ags() + ")", e);
-        }
-    }
-
-    private void export(JasperPrint filled, KreisReport report, OutputStream out) {
-        ReproduciblePdfExporter exporter = new ReproduciblePdfExporter(documentTimestamp, documentId(report),
-                PdfaConformanceEnum.PDFA_1B);
-        exporter.setExporterInput(new SimpleExporterInput(filled));
-        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-        exporter.setConfiguration(ReproduciblePdfExporter.archival(
-                nonNull(report.editionTitle()) + " – " + report.kreisName(), AUTHOR,
+    DocumentMetadata metadata(KreisReport report) {
+        return DocumentMetadata.of(nonNull(report.editionTitle()) + " – " + report.kreisName(),
                 "Integrationsmonitoring " + report.kreisName() + " (AGS " + report.ags() + ", "
                         + nonNull(report.landName()) + "), " + report.periodFrom() + "–" + report.periodTo()
                         + ", Stichtag " + GermanNumberFormat.date(report.referenceDate()),
-                String.join(", ", keywords(report)), iccProfilePath));
-        try {
-            exporter.exportReport();
-            out.flush();
-        } catch (JRException | IOException | RuntimeException e) {
-            throw new ReportTemplateException(templatePath, ReportTemplateException.Stage.EXPORT,
-                    ReportTemplateException.describe(e) + " (Kreis " + report.ags() + ")", e);
-        }
+                keywords(report), documentTimestamp);
     }
 
     private static List<String> keywords(KreisReport report) {
@@ -262,44 +123,65 @@ public final class KreisReportRenderer {
         parameters.put("TABLE_CODES", String.join(", ", new LinkedHashSet<>(report.tableCodes())));
         parameters.put("REPORT_VERSION_ID", nonNull(report.reportVersionId()));
         parameters.put("INPUTS_SHA256", nonNull(report.inputsSha256()));
+        parameters.put("TOC_DATA", ReportCore.contents(contents(report)));
+        MapMaker.Made locator = report.geometry().map(g -> maps.locator(g, nonNull(report.landName()), report.ags(),
+                report.kreisName())).orElse(null);
+        parameters.put("LOCATOR_MAP", locator == null ? null : locator.map());
+        parameters.put("LOCATOR_ALT", locator == null ? "" : locator.alt());
 
-        parameters.put("GLANCE_REPORT", subreports.get(Subreport.GLANCE));
+        parameters.put("TEXT_REPORT", core.subreport("-text"));
+        parameters.put("HAS_INTRO", !report.introduction().isEmpty());
+        parameters.put("INTRO_DATA", new JRMapCollectionDataSource(new ArrayList<>(textRows(report.introduction()))));
+        parameters.put("GLANCE_REPORT", core.subreport("-blick"));
         parameters.put("GLANCE_DATA", glance(report.atAGlance()));
         parameters.put("GLANCE_NOTES", glanceNotes(report));
-        parameters.put("SECTION_REPORT", subreports.get(Subreport.SECTION));
-        parameters.put("SERIES_REPORT", subreports.get(Subreport.SERIES));
-        parameters.put("YEARS_REPORT", subreports.get(Subreport.YEARS));
-        parameters.put("SECTIONS_DATA", sections(report.sections()));
+        parameters.put("SECTION_REPORT", core.subreport("-handlungsfeld"));
+        parameters.put("SERIES_REPORT", core.subreport("-reihe"));
+        parameters.put("YEARS_REPORT", core.subreport("-jahre"));
+        parameters.put("SECTIONS_DATA", sections(report));
 
         KreisReport.SimilarKreise similar = report.similar();
         if (similar == null) {
             similar = KreisReport.SimilarKreise.none("");
         }
         parameters.put("CLUSTER_HEADING", similar.cluster() > 0
-                ? "Cluster " + similar.cluster() + ": " + similar.groupLabel() + " (" + similar.size() + " Kreise)"
-                : "Keine Zuordnung zu einem Cluster");
+                ? core.text("kreis.cluster.heading", Integer.toString(similar.cluster()), similar.groupLabel(),
+                Integer.toString(similar.size()))
+                : core.text("kreis.cluster.none"));
         parameters.put("CLUSTER_DESCRIPTION", nonNull(similar.description()));
         parameters.put("CLUSTER_METHOD", nonNull(similar.method()));
-        parameters.put("COMPARISON_REPORT", subreports.get(Subreport.COMPARISON));
+        parameters.put("COMPARISON_REPORT", core.subreport("-vergleich"));
         parameters.put("COMPARISON_DATA", comparison(similar.comparison()));
         parameters.put("HAS_COMPARISON", !similar.comparison().isEmpty());
 
-        parameters.put("FINDINGS", report.findings().isEmpty() ? "Keine Befunde."
+        parameters.put("FINDINGS", report.findings().isEmpty() ? core.text("kreis.quality.none")
                 : bulleted(report.findings()));
-        parameters.put("LEGEND_SYMBOLS", String.join("\n", SYMBOLS.stream().map(s -> s[0]).toList()));
-        parameters.put("LEGEND_MEANINGS", String.join("\n", SYMBOLS.stream().map(s -> s[1]).toList()));
         List<String> gebietsstand = new ArrayList<>();
-        gebietsstand.add("Alle Zeitreihen sind auf den Gebietsstand " + nonNull(report.gebietsstand())
-                + " umgerechnet.");
+        gebietsstand.add(core.text("kreis.quality.gebietsstand.all", nonNull(report.gebietsstand())));
         gebietsstand.addAll(report.gebietsstandNotes());
         parameters.put("GEBIETSSTAND_NOTES", bulleted(gebietsstand));
-        parameters.put("METHODS_REPORT", subreports.get(Subreport.METHODS));
+        parameters.put("METHODS_REPORT", core.subreport("-methoden"));
         parameters.put("METHODS_DATA", methods(report.methods()));
-
-        // The templates format nothing themselves; locale and zone are fixed so no default of the JVM leaks in.
-        parameters.put(JRParameter.REPORT_LOCALE, Locale.GERMANY);
-        parameters.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone("Europe/Berlin"));
         return parameters;
+    }
+
+    /** The printed table of contents: the chapters, and under the development chapter each Handlungsfeld. */
+    private List<ReportCore.ContentsEntry> contents(KreisReport report) {
+        List<ReportCore.ContentsEntry> entries = new ArrayList<>();
+        if (!report.introduction().isEmpty()) {
+            entries.add(new ReportCore.ContentsEntry(core.text("kreis.chapter.intro"), 1,
+                    core.text("kreis.chapter.intro")));
+        }
+        for (String key : List.of("kreis.chapter.glance", "kreis.chapter.fields")) {
+            entries.add(new ReportCore.ContentsEntry(core.text(key), 1, core.text(key)));
+        }
+        for (KreisReport.Section section : report.sections()) {
+            entries.add(new ReportCore.ContentsEntry(section.handlungsfeld(), 2, section.handlungsfeld()));
+        }
+        for (String key : List.of("kreis.chapter.similar", "kreis.chapter.quality", "kreis.chapter.methods")) {
+            entries.add(new ReportCore.ContentsEntry(core.text(key), 1, core.text(key)));
+        }
+        return entries;
     }
 
     private static String dataStatus(List<KreisReport.DeliveryStatus> deliveries) {
@@ -317,15 +199,16 @@ public final class KreisReportRenderer {
         return String.join("\n", lines);
     }
 
-    private static JRMapCollectionDataSource glance(List<KreisReport.GlanceRow> rows) {
+    private JRMapCollectionDataSource glance(List<KreisReport.GlanceRow> rows) {
         List<Map<String, ?>> out = new ArrayList<>(rows.size());
-        for (KreisReport.GlanceRow glance : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            KreisReport.GlanceRow glance = rows.get(i);
             IndicatorRow row = glance.row();
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("handlungsfeld", glance.handlungsfeld());
             fields.put("label", labelWithUnit(row.label(), row.unit()));
             fields.put("value", GermanNumberFormat.figure(row.kreis(), row.decimals(), row.unit())
-                    + (glance.smallBase() ? " " + SMALL_BASE_SIGN : ""));
+                    + (glance.smallBase() ? " " + core.text("smallBase.sign") : ""));
             fields.put("year", glance.year() > 0 ? Integer.toString(glance.year()) : "");
             // a change is shown to one decimal at least: counts change by "-3,4 %", not "-3 %"
             fields.put("change", glance.change5y() == null ? "" : change(glance.change5y(),
@@ -334,20 +217,20 @@ public final class KreisReportRenderer {
             fields.put("germany", GermanNumberFormat.figure(row.germany(), row.decimals(), row.unit()));
             fields.put("rank", nonNull(glance.rank()));
             fields.put("position", nonNull(glance.position()));
+            // the table of a Handlungsfeld ends with its last indicator
+            fields.put("last", i == rows.size() - 1
+                    || !rows.get(i + 1).handlungsfeld().equals(glance.handlungsfeld()));
             out.add(fields);
         }
         return new JRMapCollectionDataSource(out);
     }
 
-    private static String glanceNotes(KreisReport report) {
+    private String glanceNotes(KreisReport report) {
         List<String> notes = new ArrayList<>();
         if (report.atAGlance().stream().anyMatch(KreisReport.GlanceRow::smallBase)) {
-            notes.add(SMALL_BASE_SIGN + " geringe Fallzahl: Der Wert beruht auf einer kleinen Basis und ist mit "
-                    + "Vorsicht zu interpretieren.");
+            notes.add(core.text("smallBase.sign") + " " + core.text("smallBase.meaning"));
         }
-        notes.add("Kreis, Land und Deutschland jeweils für das angegebene Jahr; Veränderung über fünf Jahre "
-                + "(Pp. = Prozentpunkte); Rang unter den Kreisen des Landes. "
-                + "Zeichen siehe Zeichenerklärung im Kapitel Datenqualität.");
+        notes.add(core.text("kreis.glance.note"));
         return String.join("\n", notes);
     }
 
@@ -368,37 +251,122 @@ public final class KreisReportRenderer {
         return marker.isEmpty() ? withUnit : withUnit + " " + marker;
     }
 
-    private static JRMapCollectionDataSource sections(List<KreisReport.Section> sections) {
-        List<Map<String, ?>> out = new ArrayList<>(sections.size());
-        for (KreisReport.Section section : sections) {
+    private JRMapCollectionDataSource sections(KreisReport report) {
+        String kreis = shortName(report.kreisName());
+        List<Map<String, ?>> out = new ArrayList<>(report.sections().size());
+        for (KreisReport.Section section : report.sections()) {
             List<Map<String, ?>> series = new ArrayList<>(section.series().size());
             for (KreisReport.Series s : section.series()) {
-                List<Map<String, ?>> years = new ArrayList<>(s.years().size());
-                for (KreisReport.Year year : s.years()) {
-                    Map<String, Object> fields = new HashMap<>();
-                    fields.put("year", Integer.toString(year.year()));
-                    fields.put("kreis", GermanNumberFormat.figure(year.kreis(), s.decimals(), s.unit()));
-                    fields.put("land", GermanNumberFormat.figure(year.land(), s.decimals(), s.unit()));
-                    fields.put("germany", GermanNumberFormat.figure(year.germany(), s.decimals(), s.unit()));
-                    fields.put("note", nonNull(year.note()));
-                    // the chart: null leaves a gap where the office withheld the value
-                    fields.put("kreisValue", chartValue(year.kreis()));
-                    fields.put("landValue", chartValue(year.land()));
-                    fields.put("germanyValue", chartValue(year.germany()));
-                    years.add(fields);
-                }
-                Map<String, Object> fields = new HashMap<>();
-                fields.put("label", s.label());
-                fields.put("unitLabel", nonNull(s.unit()));
-                fields.put("years", years);
-                series.add(fields);
+                series.add(series(s, kreis, nonNull(report.landName()), report));
             }
             Map<String, Object> fields = new HashMap<>();
             fields.put("handlungsfeld", section.handlungsfeld());
             fields.put("series", series);
+            fields.put("assessment", textRows(section.assessment()));
             out.add(fields);
         }
         return new JRMapCollectionDataSource(out);
+    }
+
+    /** The authors' blocks as rows of the text subreport, each list marked where it starts and ends. */
+    private static List<Map<String, Object>> textRows(List<AuthorTexts.Block> blocks) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (AuthorTexts.Block block : blocks) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("kind", block.kind());
+            row.put("label", block.label());
+            row.put("text", block.markup());
+            row.put("listStart", null);
+            row.put("listEnd", null);
+            if (block.kind().equals("li")) {
+                list.add(row);
+            } else {
+                ReportCore.listFlagged(list);
+                list = new ArrayList<>();
+            }
+            rows.add(row);
+        }
+        ReportCore.listFlagged(list);
+        return rows;
+    }
+
+    /** One indicator: its years for chart and table, the bars of a one-year series, and the figure's words. */
+    private Map<String, Object> series(KreisReport.Series s, String kreis, String land, KreisReport report) {
+        String rebuilt = core.text("report.rebuilt.sign");
+        List<Map<String, Object>> years = new ArrayList<>(s.years().size());
+        boolean anyRebuilt = false;
+        for (KreisReport.Year year : s.years()) {
+            boolean isRebuilt = !nonNull(year.note()).isBlank();
+            anyRebuilt |= isRebuilt;
+            String label = year.year() + (isRebuilt ? rebuilt : "");
+            Map<String, Object> fields = new HashMap<>();
+            fields.put("year", label);
+            fields.put("category", label);
+            fields.put("kreis", GermanNumberFormat.figure(year.kreis(), s.decimals(), s.unit()));
+            fields.put("land", GermanNumberFormat.figure(year.land(), s.decimals(), s.unit()));
+            fields.put("germany", GermanNumberFormat.figure(year.germany(), s.decimals(), s.unit()));
+            fields.put("note", nonNull(year.note()));
+            // the chart: null leaves a gap where the office withheld the value
+            fields.put("kreisValue", chartValue(year.kreis()));
+            fields.put("landValue", chartValue(year.land()));
+            fields.put("germanyValue", chartValue(year.germany()));
+            years.add(fields);
+        }
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("label", s.label());
+        fields.put("unitLabel", nonNull(s.unit()));
+        fields.put("years", ReportCore.lastFlagged(years));
+        boolean single = s.years().size() == 1;
+        fields.put("singleYear", single);
+        List<Map<String, Object>> bars = new ArrayList<>();
+        if (single) {
+            KreisReport.Year only = s.years().get(0);
+            String category = only.year() + (anyRebuilt ? rebuilt : "");
+            bars.add(bar(kreis, category, only.kreis()));
+            bars.add(bar(land, category, only.land()));
+            bars.add(bar("Deutschland", category, only.germany()));
+        }
+        fields.put("bars", bars);
+        fields.put("chartAlt", chartAlt(s, kreis, land));
+        fields.put("rebuiltNote", anyRebuilt ? rebuilt + " " + core.text("report.rebuilt.meaning") : "");
+        MapMaker.Made map = s.landValues().isEmpty() ? null : report.geometry().map(g -> maps.choropleth(g, land,
+                s.label() + " " + s.mapYear(), s.landValues().stream().map(v -> new MapMaker.Value(v.ags(), v.name(),
+                        v.value())).toList(), s.direction(), s.decimals(), s.unit(), report.ags())).orElse(null);
+        fields.put("map", map == null ? null : map.map());
+        fields.put("mapAlt", map == null ? "" : map.alt());
+        fields.put("mapCaption", map == null ? "" : core.text("kreis.map.caption", s.label() + " " + s.mapYear(),
+                land, kreis));
+        fields.put("mapNotes", map == null ? "" : map.notes());
+        return fields;
+    }
+
+    private static Map<String, Object> bar(String name, String category, Figure value) {
+        Map<String, Object> bar = new HashMap<>();
+        bar.put("name", name);
+        bar.put("category", category);
+        bar.put("value", chartValue(value));
+        return bar;
+    }
+
+    /**
+     * What a chart shows, in words and numbers, for readers who cannot see it: "Ausländeranteil 2011–2015:
+     * Dessau-Roßlau von 2,2 % auf 4,1 %, Sachsen-Anhalt von 1,9 % auf 3,5 %, Deutschland von 8,5 % auf 11,2 %."
+     */
+    String chartAlt(KreisReport.Series s, String kreis, String land) {
+        KreisReport.Year first = s.years().get(0);
+        KreisReport.Year last = s.years().get(s.years().size() - 1);
+        if (s.years().size() == 1) {
+            return core.text("chart.alt.bar", s.label(), Integer.toString(first.year()), kreis,
+                    show(first.kreis(), s), land, show(first.land(), s), show(first.germany(), s));
+        }
+        return core.text("chart.alt.line", s.label(), first.year() + "–" + last.year(), kreis,
+                show(first.kreis(), s), show(last.kreis(), s), land, show(first.land(), s), show(last.land(), s),
+                show(first.germany(), s), show(last.germany(), s));
+    }
+
+    private static String show(Figure figure, KreisReport.Series s) {
+        return GermanNumberFormat.figure(figure, s.decimals(), s.unit());
     }
 
     private static Double chartValue(Figure figure) {
@@ -406,7 +374,7 @@ public final class KreisReportRenderer {
     }
 
     private static JRMapCollectionDataSource comparison(List<IndicatorRow> rows) {
-        List<Map<String, ?>> out = new ArrayList<>(rows.size());
+        List<Map<String, Object>> out = new ArrayList<>(rows.size());
         for (IndicatorRow row : rows) {
             Map<String, Object> fields = new HashMap<>();
             fields.put("label", row.label());
@@ -417,18 +385,19 @@ public final class KreisReportRenderer {
             fields.put("unit", row.unit());
             out.add(fields);
         }
-        return new JRMapCollectionDataSource(out);
+        return new JRMapCollectionDataSource(new ArrayList<>(ReportCore.lastFlagged(out)));
     }
 
-    private static JRMapCollectionDataSource methods(List<KreisReport.Method> methods) {
+    private JRMapCollectionDataSource methods(List<KreisReport.Method> methods) {
         List<Map<String, ?>> out = new ArrayList<>(methods.size());
         for (KreisReport.Method method : methods) {
             Map<String, Object> fields = new HashMap<>();
             fields.put("label", method.label());
-            fields.put("context", "Handlungsfeld " + nonNull(method.handlungsfeld())
-                    + (nonNull(method.unit()).isBlank() ? "" : " · Einheit: " + method.unit()));
+            fields.put("context", core.text("kreis.methods.context", nonNull(method.handlungsfeld()))
+                    + (nonNull(method.unit()).isBlank() ? "" : " · " + core.text("kreis.methods.unit", method.unit())));
             fields.put("definition", nonNull(method.definition()));
-            fields.put("sources", method.sources().isEmpty() ? "–" : String.join(", ", method.sources()));
+            fields.put("sources", core.text("kreis.methods.tables",
+                    method.sources().isEmpty() ? "–" : String.join(", ", method.sources())));
             out.add(fields);
         }
         return new JRMapCollectionDataSource(out);
@@ -456,20 +425,4 @@ public final class KreisReportRenderer {
         return text == null ? "" : text;
     }
 
-    /** 16 bytes naming this document: same templates, content and timestamp give the same ID. */
-    private byte[] documentId(KreisReport report) {
-        MessageDigest digest = newSha256();
-        digest.update(templateDigest);
-        digest.update(report.toString().getBytes(StandardCharsets.UTF_8));
-        digest.update(documentTimestamp.toString().getBytes(StandardCharsets.UTF_8));
-        return Arrays.copyOf(digest.digest(), 16);
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
-    }
 }

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param reportVersionId id of the report version (edition run) that produced the figures, for the colophon
  * @param inputsSha256    SHA-256 over the inputs of that run, so an auditor can match the PDF to its data
  * @param synthetic       true when the figures are made-up sample data, which the PDF then says
+ * @param geometry        the Land's Kreise at the edition's Gebietsstand, for the maps; empty for no maps
  */
 public record LandOverview(
         String editionTitle,
@@ -32,7 +33,8 @@ public record LandOverview(
         String dataStatus,
         String reportVersionId,
         String inputsSha256,
-        boolean synthetic) {
+        boolean synthetic,
+        java.util.Optional<LandGeometry> geometry) {
 
     public LandOverview {
         Objects.requireNonNull(editionTitle, "editionTitle");
@@ -46,6 +48,15 @@ public record LandOverview(
         Objects.requireNonNull(dataStatus, "dataStatus");
         Objects.requireNonNull(reportVersionId, "reportVersionId");
         Objects.requireNonNull(inputsSha256, "inputsSha256");
+        Objects.requireNonNull(geometry, "geometry");
+    }
+
+    /** An overview without maps. */
+    public LandOverview(String editionTitle, String landCode, String landName, int referenceYear, int periodFrom,
+                        int periodTo, List<IndicatorRanking> indicators, List<String> tableCodes, String dataStatus,
+                        String reportVersionId, String inputsSha256, boolean synthetic) {
+        this(editionTitle, landCode, landName, referenceYear, periodFrom, periodTo, indicators, tableCodes,
+                dataStatus, reportVersionId, inputsSha256, synthetic, java.util.Optional.empty());
     }
 
     /**
@@ -59,6 +70,7 @@ public record LandOverview(
      * @param landValue     the Land as a whole
      * @param germanyValue  Germany as a whole
      * @param kreise        every Kreis of the Land, already sorted best first by the caller
+     * @param orientation   the indicator's direction, which the map's colours follow
      */
     public record IndicatorRanking(
             String handlungsfeld,
@@ -68,7 +80,8 @@ public record LandOverview(
             String direction,
             Figure landValue,
             Figure germanyValue,
-            List<RankedKreis> kreise) {
+            List<RankedKreis> kreise,
+            de.integrationsmonitor.indicator.Direction orientation) {
 
         public IndicatorRanking {
             Objects.requireNonNull(handlungsfeld, "handlungsfeld");
@@ -81,6 +94,14 @@ public record LandOverview(
             Objects.requireNonNull(landValue, "landValue");
             Objects.requireNonNull(germanyValue, "germanyValue");
             kreise = List.copyOf(kreise);
+            Objects.requireNonNull(orientation, "orientation");
+        }
+
+        /** A ranking without a direction for the map's colours (neutral). */
+        public IndicatorRanking(String handlungsfeld, String label, String unit, int decimals, String direction,
+                                Figure landValue, Figure germanyValue, List<RankedKreis> kreise) {
+            this(handlungsfeld, label, unit, decimals, direction, landValue, germanyValue, kreise,
+                    de.integrationsmonitor.indicator.Direction.NEUTRAL);
         }
     }
 

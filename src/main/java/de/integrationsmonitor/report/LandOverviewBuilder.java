@@ -74,11 +74,12 @@ public final class LandOverviewBuilder {
                         direction(indicator.direction()), find(values, landCode, year.get())
                         .map(LandOverviewBuilder::figure).orElse(Figure.missing(".")),
                         find(values, "DG", year.get()).map(LandOverviewBuilder::figure).orElse(Figure.missing(".")),
-                        ranked));
+                        ranked, indicator.direction()));
             }
         }
         return new LandOverview(edition.title(), landCode, landName, latestYear, edition.periodFrom(),
-                edition.reportYear(), rankings, List.copyOf(tables), dataStatus, versionId, inputsSha256, synthetic);
+                edition.reportYear(), rankings, List.copyOf(tables), dataStatus, versionId, inputsSha256, synthetic,
+                LandGeometry.of(register, landCode, edition.gebietsstand()));
     }
 
     private static Optional<IndicatorValue> find(List<IndicatorValue> values, String region, int year) {

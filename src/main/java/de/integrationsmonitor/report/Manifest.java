@@ -9,13 +9,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code manifest.txt} of a published edition folder: what its reports rest on (inputs, computation, catalogue,
- * register, deliveries) and every PDF beside it with its SHA-256 and report version, so that an auditor can check
+ * {@code manifest.txt} of a published edition folder: what its reports rest on (inputs, catalogue, register,
+ * deliveries, the authors' texts) and every PDF beside it with its SHA-256 and report version, so that an auditor can check
  * a folder (or a re-run) against what was published. It is written last, into the staging folder, and published
  * with the PDFs in one step, so it always describes the files beside it.
  */
 public record Manifest(String edition, String versionId, String inputsSha256, String catalogue,
-                       String catalogueSha256, String registerSha256, List<String> deliveries,
+                       String catalogueSha256, String registerSha256, List<String> deliveries, List<String> texts,
                        Map<String, Entry> reports, Map<String, String> failed) {
 
     public static final String FILE_NAME = "manifest.txt";
@@ -31,6 +31,7 @@ public record Manifest(String edition, String versionId, String inputsSha256, St
         reports = new TreeMap<>(reports);
         failed = new TreeMap<>(failed);
         deliveries = List.copyOf(deliveries);
+        texts = List.copyOf(texts);
     }
 
     public String text() {
@@ -41,6 +42,10 @@ public record Manifest(String edition, String versionId, String inputsSha256, St
                 .append("\nKreisregister: SHA-256 ").append(registerSha256)
                 .append("\nLieferungen:\n");
         deliveries.forEach(d -> text.append("  ").append(d).append('\n'));
+        if (!texts.isEmpty()) {
+            text.append("Texte der Autorinnen und Autoren:\n");
+            texts.forEach(t -> text.append("  ").append(t).append('\n'));
+        }
         text.append("Berichte:\n");
         reports.forEach((file, entry) -> text.append("  ").append(file).append(" SHA-256 ").append(entry.sha256())
                 .append(" Version ").append(entry.versionId()).append('\n'));

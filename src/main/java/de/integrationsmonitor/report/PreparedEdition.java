@@ -24,6 +24,7 @@ public final class PreparedEdition {
     private final Edition edition;
     private final ComputationStore.Computation computation;
     private final List<Delivery> used;
+    private final AuthorTexts texts;
     private final String catalogueName;
     private final String catalogueVersion;
     private final String versionId;
@@ -35,12 +36,13 @@ public final class PreparedEdition {
     private final BiConsumer<String, OutputStream> landRenderer;
 
     PreparedEdition(Edition edition, ComputationStore.Computation computation, List<Delivery> used,
-                    String catalogueName, String catalogueVersion, String versionId, String inputsSha256,
+                    AuthorTexts texts, String catalogueName, String catalogueVersion, String versionId, String inputsSha256,
                     List<Kreis> withData, List<String> withoutData, boolean withLandOverviews,
                     BiConsumer<Kreis, OutputStream> kreisRenderer, BiConsumer<String, OutputStream> landRenderer) {
         this.edition = edition;
         this.computation = computation;
         this.used = List.copyOf(used);
+        this.texts = texts;
         this.catalogueName = catalogueName;
         this.catalogueVersion = catalogueVersion;
         this.versionId = versionId;
@@ -79,7 +81,10 @@ public final class PreparedEdition {
         return versionId;
     }
 
-    /** SHA-256 over everything the reports rest on: deliveries, catalogue, register, edition file, templates. */
+    /**
+     * SHA-256 over everything the reports rest on: deliveries, catalogue, register, edition file, authors' texts,
+     * templates.
+     */
     public String inputsSha256() {
         return inputsSha256;
     }
@@ -130,6 +135,7 @@ public final class PreparedEdition {
         return new Manifest(edition.id(), versionId, inputsSha256, catalogueName + " "
                 + catalogueVersion, computation.catalogueSha256(), computation.registerSha256(),
                 used.stream().map(d -> d.tableCode() + " " + d.fileName() + " SHA-256 " + d.sha256()).toList(),
+                texts.sha256().entrySet().stream().map(t -> t.getKey() + " SHA-256 " + t.getValue()).toList(),
                 reports, failed).text();
     }
 }

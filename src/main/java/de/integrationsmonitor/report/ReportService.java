@@ -140,6 +140,11 @@ public class ReportService {
 
     private PreparedEdition make(Edition edition, ComputationStore.Computation computed, Optional<String> onlyKreis) {
         edition.publicationFolder(); // refuses patterns without a folder of their own before any work
+        // templates are code: read only from the template folder, checked before any work
+        Path kreisTemplate = Confinement.template(settings.templates(), edition.kreisTemplate(), edition.file(),
+                "templates.kreis");
+        Path landTemplate = Confinement.template(settings.templates(), edition.landTemplate(), edition.file(),
+                "templates.land");
         IndicatorCatalogue catalogue = CatalogueLoader.load(settings.catalogue());
         List<IndicatorDefinition> shown = new ArrayList<>();
         for (String id : edition.indicators()) {
@@ -157,27 +162,50 @@ public class ReportService {
                 .toList();
         boolean synthetic = used.stream().anyMatch(d -> deliveries.notes(d.id()).stream()
                 .anyMatch(n -> n.toLowerCase(Locale.ROOT).contains("synthetisch")));
-        String inputs = inputsSha256(edition, computed, used);
+        // the authors' texts of every Kreis of the edition, so that one Kreis re-rendered has the same inputs
+        AuthorTexts texts = AuthorTexts.load(edition, kreise(edition, Optional.empty()).stream().map(Kreis::ags)
+                .collect(Collectors.toCollection(TreeSet::new)));
+        String inputs = inputsSha256(edition, computed, used, texts);
         String versionId = edition.id() + "-" + inputs.substring(0, 12);
         Map<String, List<String>> findingsByKreis = findingsByKreis(edition, used);
         KreisReportBuilder builder = new KreisReportBuilder(edition, catalogue, register, values,
                 indicators.typology(computed.id()), computation.populationWeights(computed.id()), status,
-                ags -> findingsByKreis.getOrDefault(ags, List.of()), versionId, inputs, synthetic);
+                ags -> findingsByKreis.getOrDefault(ags, List.of()), versionId, inputs, synthetic, texts);
         List<Kreis> selected = kreise(edition, onlyKreis);
         List<Kreis> withData = selected.stream().filter(builder::hasData).toList();
         List<String> withoutData = selected.stream().filter(k -> !withData.contains(k)).map(Kreis::ags).toList();
+        // every file the edition names lies below output/, also through symbolic links
+        for (Kreis kreis : withData) {
+            Confinement.within(settings.output(), edition.kreisFileName(kreis.ags()), edition.file(), "output.kreis");
+        }
+        withData.stream().map(Kreis::landCode).distinct().forEach(land -> Confinement.within(settings.output(),
+                edition.landFileName(land), edition.file(), "output.land"));
         LandOverviewBuilder lands = new LandOverviewBuilder(edition, catalogue, register, values,
                 status.stream().map(d -> d.tableCode() + ": Stand " + d.stand()).collect(Collectors.joining("; ")),
                 versionId, inputs, synthetic);
         // templates are compiled when the first report is rendered: a run that finds everything up to date needs none
-        Path kreisTemplate = settings.templates().resolve(edition.kreisTemplate());
-        Path landTemplate = settings.templates().resolve(edition.landTemplate());
-        return new PreparedEdition(edition, computed, used, catalogue.name(), catalogue.version(), versionId, inputs,
-                withData, withoutData, onlyKreis.isEmpty(),
+        return new PreparedEdition(edition, computed, used, texts, catalogue.name(), catalogue.version(), versionId,
+                inputs, withData, withoutData, onlyKreis.isEmpty(),
                 (kreis, out) -> renderers.computeIfAbsent(kreisTemplate, this::virtualizingRenderer)
                         .render(builder.build(kreis), out),
                 (land, out) -> landRenderers.computeIfAbsent(landTemplate, LandOverviewRenderer::new)
                         .render(lands.build(land), out));
+    }
+
+    /**
+     * Writes the missing files of the edition's texts folder as commented stubs: the edition's introduction and
+     * one file per Kreis of the edition with one section per Handlungsfeld.
+     *
+     * @return the files written (existing ones are left as they are)
+     */
+    public List<Path> createTextStubs(Edition edition) {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        kreise(edition, Optional.empty()).forEach(k -> names.put(k.ags(), k.name()));
+        try {
+            return AuthorTexts.createStubs(edition, names);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the texts of " + edition.id() + " to " + edition.texts(), e);
+        }
     }
 
     /**
@@ -186,7 +214,7 @@ public class ReportService {
      */
     private KreisReportRenderer virtualizingRenderer(Path template) {
         Path swap = swapFolder();
-        return new KreisReportRenderer(template, KreisReportRenderer.DEFAULT_DOCUMENT_TIMESTAMP,
+        return new KreisReportRenderer(template, DocumentMetadata.DEFAULT_TIMESTAMP,
                 () -> new net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer(8,
                         new net.sf.jasperreports.engine.util.JRSwapFile(swap.toString(), 4096, 64), true));
     }
@@ -261,15 +289,19 @@ public class ReportService {
 
     /**
      * SHA-256 over everything the reports rest on: the deliveries (their bytes' hashes), the catalogue, the register,
-     * the edition file and every file of the template folder (templates, styles, the colour profile), so that a
-     * change to any of them gives a new report version.
+     * the edition file, the authors' texts (name and hash of each, in name order) and every file of the template
+     * folder (templates, styles, wording, the colour profile), so that a change to any of them gives a new report
+     * version.
      */
-    private String inputsSha256(Edition edition, ComputationStore.Computation computed, List<Delivery> used) {
+    private String inputsSha256(Edition edition, ComputationStore.Computation computed, List<Delivery> used,
+                                AuthorTexts texts) {
         MessageDigest digest = de.integrationsmonitor.Sha256.digest();
         used.stream().map(Delivery::sha256).sorted().forEach(h -> digest.update(h.getBytes(StandardCharsets.UTF_8)));
         digest.update(computed.catalogueSha256().getBytes(StandardCharsets.UTF_8));
         digest.update(computed.registerSha256().getBytes(StandardCharsets.UTF_8));
         digest.update(de.integrationsmonitor.Sha256.of(edition.file()).getBytes(StandardCharsets.UTF_8));
+        texts.sha256().forEach((name, hash) -> digest.update((name + " " + hash + "\n")
+                .getBytes(StandardCharsets.UTF_8)));
         try (java.util.stream.Stream<Path> files = Files.walk(settings.templates())) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 digest.update(settings.templates().relativize(file).toString().getBytes(StandardCharsets.UTF_8));

@@ -6,74 +6,77 @@ import com.lowagie.text.pdf.PdfDate;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfEncryption;
 import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfObject;
+import com.lowagie.text.pdf.PdfString;
 import java.security.SecureRandom;
 import java.text.AttributedCharacterIterator.Attribute;
-import java.time.Instant;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import net.sf.jasperreports.pdf.JRPdfExporter;
-import net.sf.jasperreports.pdf.PdfXmpCreator;
-import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import net.sf.jasperreports.pdf.classic.ClassicPdfProducer;
 import net.sf.jasperreports.pdf.common.PdfProducer;
 import net.sf.jasperreports.pdf.common.PdfProducerContext;
+import net.sf.jasperreports.pdf.common.PdfTaggerFactory;
+import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
 
 /**
- * A JasperReports PDF exporter whose output depends only on its input: the same report gives the same bytes.
+ * The JasperReports PDF exporter every report goes through: tagged PDF/A-1a (and PDF/UA-1) whose bytes depend only
+ * on its input, so the same report gives the same file.
  *
  * <p>OpenPDF 1.3.x puts four things in a PDF that change from run to run, and this exporter pins each:
  * <ul>
- *   <li>{@code /CreationDate} and {@code /ModDate} (the clock): set to the caller's document timestamp;</li>
+ *   <li>{@code /CreationDate} and {@code /ModDate} (the clock): set to the metadata's timestamp;</li>
  *   <li>the trailer {@code /ID} (an MD5 of clock and free memory): OpenPDF takes it from a {@code /FileID}
  *       entry of the info dictionary when present, so we supply one derived from the report content;</li>
- *   <li>the XMP metadata of a PDF/A file, which repeats both dates: JasperReports writes it when the document
- *       opens, from the clock; it is written again on close, from the pinned dates, so that XMP and info
- *       dictionary agree (PDF/A requires it) and neither depends on the clock;</li>
+ *   <li>the XMP metadata, which repeats both dates: JasperReports writes it when the document opens, from the
+ *       clock; it is replaced on close by {@link XmpPacket} from the same {@link DocumentMetadata} as the info
+ *       dictionary, so that both agree (PDF/A requires it) and neither depends on the clock;</li>
  *   <li>the six-letter subset tag of each embedded font ({@code ABCDEF+DejaVuSans}, drawn from a
  *       {@code SecureRandom}): {@link BaseFont#setSecureRandom} gets a source that always yields "AAAAAA".
  *       The tag only has to tell apart subsets of the same font within one document, and each font
  *       appears once per document here.</li>
  * </ul>
  * Everything else OpenPDF writes (object order, fonts in first-use order, compressed streams) is already
- * deterministic for a given input.
+ * deterministic for a given input. The structure tree comes from {@link StructureTagger}.
  */
 final class ReproduciblePdfExporter extends JRPdfExporter {
 
-    private final Instant documentTimestamp;
+    /** The producer named in the info dictionary and the XMP packet. */
+    static final String PRODUCER = "OpenPDF 1.3.43";
+
+    private final DocumentMetadata metadata;
     private final byte[] documentId;
-    private final PdfaConformanceEnum pdfaConformance;
 
-    ReproduciblePdfExporter(Instant documentTimestamp, byte[] documentId) {
-        this(documentTimestamp, documentId, PdfaConformanceEnum.NONE);
-    }
-
-    /** @param pdfaConformance the conformance the configuration asks for, whose XMP metadata is rewritten on close */
-    ReproduciblePdfExporter(Instant documentTimestamp, byte[] documentId, PdfaConformanceEnum pdfaConformance) {
-        this.documentTimestamp = documentTimestamp;
+    /** @param documentId 16 bytes naming this document, the same for the same content */
+    ReproduciblePdfExporter(DocumentMetadata metadata, byte[] documentId, String iccProfilePath) {
+        this.metadata = metadata;
         this.documentId = documentId.clone();
-        this.pdfaConformance = pdfaConformance;
+        setConfiguration(archival(metadata, iccProfilePath));
     }
 
     @Override
     protected PdfProducer createPdfProducer() {
-        return new Producer(createPdfProducerContext(), documentTimestamp, documentId, pdfaConformance);
+        return new Producer(createPdfProducerContext(), metadata, documentId);
+    }
+
+    @Override
+    protected PdfTaggerFactory getPdfTaggerFactory(Boolean isTagged) {
+        return exporter -> new StructureTagger(metadata.language());
     }
 
     private static final class Producer extends ClassicPdfProducer {
 
-        private final Instant documentTimestamp;
+        private final DocumentMetadata metadata;
         private final byte[] documentId;
-        private final PdfaConformanceEnum pdfaConformance;
 
-        Producer(PdfProducerContext context, Instant documentTimestamp, byte[] documentId,
-                 PdfaConformanceEnum pdfaConformance) {
+        Producer(PdfProducerContext context, DocumentMetadata metadata, byte[] documentId) {
             super(context);
-            this.documentTimestamp = documentTimestamp;
+            this.metadata = metadata;
             this.documentId = documentId;
-            this.pdfaConformance = pdfaConformance;
         }
 
         @Override
@@ -92,20 +95,18 @@ final class ReproduciblePdfExporter extends JRPdfExporter {
             // Overwrite what OpenPDF stamped from the clock; the info dictionary is written on close.
             PdfDictionary info = getPdfWriter().getInfo();
             Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
-            calendar.setTimeInMillis(documentTimestamp.toEpochMilli());
+            calendar.setTimeInMillis(metadata.timestamp().toEpochMilli());
             PdfDate date = new PdfDate(calendar);
             info.put(PdfName.CREATIONDATE, date);
             info.put(PdfName.MODDATE, date);
+            info.put(PdfName.TITLE, new PdfString(metadata.title(), PdfObject.TEXT_UNICODE));
+            info.put(PdfName.AUTHOR, new PdfString(metadata.author(), PdfObject.TEXT_UNICODE));
+            info.put(PdfName.SUBJECT, new PdfString(metadata.subject(), PdfObject.TEXT_UNICODE));
+            info.put(PdfName.KEYWORDS, new PdfString(metadata.keywordLine(), PdfObject.TEXT_UNICODE));
+            info.put(PdfName.CREATOR, new PdfString(DocumentMetadata.CREATOR_TOOL, PdfObject.TEXT_UNICODE));
+            info.put(PdfName.PRODUCER, new PdfString(PRODUCER, PdfObject.TEXT_UNICODE));
             info.put(PdfName.FILEID, PdfEncryption.createInfoId(documentId, documentId));
-            if (pdfaConformance != null && pdfaConformance != PdfaConformanceEnum.NONE) {
-                // replaces the XMP packet written at open time (clock dates) with one from the pinned info
-                if (PdfXmpCreator.supported()) {
-                    getPdfWriter().setXmpMetadata(PdfXmpCreator.createXmpMetadata(getPdfWriter(), pdfaConformance,
-                            false));
-                } else {
-                    getPdfWriter().createXmpMetadata();
-                }
-            }
+            getPdfWriter().setXmpMetadata(XmpPacket.pdfA1a(metadata, PRODUCER));
             super.close();
         }
     }
@@ -123,20 +124,21 @@ final class ReproduciblePdfExporter extends JRPdfExporter {
     }
 
     /**
-     * The configuration every report of the product is exported with: PDF/A-1b with the sRGB output intent and
-     * the document information an archive indexes (title, author, subject, keywords).
+     * The configuration every report of the product is exported with: tagged PDF/A-1a with the sRGB output intent,
+     * the document language, and the title shown in the viewer's window.
      */
-    static net.sf.jasperreports.pdf.SimplePdfExporterConfiguration archival(String title, String author,
-                                                                            String subject, String keywords,
-                                                                            String iccProfilePath) {
-        net.sf.jasperreports.pdf.SimplePdfExporterConfiguration configuration =
-                new net.sf.jasperreports.pdf.SimplePdfExporterConfiguration();
-        configuration.setMetadataTitle(title);
-        configuration.setMetadataAuthor(author);
-        configuration.setMetadataSubject(subject);
-        configuration.setMetadataKeywords(keywords);
+    private static SimplePdfExporterConfiguration archival(DocumentMetadata metadata, String iccProfilePath) {
+        SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
+        configuration.setMetadataTitle(metadata.title());
+        configuration.setMetadataAuthor(metadata.author());
+        configuration.setMetadataSubject(metadata.subject());
+        configuration.setMetadataKeywords(metadata.keywordLine());
+        configuration.setMetadataCreator(DocumentMetadata.CREATOR_TOOL);
+        configuration.setMetadataProducer(PRODUCER);
         configuration.setDisplayMetadataTitle(true);
-        configuration.setPdfaConformance(PdfaConformanceEnum.PDFA_1B);
+        configuration.setTagged(true);
+        configuration.setTagLanguage(metadata.language());
+        configuration.setPdfaConformance(PdfaConformanceEnum.PDFA_1A);
         configuration.setIccProfilePath(iccProfilePath);
         return configuration;
     }

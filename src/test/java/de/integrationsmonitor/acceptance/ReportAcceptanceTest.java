@@ -16,11 +16,16 @@ import org.apache.pdfbox.preflight.parser.PreflightParser;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import de.integrationsmonitor.report.VeraPdf;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Issue 5 against reality: the five-yearly report 2011-2015 for Sachsen-Anhalt's Kreise and its Land overview,
- * rendered from the real extracts, carry the published figures in German format, are PDF/A and reproducible.
+ * Issues 5 and 13 against reality: the five-yearly report 2011-2015 for Sachsen-Anhalt's Kreise and its Land
+ * overview, rendered from the real extracts, carry the published figures in German format, maps and the sample
+ * author texts, are PDF/A-1a and PDF/UA-1 (veraPDF) and reproducible. {@code REPORT_SAMPLE_DIR=dir} keeps a copy of
+ * Dessau-Roßlau's report and the Land overview to look at.
  */
 class ReportAcceptanceTest extends RealCorpusTest {
 
@@ -39,6 +44,17 @@ class ReportAcceptanceTest extends RealCorpusTest {
     void render() {
         computation.compute(settings.catalogue());
         result = reports.render(EditionLoader.load(EDITION), Optional.empty(), line -> { });
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void keepSamples() throws IOException {
+        String samples = System.getenv("REPORT_SAMPLE_DIR");
+        if (samples != null && result != null) {
+            for (String file : List.of("15001.pdf", "land-15.pdf")) {
+                Files.copy(result.folder().resolve(file), Path.of(samples).resolve(file),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     static String text(Path pdf) throws IOException {
@@ -81,6 +97,28 @@ class ReportAcceptanceTest extends RealCorpusTest {
     void theReportsArePdfA() throws IOException {
         assertThat(PreflightParser.validate(result.folder().resolve("15001.pdf").toFile()).isValid()).isTrue();
         assertThat(PreflightParser.validate(result.folder().resolve("land-15.pdf").toFile()).isValid()).isTrue();
+    }
+
+    @Test
+    void theReportsArePdfA1aAndPdfUa1ForVeraPdf() throws IOException {
+        for (String file : List.of("15001.pdf", "land-15.pdf")) {
+            byte[] pdf = Files.readAllBytes(result.folder().resolve(file));
+            assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFA_1_A)).as(file).isEmpty();
+            assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1)).as(file).isEmpty();
+        }
+    }
+
+    @Test
+    void theKreisReportHasItsMapsTheAuthorsTextAndATableOfContents() throws IOException {
+        String text = text(result.folder().resolve("15001.pdf")).replaceAll("\\s+", " ");
+
+        assertThat(text).contains("© GeoBasis-DE / BKG 2021 (Daten verändert)", "Inhalt", "Einleitung",
+                "Karte: Ausländeranteil 2015 in den Kreisen des Landes Sachsen-Anhalt (Dessau-Roßlau hervorgehoben)");
+        // the sample assessment stands in the chapter Bevölkerung, before its indicators
+        assertThat(text).contains("Bevölkerung Einschätzung der Autorinnen und Autoren Der Ausländeranteil liegt"
+                + " 2015 knapp über dem Landeswert");
+        assertThat(text(result.folder().resolve("land-15.pdf"))).contains("© GeoBasis-DE / BKG 2021");
+        assertThat(Files.readString(result.folder().resolve("manifest.txt"))).contains("15001.md SHA-256 ");
     }
 
     @Test

@@ -59,7 +59,9 @@ final class KreisReportFixtures {
                                         year(2012, Figure.of(d("2.31")), "2.0", "8.9", ""),
                                         year(2013, Figure.of(d("2.64")), "2.3", "9.5", ""),
                                         year(2014, Figure.of(d("3.12")), "2.7", "10.1", ""),
-                                        year(2015, Figure.of(d("4.098")), "3.52", "11.16", ""))),
+                                        year(2015, Figure.of(d("4.098")), "3.52", "11.16", "")),
+                                        sachsenAnhaltShares(), 2015,
+                                        de.integrationsmonitor.indicator.Direction.NEUTRAL),
                                 new KreisReport.Series("Ausländeranteil unter 18", "%", 1, List.of(
                                         year(2011, Figure.of(d("2.64")), "2.2", "8.1", REBUILT_NOTE),
                                         year(2012, Figure.of(d("2.9")), "2.4", "8.4", ""),
@@ -111,7 +113,49 @@ final class KreisReportFixtures {
                                 List.of("13111-01-03-4", "12411-03-03-4"))),
                 List.of("12411-03-03-4", "12411-01-01-4", "12511-01-01-4", "13111-01-03-4", "12411-03-03-4"),
                 INPUTS_SHA256,
-                true);
+                true,
+                List.of(),
+                LandGeometry.of(de.integrationsmonitor.region.KreisRegister.loadDefault(), "15",
+                        LocalDate.of(2016, 12, 31)));
+    }
+
+    /** The Ausländeranteil 2015 of the 14 Kreise of Sachsen-Anhalt (invented), Harz secret. */
+    static List<KreisReport.LandValue> sachsenAnhaltShares() {
+        String[][] values = {{"15001", "Dessau-Roßlau, kreisfreie Stadt", "4.098"},
+            {"15002", "Halle (Saale), kreisfreie Stadt", "6.1"}, {"15003", "Magdeburg, kreisfreie Stadt", "5.9"},
+            {"15081", "Altmarkkreis Salzwedel", "2.1"}, {"15082", "Anhalt-Bitterfeld", "2.6"},
+            {"15083", "Börde", "2.4"}, {"15084", "Burgenlandkreis", "2.9"}, {"15085", "Harz", null},
+            {"15086", "Jerichower Land", "2.2"}, {"15087", "Mansfeld-Südharz", "2.3"},
+            {"15088", "Saalekreis", "2.8"}, {"15089", "Salzlandkreis", "3.0"}, {"15090", "Stendal", "2.5"},
+            {"15091", "Wittenberg", "2.7"}};
+        List<KreisReport.LandValue> shares = new java.util.ArrayList<>();
+        for (String[] v : values) {
+            shares.add(new KreisReport.LandValue(v[0], v[1], v[2] == null ? Figure.missing(".")
+                    : Figure.of(d(v[2]))));
+        }
+        return shares;
+    }
+
+    static final String ASSESSMENT = "Der Ausländeranteil ist deutlich gestiegen.";
+
+    /** Dessau-Roßlau with the authors' words: an introduction, and an assessment of the Bevölkerung with a list. */
+    static KreisReport dessauRosslauWithTexts() {
+        KreisReport r = dessauRosslau();
+        List<KreisReport.Section> sections = new java.util.ArrayList<>();
+        for (KreisReport.Section section : r.sections()) {
+            sections.add(section.handlungsfeld().equals("Bevölkerung")
+                    ? new KreisReport.Section(section.handlungsfeld(), section.series(), List.of(
+                            new AuthorTexts.Block("p", "", "Der Ausländeranteil ist <style isItalic=\"true\">"
+                                    + "deutlich</style> gestiegen."),
+                            new AuthorTexts.Block("li", "1.", "Erstberatung ausbauen,"),
+                            new AuthorTexts.Block("li", "2.", "Kita-Plätze planen.")))
+                    : section);
+        }
+        return new KreisReport(r.reportVersionId(), r.editionTitle(), r.periodFrom(), r.periodTo(), r.ags(),
+                r.kreisName(), r.kindLabel(), r.landName(), r.referenceDate(), r.gebietsstand(), r.dataStatus(),
+                r.atAGlance(), sections, r.similar(), r.findings(), r.gebietsstandNotes(), r.methods(),
+                r.tableCodes(), r.inputsSha256(), r.synthetic(),
+                List.of(new AuthorTexts.Block("p", "", "Dessau-Roßlau ist eine kreisfreie Stadt.")), r.geometry());
     }
 
     private static KreisReport.Year year(int year, Figure kreis, String land, String germany, String note) {

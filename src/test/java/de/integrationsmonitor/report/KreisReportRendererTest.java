@@ -36,6 +36,7 @@ import org.apache.xmpbox.xml.DomXmpParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
 
 class KreisReportRendererTest {
 
@@ -55,6 +56,11 @@ class KreisReportRendererTest {
         renderer = new KreisReportRenderer(TEMPLATE);
         pdf = render(KreisReportFixtures.dessauRosslau());
         text = text(pdf);
+        // KREIS_REPORT_SAMPLE_PDF=/tmp/x.pdf keeps a copy to look at (pdftoppm -png -r 80)
+        String sample = System.getenv("KREIS_REPORT_SAMPLE_PDF");
+        if (sample != null) {
+            Files.write(Path.of(sample), pdf);
+        }
     }
 
     static byte[] render(KreisReport report) {
@@ -237,8 +243,87 @@ class KreisReportRendererTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             XMPMetadata xmp = new DomXmpParser().parse(document.getDocumentCatalog().getMetadata().toByteArray());
             assertThat(xmp.getPDFAIdentificationSchema().getPart()).isEqualTo(1);
-            assertThat(xmp.getPDFAIdentificationSchema().getConformance()).isEqualTo("B");
+            assertThat(xmp.getPDFAIdentificationSchema().getConformance()).isEqualTo("A");
             assertThat(document.getDocumentCatalog().getOutputIntents()).hasSize(1);
+        }
+    }
+
+    @Test
+    void isPdfA1aAndPdfUa1ForVeraPdf() {
+        assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFA_1_A)).isEmpty();
+        assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
+    }
+
+    @Test
+    void theAuthorsAssessmentStandsInItsHandlungsfeldAndTheIntroductionHasAChapter() throws IOException {
+        byte[] withTexts = render(KreisReportFixtures.dessauRosslauWithTexts());
+        try (PDDocument document = Loader.loadPDF(withTexts)) {
+            String all = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            // in the Bevölkerung section: heading, the authors' assessment, then the indicators
+            int field = all.indexOf("Bevölkerung Einschätzung der Autorinnen und Autoren");
+            assertThat(field).isPositive();
+            assertThat(all.substring(field)).startsWith("Bevölkerung Einschätzung der Autorinnen und Autoren "
+                    + KreisReportFixtures.ASSESSMENT + " 1. Erstberatung ausbauen, 2. Kita-Plätze planen. "
+                    + "Ausländeranteil");
+            assertThat(all).contains("Einleitung Dessau-Roßlau ist eine kreisfreie Stadt.");
+        }
+        assertThat(VeraPdf.failures(withTexts, PDFAFlavour.PDFUA_1)).isEmpty();
+    }
+
+    @Test
+    void theTableOfContentsListsTheChaptersWithTheirPages() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper second = new PDFTextStripper();
+            second.setStartPage(2);
+            second.setEndPage(2);
+            String contents = second.getText(document);
+            assertThat(contents).contains("Inhalt");
+            // Auf einen Blick follows the contents on page 3
+            assertThat(contents.lines().filter(l -> l.startsWith("Auf einen Blick")).findFirst().orElseThrow())
+                    .endsWith(" 3");
+            PDFTextStripper third = new PDFTextStripper();
+            third.setStartPage(3);
+            third.setEndPage(3);
+            assertThat(third.getText(document)).startsWith("Auf einen Blick");
+        }
+    }
+
+    @Test
+    void everyFigureHasAnAlternativeTextWithItsNumbers() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<String> alts = new ArrayList<>();
+            collectFigures(document.getDocumentCatalog().getStructureTreeRoot().getKids(), alts);
+            assertThat(alts).isNotEmpty().allSatisfy(alt -> assertThat(alt).isNotBlank());
+            assertThat(alts).contains("Ausländeranteil 2011–2015: Dessau-Roßlau von 2,2 % auf 4,1 %, Sachsen-Anhalt"
+                    + " von 1,9 % auf 3,5 %, Deutschland von 8,5 % auf 11,2 %.");
+        }
+    }
+
+    @Test
+    void theTitlePageShowsWhereTheKreisLiesAndTheMappedIndicatorHasALandMap() throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper first = new PDFTextStripper();
+            first.setEndPage(1);
+            assertThat(first.getText(document)).contains("© GeoBasis-DE / BKG 2021 (Daten verändert)");
+            List<String> alts = new ArrayList<>();
+            collectFigures(document.getDocumentCatalog().getStructureTreeRoot().getKids(), alts);
+            assertThat(alts).contains("Karte: Lage von Dessau-Roßlau in Sachsen-Anhalt; Dessau-Roßlau ist dunkel"
+                    + " hervorgehoben, die übrigen 13 Kreise des Landes sind grau.");
+            assertThat(alts).anySatisfy(alt -> assertThat(alt).startsWith("Karte Ausländeranteil 2015 der Kreise in"
+                    + " Sachsen-Anhalt, Klassen nach Quantilen: 2,1 % bis ").contains("ohne Wert: Harz"));
+        }
+        assertThat(text).contains("Karte: Ausländeranteil 2015 in den Kreisen des Landes Sachsen-Anhalt"
+                + " (Dessau-Roßlau hervorgehoben)");
+    }
+
+    static void collectFigures(List<Object> kids, List<String> alts) {
+        for (Object kid : kids) {
+            if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e) {
+                if ("Figure".equals(e.getStructureType())) {
+                    alts.add(e.getAlternateDescription());
+                }
+                collectFigures(e.getKids(), alts);
+            }
         }
     }
 
@@ -267,7 +352,7 @@ class KreisReportRendererTest {
             assertThat(info.getSubject()).contains("15001").contains("31.12.2015").contains("2011–2015");
             assertThat(info.getKeywords()).contains("Integrationsmonitoring").contains("AGS 15001")
                     .contains("Rechtlicher Status");
-            assertThat(info.getCreationDate().toInstant()).isEqualTo(KreisReportRenderer.DEFAULT_DOCUMENT_TIMESTAMP);
+            assertThat(info.getCreationDate().toInstant()).isEqualTo(DocumentMetadata.DEFAULT_TIMESTAMP);
             String xmp = new String(document.getDocumentCatalog().getMetadata().toByteArray(),
                     java.nio.charset.StandardCharsets.UTF_8);
             assertThat(xmp).contains("2026-01-01T00:00:00").contains("Integrationsmonitor");
@@ -312,7 +397,7 @@ class KreisReportRendererTest {
     @Test
     void swapFileVirtualizerGivesTheSameDocument(@TempDir Path dir) {
         KreisReportRenderer virtualized = new KreisReportRenderer(TEMPLATE,
-                KreisReportRenderer.DEFAULT_DOCUMENT_TIMESTAMP,
+                DocumentMetadata.DEFAULT_TIMESTAMP,
                 () -> new JRSwapFileVirtualizer(2, new JRSwapFile(dir.toString(), 4096, 64), true));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         virtualized.render(KreisReportFixtures.dessauRosslau(), out);

@@ -26,6 +26,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
 
 class LandOverviewRendererTest {
 
@@ -63,7 +64,8 @@ class LandOverviewRendererTest {
                         kreis(11, "15090", "Stendal", "37.5"),
                         kreis(12, "15087", "Mansfeld-Südharz", "35.95"),
                         kreis(13, "15001", "Dessau-Roßlau, Kreisfreie Stadt", "34.2"),
-                        kreis(14, "15002", "Halle (Saale), Kreisfreie Stadt", "31.85")));
+                        kreis(14, "15002", "Halle (Saale), Kreisfreie Stadt", "31.85")),
+                de.integrationsmonitor.indicator.Direction.HIGHER_IS_BETTER);
         IndicatorRanking naturalisations = new IndicatorRanking("Rechtlicher Status",
                 "Einbürgerungen je 1.000 Ausländer", "je 1.000 Ausländer", 1, "höher ist günstiger",
                 Figure.of(new BigDecimal("8.14")),
@@ -95,7 +97,9 @@ class LandOverviewRendererTest {
                 "14.12.2024",
                 "edition-2023-15-r7",
                 INPUTS_SHA256,
-                true);
+                true,
+                LandGeometry.of(de.integrationsmonitor.region.KreisRegister.loadDefault(), "15",
+                        java.time.LocalDate.of(2023, 12, 31)));
     }
 
     static RankedKreis kreis(int rank, String ags, String name, String value) {
@@ -139,7 +143,7 @@ class LandOverviewRendererTest {
                 .contains("höher ist günstiger")
                 .contains(SOURCE_LINE)
                 .contains(LICENCE)
-                .contains("Seite 2 von 4")
+                .containsPattern("Seite 2 von \\d+")
                 .contains("edition-2023-15-r7")
                 .contains(INPUTS_SHA256);
         // the Land and Germany next to the ranking, rounded half up for display only
@@ -153,7 +157,7 @@ class LandOverviewRendererTest {
 
         assertThat(line(text, "1. 15083")).contains("Börde").contains("48,4 %");
         assertThat(line(text, "14. 15002")).contains("Halle (Saale)").contains("31,9 %");
-        assertThat(line(text, "1. 15090")).contains("Stendal").contains("14,6 *").contains("kleine Basis");
+        assertThat(line(text, "1. 15090")).contains("Stendal").contains("14,6 ¹").contains("kleine Basis");
         assertThat(line(text, "7. 15085")).contains("8,7 p");
     }
 
@@ -219,7 +223,7 @@ class LandOverviewRendererTest {
             assertThat(info.getKeywords()).contains("Integrationsmonitoring").contains("Arbeit")
                     .contains("Rechtlicher Status").contains("13111-01-03-4");
             assertThat(info.getCreationDate().toInstant())
-                    .isEqualTo(LandOverviewRenderer.DEFAULT_DOCUMENT_TIMESTAMP);
+                    .isEqualTo(DocumentMetadata.DEFAULT_TIMESTAMP);
         }
     }
 
@@ -233,6 +237,51 @@ class LandOverviewRendererTest {
 
         assertThat(result.getErrorsList()).isEmpty();
         assertThat(result.isValid()).isTrue();
+    }
+
+    @Test
+    void theOverviewIsPdfA1aAndPdfUa1ForVeraPdf() {
+        byte[] pdf = render(sachsenAnhalt());
+        assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFA_1_A)).isEmpty();
+        assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
+    }
+
+    @Test
+    void everyIndicatorHasAMapWithItsClassesTheKreisWithoutValueAndTheAttribution() throws IOException {
+        byte[] pdf = render(sachsenAnhalt());
+        String text = text(pdf);
+        assertThat(text).contains("© GeoBasis-DE / BKG 2021 (Daten verändert)");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<String> alts = new ArrayList<>();
+            KreisReportRendererTest.collectFigures(document.getDocumentCatalog().getStructureTreeRoot().getKids(),
+                    alts);
+            assertThat(alts).allSatisfy(alt -> assertThat(alt).isNotBlank());
+            // Einbürgerungen: Mansfeld-Südharz is secret, so it has no colour and is named
+            assertThat(alts).anySatisfy(alt -> assertThat(alt)
+                    .startsWith("Karte Einbürgerungen je 1.000 Ausländer der Kreise in Sachsen-Anhalt, Klassen nach"
+                            + " Quantilen: 4,2 bis ")
+                    .contains("ohne Wert: Mansfeld-Südharz"));
+            // a map is vector graphics: no image in the file at all
+            for (PDPage page : document.getPages()) {
+                assertThat(imageCount(page.getResources())).isZero();
+            }
+        }
+    }
+
+    private static int imageCount(PDResources resources) throws IOException {
+        int images = 0;
+        if (resources == null) {
+            return 0;
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            PDXObject object = resources.getXObject(name);
+            if (object instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) {
+                images++;
+            } else if (object instanceof PDFormXObject form) {
+                images += imageCount(form.getResources());
+            }
+        }
+        return images;
     }
 
     @Test
@@ -278,7 +327,7 @@ class LandOverviewRendererTest {
         Files.copy(TEMPLATE, template);
         assertThatThrownBy(() -> new LandOverviewRenderer(template))
                 .isInstanceOf(ReportTemplateException.class)
-                .hasMessageContaining(LandOverviewRenderer.RANKING_TEMPLATE)
+                .hasMessageContaining("landuebersicht-rangliste.jrxml")
                 .hasMessageContaining("could not be read");
     }
 }
