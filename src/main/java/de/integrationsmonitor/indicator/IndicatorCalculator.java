@@ -64,7 +64,7 @@ public final class IndicatorCalculator {
                             .ifPresent(c -> cells.put(input.name(), c));
                 }
                 if (cells.size() == indicator.inputs().size()) {
-                    values.add(value(indicator, region, first.referenceDate(), first.period(), cells, notCounts));
+                    values.add(value(indicator, region, first.referenceDate(), first.period().text(), cells, notCounts));
                 }
             }
         }

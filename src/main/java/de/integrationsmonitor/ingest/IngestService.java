@@ -13,9 +13,9 @@ import de.integrationsmonitor.validate.FindingCounts;
 import de.integrationsmonitor.validate.PublicationCheck;
 import de.integrationsmonitor.validate.RegisterCheck;
 import de.integrationsmonitor.validate.RuleCatalogue;
-import java.time.LocalDate;
+import de.integrationsmonitor.observation.Period;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -194,9 +194,9 @@ public class IngestService {
 
         private void checkAndStoreLine() {
             Observation first = line.get(0);
-            Map<LocalDate, List<Cell>> cellsByDate = new TreeMap<>();
-            line.forEach(o -> cellsByDate.computeIfAbsent(o.referenceDate(), d -> new ArrayList<>()).add(o.cell()));
-            List<RegisterCheck.Verdict> verdicts = cellsByDate.entrySet().stream()
+            Map<Period, List<Cell>> cellsByPeriod = new LinkedHashMap<>();
+            line.forEach(o -> cellsByPeriod.computeIfAbsent(o.period(), d -> new ArrayList<>()).add(o.cell()));
+            List<RegisterCheck.Verdict> verdicts = cellsByPeriod.entrySet().stream()
                     .map(e -> registerCheck.check(first.sourceLine(), first.regionCode(), e.getKey(), e.getValue()))
                     .toList();
             Optional<RegisterCheck.Verdict> reject = verdicts.stream()

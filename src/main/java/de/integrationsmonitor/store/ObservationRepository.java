@@ -6,6 +6,8 @@ import de.integrationsmonitor.ingest.ObservationStore;
 import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.observation.Marker;
 import de.integrationsmonitor.observation.Observation;
+import de.integrationsmonitor.observation.Period;
+import de.integrationsmonitor.observation.PeriodKind;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -34,7 +36,7 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
 
     private static final int BATCH = 2000;
     private static final String COLUMNS = "o.delivery_id, v.table_code, o.region_code, o.reference_date, o.period,"
-            + " v.path, v.unit, o.source_line";
+            + " v.period_kind, v.path, v.unit, o.source_line";
     private final JdbcTemplate jdbc;
 
     public ObservationRepository(JdbcTemplate jdbc) {
@@ -109,7 +111,8 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
         BigDecimal value = rs.getBigDecimal("figure");
         String marker = rs.getString("marker");
         return new StoredObservation(rs.getLong("delivery_id"), rs.getString("table_code"),
-                rs.getString("region_code"), rs.getDate("reference_date").toLocalDate(), rs.getString("period"),
+                rs.getString("region_code"), new Period(PeriodKind.valueOf(rs.getString("period_kind")),
+                rs.getDate("reference_date").toLocalDate(), rs.getString("period")),
                 rs.getString("path"), rs.getString("unit"),
                 new Cell(Optional.ofNullable(value).map(BigDecimal::stripTrailingZeros),
                         marker == null ? "" : marker),
@@ -130,28 +133,35 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
         @Override
         public void add(Observation o) {
             observations.add(new Object[] {deliveryId, variableId(o), o.regionCode(), Date.valueOf(o.referenceDate()),
-                    o.period(), o.cell().number().orElse(null), o.cell().hasMarker() ? o.cell().marker() : null,
+                    o.period().text(), o.cell().number().orElse(null),
+                    o.cell().hasMarker() ? o.cell().marker() : null,
                     o.sourceLine()});
             if (observations.size() == BATCH) {
                 flushObservations();
             }
         }
 
-        /** The id of the observation's variable; a table's variables are loaded once, new ones added. */
+        /**
+         * The id of the observation's variable (path, unit and the kind of its periods); a table's variables are
+         * loaded once, new ones added.
+         */
         private long variableId(Observation o) {
             Map<String, Long> ofTable = variableIds.computeIfAbsent(o.tableCode(), table -> {
                 Map<String, Long> known = new HashMap<>();
-                jdbc.query("SELECT id, path, unit FROM variable WHERE table_code = ?", (RowCallbackHandler) rs ->
-                        known.put(key(rs.getString("path"), rs.getString("unit")), rs.getLong("id")), table);
+                jdbc.query("SELECT id, path, unit, period_kind FROM variable WHERE table_code = ?",
+                        (RowCallbackHandler) rs -> known.put(key(rs.getString("path"), rs.getString("unit"),
+                                rs.getString("period_kind")), rs.getLong("id")), table);
                 return known;
             });
             String path = DeliveryRepository.truncate(o.variablePath(), 1000);
-            return ofTable.computeIfAbsent(key(path, o.unit()), k -> GeneratedIds.insert(jdbc,
-                    "INSERT INTO variable (table_code, path, unit) VALUES (?, ?, ?)", o.tableCode(), path, o.unit()));
+            String kind = o.period().kind().name();
+            return ofTable.computeIfAbsent(key(path, o.unit(), kind), k -> GeneratedIds.insert(jdbc,
+                    "INSERT INTO variable (table_code, path, unit, period_kind) VALUES (?, ?, ?, ?)", o.tableCode(),
+                    path, o.unit(), kind));
         }
 
-        private static String key(String path, String unit) {
-            return path + '\u0000' + unit;
+        private static String key(String path, String unit, String periodKind) {
+            return path + '\u0000' + unit + '\u0000' + periodKind;
         }
 
         @Override

@@ -2,6 +2,7 @@ package de.integrationsmonitor.validate;
 
 import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.observation.Marker;
+import de.integrationsmonitor.observation.Period;
 import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.region.RegionLevel;
@@ -34,7 +35,8 @@ public final class RegisterCheck {
         }
     }
 
-    public Verdict check(long line, String regionCode, LocalDate date, List<Cell> cells) {
+    public Verdict check(long line, String regionCode, Period period, List<Cell> cells) {
+        LocalDate date = period.referenceDate();
         if (RegionLevel.of(regionCode).orElse(null) != RegionLevel.KREIS) {
             return Verdict.store();
         }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.observation.Marker;
 import de.integrationsmonitor.region.KreisRegister;
+import de.integrationsmonitor.observation.Period;
+import de.integrationsmonitor.observation.PeriodKind;
 import de.integrationsmonitor.observation.StoredObservation;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -29,7 +31,7 @@ class CatalogueIndicatorsTest {
     final List<StoredObservation> rows = new ArrayList<>();
 
     void row(String table, String region, LocalDate date, String variable, String unit, Cell cell) {
-        rows.add(new StoredObservation(1, table, region, date, String.valueOf(date.getYear()), variable, unit, cell,
+        rows.add(new StoredObservation(1, table, region, Period.of(PeriodKind.JAHR, date), variable, unit, cell,
                 rows.size() + 1));
     }
 

@@ -6,6 +6,8 @@ import de.integrationsmonitor.indicator.expression.Expression;
 import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.observation.Marker;
 import de.integrationsmonitor.region.KreisRegister;
+import de.integrationsmonitor.observation.Period;
+import de.integrationsmonitor.observation.PeriodKind;
 import de.integrationsmonitor.observation.StoredObservation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -33,7 +35,8 @@ class IndicatorCalculatorTest {
     final IndicatorCalculator calculator = new IndicatorCalculator(KreisRegister.loadDefault());
 
     void row(String region, String variable, Cell cell) {
-        rows.add(new StoredObservation(1, "12411-03-03-4", region, END_2015, "31.12.2015", variable, "", cell, 1));
+        rows.add(new StoredObservation(1, "12411-03-03-4", region, Period.of(PeriodKind.STICHTAG, END_2015), variable,
+                "", cell, 1));
     }
 
     void population(String region, long foreign, long total) {

@@ -187,9 +187,11 @@ class PipelineTest {
                 .contains(",secret-cells.csv,14,quarantined,line,,,\"the row has 6 cells, the header declares 5");
 
         Run observations = imon("observations", "--table", "99999-01-01-4", "--kreis", "01002", "--format", "csv");
-        assertThat(observations.out()).startsWith("table,ags,period,reference_date,variable,value,marker,delivery\n")
+        assertThat(observations.out()).startsWith("table,ags,period,reference_date,variable,value,marker,delivery,"
+                        + "period_kind,period_label\n")
                 .contains("99999-01-01-4,01002,2016,2016-12-31,Wert,,.,")
-                .contains("99999-01-01-4,01002,2016,2016-12-31,Anteil,,x,");
+                .contains("99999-01-01-4,01002,2016,2016-12-31,Anteil,,x,")
+                .containsPattern("99999-01-01-4,01002,2016,2016-12-31,Wert,,\\.,\\d+,JAHR,2016\n");
         Run negative = imon("observations", "--table", "99999-01-01-4", "--kreis", "01001");
         assertThat(negative.out()).contains("99999-01-01-4,01001,2016,2016-12-31,Anteil,-14.6,,");
     }

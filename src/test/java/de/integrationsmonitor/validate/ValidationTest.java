@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.observation.Marker;
 import de.integrationsmonitor.observation.Observation;
+import de.integrationsmonitor.observation.Period;
+import de.integrationsmonitor.observation.PeriodKind;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.observation.StoredObservation;
 import java.math.BigDecimal;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class ValidationTest {
 
     static final LocalDate END_2015 = LocalDate.of(2015, 12, 31);
-    static final LocalDate END_2006 = LocalDate.of(2006, 12, 31);
+    static final Period STICHTAG_2015 = Period.of(PeriodKind.STICHTAG, END_2015);
+    static final Period STICHTAG_2006 = Period.of(PeriodKind.STICHTAG, LocalDate.of(2006, 12, 31));
     static final KreisRegister REGISTER = KreisRegister.loadDefault();
     static final RuleCatalogue RULES = RuleCatalogue.load(Path.of("jobs/catalogue/pruefregeln.yml"));
 
@@ -30,7 +33,7 @@ class ValidationTest {
     }
 
     StoredObservation cell(String region, String variable, Cell cell) {
-        return new StoredObservation(1, "12411-03-03-4", region, END_2015, "31.12.2015", variable, "Anzahl", cell,
+        return new StoredObservation(1, "12411-03-03-4", region, STICHTAG_2015, variable, "Anzahl", cell,
                 line++);
     }
 
@@ -43,7 +46,7 @@ class ValidationTest {
 
     @Test
     void aDissolvedKreisWithOnlyDashesDidNotExistAndIsNeitherZeroNorAnError() {
-        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(12, "15101", END_2015,
+        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(12, "15101", STICHTAG_2015,
                 List.of(Cell.missing(Marker.NOTHING), Cell.missing(Marker.NOTHING)));
 
         assertThat(verdict.kind()).isEqualTo(RegisterCheck.Verdict.Kind.SKIP);
@@ -53,7 +56,7 @@ class ValidationTest {
 
     @Test
     void aValueForAKreisThatDidNotExistYetIsAWarning() {
-        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(7, "15001", END_2006, List.of(n(80000)));
+        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(7, "15001", STICHTAG_2006, List.of(n(80000)));
 
         assertThat(verdict.kind()).isEqualTo(RegisterCheck.Verdict.Kind.STORE);
         assertThat(verdict.finding()).hasValueSatisfying(f -> {
@@ -64,7 +67,7 @@ class ValidationTest {
 
     @Test
     void anUnknownKreisCodeIsQuarantinedAsAnError() {
-        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(9, "15999", END_2015, List.of(n(5)));
+        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(9, "15999", STICHTAG_2015, List.of(n(5)));
 
         assertThat(verdict.kind()).isEqualTo(RegisterCheck.Verdict.Kind.REJECT);
         assertThat(verdict.finding().orElseThrow().severity()).isEqualTo(Severity.ERROR);
@@ -74,9 +77,9 @@ class ValidationTest {
     void aDateWithOnlyDashesAtKreisLevelWhileTheLaenderHaveValuesIsNotYetPublished() {
         PublicationCheck check = new PublicationCheck();
         LocalDate june2025 = LocalDate.of(2025, 6, 30);
-        check.count(new Observation("13111-01-03-4", "DG", june2025, "30.06.2025", "Insgesamt", "", n(35000000), 2));
-        check.count(new Observation("13111-01-03-4", "15", june2025, "30.06.2025", "Insgesamt", "", n(800000), 3));
-        check.count(new Observation("13111-01-03-4", "15001", june2025, "30.06.2025", "Insgesamt", "",
+        check.count(new Observation("13111-01-03-4", "DG", Period.of(PeriodKind.STICHTAG, june2025), "Insgesamt", "", n(35000000), 2));
+        check.count(new Observation("13111-01-03-4", "15", Period.of(PeriodKind.STICHTAG, june2025), "Insgesamt", "", n(800000), 3));
+        check.count(new Observation("13111-01-03-4", "15001", Period.of(PeriodKind.STICHTAG, june2025), "Insgesamt", "",
                 Cell.missing(Marker.NOTHING), 4));
 
         assertThat(check.unpublishedKreisLevel()).containsExactly(june2025);
@@ -87,9 +90,9 @@ class ValidationTest {
     @Test
     void aKreisWithOneRealZeroAmongValuesIsPublished() {
         PublicationCheck check = new PublicationCheck();
-        check.count(new Observation("t", "15", END_2015, "2015", "Insgesamt", "", n(80), 1));
-        check.count(new Observation("t", "15001", END_2015, "2015", "Insgesamt", "", Cell.missing(Marker.NOTHING), 2));
-        check.count(new Observation("t", "15002", END_2015, "2015", "Insgesamt", "", n(80), 3));
+        check.count(new Observation("t", "15", Period.of(PeriodKind.JAHR, END_2015), "Insgesamt", "", n(80), 1));
+        check.count(new Observation("t", "15001", Period.of(PeriodKind.JAHR, END_2015), "Insgesamt", "", Cell.missing(Marker.NOTHING), 2));
+        check.count(new Observation("t", "15002", Period.of(PeriodKind.JAHR, END_2015), "Insgesamt", "", n(80), 3));
 
         assertThat(check.unpublishedKreisLevel()).isEmpty();
     }
