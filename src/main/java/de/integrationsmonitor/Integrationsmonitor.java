@@ -2,6 +2,8 @@ package de.integrationsmonitor;
 
 import de.integrationsmonitor.cli.ExitCodes;
 import de.integrationsmonitor.cli.ImonCommand;
+import de.integrationsmonitor.region.RegisterException;
+import java.io.PrintStream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -11,6 +13,28 @@ import picocli.CommandLine;
 @SpringBootApplication
 public class Integrationsmonitor {
 
+    /**
+     * Says in one line why the application could not start, and picks the exit code: 2 when the Kreis register in
+     * jobs/register is wrong (the user can fix it; the message names file and line), 1 otherwise (the database
+     * cannot be reached, or its schema is not this version's).
+     */
+    static int startupFailure(RuntimeException e, PrintStream err) {
+        Throwable root = e;
+        while (root.getCause() != null && !(root instanceof RegisterException)) {
+            root = root.getCause();
+        }
+        if (root instanceof RegisterException) {
+            err.println("imon: " + root.getMessage());
+            return ExitCodes.REFUSED;
+        }
+        err.println("imon: cannot start: " + String.valueOf(root.getMessage()).replace('\n', ' ')
+                + (System.getenv("IMON_DEBUG") == null ? " (IMON_DEBUG=1 shows the stack trace)" : ""));
+        if (System.getenv("IMON_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        return ExitCodes.FAILURE;
+    }
+
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(Integrationsmonitor.class);
         // the arguments are picocli's to parse, not Spring properties
@@ -19,17 +43,7 @@ public class Integrationsmonitor {
         try {
             context = application.run(args);
         } catch (RuntimeException e) {
-            // the database cannot be reached, or its schema is not this version's: say so in one line
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            System.err.println("imon: cannot start: " + String.valueOf(root.getMessage()).replace('\n', ' ')
-                    + (System.getenv("IMON_DEBUG") == null ? " (IMON_DEBUG=1 shows the stack trace)" : ""));
-            if (System.getenv("IMON_DEBUG") != null) {
-                e.printStackTrace();
-            }
-            System.exit(ExitCodes.FAILURE);
+            System.exit(startupFailure(e, System.err));
             return;
         }
         int exitCode;

@@ -2,6 +2,7 @@ package de.integrationsmonitor.cli;
 
 import de.integrationsmonitor.indicator.CatalogueException;
 import de.integrationsmonitor.ingest.ExtractRefusedException;
+import de.integrationsmonitor.region.RegisterException;
 import de.integrationsmonitor.report.EditionException;
 import de.integrationsmonitor.validate.RuleException;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
                 + " indicators per Kreis and renders the integration reports.",
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:unexpected failure", "2:input refused (file, edition, catalogue)",
+        exitCodeList = {"0:done", "1:unexpected failure", "2:input refused (file, edition, catalogue, register)",
                 "3:some reports failed", "64:wrong command line"},
         subcommands = {IngestCommand.class, ComputeCommand.class, IndicatorsCommand.class, ReportCommand.class,
                 RunCommand.class, ObservationsCommand.class, FindingsCommand.class, BenchmarkCommand.class})
@@ -44,7 +45,7 @@ public class ImonCommand implements Runnable {
     /** A file a person wrote or delivered is wrong: they can fix it, the message says how. */
     private static boolean isInputProblem(Throwable t) {
         return t instanceof ExtractRefusedException || t instanceof EditionException
-                || t instanceof CatalogueException || t instanceof RuleException;
+                || t instanceof CatalogueException || t instanceof RuleException || t instanceof RegisterException;
     }
 
     /** Prints a failure for people, without a stack trace, and picks the documented exit code. */

@@ -74,18 +74,24 @@ public final class GebietsstandSeries {
             if (onlyKreis.isPresent() && !onlyKreis.get().equals(kreis.ags())) {
                 continue;
             }
-            new TreeMap<>(valuesByIndicator).forEach((indicator, values) -> series(kreis.ags(), values, population)
-                    .forEach(p -> rows.add(new Row(indicator, kreis.ags(), p))));
+            new TreeMap<>(valuesByIndicator).forEach((indicator, values) -> series(kreis.ags(), gebietsstand, values,
+                    population).forEach(p -> rows.add(new Row(indicator, kreis.ags(), p))));
         }
         return rows;
     }
 
     /**
+     * The Kreis's series in the territory it has on {@code gebietsstand}: its own values where it had that
+     * territory, values rebuilt from its predecessors where it did not (also where it kept its code with another
+     * territory, as the Main-Kinzig-Kreis before Hanau left it).
+     *
      * @param values     the indicator's values of all regions and years
      * @param population population per region and year ({@code ags|year}), the weight where a value has no
      *                   denominator; may be empty
      */
-    public List<Point> series(String ags, List<IndicatorValue> values, Map<String, BigDecimal> population) {
+    public List<Point> series(String ags, LocalDate gebietsstand, List<IndicatorValue> values,
+                              Map<String, BigDecimal> population) {
+        Optional<de.integrationsmonitor.region.Kreis> territory = register.versionOn(ags, gebietsstand);
         Map<String, IndicatorValue> byRegionYear = new HashMap<>();
         Map<Integer, LocalDate> years = new TreeMap<>();
         for (IndicatorValue v : values) {
@@ -95,15 +101,15 @@ public final class GebietsstandSeries {
         List<Point> points = new ArrayList<>();
         years.forEach((year, date) -> {
             IndicatorValue own = byRegionYear.get(ags + "|" + year);
-            if (own != null || register.existedOn(ags, date)) {
+            if (territory.isPresent() && territory.get().existsOn(date)) {
                 if (own != null) {
                     points.add(new Point(year, own.referenceDate(), own.value(), own.marker(), Map.of(),
                             Optional.of(own)));
                 }
                 return;
             }
-            contributors(ags, date).ifPresent(shares -> convert(year, date, shares, byRegionYear, population)
-                    .ifPresent(points::add));
+            territory.flatMap(t -> contributors(t, date)).ifPresent(shares -> convert(year, date, shares,
+                    byRegionYear, population).ifPresent(points::add));
         });
         return points;
     }
@@ -139,28 +145,29 @@ public final class GebietsstandSeries {
 
     /**
      * The Kreise that existed on {@code date} and the share of their population that went, through one or more
-     * reforms, to {@code ags}; empty when a share on the way is unknown.
+     * reforms, to the territory {@code ags} has on {@code gebietsstand}; empty where the register knows no
+     * predecessor for a territory on the way.
      */
-    Optional<Map<String, BigDecimal>> contributors(String ags, LocalDate date) {
-        if (register.existedOn(ags, date)) {
-            return Optional.of(Map.of(ags, BigDecimal.ONE));
+    Optional<Map<String, BigDecimal>> contributors(String ags, LocalDate gebietsstand, LocalDate date) {
+        return register.versionOn(ags, gebietsstand).flatMap(territory -> contributors(territory, date));
+    }
+
+    private Optional<Map<String, BigDecimal>> contributors(de.integrationsmonitor.region.Kreis territory,
+                                                           LocalDate date) {
+        if (territory.existsOn(date)) {
+            return Optional.of(Map.of(territory.ags(), BigDecimal.ONE));
         }
-        Map<String, BigDecimal> shares = new TreeMap<>();
-        List<KreisSuccession> predecessors = register.predecessorsOf(ags).stream()
-                .filter(s -> s.effective().isAfter(date)).toList();
-        if (predecessors.isEmpty()) {
+        List<KreisSuccession> predecessors = register.predecessorsOf(territory);
+        if (predecessors.isEmpty() || !date.isBefore(territory.validFrom())) {
             return Optional.empty();
         }
+        Map<String, BigDecimal> shares = new TreeMap<>();
         for (KreisSuccession s : predecessors) {
-            if (s.share().isEmpty()) {
-                return Optional.empty();
-            }
-            Optional<Map<String, BigDecimal>> earlier = contributors(s.oldAgs(), date);
+            Optional<Map<String, BigDecimal>> earlier = contributors(register.oldVersionOf(s), date);
             if (earlier.isEmpty()) {
                 return Optional.empty();
             }
-            earlier.get().forEach((old, share) -> shares.merge(old, share.multiply(s.share().get()),
-                    BigDecimal::add));
+            earlier.get().forEach((old, share) -> shares.merge(old, share.multiply(s.share()), BigDecimal::add));
         }
         return Optional.of(shares);
     }

@@ -175,7 +175,8 @@ public final class KreisReportBuilder {
 
     /** The Kreis's values of the edition's period at the edition's Gebietsstand. */
     private List<GebietsstandSeries.Point> points(String indicator, String ags) {
-        return series.series(ags, valuesByIndicator.getOrDefault(indicator, List.of()), population).stream()
+        return series.series(ags, edition.gebietsstand(), valuesByIndicator.getOrDefault(indicator, List.of()),
+                population).stream()
                 .filter(p -> p.year() >= edition.periodFrom() && p.year() <= edition.reportYear())
                 .toList();
     }

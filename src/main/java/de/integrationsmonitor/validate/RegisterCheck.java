@@ -47,7 +47,7 @@ public final class RegisterCheck {
             return new Verdict(Verdict.Kind.REJECT, reason, Optional.of(new Finding(RULE_UNKNOWN, Severity.ERROR,
                     line, regionCode, Optional.of(date), reason)));
         }
-        if (kreis.get().existsOn(date)) {
+        if (register.existedOn(regionCode, date)) {
             return Verdict.store();
         }
         String validity = validity(kreis.get());
