@@ -111,7 +111,7 @@ public class ComputationService {
             List<IndicatorValue> values = calculator.compute(indicator, input -> cache.computeIfAbsent(
                     input.table() + "|" + input.exactPaths(),
                     k -> observations.current(input.table(), input.exactPaths(), deliveryIds)));
-            computed.put(indicator.id(), Comparisons.compare(indicator, values));
+            computed.put(indicator.id(), Comparisons.compare(indicator, values, register));
         }
         return computed;
     }

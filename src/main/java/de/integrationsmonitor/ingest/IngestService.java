@@ -196,9 +196,10 @@ public class IngestService {
             Observation first = line.get(0);
             Map<Period, List<Cell>> cellsByPeriod = new LinkedHashMap<>();
             line.forEach(o -> cellsByPeriod.computeIfAbsent(o.period(), d -> new ArrayList<>()).add(o.cell()));
-            List<RegisterCheck.Verdict> verdicts = cellsByPeriod.entrySet().stream()
-                    .map(e -> registerCheck.check(first.sourceLine(), first.regionCode(), e.getKey(), e.getValue()))
-                    .toList();
+            Map<Period, RegisterCheck.Verdict> verdictByPeriod = new LinkedHashMap<>();
+            cellsByPeriod.forEach((period, cells) -> verdictByPeriod.put(period,
+                    registerCheck.check(first.sourceLine(), first.regionCode(), period, cells)));
+            List<RegisterCheck.Verdict> verdicts = List.copyOf(verdictByPeriod.values());
             Optional<RegisterCheck.Verdict> reject = verdicts.stream()
                     .filter(v -> v.kind() == RegisterCheck.Verdict.Kind.REJECT).findFirst();
             if (reject.isPresent()) {
@@ -212,9 +213,14 @@ public class IngestService {
                 writer.reject(first.sourceLine(), "skipped", verdicts.get(0).reason(), null);
             } else {
                 verdicts.forEach(v -> v.finding().ifPresent(found::add));
+                // a line of several periods keeps the cells of the periods the office reports the Kreis for
                 line.forEach(o -> {
-                    writer.add(o);
-                    publication.count(o);
+                    if (verdictByPeriod.get(o.period()).kind() == RegisterCheck.Verdict.Kind.SKIP) {
+                        observationsDropped++;
+                    } else {
+                        writer.add(o);
+                        publication.count(o);
+                    }
                 });
             }
             line.clear();

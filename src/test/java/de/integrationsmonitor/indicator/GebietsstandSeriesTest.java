@@ -3,6 +3,8 @@ package de.integrationsmonitor.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import de.integrationsmonitor.observation.Period;
+import de.integrationsmonitor.observation.PeriodKind;
 import de.integrationsmonitor.region.KreisRegister;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -18,9 +20,13 @@ class GebietsstandSeriesTest {
 
     final GebietsstandSeries series = new GebietsstandSeries(KreisRegister.loadDefault());
 
+    static Period stichtag(int year) {
+        return Period.of(PeriodKind.STICHTAG, LocalDate.of(year, 12, 31));
+    }
+
     static IndicatorValue value(String region, int year, String value, String denominator) {
-        return new IndicatorValue("schulabgaenger_ohne_abschluss", region, LocalDate.of(year, 12, 31),
-                String.valueOf(year), Optional.of(new BigDecimal(value)), "", Optional.empty(),
+        return new IndicatorValue("schulabgaenger_ohne_abschluss", region, stichtag(year), LocalDate.of(year, 12, 31),
+                Optional.of(new BigDecimal(value)), "", Optional.empty(),
                 Optional.of(new BigDecimal(denominator)), false);
     }
 
@@ -58,7 +64,7 @@ class GebietsstandSeriesTest {
 
     @Test
     void aSecretPredecessorValueGivesASecretConvertedValue() {
-        IndicatorValue secret = new IndicatorValue("x", "03156", LocalDate.of(2015, 12, 31), "2015",
+        IndicatorValue secret = new IndicatorValue("x", "03156", stichtag(2015), LocalDate.of(2015, 12, 31),
                 Optional.empty(), ".", Optional.empty(), Optional.empty(), false);
 
         List<GebietsstandSeries.Point> points = series.series("03159", END_2016,

@@ -126,10 +126,11 @@ class PipelineTest {
         assertThat(run.exit()).isZero();
         String[] lines = run.out().split("\n");
         assertThat(lines[0]).isEqualTo("ags,name,indicator,period,value,unit,marker,land_value,germany_value,"
-                + "rank_in_land,kreise_in_land,change_5y,flag,cluster,gebietsstand");
+                + "rank_in_land,kreise_in_land,change_5y,flag,cluster,gebietsstand,period_kind,period_label,"
+                + "published_gebietsstand");
         // 3398 / 82919 * 100, unrounded
         assertThat(run.out()).contains("15001,\"Dessau-Roßlau, kreisfreie Stadt\",auslaenderanteil,2015,"
-                + "4.097975132358,%,,3.914547956553,10.528610872287,2,2,,,,\n");
+                + "4.097975132358,%,,3.914547956553,10.528610872287,2,2,,,,,STICHTAG,31.12.2015,2015-12-31\n");
         assertThat(run.out()).contains("15,Sachsen-Anhalt,auslaenderanteil,2015,3.914547956553,%,");
         assertThat(run.out()).contains("DG,Deutschland,auslaenderanteil,2015,10.528610872287,%,");
     }

@@ -61,8 +61,46 @@ class ValidationTest {
         assertThat(verdict.kind()).isEqualTo(RegisterCheck.Verdict.Kind.STORE);
         assertThat(verdict.finding()).hasValueSatisfying(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.message()).contains("15001", "valid from 01.07.2007");
+            assertThat(f.message()).contains("15001", "on 31.12.2006", "valid from 01.07.2007",
+                    "a later Gebietsstand");
         });
+    }
+
+    @Test
+    void aKreisDissolvedDuringTheSchoolYearIsStoredAsTheOfficesFigureWithoutAFinding() {
+        // Greifswald (13001) existed until 3.9.2011; the school year 2010/11 ended on 31.7.2011
+        Period schoolYear = Period.of(PeriodKind.SCHULJAHR, LocalDate.of(2011, 7, 31));
+        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(3, "13001", schoolYear, List.of(n(331)));
+
+        assertThat(verdict.kind()).isEqualTo(RegisterCheck.Verdict.Kind.STORE);
+        assertThat(verdict.finding()).isEmpty();
+    }
+
+    @Test
+    void aKreisDissolvedDuringTheYearWhoseAnnualAverageIsAllDashesOrZerosIsNotReportedHere() {
+        // Osterode am Harz (03156) existed until 31.10.2016; the office reports 2016 under 03152
+        Period average2016 = Period.of(PeriodKind.JAHRESDURCHSCHNITT, LocalDate.of(2016, 12, 31));
+        RegisterCheck check = new RegisterCheck(REGISTER);
+
+        RegisterCheck.Verdict dashes = check.check(4, "03156", average2016,
+                List.of(Cell.missing(Marker.NOTHING), Cell.missing(Marker.SECRET)));
+        RegisterCheck.Verdict zeros = check.check(5, "03156", average2016, List.of(n(0), n(0)));
+        RegisterCheck.Verdict figures = check.check(6, "03152", average2016, List.of(n(10100), n(0)));
+
+        assertThat(dashes.kind()).isEqualTo(RegisterCheck.Verdict.Kind.SKIP);
+        assertThat(dashes.reason()).contains("03156", "existed only part of Jahresdurchschnitt 2016",
+                "reported at another Gebietsstand", "not zero");
+        assertThat(zeros.kind()).isEqualTo(RegisterCheck.Verdict.Kind.SKIP);
+        assertThat(figures.kind()).isEqualTo(RegisterCheck.Verdict.Kind.STORE);
+        assertThat(figures.finding()).isEmpty();
+    }
+
+    @Test
+    void aKreisThatExistedTheWholePeriodKeepsItsZerosAndDashes() {
+        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(8, "15001", STICHTAG_2015,
+                List.of(n(0), Cell.missing(Marker.NOTHING)));
+
+        assertThat(verdict.kind()).isEqualTo(RegisterCheck.Verdict.Kind.STORE);
     }
 
     @Test
