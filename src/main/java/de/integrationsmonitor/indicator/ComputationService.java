@@ -3,7 +3,6 @@ package de.integrationsmonitor.indicator;
 import de.integrationsmonitor.indicator.typology.Typology;
 import de.integrationsmonitor.indicator.typology.TypologyInput;
 import de.integrationsmonitor.indicator.typology.TypologyResult;
-import de.integrationsmonitor.indicator.typology.TypologySpec;
 import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisKind;
 import de.integrationsmonitor.region.KreisRegister;
@@ -70,12 +69,14 @@ public class ComputationService {
     }
 
     /**
-     * Population per region and year ({@code ags|year}) from the mean annual population (12411-05-01-4), the weight
-     * for converting values without a denominator to another Gebietsstand.
+     * Population per region and year ({@code ags|year}) from the table the catalogue names for it
+     * ({@code gebietsstand: population:}), the weight for converting values without a denominator to another
+     * Gebietsstand.
      */
-    public Map<String, BigDecimal> populationWeights(long computationId) {
+    public Map<String, BigDecimal> populationWeights(IndicatorCatalogue catalogue, long computationId) {
         Map<String, BigDecimal> weights = new HashMap<>();
-        observations.current("12411-05-01-4", List.of("Insgesamt"), indicators.deliveriesOf(computationId))
+        InputSpec population = catalogue.population();
+        observations.current(population.table(), population.exactPaths(), indicators.deliveriesOf(computationId))
                 .forEach(o -> o.cell().number().ifPresent(n -> weights.put(o.regionCode() + "|"
                         + o.referenceDate().getYear(), n)));
         return weights;
@@ -123,13 +124,6 @@ public class ComputationService {
     TypologyResult typology(IndicatorCatalogue catalogue, Map<String, List<IndicatorValue>> computed) {
         IndicatorCatalogue.TypologyDefinition definition = catalogue.typology();
         LocalDate asOf = LocalDate.of(definition.year(), 12, 31);
-        Map<String, Direction> directions = new LinkedHashMap<>();
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (String id : definition.indicators()) {
-            IndicatorDefinition indicator = catalogue.find(id).orElseThrow();
-            directions.put(id, indicator.direction());
-            labels.put(id, indicator.label());
-        }
         List<TypologyInput> inputs = new ArrayList<>();
         for (Kreis kreis : register.kreiseOn(asOf)) {
             Map<String, BigDecimal> values = new LinkedHashMap<>();
@@ -142,6 +136,6 @@ public class ComputationService {
             }
             inputs.add(new TypologyInput(kreis.ags(), kreis.kind() == KreisKind.KREISFREIE_STADT, values));
         }
-        return new Typology(TypologySpec.of(definition.indicators(), directions, labels)).compute(inputs);
+        return new Typology(catalogue.typologySpec()).compute(inputs);
     }
 }

@@ -6,6 +6,7 @@ import de.integrationsmonitor.indicator.GebietsstandSeries;
 import de.integrationsmonitor.indicator.IndicatorCatalogue;
 import de.integrationsmonitor.indicator.IndicatorDefinition;
 import de.integrationsmonitor.indicator.IndicatorValue;
+import de.integrationsmonitor.indicator.typology.Typology;
 import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisKind;
 import de.integrationsmonitor.region.KreisRegister;
@@ -148,7 +149,7 @@ public final class KreisReportBuilder {
     }
 
     private KreisReport.SimilarKreise similar(Kreis kreis) {
-        String method = catalogue.typology().method();
+        String method = typologyMethod();
         Optional<Integer> cluster = Optional.ofNullable(clusterOf.get(kreis.ags()));
         Optional<ComputationStore.StoredCluster> stored = cluster.flatMap(c -> clusters.stream()
                 .filter(s -> s.cluster() == c).findFirst());
@@ -171,6 +172,25 @@ public final class KreisReportBuilder {
         }
         return new KreisReport.SimilarKreise(stored.get().cluster(), stored.get().urban() ? "kreisfreie Städte"
                 : "Landkreise", stored.get().size(), stored.get().description(), rows, method);
+    }
+
+    /**
+     * The typology's method paragraph, written from the catalogue's typology fields and the sizes of the groups
+     * the computation formed (the Kreise of the typology year that were left out are the rest).
+     */
+    private String typologyMethod() {
+        int urbanKreise = clusters.stream().filter(ComputationStore.StoredCluster::urban)
+                .mapToInt(ComputationStore.StoredCluster::size).sum();
+        int ruralKreise = clusters.stream().filter(c -> !c.urban()).mapToInt(ComputationStore.StoredCluster::size)
+                .sum();
+        int urbanClusters = (int) clusters.stream().filter(ComputationStore.StoredCluster::urban).count();
+        int ruralClusters = clusters.size() - urbanClusters;
+        int perGroup = catalogue.typology().clustersPerGroup();
+        int excluded = Math.max(0, register.kreiseOn(java.time.LocalDate.of(catalogue.typology().year(), 12, 31))
+                .size() - urbanKreise - ruralKreise);
+        return Typology.method(catalogue.typologySpec(), excluded,
+                new Typology.GroupSize(urbanKreise, urbanKreise == 0 ? perGroup : urbanClusters),
+                new Typology.GroupSize(ruralKreise, ruralKreise == 0 ? perGroup : ruralClusters));
     }
 
     /** The Kreis's values of the edition's period at the edition's Gebietsstand. */

@@ -75,12 +75,7 @@ public class ReportService {
 
     public EditionResult render(Edition edition, Optional<String> onlyKreis, Consumer<String> progress) {
         IndicatorCatalogue catalogue = CatalogueLoader.load(settings.catalogue());
-        List<IndicatorDefinition> shown = new ArrayList<>();
-        for (String id : edition.indicators()) {
-            shown.add(catalogue.find(id).orElseThrow(() -> new EditionException(edition.file()
-                    + ": handlungsfelder: indicator '" + id + "' is not in the catalogue; known: "
-                    + catalogue.indicators().stream().map(IndicatorDefinition::id).toList())));
-        }
+        List<IndicatorDefinition> shown = EditionLoader.resolve(edition, catalogue, settings.catalogue());
         ComputationStore.Computation latest = indicators.latestComputation().orElseThrow(() ->
                 new EditionException("no indicators computed yet: run 'bin/imon ingest' and 'bin/imon compute',"
                         + " or 'bin/imon run'"));
@@ -98,7 +93,7 @@ public class ReportService {
         String versionId = edition.id() + "-" + inputs.substring(0, 12);
         Map<String, List<String>> findingsByKreis = findingsByKreis(edition, used);
         KreisReportBuilder builder = new KreisReportBuilder(edition, catalogue, register, values,
-                indicators.typology(latest.id()), computation.populationWeights(latest.id()), status,
+                indicators.typology(latest.id()), computation.populationWeights(catalogue, latest.id()), status,
                 ags -> findingsByKreis.getOrDefault(ags, List.of()), versionId, inputs, synthetic);
 
         List<Kreis> selected = kreise(edition, onlyKreis);

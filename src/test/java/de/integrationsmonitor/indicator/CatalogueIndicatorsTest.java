@@ -222,6 +222,34 @@ class CatalogueIndicatorsTest {
     }
 
     @Test
+    void theTypologySettingsAndThePopulationWeightsAreFieldsOfTheCatalogue(@TempDir Path temp) throws IOException {
+        assertThat(CATALOGUE.typology().clustersPerGroup()).isEqualTo(3);
+        assertThat(CATALOGUE.typology().seed()).isEqualTo(20230L);
+        assertThat(CATALOGUE.typology().starts()).isEqualTo(10);
+        assertThat(CATALOGUE.typologySpec().urbanClusters()).isEqualTo(3);
+        assertThat(CATALOGUE.population().table()).isEqualTo("12411-05-01-4");
+        assertThat(CATALOGUE.population().variables()).containsExactly("Insgesamt");
+
+        String shipped = Files.readString(Path.of("jobs/catalogue/indikatoren.yml"));
+        Path seedless = temp.resolve("ohne-startwert.yml");
+        Files.writeString(seedless, shipped.replaceFirst("seed: 20230", "seed: zwanzig"));
+        assertThatThrownBy(() -> CatalogueLoader.load(seedless)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("typology: seed is 'zwanzig'; expected a number");
+        Path noStarts = temp.resolve("null-starts.yml");
+        Files.writeString(noStarts, shipped.replaceFirst("starts: 10", "starts: 0"));
+        assertThatThrownBy(() -> CatalogueLoader.load(noStarts)).hasMessageContaining("typology: starts is '0';"
+                + " expected a whole number of at least 1");
+        Path oldMethod = temp.resolve("alter-methodentext.yml");
+        Files.writeString(oldMethod, shipped.replaceFirst("  year: 2015\n", "  year: 2015\n  method: Text\n"));
+        assertThatThrownBy(() -> CatalogueLoader.load(oldMethod)).hasMessageContaining("typology: 'method' is no"
+                + " longer a field");
+        Path noWeights = temp.resolve("ohne-gewichte.yml");
+        Files.writeString(noWeights, shipped.replaceFirst("gebietsstand:\n", "gebiet:\n"));
+        assertThatThrownBy(() -> CatalogueLoader.load(noWeights)).hasMessageContaining("the field 'gebietsstand' is"
+                + " missing");
+    }
+
+    @Test
     void aDashInAPublishedRateMeansNoRateNotZero() {
         // 13211-02-05-4 has '-' for the rate of foreigners before 2009: nothing published
         row("13211-02-05-4", "15", LocalDate.of(2005, 12, 31),
