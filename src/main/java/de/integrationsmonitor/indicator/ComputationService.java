@@ -88,7 +88,8 @@ public class ComputationService {
         List<Long> deliveryIds = deliveries.all().stream().map(Delivery::id).toList();
         long id = indicators.openComputation(LocalDateTime.now(clock), catalogue.version(), catalogue.sha256(),
                 register.version(), deliveryIds);
-        Map<String, List<IndicatorValue>> computed = computeAll(catalogue, deliveryIds);
+        Map<String, List<InputPeriod>> inputPeriods = new LinkedHashMap<>();
+        Map<String, List<IndicatorValue>> computed = computeAll(catalogue, deliveryIds, inputPeriods);
         TypologyResult typology = typology(catalogue, computed);
         Map<String, Integer> counts = new LinkedHashMap<>();
         computed.forEach((indicator, values) -> {
@@ -100,19 +101,31 @@ public class ComputationService {
             counts.put(indicator, values.size());
         });
         indicators.storeTypology(id, typology);
+        indicators.storeInputPeriods(id, inputPeriods);
         return new Summary(id, catalogue.version(), counts, typology.clusterOf().size());
     }
 
-    /** Every indicator with its comparisons; each table query is made once per computation. */
-    Map<String, List<IndicatorValue>> computeAll(IndicatorCatalogue catalogue, List<Long> deliveryIds) {
+    /**
+     * Every indicator with its comparisons, and the kind of period each of its inputs had; each table query is made
+     * once per computation.
+     */
+    Map<String, List<IndicatorValue>> computeAll(IndicatorCatalogue catalogue, List<Long> deliveryIds,
+                                                 Map<String, List<InputPeriod>> inputPeriods) {
         Map<String, List<StoredObservation>> cache = new HashMap<>();
+        java.util.function.Function<InputSpec, List<StoredObservation>> rowsOf = input -> cache.computeIfAbsent(
+                input.table() + "|" + input.exactPaths(),
+                k -> observations.current(input.table(), input.exactPaths(), deliveryIds));
         IndicatorCalculator calculator = new IndicatorCalculator(register);
         Map<String, List<IndicatorValue>> computed = new LinkedHashMap<>();
         for (IndicatorDefinition indicator : catalogue.indicators()) {
-            List<IndicatorValue> values = calculator.compute(indicator, input -> cache.computeIfAbsent(
-                    input.table() + "|" + input.exactPaths(),
-                    k -> observations.current(input.table(), input.exactPaths(), deliveryIds)));
+            List<IndicatorValue> values = calculator.compute(indicator, rowsOf);
             computed.put(indicator.id(), Comparisons.compare(indicator, values, register));
+            List<InputPeriod> periods = new ArrayList<>();
+            for (InputSpec input : indicator.inputs()) {
+                InputPeriod.of(input, rowsOf.apply(input).stream().filter(o -> input.selects(o.variablePath()))
+                        .toList()).ifPresent(periods::add);
+            }
+            inputPeriods.put(indicator.id(), List.copyOf(periods));
         }
         return computed;
     }

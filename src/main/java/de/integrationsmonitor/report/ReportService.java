@@ -93,7 +93,8 @@ public class ReportService {
         String versionId = edition.id() + "-" + inputs.substring(0, 12);
         Map<String, List<String>> findingsByKreis = findingsByKreis(edition, used);
         KreisReportBuilder builder = new KreisReportBuilder(edition, catalogue, register, values,
-                indicators.typology(latest.id()), computation.populationWeights(catalogue, latest.id()), status,
+                indicators.typology(latest.id()), computation.populationWeights(catalogue, latest.id()),
+                indicators.inputPeriods(latest.id()), status,
                 ags -> findingsByKreis.getOrDefault(ags, List.of()), versionId, inputs, synthetic);
 
         List<Kreis> selected = kreise(edition, onlyKreis);

@@ -2,6 +2,7 @@ package de.integrationsmonitor.store;
 
 import de.integrationsmonitor.indicator.ComputationStore;
 import de.integrationsmonitor.indicator.IndicatorValue;
+import de.integrationsmonitor.indicator.InputPeriod;
 import de.integrationsmonitor.indicator.typology.ClusterProfile;
 import de.integrationsmonitor.indicator.typology.TypologyResult;
 import de.integrationsmonitor.observation.Period;
@@ -71,6 +72,33 @@ public class IndicatorRepository implements ComputationStore {
                     + " cluster, indicator_id, mean) VALUES (?, ?, ?, ?)", computationId, cluster.number(), indicator,
                     mean.setScale(12, java.math.RoundingMode.HALF_EVEN)));
         }
+    }
+
+    @Override
+    public void storeInputPeriods(long computationId, Map<String, List<InputPeriod>> periodsByIndicator) {
+        List<Object[]> rows = new ArrayList<>();
+        periodsByIndicator.forEach((indicator, periods) -> {
+            for (int i = 0; i < periods.size(); i++) {
+                InputPeriod p = periods.get(i);
+                rows.add(new Object[] {computationId, indicator, i, p.input(), p.table(), p.kind().name(),
+                        p.stichtag().map(d -> String.format("%02d-%02d", d.getMonthValue(), d.getDayOfMonth()))
+                                .orElse(null), p.offsetYears()});
+            }
+        });
+        jdbc.batchUpdate("INSERT INTO indicator_input_period (computation_id, indicator_id, position, input_name,"
+                + " table_code, period_kind, stichtag, offset_years) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    @Override
+    public Map<String, List<InputPeriod>> inputPeriods(long computationId) {
+        Map<String, List<InputPeriod>> periods = new java.util.TreeMap<>();
+        jdbc.query("SELECT * FROM indicator_input_period WHERE computation_id = ? ORDER BY indicator_id, position",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> periods.computeIfAbsent(
+                        rs.getString("indicator_id"), k -> new ArrayList<>()).add(new InputPeriod(
+                        rs.getString("input_name"), rs.getString("table_code"),
+                        PeriodKind.valueOf(rs.getString("period_kind")), Optional.ofNullable(rs.getString("stichtag"))
+                        .map(d -> java.time.MonthDay.parse("--" + d)), rs.getInt("offset_years"))), computationId);
+        return periods;
     }
 
     @Override
