@@ -120,7 +120,8 @@ public class IndicatorsCommand implements Callable<Integer> {
                 .collect(java.util.stream.Collectors.groupingBy(IndicatorValue::indicatorId));
         String stand = "Gebietsstand " + de.integrationsmonitor.report.GermanNumberFormat.date(gebietsstand);
         for (GebietsstandSeries.Row row : new GebietsstandSeries(register).atGebietsstand(gebietsstand,
-                java.util.Optional.ofNullable(kreis), byIndicator, computation.populationWeights(catalogue, computationId))) {
+                java.util.Optional.ofNullable(kreis), byIndicator,
+                computation.populationWeights(catalogue, computationId))) {
             if (period == null || period == row.point().year()) {
                 print(csv, catalogue, row.value(), row.point().converted() ? stand + ", " + row.point().note()
                         : stand, row.point().published());

@@ -157,7 +157,7 @@ public final class KreisRegister {
         Objects.requireNonNull(laenderCsv, LAENDER_FILE);
         Objects.requireNonNull(nachfolgeCsv, NACHFOLGE_FILE);
         String dir = directory.isEmpty() || directory.endsWith("/") ? directory : directory + "/";
-        Map<String, Land> laender = parseLaender(lines(dir + LAENDER_FILE, laenderCsv, LAENDER_HEADER), dir);
+        Map<String, Land> laender = parseLaender(lines(dir + LAENDER_FILE, laenderCsv, LAENDER_HEADER));
         Map<Kreis, Line> kreisLines = new LinkedHashMap<>();
         Map<String, List<Kreis>> kreise = parseKreise(lines(dir + KREISE_FILE, kreiseCsv, KREISE_HEADER), laender,
                 kreisLines, dir);
@@ -250,7 +250,7 @@ public final class KreisRegister {
         return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 
-    private static Map<String, Land> parseLaender(List<Line> lines, String dir) {
+    private static Map<String, Land> parseLaender(List<Line> lines) {
         Map<String, Land> laender = new TreeMap<>();
         for (Line line : lines) {
             String[] f = line.fields(2, LAENDER_HEADER);

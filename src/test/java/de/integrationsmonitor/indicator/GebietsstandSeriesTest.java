@@ -49,7 +49,8 @@ class GebietsstandSeriesTest {
     @Test
     void aSplitKreisContributesOnlyTheShareOfItsPopulationThatWentOver() {
         // 1.7.2007: Dessau-Roßlau (15001) = Dessau (15101) whole + Roßlau, 20.2 % of Anhalt-Zerbst (15151)
-        Map<String, BigDecimal> shares = series.contributors("15001", END_2016, LocalDate.of(2006, 12, 31)).orElseThrow();
+        Map<String, BigDecimal> shares = series.contributors("15001", END_2016, LocalDate.of(2006, 12, 31))
+                .orElseThrow();
 
         assertThat(shares).containsOnlyKeys("15101", "15151");
         assertThat(shares.get("15101")).isEqualByComparingTo("1");

@@ -115,9 +115,10 @@ class ValidationTest {
     void aDateWithOnlyDashesAtKreisLevelWhileTheLaenderHaveValuesIsNotYetPublished() {
         PublicationCheck check = new PublicationCheck();
         LocalDate june2025 = LocalDate.of(2025, 6, 30);
-        check.count(new Observation("13111-01-03-4", "DG", Period.of(PeriodKind.STICHTAG, june2025), "Insgesamt", "", n(35000000), 2));
-        check.count(new Observation("13111-01-03-4", "15", Period.of(PeriodKind.STICHTAG, june2025), "Insgesamt", "", n(800000), 3));
-        check.count(new Observation("13111-01-03-4", "15001", Period.of(PeriodKind.STICHTAG, june2025), "Insgesamt", "",
+        Period june = Period.of(PeriodKind.STICHTAG, june2025);
+        check.count(new Observation("13111-01-03-4", "DG", june, "Insgesamt", "", n(35000000), 2));
+        check.count(new Observation("13111-01-03-4", "15", june, "Insgesamt", "", n(800000), 3));
+        check.count(new Observation("13111-01-03-4", "15001", june, "Insgesamt", "",
                 Cell.missing(Marker.NOTHING), 4));
 
         assertThat(check.unpublishedKreisLevel()).containsExactly(june2025);
@@ -128,9 +129,10 @@ class ValidationTest {
     @Test
     void aKreisWithOneRealZeroAmongValuesIsPublished() {
         PublicationCheck check = new PublicationCheck();
-        check.count(new Observation("t", "15", Period.of(PeriodKind.JAHR, END_2015), "Insgesamt", "", n(80), 1));
-        check.count(new Observation("t", "15001", Period.of(PeriodKind.JAHR, END_2015), "Insgesamt", "", Cell.missing(Marker.NOTHING), 2));
-        check.count(new Observation("t", "15002", Period.of(PeriodKind.JAHR, END_2015), "Insgesamt", "", n(80), 3));
+        Period year = Period.of(PeriodKind.JAHR, END_2015);
+        check.count(new Observation("t", "15", year, "Insgesamt", "", n(80), 1));
+        check.count(new Observation("t", "15001", year, "Insgesamt", "", Cell.missing(Marker.NOTHING), 2));
+        check.count(new Observation("t", "15002", year, "Insgesamt", "", n(80), 3));
 
         assertThat(check.unpublishedKreisLevel()).isEmpty();
     }
