@@ -20,9 +20,10 @@ public class ImonConfiguration {
         return Clock.systemDefaultZone();
     }
 
+    /** The register of jobs/register, checked when it is read: a wrong file refuses every command (exit 2). */
     @Bean
-    KreisRegister kreisRegister() {
-        return KreisRegister.loadDefault();
+    KreisRegister kreisRegister(ImonSettings settings) {
+        return KreisRegister.load(settings.register());
     }
 
     /** One file, one transaction of its own, whatever the caller runs in: a file is stored whole or not at all. */

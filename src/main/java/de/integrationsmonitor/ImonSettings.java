@@ -21,6 +21,11 @@ public record ImonSettings(Path project, Path home) {
         return jobs().resolve("catalogue").resolve("indikatoren.yml");
     }
 
+    /** The Kreis register: kreise.csv, laender.csv and kreis-nachfolge.csv. */
+    public Path register() {
+        return jobs().resolve("register");
+    }
+
     public Path rules() {
         return jobs().resolve("catalogue").resolve("pruefregeln.yml");
     }

@@ -3,6 +3,7 @@ package de.integrationsmonitor;
 import de.integrationsmonitor.cli.ExitCodes;
 import de.integrationsmonitor.cli.ImonCommand;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import de.integrationsmonitor.region.RegisterException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -44,21 +46,8 @@ public class Integrationsmonitor {
         try {
             context = application.run(args);
         } catch (RuntimeException | LinkageError e) {
-            Path home = Path.of(System.getProperty("imon.home", "."));
-            if (EmbeddedDatabaseHolder.isAlreadyInUse(e)) {
-                System.err.println("imon: another imon process has the embedded database " + home.resolve("data")
-                        .resolve("imon.mv.db") + " open (" + EmbeddedDatabaseHolder.holder(home).orElse("holder"
-                        + " unknown") + "); try again when it has finished");
-                System.exit(ExitCodes.LOCKED);
-                return;
-            }
-            System.err.println("imon: cannot start: " + startupFailure(e, Optional.ofNullable(environment.get())
-                    .map(env -> env.getProperty("spring.datasource.url", "")).orElse(""))
-                    + (System.getenv("IMON_DEBUG") == null ? " (IMON_DEBUG=1 shows the stack trace)" : ""));
-            if (System.getenv("IMON_DEBUG") != null) {
-                e.printStackTrace();
-            }
-            System.exit(ExitCodes.FAILURE);
+            System.exit(reportStartupFailure(e, Optional.ofNullable(environment.get())
+                    .map(env -> env.getProperty("spring.datasource.url", "")).orElse(""), System.err));
             return;
         }
         if (context.getEnvironment().getProperty("spring.datasource.url", "").startsWith("jdbc:h2:file:")) {
@@ -71,6 +60,43 @@ public class Integrationsmonitor {
             exitCode = ImonCommand.commandLine(factory).execute(args);
         }
         System.exit(exitCode);
+    }
+
+    /**
+     * Says in one line why the application could not start and picks the exit code: 75 when another process has the
+     * embedded database open (naming it), 2 when the Kreis register in jobs/register is wrong (the user can fix it;
+     * the message names file and line), 1 otherwise (the database cannot be reached, naming host and port; a home
+     * that cannot be written; a schema of another version).
+     */
+    static int reportStartupFailure(Throwable e, String databaseUrl, PrintStream err) {
+        Path home = Path.of(System.getProperty("imon.home", "."));
+        if (EmbeddedDatabaseHolder.isAlreadyInUse(e)) {
+            err.println("imon: another imon process has the embedded database " + home.resolve("data")
+                    .resolve("imon.mv.db") + " open (" + EmbeddedDatabaseHolder.holder(home).orElse("holder"
+                    + " unknown") + "); try again when it has finished");
+            return ExitCodes.LOCKED;
+        }
+        Optional<RegisterException> register = register(e);
+        if (register.isPresent()) {
+            err.println("imon: " + register.get().getMessage());
+            return ExitCodes.REFUSED;
+        }
+        err.println("imon: cannot start: " + startupFailure(e, databaseUrl)
+                + (System.getenv("IMON_DEBUG") == null ? " (IMON_DEBUG=1 shows the stack trace)" : ""));
+        if (System.getenv("IMON_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        return ExitCodes.FAILURE;
+    }
+
+    /** The Kreis register's refusal among the causes of a start-up failure, if it is one. */
+    static Optional<RegisterException> register(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof RegisterException register) {
+                return Optional.of(register);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

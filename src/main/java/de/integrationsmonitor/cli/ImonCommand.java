@@ -4,6 +4,7 @@ import de.integrationsmonitor.batch.Runs;
 import de.integrationsmonitor.fetch.FetchConfigurationException;
 import de.integrationsmonitor.indicator.CatalogueException;
 import de.integrationsmonitor.ingest.ExtractRefusedException;
+import de.integrationsmonitor.region.RegisterException;
 import de.integrationsmonitor.report.EditionException;
 import de.integrationsmonitor.report.ReportTemplateException;
 import de.integrationsmonitor.validate.RuleException;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Command;
                 + " indicators per Kreis and renders the integration reports.",
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:unexpected failure", "2:input refused (file, edition, catalogue, sources)",
+        exitCodeList = {"0:done", "1:unexpected failure",
+                "2:input refused (file, edition, catalogue, register, sources)",
                 "3:some reports failed", "64:wrong command line", "75:another run holds the lock"},
         subcommands = {IngestCommand.class, ComputeCommand.class, IndicatorsCommand.class, ReportCommand.class,
                 RunCommand.class, NightlyCommand.class, ObservationsCommand.class, FindingsCommand.class,
@@ -52,7 +54,8 @@ public class ImonCommand implements Runnable {
     private static boolean isInputProblem(Throwable t) {
         return t instanceof ExtractRefusedException || t instanceof EditionException
                 || t instanceof CatalogueException || t instanceof RuleException
-                || t instanceof FetchConfigurationException || t instanceof ReportTemplateException;
+                || t instanceof FetchConfigurationException || t instanceof ReportTemplateException
+                || t instanceof RegisterException;
     }
 
     /** Messages quote files (a YAML value, a driver's statement): a few lines at most, never a whole expansion. */

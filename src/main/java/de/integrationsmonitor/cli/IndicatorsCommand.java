@@ -33,7 +33,7 @@ public class IndicatorsCommand implements Callable<Integer> {
 
     public static final String[] HEADER = {"ags", "name", "indicator", "period", "value", "unit", "marker",
         "land_value", "germany_value", "rank_in_land", "kreise_in_land", "change_5y", "flag", "cluster",
-        "gebietsstand"};
+        "gebietsstand", "period_kind", "period_label", "published_gebietsstand"};
 
     @Option(names = "--format", defaultValue = "csv", description = "output format; only csv")
     CsvOutput.CsvOnly format;
@@ -93,21 +93,21 @@ public class IndicatorsCommand implements Callable<Integer> {
                         || (period != null && period != v.referenceDate().getYear())) {
                     continue;
                 }
-                print(csv, catalogue, v, "");
+                print(csv, catalogue, v, "", v.gebietsstand());
             }
         }
         return ExitCodes.OK;
     }
 
-    private void print(CsvOutput csv, IndicatorCatalogue catalogue, IndicatorValue v, String gebietsstandNote)
-            throws IOException {
+    private void print(CsvOutput csv, IndicatorCatalogue catalogue, IndicatorValue v, String gebietsstandNote,
+                       java.time.LocalDate publishedAt) throws IOException {
         String unit = catalogue.find(v.indicatorId()).map(IndicatorDefinition::unit).orElse("");
         IndicatorValue.Comparison c = v.comparison();
         csv.record(v.regionCode(), regionName(v.regionCode()), v.indicatorId(), v.referenceDate().getYear(),
                 plain(v.value()), unit, v.marker(), plain(c.landValue()), plain(c.germanyValue()),
                 c.rankInLand().map(String::valueOf).orElse(""), c.kreiseInLand().map(String::valueOf).orElse(""),
                 plain(c.change5y()), v.smallBase() ? "small_base" : "", c.cluster().map(String::valueOf).orElse(""),
-                gebietsstandNote);
+                gebietsstandNote, v.period().kind(), v.period().label(), publishedAt);
     }
 
     /** The Kreise of the chosen Gebietsstand, each indicator's series rebuilt where the Kreis did not exist yet. */
@@ -118,10 +118,11 @@ public class IndicatorsCommand implements Callable<Integer> {
                 .collect(java.util.stream.Collectors.groupingBy(IndicatorValue::indicatorId));
         String stand = "Gebietsstand " + de.integrationsmonitor.report.GermanNumberFormat.date(gebietsstand);
         for (GebietsstandSeries.Row row : new GebietsstandSeries(register).atGebietsstand(gebietsstand,
-                java.util.Optional.ofNullable(kreis), byIndicator, computation.populationWeights(computationId))) {
+                java.util.Optional.ofNullable(kreis), byIndicator,
+                computation.populationWeights(catalogue, computationId))) {
             if (period == null || period == row.point().year()) {
                 print(csv, catalogue, row.value(), row.point().converted() ? stand + ", " + row.point().note()
-                        : stand);
+                        : stand, row.point().published());
             }
         }
     }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 public class ObservationsCommand implements Callable<Integer> {
 
     public static final String[] HEADER =
-            {"table", "ags", "period", "reference_date", "variable", "value", "marker", "delivery"};
+            {"table", "ags", "period", "reference_date", "variable", "value", "marker", "delivery", "period_kind",
+                "period_label"};
 
     @Option(names = "--table", required = true, paramLabel = "CODE", description = "table code, e.g. 12411-01-01-4")
     String table;
@@ -65,8 +66,9 @@ public class ObservationsCommand implements Callable<Integer> {
     private static void print(CsvOutput csv, StoredObservation o) {
         Cell cell = o.cell();
         try {
-            csv.record(o.tableCode(), o.regionCode(), o.period(), o.referenceDate(), o.variablePath(),
-                    cell.number().map(BigDecimal::toPlainString).orElse(""), cell.marker(), o.deliveryId());
+            csv.record(o.tableCode(), o.regionCode(), o.period().text(), o.referenceDate(), o.variablePath(),
+                    cell.number().map(BigDecimal::toPlainString).orElse(""), cell.marker(), o.deliveryId(),
+                    o.period().kind(), o.period().label());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

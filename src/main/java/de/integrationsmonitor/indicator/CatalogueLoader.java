@@ -73,9 +73,22 @@ public final class CatalogueLoader {
                 throw new CatalogueException(file + ": typology: indicator '" + id + "' is not in the catalogue");
             }
         }
+        if (typology.map.containsKey("method")) {
+            throw new CatalogueException(file + ": typology: 'method' is no longer a field: the printed method text"
+                    + " is written from year, indicators, clusters_per_group, seed, starts and max_iterations;"
+                    + " remove it");
+        }
+        IndicatorCatalogue.TypologyDefinition typologyDefinition = new IndicatorCatalogue.TypologyDefinition(
+                typology.decimal("year").intValueExact(), typologyIndicators,
+                typology.positive("clusters_per_group"), typology.decimal("seed").longValueExact(),
+                typology.positive("starts"), typology.positive("max_iterations"));
+        Fields gebietsstand = new Fields(file + ": gebietsstand", asMap(top.required("gebietsstand"), file + ""));
+        Fields population = new Fields(file + ": gebietsstand: population",
+                asMap(gebietsstand.required("population"), file + ": gebietsstand"));
+        InputSpec populationWeights = new InputSpec("population", population.text("table"),
+                List.of(population.text("variable")), List.of(), List.of(), 0);
         return new IndicatorCatalogue(top.text("catalogue"), top.text("version"), sha256(bytes),
-                List.copyOf(indicators), new IndicatorCatalogue.TypologyDefinition(
-                        typology.decimal("year").intValueExact(), typologyIndicators, typology.text("method")));
+                List.copyOf(indicators), typologyDefinition, populationWeights);
     }
 
     private static List<InputSpec> inputs(Fields indicator) {
@@ -167,6 +180,15 @@ public final class CatalogueLoader {
             } catch (NumberFormatException e) {
                 throw new CatalogueException(where + ": " + name + " is '" + text + "'; expected a number");
             }
+        }
+
+        int positive(String name) {
+            BigDecimal value = decimal(name);
+            if (value.signum() <= 0 || value.stripTrailingZeros().scale() > 0) {
+                throw new CatalogueException(where + ": " + name + " is '" + text(name) + "'; expected a whole number"
+                        + " of at least 1");
+            }
+            return value.intValueExact();
         }
 
         List<?> list(String name) {

@@ -1,5 +1,7 @@
 package de.integrationsmonitor.indicator;
 
+import de.integrationsmonitor.region.Kreis;
+import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.region.RegionLevel;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -12,21 +14,26 @@ import java.util.Optional;
 
 /**
  * Puts each value beside what a report compares it with: the Land and Germany in the same year, the rank among the
- * Kreise of the Land (1 = best; for neutral indicators 1 = highest), and the change over five years.
+ * Kreise of the Land the office reported at the same Gebietsstand (1 = best; for neutral indicators 1 = highest),
+ * and the change over five years of the same territory.
  */
 public final class Comparisons {
 
     private Comparisons() {
     }
 
-    public static List<IndicatorValue> compare(IndicatorDefinition indicator, List<IndicatorValue> values) {
+    /**
+     * @param register tells whether a Kreis had the same territory five years before (a Kreis that kept its code
+     *                 with another territory gets no five-year change across the change)
+     */
+    public static List<IndicatorValue> compare(IndicatorDefinition indicator, List<IndicatorValue> values,
+                                               KreisRegister register) {
         Map<String, IndicatorValue> byRegionYear = new HashMap<>();
         Map<String, List<BigDecimal>> kreisValuesByLandYear = new HashMap<>();
         for (IndicatorValue v : values) {
             byRegionYear.put(key(v.regionCode(), v.year()), v);
             if (isKreis(v.regionCode()) && v.value().isPresent()) {
-                kreisValuesByLandYear.computeIfAbsent(key(land(v.regionCode()), v.year()), k -> new ArrayList<>())
-                        .add(v.value().get());
+                kreisValuesByLandYear.computeIfAbsent(rankGroup(v), k -> new ArrayList<>()).add(v.value().get());
             }
         }
         List<IndicatorValue> compared = new ArrayList<>(values.size());
@@ -38,17 +45,33 @@ public final class Comparisons {
             Optional<Integer> rank = Optional.empty();
             Optional<Integer> kreise = Optional.empty();
             if (isKreis(v.regionCode()) && v.value().isPresent()) {
-                List<BigDecimal> others = kreisValuesByLandYear.get(key(land(v.regionCode()), v.year()));
+                List<BigDecimal> others = kreisValuesByLandYear.get(rankGroup(v));
                 rank = Optional.of(1 + (int) others.stream().filter(o -> better(indicator.direction(), o,
                         v.value().get())).count());
                 kreise = Optional.of(others.size());
             }
-            Optional<BigDecimal> change = v.value().flatMap(now -> valueOf(byRegionYear.get(key(v.regionCode(),
-                    v.year() - 5))).flatMap(before -> change(indicator.change(), now, before)));
+            IndicatorValue fiveYearsBefore = byRegionYear.get(key(v.regionCode(), v.year() - 5));
+            Optional<BigDecimal> change = sameTerritory(v, fiveYearsBefore, register) ? v.value().flatMap(now ->
+                    valueOf(fiveYearsBefore).flatMap(before -> change(indicator.change(), now, before)))
+                    : Optional.empty();
             compared.add(v.with(new IndicatorValue.Comparison(landValue, germanyValue, rank, kreise, change,
                     Optional.empty())));
         }
         return compared;
+    }
+
+    /** The Kreise ranked together: those of one Land the office reported at one Gebietsstand in one year. */
+    private static String rankGroup(IndicatorValue v) {
+        return key(land(v.regionCode()), v.year()) + "|" + v.gebietsstand();
+    }
+
+    private static boolean sameTerritory(IndicatorValue now, IndicatorValue before, KreisRegister register) {
+        if (before == null || !isKreis(now.regionCode())) {
+            return before != null;
+        }
+        Optional<Kreis> territoryNow = register.versionOn(now.regionCode(), now.gebietsstand());
+        return territoryNow.isPresent()
+                && territoryNow.equals(register.versionOn(before.regionCode(), before.gebietsstand()));
     }
 
     /** Whether {@code other} ranks before {@code value}: higher first, unless higher is worse. */

@@ -3,7 +3,6 @@ package de.integrationsmonitor.indicator;
 import de.integrationsmonitor.indicator.typology.Typology;
 import de.integrationsmonitor.indicator.typology.TypologyInput;
 import de.integrationsmonitor.indicator.typology.TypologyResult;
-import de.integrationsmonitor.indicator.typology.TypologySpec;
 import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisKind;
 import de.integrationsmonitor.region.KreisRegister;
@@ -88,12 +87,14 @@ public class ComputationService {
     }
 
     /**
-     * Population per region and year ({@code ags|year}) from the mean annual population (12411-05-01-4), the weight
-     * for converting values without a denominator to another Gebietsstand.
+     * Population per region and year ({@code ags|year}) from the table the catalogue names for it
+     * ({@code gebietsstand: population:}), the weight for converting values without a denominator to another
+     * Gebietsstand.
      */
-    public Map<String, BigDecimal> populationWeights(long computationId) {
+    public Map<String, BigDecimal> populationWeights(IndicatorCatalogue catalogue, long computationId) {
         Map<String, BigDecimal> weights = new HashMap<>();
-        observations.current("12411-05-01-4", List.of("Insgesamt"), indicators.deliveriesOf(computationId))
+        InputSpec population = catalogue.population();
+        observations.current(population.table(), population.exactPaths(), indicators.deliveriesOf(computationId))
                 .forEach(o -> o.cell().number().ifPresent(n -> weights.put(o.regionCode() + "|"
                         + o.referenceDate().getYear(), n)));
         return weights;
@@ -105,7 +106,8 @@ public class ComputationService {
         List<Long> deliveryIds = deliveries.all().stream().map(Delivery::id).toList();
         long id = indicators.openComputation(LocalDateTime.now(clock), catalogue.version(), catalogue.sha256(),
                 register.version(), deliveryIds);
-        Map<String, List<IndicatorValue>> computed = computeAll(catalogue, deliveryIds);
+        Map<String, List<InputPeriod>> inputPeriods = new LinkedHashMap<>();
+        Map<String, List<IndicatorValue>> computed = computeAll(catalogue, deliveryIds, inputPeriods);
         TypologyResult typology = typology(catalogue, computed);
         Map<String, Integer> counts = new LinkedHashMap<>();
         computed.forEach((indicator, values) -> {
@@ -117,19 +119,31 @@ public class ComputationService {
             counts.put(indicator, values.size());
         });
         indicators.storeTypology(id, typology);
+        indicators.storeInputPeriods(id, inputPeriods);
         return new Summary(id, catalogue.version(), counts, typology.clusterOf().size());
     }
 
-    /** Every indicator with its comparisons; each table query is made once per computation. */
-    Map<String, List<IndicatorValue>> computeAll(IndicatorCatalogue catalogue, List<Long> deliveryIds) {
+    /**
+     * Every indicator with its comparisons, and the kind of period each of its inputs had; each table query is made
+     * once per computation.
+     */
+    Map<String, List<IndicatorValue>> computeAll(IndicatorCatalogue catalogue, List<Long> deliveryIds,
+                                                 Map<String, List<InputPeriod>> inputPeriods) {
         Map<String, List<StoredObservation>> cache = new HashMap<>();
+        java.util.function.Function<InputSpec, List<StoredObservation>> rowsOf = input -> cache.computeIfAbsent(
+                input.table() + "|" + input.exactPaths(),
+                k -> observations.current(input.table(), input.exactPaths(), deliveryIds));
         IndicatorCalculator calculator = new IndicatorCalculator(register);
         Map<String, List<IndicatorValue>> computed = new LinkedHashMap<>();
         for (IndicatorDefinition indicator : catalogue.indicators()) {
-            List<IndicatorValue> values = calculator.compute(indicator, input -> cache.computeIfAbsent(
-                    input.table() + "|" + input.exactPaths(),
-                    k -> observations.current(input.table(), input.exactPaths(), deliveryIds)));
-            computed.put(indicator.id(), Comparisons.compare(indicator, values));
+            List<IndicatorValue> values = calculator.compute(indicator, rowsOf);
+            computed.put(indicator.id(), Comparisons.compare(indicator, values, register));
+            List<InputPeriod> periods = new ArrayList<>();
+            for (InputSpec input : indicator.inputs()) {
+                InputPeriod.of(input, rowsOf.apply(input).stream().filter(o -> input.selects(o.variablePath()))
+                        .toList()).ifPresent(periods::add);
+            }
+            inputPeriods.put(indicator.id(), List.copyOf(periods));
         }
         return computed;
     }
@@ -141,13 +155,6 @@ public class ComputationService {
     TypologyResult typology(IndicatorCatalogue catalogue, Map<String, List<IndicatorValue>> computed) {
         IndicatorCatalogue.TypologyDefinition definition = catalogue.typology();
         LocalDate asOf = LocalDate.of(definition.year(), 12, 31);
-        Map<String, Direction> directions = new LinkedHashMap<>();
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (String id : definition.indicators()) {
-            IndicatorDefinition indicator = catalogue.find(id).orElseThrow();
-            directions.put(id, indicator.direction());
-            labels.put(id, indicator.label());
-        }
         List<TypologyInput> inputs = new ArrayList<>();
         for (Kreis kreis : register.kreiseOn(asOf)) {
             Map<String, BigDecimal> values = new LinkedHashMap<>();
@@ -160,6 +167,6 @@ public class ComputationService {
             }
             inputs.add(new TypologyInput(kreis.ags(), kreis.kind() == KreisKind.KREISFREIE_STADT, values));
         }
-        return new Typology(TypologySpec.of(definition.indicators(), directions, labels)).compute(inputs);
+        return new Typology(catalogue.typologySpec()).compute(inputs);
     }
 }

@@ -18,6 +18,11 @@ public interface ComputationStore {
 
     void storeTypology(long computationId, TypologyResult typology);
 
+    /** The kind of period each indicator's inputs had, in the order of the catalogue's inputs. */
+    void storeInputPeriods(long computationId, Map<String, List<InputPeriod>> periodsByIndicator);
+
+    Map<String, List<InputPeriod>> inputPeriods(long computationId);
+
     List<StoredCluster> typology(long computationId);
 
     Optional<Computation> latestComputation();

@@ -1,5 +1,7 @@
 package de.integrationsmonitor.indicator;
 
+import de.integrationsmonitor.observation.Period;
+import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.region.KreisSuccession;
 import java.math.BigDecimal;
@@ -7,18 +9,22 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * A Kreis's time series shown at one chosen Gebietsstand. Values are computed at the Gebietsstand of their own
- * reference date; for a year in which the Kreis did not exist yet, its value is rebuilt from its predecessors
- * through the register's crosswalk: each predecessor weighted by the share of its population that went to the
- * Kreis times its base (the indicator's denominator, or the population where the indicator has none). For a ratio
- * this equals the ratio of the weighted sums of numerators and denominators.
+ * A Kreis's time series shown at one chosen Gebietsstand. Values are computed at the Gebietsstand the office
+ * published them at; for a year in which the Kreis did not have its territory of the chosen Gebietsstand (it was
+ * formed later, or it kept its code with another territory), its value is rebuilt from its predecessors through
+ * the register's crosswalk: each predecessor weighted by the share of its population that went to the Kreis times
+ * its base (the indicator's denominator, or the population where the indicator has none). For a ratio this equals
+ * the ratio of the weighted sums of numerators and denominators.
  */
 public final class GebietsstandSeries {
 
@@ -28,18 +34,26 @@ public final class GebietsstandSeries {
         this.register = register;
     }
 
-    /** One year of the series, and whether (and from which Kreise) it was converted. */
-    public record Point(int year, LocalDate referenceDate, Optional<BigDecimal> value, String marker,
-                        Map<String, BigDecimal> convertedFrom, Optional<IndicatorValue> own) {
+    /**
+     * One year of the series, and whether (and from which Kreise) it was converted.
+     *
+     * @param published the Gebietsstand at which the office published the value or the values it was rebuilt from
+     */
+    public record Point(int year, Period period, Optional<BigDecimal> value, String marker,
+                        Map<String, BigDecimal> convertedFrom, Optional<IndicatorValue> own, LocalDate published) {
 
         public boolean converted() {
             return !convertedFrom.isEmpty();
         }
 
+        public LocalDate referenceDate() {
+            return period.referenceDate();
+        }
+
         /** The Kreis's own value with its comparisons, or the rebuilt value (which has none). */
-        public IndicatorValue asValue(String indicatorId, String ags) {
-            return own.orElseGet(() -> new IndicatorValue(indicatorId, ags, referenceDate, String.valueOf(year),
-                    value, marker, Optional.empty(), Optional.empty(), false));
+        public IndicatorValue asValue(String indicatorId, String ags, LocalDate gebietsstand) {
+            return own.orElseGet(() -> new IndicatorValue(indicatorId, ags, period, gebietsstand, value, marker,
+                    Optional.empty(), Optional.empty(), false));
         }
 
         /** For a report: "umgerechnet aus 15101 (100 %), 15151 (20,2 %)". */
@@ -56,9 +70,9 @@ public final class GebietsstandSeries {
     }
 
     /** One Kreis's value of one indicator and year at the chosen Gebietsstand. */
-    public record Row(String indicatorId, String ags, Point point) {
+    public record Row(String indicatorId, String ags, LocalDate gebietsstand, Point point) {
         public IndicatorValue value() {
-            return point.asValue(indicatorId, ags);
+            return point.asValue(indicatorId, ags, gebietsstand);
         }
     }
 
@@ -70,55 +84,80 @@ public final class GebietsstandSeries {
                                     Map<String, List<IndicatorValue>> valuesByIndicator,
                                     Map<String, BigDecimal> population) {
         List<Row> rows = new ArrayList<>();
-        for (de.integrationsmonitor.region.Kreis kreis : register.kreiseOn(gebietsstand)) {
+        for (Kreis kreis : register.kreiseOn(gebietsstand)) {
             if (onlyKreis.isPresent() && !onlyKreis.get().equals(kreis.ags())) {
                 continue;
             }
-            new TreeMap<>(valuesByIndicator).forEach((indicator, values) -> series(kreis.ags(), values, population)
-                    .forEach(p -> rows.add(new Row(indicator, kreis.ags(), p))));
+            new TreeMap<>(valuesByIndicator).forEach((indicator, values) -> series(kreis.ags(), gebietsstand, values,
+                    population).forEach(p -> rows.add(new Row(indicator, kreis.ags(), gebietsstand, p))));
         }
         return rows;
     }
 
     /**
+     * The Kreis's series in the territory it has on {@code gebietsstand}: its own values where the office published
+     * them for that territory, values rebuilt from its predecessors where it did not have it (also where it kept
+     * its code with another territory, as the Main-Kinzig-Kreis before Hanau left it).
+     *
      * @param values     the indicator's values of all regions and years
      * @param population population per region and year ({@code ags|year}), the weight where a value has no
      *                   denominator; may be empty
      */
-    public List<Point> series(String ags, List<IndicatorValue> values, Map<String, BigDecimal> population) {
+    public List<Point> series(String ags, LocalDate gebietsstand, List<IndicatorValue> values,
+                              Map<String, BigDecimal> population) {
+        Optional<Kreis> territory = register.versionOn(ags, gebietsstand);
+        if (territory.isEmpty()) {
+            return List.of();
+        }
         Map<String, IndicatorValue> byRegionYear = new HashMap<>();
-        Map<Integer, LocalDate> years = new TreeMap<>();
+        Map<Integer, Period> years = new TreeMap<>();
+        Map<Integer, List<LocalDate>> publishedInLand = new HashMap<>();
         for (IndicatorValue v : values) {
             byRegionYear.put(v.regionCode() + "|" + v.year(), v);
-            years.putIfAbsent(v.year(), v.referenceDate());
+            years.putIfAbsent(v.year(), v.period());
+            if (v.regionCode().length() == 5 && v.regionCode().startsWith(territory.get().landCode())) {
+                publishedInLand.computeIfAbsent(v.year(), y -> new ArrayList<>()).add(v.gebietsstand());
+            }
         }
         List<Point> points = new ArrayList<>();
-        years.forEach((year, date) -> {
+        years.forEach((year, period) -> {
             IndicatorValue own = byRegionYear.get(ags + "|" + year);
-            if (own != null || register.existedOn(ags, date)) {
-                if (own != null) {
-                    points.add(new Point(year, own.referenceDate(), own.value(), own.marker(), Map.of(),
-                            Optional.of(own)));
-                }
+            if (own != null && territory.equals(register.versionOn(ags, own.gebietsstand()))) {
+                points.add(new Point(year, own.period(), own.value(), own.marker(), Map.of(), Optional.of(own),
+                        own.gebietsstand()));
                 return;
             }
-            contributors(ags, date).ifPresent(shares -> convert(year, date, shares, byRegionYear, population)
-                    .ifPresent(points::add));
+            LocalDate published = mostCommon(publishedInLand.getOrDefault(year, List.of())).orElse(period.end());
+            if (territory.get().existsOn(published)) {
+                return; // the Kreis had this territory then, but the office published no value for it
+            }
+            contributors(territory.get(), published).ifPresent(shares -> convert(year, period, published, shares,
+                    byRegionYear, population).ifPresent(points::add));
         });
         return points;
     }
 
-    private Optional<Point> convert(int year, LocalDate date, Map<String, BigDecimal> shares,
+    /** The Gebietsstand most of the Land's values of a year stand at: the one the office used for the Land. */
+    private static Optional<LocalDate> mostCommon(List<LocalDate> days) {
+        return days.stream().collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.<LocalDate, Long>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey);
+    }
+
+    private Optional<Point> convert(int year, Period period, LocalDate published, Map<String, BigDecimal> shares,
                                     Map<String, IndicatorValue> byRegionYear, Map<String, BigDecimal> population) {
         BigDecimal weighted = BigDecimal.ZERO;
         BigDecimal weights = BigDecimal.ZERO;
         for (Map.Entry<String, BigDecimal> share : shares.entrySet()) {
             IndicatorValue part = byRegionYear.get(share.getKey() + "|" + year);
-            if (part == null) {
+            if (part == null || !register.versionOn(share.getKey(), part.gebietsstand())
+                    .equals(register.versionOn(share.getKey(), published))) {
                 return Optional.empty();
             }
             if (part.value().isEmpty()) {
-                return Optional.of(new Point(year, date, Optional.empty(), part.marker(), shares, Optional.empty()));
+                return Optional.of(new Point(year, period, Optional.empty(), part.marker(), shares, Optional.empty(),
+                        published));
             }
             Optional<BigDecimal> base = part.denominator()
                     .or(() -> Optional.ofNullable(population.get(share.getKey() + "|" + year)));
@@ -132,35 +171,35 @@ public final class GebietsstandSeries {
         if (weights.signum() == 0) {
             return Optional.empty();
         }
-        return Optional.of(new Point(year, date, Optional.of(weighted.divide(weights, MathContext.DECIMAL128)
+        return Optional.of(new Point(year, period, Optional.of(weighted.divide(weights, MathContext.DECIMAL128)
                 .setScale(IndicatorCalculator.SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros()), "", shares,
-                Optional.empty()));
+                Optional.empty(), published));
     }
 
     /**
      * The Kreise that existed on {@code date} and the share of their population that went, through one or more
-     * reforms, to {@code ags}; empty when a share on the way is unknown.
+     * reforms, to the territory {@code ags} has on {@code gebietsstand}; empty where the register knows no
+     * predecessor for a territory on the way.
      */
-    Optional<Map<String, BigDecimal>> contributors(String ags, LocalDate date) {
-        if (register.existedOn(ags, date)) {
-            return Optional.of(Map.of(ags, BigDecimal.ONE));
+    Optional<Map<String, BigDecimal>> contributors(String ags, LocalDate gebietsstand, LocalDate date) {
+        return register.versionOn(ags, gebietsstand).flatMap(territory -> contributors(territory, date));
+    }
+
+    private Optional<Map<String, BigDecimal>> contributors(Kreis territory, LocalDate date) {
+        if (territory.existsOn(date)) {
+            return Optional.of(Map.of(territory.ags(), BigDecimal.ONE));
         }
-        Map<String, BigDecimal> shares = new TreeMap<>();
-        List<KreisSuccession> predecessors = register.predecessorsOf(ags).stream()
-                .filter(s -> s.effective().isAfter(date)).toList();
-        if (predecessors.isEmpty()) {
+        List<KreisSuccession> predecessors = register.predecessorsOf(territory);
+        if (predecessors.isEmpty() || !date.isBefore(territory.validFrom())) {
             return Optional.empty();
         }
+        Map<String, BigDecimal> shares = new TreeMap<>();
         for (KreisSuccession s : predecessors) {
-            if (s.share().isEmpty()) {
-                return Optional.empty();
-            }
-            Optional<Map<String, BigDecimal>> earlier = contributors(s.oldAgs(), date);
+            Optional<Map<String, BigDecimal>> earlier = contributors(register.oldVersionOf(s), date);
             if (earlier.isEmpty()) {
                 return Optional.empty();
             }
-            earlier.get().forEach((old, share) -> shares.merge(old, share.multiply(s.share().get()),
-                    BigDecimal::add));
+            earlier.get().forEach((old, share) -> shares.merge(old, share.multiply(s.share()), BigDecimal::add));
         }
         return Optional.of(shares);
     }

@@ -1,7 +1,8 @@
 package de.integrationsmonitor.ingest;
-import de.integrationsmonitor.observation.Period;
-import de.integrationsmonitor.observation.Observation;
 import de.integrationsmonitor.observation.Cell;
+import de.integrationsmonitor.observation.Observation;
+import de.integrationsmonitor.observation.Period;
+import de.integrationsmonitor.observation.PeriodKind;
 
 import de.integrationsmonitor.region.RegionLevel;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
+import java.time.MonthDay;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -45,6 +47,13 @@ public final class ClassicCsvReader implements ExtractReader {
             "Anzahl|Prozent|%|‰|Promille|(?:Tsd\\.|Mill\\.|Mio\\.|Mrd\\.)\\s*(?:EUR|Euro)|EUR|Euro|Tsd\\.|ha|km²|qkm"
                     + "|Jahre|Personen|Stunden|je .+");
     private static final Pattern TITLE_UNIT = Pattern.compile("\\(([^()]+)\\)$");
+    /**
+     * The kind of the table's periods, as the title block says it between dashes: {@code - Stichtag 31.12. -},
+     * {@code - Stichtag 30.06.-}, {@code SGB II- Stichtag 31.12. -}, {@code - Jahresdurchschnitt -},
+     * {@code - Jahressumme -}, {@code - Jahr -}, {@code - Schuljahr -}.
+     */
+    private static final Pattern TITLE_PERIOD_KIND = Pattern.compile(
+            "-\\s*(Stichtag\\s+(\\d{2})\\.(\\d{2})\\.|Jahresdurchschnitt|Jahressumme|Schuljahr|Jahr)\\s*-");
     private static final CSVFormat FORMAT = CSVFormat.Builder.create()
             .setDelimiter(';')
             .setQuote('"')
@@ -133,7 +142,8 @@ public final class ClassicCsvReader implements ExtractReader {
             }
 
             List<String> titleLines = new ArrayList<>();
-            Optional<Period> titlePeriod = Optional.empty();
+            Optional<Period.Declaration> declared = Optional.empty();
+            Optional<String> titlePeriod = Optional.empty();
             String titleUnit = "";
             CSVRecord record;
             while (true) {
@@ -152,12 +162,12 @@ public final class ClassicCsvReader implements ExtractReader {
                             + abbreviate(String.join(";", record)) + "' before any header row");
                 }
                 String text = record.get(0).strip();
-                Optional<Period> period = Period.parse(text);
                 Matcher unit = TITLE_UNIT.matcher(text);
-                if (period.isPresent()) {
-                    titlePeriod = period;
+                if (Period.parse(text).isPresent()) {
+                    titlePeriod = Optional.of(text); // read below, once the whole title block has said its kind
                 } else if (!text.isEmpty()) {
                     titleLines.add(text);
+                    declared = declared.or(() -> declaredPeriodKind(text));
                 }
                 if (titleLines.size() > MAX_TITLE_LINES) {
                     throw refuse("more than " + MAX_TITLE_LINES + " title lines before the header rows; a real"
@@ -180,7 +190,8 @@ public final class ClassicCsvReader implements ExtractReader {
                 record = next().orElseThrow(() -> new ExtractRefusedException(source.fileName(), headerLine,
                         "the file ends after its header rows; expected data lines and a footer"));
             }
-            Layout layout = Layout.of(headerRows, titlePeriod, titleUnit,
+            Optional<Period.Declaration> kind = declared;
+            Layout layout = Layout.of(headerRows, titlePeriod.flatMap(t -> Period.parse(t, kind)), kind, titleUnit,
                     problem -> new ExtractRefusedException(source.fileName(), firstHeaderLine, problem));
 
             listener.header(new ExtractHeader(source.fileName(), ExtractFormat.CLASSIC_CSV, tableCode,
@@ -200,7 +211,7 @@ public final class ClassicCsvReader implements ExtractReader {
                             + " first column of the data lines, found '" + abbreviate(record.get(0)) + "'");
                 }
                 dataLines++;
-                dataLine(tableCode, layout, record);
+                dataLine(tableCode, layout, kind, record);
                 long lastLine = line;
                 record = next().orElseThrow(() -> new ExtractRefusedException(source.fileName(), lastLine,
                         "the file ends without its footer (a line of underscores, the notes and 'Stand:');"
@@ -208,7 +219,8 @@ public final class ClassicCsvReader implements ExtractReader {
             }
         }
 
-        private void dataLine(String tableCode, Layout layout, CSVRecord record) {
+        private void dataLine(String tableCode, Layout layout, Optional<Period.Declaration> declared,
+                              CSVRecord record) {
             String content = String.join(";", record);
             if (isHeaderRow(record)) {
                 reject("a header row (starting with ';') inside the data; a second header block?", content);
@@ -223,7 +235,7 @@ public final class ClassicCsvReader implements ExtractReader {
             int column = 0;
             Optional<Period> rowPeriod = Optional.empty();
             if (layout.periodColumn()) {
-                rowPeriod = Period.parse(record.get(column++));
+                rowPeriod = Period.parse(record.get(column++), declared);
                 if (rowPeriod.isEmpty()) {
                     reject("expected a period (YYYY or DD.MM.YYYY) in column 1, found '"
                             + abbreviate(record.get(0)) + "'", content);
@@ -263,7 +275,7 @@ public final class ClassicCsvReader implements ExtractReader {
             }
             for (int value = 0; value < cells.size(); value++) {
                 Period period = rowPeriod.orElseGet(layout.columnPeriod(value));
-                listener.observation(new Observation(tableCode, regionCode, period.referenceDate(), period.label(),
+                listener.observation(new Observation(tableCode, regionCode, period,
                         layout.variablePath(value, rowLabels), layout.unit(value), cells.get(value), line));
                 observations++;
             }
@@ -332,6 +344,29 @@ public final class ClassicCsvReader implements ExtractReader {
     static String abbreviate(String text) {
         String s = text.strip();
         return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
+    /** The kind of period a title line declares, if it declares one. */
+    static Optional<Period.Declaration> declaredPeriodKind(String titleLine) {
+        Matcher m = TITLE_PERIOD_KIND.matcher(titleLine);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String kind = m.group(1);
+        if (kind.startsWith("Stichtag")) {
+            try {
+                return Optional.of(new Period.Declaration(PeriodKind.STICHTAG, Optional.of(MonthDay.of(
+                        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2))))));
+            } catch (java.time.DateTimeException e) {
+                return Optional.of(Period.Declaration.of(PeriodKind.STICHTAG));
+            }
+        }
+        return Optional.of(Period.Declaration.of(switch (kind) {
+            case "Jahresdurchschnitt" -> PeriodKind.JAHRESDURCHSCHNITT;
+            case "Jahressumme" -> PeriodKind.JAHRESSUMME;
+            case "Schuljahr" -> PeriodKind.SCHULJAHR;
+            default -> PeriodKind.JAHR;
+        }));
     }
 
     static boolean isUnit(String label) {

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * value_variable_label}, optionally {@code value_q}) and the older one with German column names and one value
  * column per statistic, named {@code CODE__Label__Unit} (optionally each followed by {@code CODE__Label__q}).
  */
-record FfcsvColumns(Form form, int width, int statisticsLabel, int time, List<Group> groups,
-                    List<ValueColumn> values) {
+record FfcsvColumns(Form form, int width, int statisticsLabel, int timeCode, int timeLabel, int time,
+                    List<Group> groups, List<ValueColumn> values) {
 
     /** The two header forms. */
     enum Form {
@@ -105,7 +105,8 @@ record FfcsvColumns(Form form, int width, int statisticsLabel, int time, List<Gr
         }
         ValueColumn value = new ValueColumn("value", positions.get("value"), quality,
                 positions.get("value_variable_label"), positions.get("value_unit"), "", "");
-        return new FfcsvColumns(Form.CURRENT, names.size(), positions.get("statistics_label"), positions.get("time"),
+        return new FfcsvColumns(Form.CURRENT, names.size(), positions.get("statistics_label"),
+                positions.get("time_code"), positions.get("time_label"), positions.get("time"),
                 groups(groups, "N_variable_code;N_variable_label;N_variable_attribute_code;N_variable_attribute_label",
                         refuse), List.of(value));
     }
@@ -145,7 +146,7 @@ record FfcsvColumns(Form form, int width, int statisticsLabel, int time, List<Gr
                     + " 'BEVSTD__Bevoelkerungsstand__Anzahl' (code, label and unit) after the variable groups");
         }
         return new FfcsvColumns(Form.GERMAN_LEGACY, names.size(), positions.get("Statistik_Label"),
-                positions.get("Zeit"), groups(groups,
+                positions.get("Zeit_Code"), positions.get("Zeit_Label"), positions.get("Zeit"), groups(groups,
                 "N_Merkmal_Code;N_Merkmal_Label;N_Auspraegung_Code;N_Auspraegung_Label", refuse), values);
     }
 

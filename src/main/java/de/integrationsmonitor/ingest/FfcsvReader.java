@@ -1,5 +1,6 @@
 package de.integrationsmonitor.ingest;
 import de.integrationsmonitor.observation.Period;
+import de.integrationsmonitor.observation.PeriodKind;
 import de.integrationsmonitor.observation.Observation;
 import de.integrationsmonitor.observation.Marker;
 import de.integrationsmonitor.observation.Cell;
@@ -283,6 +284,7 @@ public final class FfcsvReader implements ExtractReader {
         private long skipped;
         private long observations;
         private String lastTimeText;
+        private String lastTimeCode;
         private Optional<Period> lastPeriod = Optional.empty();
 
         Parse(String fileName, String entryName, Naming naming, String encoding, PhysicalLines lines,
@@ -423,7 +425,8 @@ public final class FfcsvReader implements ExtractReader {
                 return;
             }
 
-            Optional<Period> period = period(cells[columns.time()]);
+            Optional<Period> period = period(cells[columns.timeCode()], cells[columns.timeLabel()],
+                    cells[columns.time()]);
             if (period.isEmpty()) {
                 reject(line, "column " + (columns.time() + 1) + " (" + columnNames.get(columns.time()).strip()
                         + "): expected an ISO date (2024-12-31), a date (31.12.2024) or a year, found '"
@@ -472,20 +475,49 @@ public final class FfcsvReader implements ExtractReader {
             Period p = period.get();
             for (int i = 0; i < values.size(); i++) {
                 FfcsvColumns.ValueColumn value = values.get(i);
-                listener.observation(new Observation(tableCode, regionCode, p.referenceDate(), p.label(),
-                        path(value, cells, attributes), value.unit(cells), parsed.get(i), line.number()));
+                listener.observation(new Observation(tableCode, regionCode, p, path(value, cells, attributes),
+                        value.unit(cells), parsed.get(i), line.number()));
                 observations++;
             }
             stored++;
         }
 
-        /** The period of a time cell; a file has few distinct ones, so the last is remembered. */
-        private Optional<Period> period(String text) {
-            if (!text.equals(lastTimeText)) {
+        /**
+         * The period of a row from its time code, label and time; a file has few distinct ones, so the last is
+         * remembered.
+         */
+        private Optional<Period> period(String code, String label, String text) {
+            if (!text.equals(lastTimeText) || !code.equals(lastTimeCode)) {
                 lastTimeText = text;
-                lastPeriod = Period.parse(text);
+                lastTimeCode = code;
+                lastPeriod = Period.parse(text, declaredPeriodKind(code, label));
             }
             return lastPeriod;
+        }
+
+        /**
+         * What the time code says about the period: {@code STAG} (Stichtag) a day, {@code JAHR} a calendar year,
+         * a school year ({@code SCHJ...}, label "Schuljahr") one ending in the summer; where the label is more
+         * precise than the code ("Jahresdurchschnitt"), the label. An unknown code declares nothing, and the
+         * time is read by its form alone (a date a Stichtag, a year a calendar year).
+         */
+        static Optional<Period.Declaration> declaredPeriodKind(String code, String label) {
+            String c = code.strip().toUpperCase(java.util.Locale.ROOT);
+            String l = label.strip().toLowerCase(java.util.Locale.ROOT);
+            if (l.contains("schuljahr") || l.contains("school year") || c.startsWith("SCHJ")) {
+                return Optional.of(Period.Declaration.of(PeriodKind.SCHULJAHR));
+            }
+            if (l.contains("jahresdurchschnitt") || l.contains("annual average")) {
+                return Optional.of(Period.Declaration.of(PeriodKind.JAHRESDURCHSCHNITT));
+            }
+            if (l.contains("jahressumme")) {
+                return Optional.of(Period.Declaration.of(PeriodKind.JAHRESSUMME));
+            }
+            return switch (c) {
+                case "STAG" -> Optional.of(Period.Declaration.of(PeriodKind.STICHTAG));
+                case "JAHR" -> Optional.of(Period.Declaration.of(PeriodKind.JAHR));
+                default -> Optional.empty();
+            };
         }
 
         /** The value's label, then the attributes of the non-regional groups in group order. */

@@ -15,8 +15,9 @@ import de.integrationsmonitor.validate.RegisterCheck;
 import de.integrationsmonitor.validate.RuleCatalogue;
 import de.integrationsmonitor.validate.StandCheck;
 import java.time.LocalDate;
+import de.integrationsmonitor.observation.Period;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -259,11 +260,12 @@ public class IngestService {
 
         private void checkAndStoreLine() {
             Observation first = line.get(0);
-            Map<LocalDate, List<Cell>> cellsByDate = new TreeMap<>();
-            line.forEach(o -> cellsByDate.computeIfAbsent(o.referenceDate(), d -> new ArrayList<>()).add(o.cell()));
-            List<RegisterCheck.Verdict> verdicts = cellsByDate.entrySet().stream()
-                    .map(e -> registerCheck.check(first.sourceLine(), first.regionCode(), e.getKey(), e.getValue()))
-                    .toList();
+            Map<Period, List<Cell>> cellsByPeriod = new LinkedHashMap<>();
+            line.forEach(o -> cellsByPeriod.computeIfAbsent(o.period(), d -> new ArrayList<>()).add(o.cell()));
+            Map<Period, RegisterCheck.Verdict> verdictByPeriod = new LinkedHashMap<>();
+            cellsByPeriod.forEach((period, cells) -> verdictByPeriod.put(period,
+                    registerCheck.check(first.sourceLine(), first.regionCode(), period, cells)));
+            List<RegisterCheck.Verdict> verdicts = List.copyOf(verdictByPeriod.values());
             Optional<RegisterCheck.Verdict> reject = verdicts.stream()
                     .filter(v -> v.kind() == RegisterCheck.Verdict.Kind.REJECT).findFirst();
             if (reject.isPresent()) {
@@ -278,9 +280,14 @@ public class IngestService {
                 writer.reject(first.sourceLine(), "skipped", verdicts.get(0).reason(), null);
             } else {
                 verdicts.forEach(v -> v.finding().ifPresent(found::add));
+                // a line of several periods keeps the cells of the periods the office reports the Kreis for
                 line.forEach(o -> {
-                    writer.add(o);
-                    publication.count(o);
+                    if (verdictByPeriod.get(o.period()).kind() == RegisterCheck.Verdict.Kind.SKIP) {
+                        observationsDropped++;
+                    } else {
+                        writer.add(o);
+                        publication.count(o);
+                    }
                 });
             }
             line.clear();

@@ -16,10 +16,13 @@ record Layout(int width, int leadingColumns, boolean periodColumn, List<List<Str
               List<String> units, List<Period> columnPeriods) {
 
     /**
+     * @param declared  the kind of period the title block declares ({@code - Jahresdurchschnitt -}), which gives
+     *                  a year in a header row its interval
      * @param titleUnit the unit the title block names for the whole table ("Bevölkerungsstand (Anzahl)"), used
      *                  when there is no units row; empty when it names none
      */
-    static Layout of(List<List<String>> headerRows, Optional<Period> titlePeriod, String titleUnit,
+    static Layout of(List<List<String>> headerRows, Optional<Period> titlePeriod,
+                     Optional<Period.Declaration> declared, String titleUnit,
                      Function<String, ExtractRefusedException> refuse) {
         int width = headerRows.stream().mapToInt(List::size).max().orElse(0);
         int leading = headerRows.stream()
@@ -42,7 +45,7 @@ record Layout(int width, int leadingColumns, boolean periodColumn, List<List<Str
             List<String> present = labels.stream().filter(l -> !l.isEmpty()).toList();
             if (periods == null && !present.isEmpty() && present.size() == values
                     && present.stream().allMatch(l -> Period.parse(l).isPresent())) {
-                periods = labels.stream().map(l -> Period.parse(l).orElseThrow()).toList();
+                periods = labels.stream().map(l -> Period.parse(l, declared).orElseThrow()).toList();
             } else if (units == null && !present.isEmpty() && present.stream().allMatch(ClassicCsvReader::isUnit)) {
                 units = labels;
             } else {

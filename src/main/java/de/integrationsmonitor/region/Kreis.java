@@ -43,7 +43,22 @@ public record Kreis(String ags, String name, String landCode, KreisKind kind, Lo
         return !date.isBefore(validFrom) && validTo.map(end -> !date.isAfter(end)).orElse(true);
     }
 
-    /** True if the Kreis was dissolved (merged, split or renumbered) at some point. */
+    /**
+     * True if the Kreis existed on every day from {@code start} to {@code end}. A Kreis valid from the register's
+     * first day counts as having existed before it, too (the register does not say since when).
+     */
+    public boolean existsThroughout(LocalDate start, LocalDate end) {
+        boolean fromStart = !start.isBefore(validFrom) || validFrom.equals(KreisRegister.FIRST_DAY);
+        return fromStart && validTo.map(last -> !last.isBefore(end)).orElse(true);
+    }
+
+    /** True if the Kreis existed on at least one day from {@code start} to {@code end}. */
+    public boolean existsDuring(LocalDate start, LocalDate end) {
+        boolean startsInTime = !validFrom.isAfter(end);
+        return startsInTime && validTo.map(last -> !last.isBefore(start)).orElse(true);
+    }
+
+    /** True if the Kreis's territory ended at some point (merged, split, renumbered, or changed in area). */
     public boolean isDissolved() {
         return validTo.isPresent();
     }

@@ -1,13 +1,14 @@
 package de.integrationsmonitor.region;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -21,16 +22,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The immutable register of every Kreis code that existed since 1995-01-01, the Länder, and the crosswalk from
  * dissolved Kreise to their successors; it answers which Kreise existed on a given day (the Gebietsstand).
  *
- * <p>The data live in three UTF-8, {@code ;}-separated classpath resources under {@code /region/}:
- * {@value #KREISE_FILE}, {@value #LAENDER_FILE} and {@value #NACHFOLGE_FILE}. A file that breaks the format fails
- * the load with the file name, the line number and what was expected, because a register that silently drops a
- * Kreis would shift every count and rank computed from it.
+ * <p>The register is data that the statistics departments maintain: three UTF-8, {@code ;}-separated files in
+ * {@code jobs/register/} ({@value #KREISE_FILE}, {@value #LAENDER_FILE}, {@value #NACHFOLGE_FILE}; lines starting
+ * with {@code #} are comments). A Kreis whose territory changes while it keeps its code (the Main-Kinzig-Kreis when
+ * Hanau left it on 1.1.2026) has one line per territory, a <em>version</em>, and the crosswalk leads from the old
+ * version to the new one with the share that stayed. The files are checked when they are read: a register that
+ * silently lost a Kreis or counted an area twice would shift every count and rank computed from it, so a wrong
+ * line refuses the whole register with the file, the line and what was expected.
  */
 public final class KreisRegister {
 
@@ -38,7 +44,9 @@ public final class KreisRegister {
     public static final String LAENDER_FILE = "laender.csv";
     public static final String NACHFOLGE_FILE = "kreis-nachfolge.csv";
 
-    private static final String RESOURCE_DIR = "/region/";
+    /** The first day the register describes: a Kreis valid from this day may have existed long before. */
+    public static final LocalDate FIRST_DAY = LocalDate.of(1995, 1, 1);
+
     private static final String KREISE_HEADER = "ags;name;land;kind;valid_from;valid_to";
     private static final String LAENDER_HEADER = "land;name";
     private static final String NACHFOLGE_HEADER = "old_ags;new_ags;effective;share;note";
@@ -56,7 +64,7 @@ public final class KreisRegister {
         CITY_STATE_KREIS = Collections.unmodifiableMap(cityStates);
     }
 
-    private final Map<String, Kreis> kreiseByAgs;
+    private final Map<String, List<Kreis>> versionsByAgs;
     private final List<Kreis> kreise;
     private final Map<String, Land> laenderByCode;
     private final List<Land> laender;
@@ -64,10 +72,13 @@ public final class KreisRegister {
     private final Map<String, List<KreisSuccession>> predecessorsByNew;
     private final String version;
 
-    private KreisRegister(Map<String, Kreis> kreiseByAgs, Map<String, Land> laenderByCode,
+    private KreisRegister(Map<String, List<Kreis>> versionsByAgs, Map<String, Land> laenderByCode,
                           List<KreisSuccession> successions, String version) {
-        this.kreiseByAgs = Collections.unmodifiableMap(new TreeMap<>(kreiseByAgs));
-        this.kreise = List.copyOf(this.kreiseByAgs.values());
+        Map<String, List<Kreis>> versions = new TreeMap<>();
+        versionsByAgs.forEach((ags, list) -> versions.put(ags, list.stream()
+                .sorted(Comparator.comparing(Kreis::validFrom)).toList()));
+        this.versionsByAgs = Collections.unmodifiableMap(versions);
+        this.kreise = versions.values().stream().flatMap(List::stream).toList();
         this.laenderByCode = Collections.unmodifiableMap(new TreeMap<>(laenderByCode));
         this.laender = List.copyOf(this.laenderByCode.values());
         Map<String, List<KreisSuccession>> byOld = new TreeMap<>();
@@ -76,7 +87,8 @@ public final class KreisRegister {
             byOld.computeIfAbsent(s.oldAgs(), k -> new ArrayList<>()).add(s);
             byNew.computeIfAbsent(s.newAgs(), k -> new ArrayList<>()).add(s);
         }
-        this.successorsByOld = freeze(byOld, Comparator.comparing(KreisSuccession::newAgs));
+        this.successorsByOld = freeze(byOld,
+                Comparator.comparing(KreisSuccession::effective).thenComparing(KreisSuccession::newAgs));
         this.predecessorsByNew = freeze(byNew,
                 Comparator.comparing(KreisSuccession::effective).thenComparing(KreisSuccession::oldAgs));
         this.version = version;
@@ -91,59 +103,87 @@ public final class KreisRegister {
 
     // ------------------------------------------------------------------ loading
 
-    /** Holder idiom: the classpath resources are read once, on first use, without locking afterwards. */
-    private static final class DefaultHolder {
-        private static final KreisRegister INSTANCE = parse(
-                readResource(KREISE_FILE), readResource(LAENDER_FILE), readResource(NACHFOLGE_FILE));
+    /**
+     * Reads and checks the register files of a folder ({@code jobs/register}).
+     *
+     * @throws RegisterException naming file, line and expectation when a file is missing, a line is malformed or
+     *                           the files contradict each other
+     */
+    public static KreisRegister load(Path directory) {
+        return parse(directory.toString(), read(directory, KREISE_FILE), read(directory, LAENDER_FILE),
+                read(directory, NACHFOLGE_FILE));
     }
 
-    /** The register shipped on the classpath under {@code /region/}; read once and shared. */
+    /** Holder idiom: the shipped register is read once, on first use, without locking afterwards. */
+    private static final class DefaultHolder {
+        private static final KreisRegister INSTANCE = load(Path.of("jobs", "register"));
+    }
+
+    /**
+     * The register shipped in {@code jobs/register} of the working directory (the project root when Maven or
+     * {@code bin/imon} run), read once and shared; for tests and tools. The application reads the folder its
+     * settings name.
+     */
     public static KreisRegister loadDefault() {
         return DefaultHolder.INSTANCE;
     }
 
-    private static byte[] readResource(String file) {
-        String path = RESOURCE_DIR + file;
-        try (InputStream in = KreisRegister.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("Kreis register resource " + path + " is not on the classpath");
-            }
-            return in.readAllBytes();
+    private static byte[] read(Path directory, String file) {
+        try {
+            return Files.readAllBytes(directory.resolve(file));
+        } catch (NoSuchFileException e) {
+            throw new RegisterException(directory.resolve(file) + ": the Kreis register file is missing; expected "
+                    + KREISE_FILE + ", " + LAENDER_FILE + " and " + NACHFOLGE_FILE + " in " + directory);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read Kreis register resource " + path, e);
+            throw new RegisterException("cannot read the Kreis register file " + directory.resolve(file) + ": "
+                    + e.getMessage());
         }
     }
 
-    /**
-     * Builds a register from the bytes of the three files (UTF-8, as shipped). Used by {@link #loadDefault()};
-     * public so that a test or a tool can check an edited register before it is shipped.
-     *
-     * @throws IllegalArgumentException naming file, line and expectation when a line is malformed or the files
-     *                                  contradict each other
-     */
+    /** Builds a register from the bytes of the three files, named without a folder in messages. */
     public static KreisRegister parse(byte[] kreiseCsv, byte[] laenderCsv, byte[] nachfolgeCsv) {
+        return parse("", kreiseCsv, laenderCsv, nachfolgeCsv);
+    }
+
+    /**
+     * Builds a register from the bytes of the three files (UTF-8); public so that a test or a tool can check an
+     * edited register before it is used.
+     *
+     * @param directory where the files are, for messages ({@code jobs/register}); may be empty
+     * @throws RegisterException naming file, line and expectation
+     */
+    public static KreisRegister parse(String directory, byte[] kreiseCsv, byte[] laenderCsv, byte[] nachfolgeCsv) {
         Objects.requireNonNull(kreiseCsv, KREISE_FILE);
         Objects.requireNonNull(laenderCsv, LAENDER_FILE);
         Objects.requireNonNull(nachfolgeCsv, NACHFOLGE_FILE);
-        Map<String, Land> laender = parseLaender(lines(LAENDER_FILE, laenderCsv, LAENDER_HEADER));
-        Map<String, Integer> kreisLine = new TreeMap<>();
-        Map<String, Kreis> kreise = parseKreise(lines(KREISE_FILE, kreiseCsv, KREISE_HEADER), laender, kreisLine);
-        List<KreisSuccession> successions =
-                parseNachfolge(lines(NACHFOLGE_FILE, nachfolgeCsv, NACHFOLGE_HEADER), kreise);
-        checkEveryDissolvedKreisHasSuccessors(kreise, kreisLine, successions);
+        String dir = directory.isEmpty() || directory.endsWith("/") ? directory : directory + "/";
+        Map<String, Land> laender = parseLaender(lines(dir + LAENDER_FILE, laenderCsv, LAENDER_HEADER));
+        Map<Kreis, Line> kreisLines = new LinkedHashMap<>();
+        Map<String, List<Kreis>> kreise = parseKreise(lines(dir + KREISE_FILE, kreiseCsv, KREISE_HEADER), laender,
+                kreisLines, dir);
+        Map<KreisSuccession, Line> successionLines = new LinkedHashMap<>();
+        List<KreisSuccession> successions = parseNachfolge(lines(dir + NACHFOLGE_FILE, nachfolgeCsv,
+                NACHFOLGE_HEADER), kreise, kreisLines, successionLines, dir);
+        checkEveryEndHasSuccessors(kreisLines, successions, dir);
+        checkShares(successions, successionLines);
         return new KreisRegister(kreise, laender, successions, sha256Hex(kreiseCsv, laenderCsv, nachfolgeCsv));
     }
 
     /** A data line with its 1-based line number in the file, so that errors can point at it. */
     private record Line(String file, int number, String text) {
 
-        IllegalArgumentException error(String message) {
-            return new IllegalArgumentException(file + " line " + number + ": " + message + " (line was: '"
-                    + text + "')");
+        RegisterException error(String message) {
+            return new RegisterException(file + " line " + number + ": " + message + " (line was: '" + text
+                    + "')");
         }
 
         String[] fields(int expected, String header) {
-            String[] fields = text.split(";", -1);
+            return fields(expected, header, false);
+        }
+
+        /** With {@code freeTextLast}, the last column (a note) may contain ';' itself. */
+        String[] fields(int expected, String header, boolean freeTextLast) {
+            String[] fields = text.split(";", freeTextLast ? expected : -1);
             if (fields.length != expected) {
                 throw error("expected " + expected + " fields separated by ';' (" + header + "), found "
                         + fields.length);
@@ -152,6 +192,7 @@ public final class KreisRegister {
         }
     }
 
+    /** The data lines of a file: comment lines ({@code #}) and blank lines before the header are skipped. */
     private static List<Line> lines(String file, byte[] bytes, String header) {
         String text;
         try {
@@ -162,33 +203,47 @@ public final class KreisRegister {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(file + ": expected UTF-8 text, found bytes that are not UTF-8", e);
+            throw new RegisterException(file + ": expected UTF-8 text, found bytes that are not UTF-8 (was the file"
+                    + " saved as ISO-8859-1 or Windows-1252?)");
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         String[] raw = text.split("\n", -1);
-        int last = raw.length;
-        while (last > 0 && stripCr(raw[last - 1]).isEmpty()) {
-            last--; // trailing newline(s) at the end of the file are harmless
-        }
-        if (last == 0) {
-            throw new IllegalArgumentException(file + " line 1: expected header '" + header + "', file is empty");
-        }
-        String first = stripCr(raw[0]);
-        if (!first.equals(header)) {
-            throw new IllegalArgumentException(file + " line 1: expected header '" + header + "', found '"
-                    + first + "'");
-        }
         List<Line> result = new ArrayList<>();
-        for (int i = 1; i < last; i++) {
-            Line line = new Line(file, i + 1, stripCr(raw[i]));
-            if (line.text().isBlank()) {
+        boolean headerSeen = false;
+        for (int i = 0; i < raw.length; i++) {
+            String content = stripCr(raw[i]);
+            if (content.startsWith("#") || (content.isBlank() && (!headerSeen || restIsBlank(raw, i)))) {
+                continue; // comments, and blank lines around them or at the end of the file, are harmless
+            }
+            if (!headerSeen) {
+                if (!content.equals(header)) {
+                    throw new RegisterException(file + " line " + (i + 1) + ": expected the header '" + header
+                            + "', found '" + content + "'");
+                }
+                headerSeen = true;
+                continue;
+            }
+            Line line = new Line(file, i + 1, content);
+            if (content.isBlank()) {
                 throw line.error("expected a data line, found an empty line");
             }
             result.add(line);
         }
+        if (!headerSeen) {
+            throw new RegisterException(file + " line 1: expected the header '" + header + "', the file has none");
+        }
         return result;
+    }
+
+    private static boolean restIsBlank(String[] raw, int from) {
+        for (int i = from; i < raw.length; i++) {
+            if (!stripCr(raw[i]).isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String stripCr(String s) {
@@ -213,9 +268,9 @@ public final class KreisRegister {
         return laender;
     }
 
-    private static Map<String, Kreis> parseKreise(List<Line> lines, Map<String, Land> laender,
-                                                  Map<String, Integer> kreisLine) {
-        Map<String, Kreis> kreise = new TreeMap<>();
+    private static Map<String, List<Kreis>> parseKreise(List<Line> lines, Map<String, Land> laender,
+                                                        Map<Kreis, Line> kreisLines, String dir) {
+        Map<String, List<Kreis>> kreise = new TreeMap<>();
         for (Line line : lines) {
             String[] f = line.fields(6, KREISE_HEADER);
             String ags = f[0];
@@ -231,7 +286,7 @@ public final class KreisRegister {
                         + ags.substring(0, 2) + "), found '" + land + "'");
             }
             if (!laender.containsKey(land)) {
-                throw line.error("Land " + land + " is not in " + LAENDER_FILE);
+                throw line.error("Land " + land + " is not in " + dir + LAENDER_FILE);
             }
             KreisKind kind;
             try {
@@ -245,91 +300,113 @@ public final class KreisRegister {
                 throw line.error("expected valid_to (last day) on or after valid_from " + from + ", found "
                         + to.get());
             }
-            if (kreise.put(ags, new Kreis(ags, f[1], land, kind, from, to)) != null) {
-                throw line.error("Kreis " + ags + " is listed twice (first on line " + kreisLine.get(ags) + ")");
+            Kreis kreis = new Kreis(ags, f[1], land, kind, from, to);
+            for (Kreis earlier : kreise.getOrDefault(ags, List.of())) {
+                boolean disjoint = earlier.validTo().map(end -> end.isBefore(from)).orElse(false)
+                        || to.map(end -> end.isBefore(earlier.validFrom())).orElse(false);
+                if (!disjoint) {
+                    throw line.error("Kreis " + ags + " from " + from + to.map(t -> " to " + t).orElse("")
+                            + " overlaps its line " + kreisLines.get(earlier).number() + " (" + earlier.validFrom()
+                            + earlier.validTo().map(t -> " to " + t).orElse(", open") + "); a code has one line per"
+                            + " territory, the earlier one ending the day before the next begins");
+                }
             }
-            kreisLine.put(ags, line.number());
+            kreise.computeIfAbsent(ags, k -> new ArrayList<>()).add(kreis);
+            kreisLines.put(kreis, line);
         }
         return kreise;
     }
 
-    private static List<KreisSuccession> parseNachfolge(List<Line> lines, Map<String, Kreis> kreise) {
+    private static List<KreisSuccession> parseNachfolge(List<Line> lines, Map<String, List<Kreis>> kreise,
+                                                        Map<Kreis, Line> kreisLines,
+                                                        Map<KreisSuccession, Line> successionLines, String dir) {
         List<KreisSuccession> result = new ArrayList<>();
-        Map<String, List<Line>> linesByOld = new TreeMap<>();
         for (Line line : lines) {
-            String[] f = line.fields(5, NACHFOLGE_HEADER);
-            Kreis oldKreis = knownKreis(line, "old_ags", f[0], kreise);
-            Kreis newKreis = knownKreis(line, "new_ags", f[1], kreise);
+            String[] f = line.fields(5, NACHFOLGE_HEADER, true);
+            List<Kreis> oldVersions = knownKreis(line, "old_ags", f[0], kreise, dir);
+            List<Kreis> newVersions = knownKreis(line, "new_ags", f[1], kreise, dir);
             LocalDate effective = date(line, "effective", f[2]);
-            if (oldKreis.validTo().isEmpty()) {
-                throw line.error("expected old_ags to be a dissolved Kreis, but " + oldKreis.ags()
-                        + " has no valid_to in " + KREISE_FILE);
+            LocalDate lastDay = effective.minusDays(1);
+            if (oldVersions.stream().noneMatch(k -> k.validTo().map(lastDay::equals).orElse(false))) {
+                throw line.error("expected a line of " + f[0] + " in " + dir + KREISE_FILE + " that ends on "
+                        + lastDay + ", the day before 'effective'; its lines run " + runs(oldVersions));
             }
-            LocalDate dayAfterEnd = oldKreis.validTo().get().plusDays(1);
-            if (!effective.equals(dayAfterEnd)) {
-                throw line.error("expected effective to be the day after " + oldKreis.ags() + "'s last day ("
-                        + dayAfterEnd + "), found " + effective);
+            Optional<Kreis> successor = newVersions.stream().filter(k -> k.existsOn(effective)).findFirst();
+            if (successor.isEmpty()) {
+                throw line.error("expected successor " + f[1] + " to exist on " + effective + "; its lines in "
+                        + dir + KREISE_FILE + " run " + runs(newVersions));
             }
-            if (!newKreis.existsOn(effective)) {
-                throw line.error("expected successor " + newKreis.ags() + " to exist on " + effective);
+            if (!successor.get().validFrom().equals(effective)) {
+                throw line.error("on " + effective + " " + f[1] + " takes over territory of " + f[0] + ", but its"
+                        + " line " + kreisLines.get(successor.get()).number() + " in " + dir + KREISE_FILE
+                        + " runs on unchanged from " + successor.get().validFrom() + ": the Kreise of Land "
+                        + f[1].substring(0, 2) + " would overlap from " + effective + ". A Kreis whose territory"
+                        + " changes needs a new line from that day, the old one ending the day before, and a row "
+                        + f[1] + ";" + f[1] + " here for the part that stays");
             }
-            Optional<BigDecimal> share = Optional.empty();
-            if (!f[3].isEmpty()) {
-                BigDecimal value;
-                try {
-                    value = new BigDecimal(f[3]);
-                } catch (NumberFormatException e) {
-                    throw line.error("expected column 'share' to be empty or a decimal number with '.' (e.g. 0.25), "
-                            + "found '" + f[3] + "'");
-                }
-                if (value.signum() <= 0 || value.compareTo(BigDecimal.ONE) > 0) {
-                    throw line.error("expected share in (0, 1], found " + f[3]);
-                }
-                share = Optional.of(value);
+            BigDecimal share;
+            try {
+                share = new BigDecimal(f[3]);
+            } catch (NumberFormatException e) {
+                throw line.error("expected column 'share' to be the share of " + f[0] + "'s population that went to "
+                        + f[1] + ", a decimal number with '.' (1 for the whole Kreis, e.g. 0.25 for a part), found '"
+                        + f[3] + "'");
             }
-            result.add(new KreisSuccession(oldKreis.ags(), newKreis.ags(), effective, share, f[4]));
-            linesByOld.computeIfAbsent(oldKreis.ags(), k -> new ArrayList<>()).add(line);
+            if (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
+                throw line.error("expected share in (0, 1], found " + f[3]);
+            }
+            KreisSuccession succession = new KreisSuccession(f[0], f[1], effective, share, f[4]);
+            result.add(succession);
+            successionLines.put(succession, line);
         }
-        checkShares(result, linesByOld);
         return result;
     }
 
-    /** Shares are population shares of one old Kreis, so when all are given they must add up to exactly 1. */
-    private static void checkShares(List<KreisSuccession> successions, Map<String, List<Line>> linesByOld) {
+    private static String runs(List<Kreis> versions) {
+        return versions.stream().map(k -> k.validFrom() + k.validTo().map(t -> " to " + t).orElse(" (open)"))
+                .toList().toString();
+    }
+
+    /** The shares of one old Kreis at one date are shares of its population, so they add up to exactly 1. */
+    private static void checkShares(List<KreisSuccession> successions, Map<KreisSuccession, Line> lines) {
         Map<String, List<KreisSuccession>> byOld = new TreeMap<>();
-        successions.forEach(s -> byOld.computeIfAbsent(s.oldAgs(), k -> new ArrayList<>()).add(s));
+        successions.forEach(s -> byOld.computeIfAbsent(s.oldAgs() + "|" + s.effective(), k -> new ArrayList<>())
+                .add(s));
         byOld.forEach((old, rows) -> {
-            if (rows.stream().allMatch(s -> s.share().isPresent())) {
-                BigDecimal sum = rows.stream().map(s -> s.share().get()).reduce(BigDecimal.ZERO, BigDecimal::add);
-                if (sum.compareTo(BigDecimal.ONE) != 0) {
-                    throw linesByOld.get(old).get(0).error("expected the shares of " + old
-                            + " to add up to 1, they add up to " + sum.toPlainString());
+            BigDecimal sum = rows.stream().map(KreisSuccession::share).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (sum.compareTo(BigDecimal.ONE) != 0) {
+                throw lines.get(rows.get(0)).error("expected the shares of " + rows.get(0).oldAgs() + " on "
+                        + rows.get(0).effective() + " to add up to 1, they add up to " + sum.toPlainString()
+                        + " (lines " + rows.stream().map(r -> String.valueOf(lines.get(r).number())).toList() + ")");
+            }
+        });
+    }
+
+    private static void checkEveryEndHasSuccessors(Map<Kreis, Line> kreisLines, List<KreisSuccession> successions,
+                                                   String dir) {
+        kreisLines.forEach((k, line) -> {
+            if (k.isDissolved()) {
+                LocalDate dayAfter = k.validTo().get().plusDays(1);
+                if (successions.stream().noneMatch(s -> s.oldAgs().equals(k.ags())
+                        && s.effective().equals(dayAfter))) {
+                    throw line.error("Kreis " + k.ags() + " ends on " + k.validTo().get() + ", but " + dir
+                            + NACHFOLGE_FILE + " names no successor for it from " + dayAfter + " (its territory"
+                            + " would belong to no Kreis)");
                 }
             }
         });
     }
 
-    private static void checkEveryDissolvedKreisHasSuccessors(Map<String, Kreis> kreise,
-                                                              Map<String, Integer> kreisLine,
-                                                              List<KreisSuccession> successions) {
-        for (Kreis k : kreise.values()) {
-            if (k.isDissolved() && successions.stream().noneMatch(s -> s.oldAgs().equals(k.ags()))) {
-                throw new IllegalArgumentException(KREISE_FILE + " line " + kreisLine.get(k.ags()) + ": Kreis "
-                        + k.ags() + " ends on " + k.validTo().get() + ", but " + NACHFOLGE_FILE
-                        + " names no successor for it");
-            }
-        }
-    }
-
-    private static Kreis knownKreis(Line line, String column, String ags, Map<String, Kreis> kreise) {
+    private static List<Kreis> knownKreis(Line line, String column, String ags, Map<String, List<Kreis>> kreise,
+                                          String dir) {
         if (!ags.matches("\\d{5}")) {
             throw line.error("expected a five-digit Kreis code in column '" + column + "', found '" + ags + "'");
         }
-        Kreis kreis = kreise.get(ags);
-        if (kreis == null) {
-            throw line.error("Kreis " + ags + " in column '" + column + "' is not in " + KREISE_FILE);
+        List<Kreis> versions = kreise.get(ags);
+        if (versions == null) {
+            throw line.error("Kreis " + ags + " in column '" + column + "' is not in " + dir + KREISE_FILE);
         }
-        return kreis;
+        return versions;
     }
 
     private static LocalDate date(Line line, String column, String value) {
@@ -363,12 +440,23 @@ public final class KreisRegister {
         return version;
     }
 
-    /** The Kreis with that five-digit code, whether it still exists or not. */
+    /** The Kreis with that five-digit code in its latest territory, whether it still exists or not. */
     public Optional<Kreis> find(String ags) {
-        return ags == null ? Optional.empty() : Optional.ofNullable(kreiseByAgs.get(ags));
+        List<Kreis> versions = ags == null ? null : versionsByAgs.get(ags);
+        return versions == null ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
     }
 
-    /** Every Kreis code in the register, sorted by code. */
+    /** Every territory a code stood for, in time order; one for most Kreise. */
+    public List<Kreis> versionsOf(String ags) {
+        return ags == null ? List.of() : versionsByAgs.getOrDefault(ags, List.of());
+    }
+
+    /** The territory the code stood for on that day. */
+    public Optional<Kreis> versionOn(String ags, LocalDate date) {
+        return versionsOf(ags).stream().filter(k -> k.existsOn(date)).findFirst();
+    }
+
+    /** Every Kreis in the register, each of its territories once, sorted by code and time. */
     public List<Kreis> kreise() {
         return kreise;
     }
@@ -382,7 +470,7 @@ public final class KreisRegister {
     /** True if the code was a Kreis on that day; false for unknown codes. */
     public boolean existedOn(String ags, LocalDate date) {
         Objects.requireNonNull(date, "date");
-        return find(ags).map(k -> k.existsOn(date)).orElse(false);
+        return versionOn(ags, date).isPresent();
     }
 
     /** The Land with that two-digit code. */
@@ -401,14 +489,41 @@ public final class KreisRegister {
         return kreiseOn(date).stream().filter(k -> k.landCode().equals(landCode)).toList();
     }
 
-    /** Where a dissolved Kreis went, sorted by successor code; empty for a Kreis that still exists. */
+    /**
+     * The days on which the Kreise of a Land change, as first and last days of their territories: the candidate
+     * Gebietsstände of the Land.
+     */
+    public SortedSet<LocalDate> changesOf(String landCode) {
+        SortedSet<LocalDate> days = new TreeSet<>();
+        for (Kreis k : kreise) {
+            if (k.landCode().equals(landCode)) {
+                days.add(k.validFrom());
+                k.validTo().ifPresent(days::add);
+            }
+        }
+        return days;
+    }
+
+    /** Where a code's territories went, sorted by date and successor code; empty for a Kreis never changed. */
     public List<KreisSuccession> successorsOf(String ags) {
         return ags == null ? List.of() : successorsByOld.getOrDefault(ags, List.of());
     }
 
-    /** Which dissolved Kreise went (partly) into this one, sorted by date and code. */
+    /** Which territories went (partly) into this code, sorted by date and code. */
     public List<KreisSuccession> predecessorsOf(String ags) {
         return ags == null ? List.of() : predecessorsByNew.getOrDefault(ags, List.of());
+    }
+
+    /** The rows of the crosswalk that made this territory of a Kreis: the ones effective on its first day. */
+    public List<KreisSuccession> predecessorsOf(Kreis version) {
+        return predecessorsOf(version.ags()).stream().filter(s -> s.effective().equals(version.validFrom()))
+                .toList();
+    }
+
+    /** The version of the old Kreis that a crosswalk row starts from: the one ending the day before. */
+    public Kreis oldVersionOf(KreisSuccession succession) {
+        LocalDate lastDay = succession.effective().minusDays(1);
+        return versionOn(succession.oldAgs(), lastDay).orElseThrow();
     }
 
     /**

@@ -1,5 +1,7 @@
 package de.integrationsmonitor.report;
 
+import de.integrationsmonitor.indicator.IndicatorCatalogue;
+import de.integrationsmonitor.indicator.IndicatorDefinition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -140,6 +142,30 @@ public final class EditionLoader {
                     + " shows, e.g. [" + shown.get(0) + "]; shown: " + shown);
         }
         return list.stream().map(String::valueOf).toList();
+    }
+
+    /**
+     * The edition's indicators as the catalogue defines them, in report order. The catalogue is the one place a
+     * statistician says what an indicator is, including its Handlungsfeld: an edition that lists an indicator the
+     * catalogue does not know, or under another Handlungsfeld than the catalogue's, is refused with both names.
+     */
+    public static List<IndicatorDefinition> resolve(Edition edition, IndicatorCatalogue catalogue, Path catalogueFile) {
+        List<IndicatorDefinition> resolved = new java.util.ArrayList<>();
+        edition.handlungsfelder().forEach((field, ids) -> {
+            for (String id : ids) {
+                IndicatorDefinition indicator = catalogue.find(id).orElseThrow(() -> new EditionException(
+                        edition.file() + ": handlungsfelder: indicator '" + id + "' is not in the catalogue; known: "
+                                + catalogue.indicators().stream().map(IndicatorDefinition::id).toList()));
+                if (!indicator.handlungsfeld().equals(field)) {
+                    throw new EditionException(edition.file() + ": handlungsfelder: '" + field + "' lists indicator '"
+                            + id + "', which the catalogue " + catalogueFile + " puts into the Handlungsfeld '"
+                            + indicator.handlungsfeld() + "'; list it under '" + indicator.handlungsfeld()
+                            + "', or change its handlungsfeld in the catalogue");
+                }
+                resolved.add(indicator);
+            }
+        });
+        return List.copyOf(resolved);
     }
 
     private static int year(Path file, Object value) {

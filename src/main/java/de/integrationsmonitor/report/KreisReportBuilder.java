@@ -6,6 +6,9 @@ import de.integrationsmonitor.indicator.GebietsstandSeries;
 import de.integrationsmonitor.indicator.IndicatorCatalogue;
 import de.integrationsmonitor.indicator.IndicatorDefinition;
 import de.integrationsmonitor.indicator.IndicatorValue;
+import de.integrationsmonitor.indicator.InputPeriod;
+import de.integrationsmonitor.observation.PeriodKind;
+import de.integrationsmonitor.indicator.typology.Typology;
 import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisKind;
 import de.integrationsmonitor.region.KreisRegister;
@@ -43,10 +46,15 @@ public final class KreisReportBuilder {
     private final boolean synthetic;
     private final GebietsstandSeries series;
     private final AuthorTexts texts;
+    private final Map<String, List<InputPeriod>> inputPeriods;
 
+    /**
+     * @param inputPeriods the kind of period each indicator's inputs had in the computation, for the methods annex
+     */
     public KreisReportBuilder(Edition edition, IndicatorCatalogue catalogue, KreisRegister register,
                               Map<String, List<IndicatorValue>> valuesByIndicator,
                               List<ComputationStore.StoredCluster> clusters, Map<String, BigDecimal> population,
+                              Map<String, List<InputPeriod>> inputPeriods,
                               List<KreisReport.DeliveryStatus> dataStatus, Function<String, List<String>> findingsOf,
                               String versionId, String inputsSha256, boolean synthetic, AuthorTexts texts) {
         this.edition = edition;
@@ -62,6 +70,7 @@ public final class KreisReportBuilder {
         this.synthetic = synthetic;
         this.series = new GebietsstandSeries(register);
         this.texts = texts;
+        this.inputPeriods = inputPeriods;
         valuesByIndicator.values().forEach(list -> list.forEach(v -> {
             byKey.put(key(v.indicatorId(), v.regionCode(), v.year()), v);
             v.comparison().cluster().ifPresent(c -> clusterOf.putIfAbsent(v.regionCode(), c));
@@ -87,16 +96,14 @@ public final class KreisReportBuilder {
                 IndicatorDefinition indicator = catalogue.find(id).orElseThrow();
                 tables.addAll(indicator.sources());
                 methods.add(new KreisReport.Method(indicator.label(), indicator.unit(), field.getKey(),
-                        indicator.definition(), indicator.sources()));
+                        withTimeReference(indicator), indicator.sources()));
                 List<GebietsstandSeries.Point> points = points(id, kreis.ags());
+                gebietsstandNote(indicator, kreis, points).ifPresent(notes::add);
                 int decimals = IndicatorRow.defaultDecimals(indicator.unit());
                 List<KreisReport.Year> years = new ArrayList<>();
                 for (GebietsstandSeries.Point p : points) {
                     years.add(new KreisReport.Year(p.year(), new Figure(p.value(), p.marker()),
                             figure(id, kreis.landCode(), p.year()), figure(id, "DG", p.year()), p.note()));
-                    if (p.converted()) {
-                        notes.add(indicator.label() + " " + p.year() + ": " + p.note());
-                    }
                 }
                 if (!years.isEmpty()) { // an indicator without values in the period gets no empty chart
                     int lastYear = years.get(years.size() - 1).year();
@@ -156,6 +163,62 @@ public final class KreisReportBuilder {
                 own != null && own.smallBase());
     }
 
+    /** The catalogue's definition and, after it, which reference date each input stands at. */
+    private String withTimeReference(IndicatorDefinition indicator) {
+        String reference = InputPeriod.timeReference(indicator, inputPeriods.getOrDefault(indicator.id(), List.of()));
+        return reference.isEmpty() ? indicator.definition() : indicator.definition() + " " + reference;
+    }
+
+    /**
+     * Per indicator, which Gebietsstand the office used for each period shown: the years at the end of their own
+     * period together, then each period the office published at another Gebietsstand (a Kreis dissolved during it,
+     * a value back-calculated for a Kreis formed later) and each period rebuilt through the crosswalk, with the
+     * Kreise and shares it was rebuilt from.
+     */
+    private Optional<String> gebietsstandNote(IndicatorDefinition indicator, Kreis kreis,
+                                              List<GebietsstandSeries.Point> points) {
+        if (points.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> regular = new ArrayList<>();
+        List<String> special = new ArrayList<>();
+        for (GebietsstandSeries.Point p : points) {
+            boolean atEnd = p.published().equals(p.period().end());
+            if (atEnd && !p.converted()) {
+                regular.add(p.period().label());
+                continue;
+            }
+            StringBuilder text = new StringBuilder(p.period().label()).append(": ");
+            text.append(atEnd ? endOfPeriod(p.period().kind(), false)
+                    : "vom Amt im Gebietsstand " + GermanNumberFormat.date(p.published()) + " veröffentlicht");
+            if (p.converted()) {
+                boolean sameCode = p.convertedFrom().containsKey(kreis.ags());
+                text.append(", ").append(p.note()).append(sameCode ? " (der Kreis hat seit "
+                        + GermanNumberFormat.date(kreis.validFrom()) + " ein anderes Gebiet; die Reihe ist auf das"
+                        + " heutige Gebiet umgerechnet)" : "");
+            }
+            special.add(text.toString());
+        }
+        List<String> parts = new ArrayList<>();
+        if (!regular.isEmpty()) {
+            boolean several = regular.size() > 1;
+            parts.add((several ? regular.get(0) + " bis " + regular.get(regular.size() - 1) : regular.get(0)) + ": "
+                    + endOfPeriod(points.get(0).period().kind(), several));
+        }
+        parts.addAll(special);
+        return Optional.of(indicator.label() + " – " + String.join("; ", parts) + ".");
+    }
+
+    /** "Gebietsstand des jeweiligen Stichtags", "Gebietsstand am Ende des Schuljahres", ... */
+    private static String endOfPeriod(PeriodKind kind, boolean several) {
+        String each = several ? "jeweiligen " : "";
+        return switch (kind) {
+            case STICHTAG -> "Gebietsstand des " + each + "Stichtags";
+            case SCHULJAHR -> "Gebietsstand am Ende des " + each + "Schuljahres";
+            default -> "Gebietsstand am 31.12. des " + each + "Jahres";
+        };
+    }
+
     /** Where the Kreis stands against its Land, direction-aware; neutral indicators are not judged. */
     static String position(Direction direction, Optional<BigDecimal> kreis, Optional<BigDecimal> land) {
         if (direction == Direction.NEUTRAL || kreis.isEmpty() || land.isEmpty()) {
@@ -170,7 +233,7 @@ public final class KreisReportBuilder {
     }
 
     private KreisReport.SimilarKreise similar(Kreis kreis) {
-        String method = catalogue.typology().method();
+        String method = typologyMethod();
         Optional<Integer> cluster = Optional.ofNullable(clusterOf.get(kreis.ags()));
         Optional<ComputationStore.StoredCluster> stored = cluster.flatMap(c -> clusters.stream()
                 .filter(s -> s.cluster() == c).findFirst());
@@ -195,9 +258,29 @@ public final class KreisReportBuilder {
                 : "Landkreise", stored.get().size(), stored.get().description(), rows, method);
     }
 
+    /**
+     * The typology's method paragraph, written from the catalogue's typology fields and the sizes of the groups
+     * the computation formed (the Kreise of the typology year that were left out are the rest).
+     */
+    private String typologyMethod() {
+        int urbanKreise = clusters.stream().filter(ComputationStore.StoredCluster::urban)
+                .mapToInt(ComputationStore.StoredCluster::size).sum();
+        int ruralKreise = clusters.stream().filter(c -> !c.urban()).mapToInt(ComputationStore.StoredCluster::size)
+                .sum();
+        int urbanClusters = (int) clusters.stream().filter(ComputationStore.StoredCluster::urban).count();
+        int ruralClusters = clusters.size() - urbanClusters;
+        int perGroup = catalogue.typology().clustersPerGroup();
+        int excluded = Math.max(0, register.kreiseOn(java.time.LocalDate.of(catalogue.typology().year(), 12, 31))
+                .size() - urbanKreise - ruralKreise);
+        return Typology.method(catalogue.typologySpec(), excluded,
+                new Typology.GroupSize(urbanKreise, urbanKreise == 0 ? perGroup : urbanClusters),
+                new Typology.GroupSize(ruralKreise, ruralKreise == 0 ? perGroup : ruralClusters));
+    }
+
     /** The Kreis's values of the edition's period at the edition's Gebietsstand. */
     private List<GebietsstandSeries.Point> points(String indicator, String ags) {
-        return series.series(ags, valuesByIndicator.getOrDefault(indicator, List.of()), population).stream()
+        return series.series(ags, edition.gebietsstand(), valuesByIndicator.getOrDefault(indicator, List.of()),
+                population).stream()
                 .filter(p -> p.year() >= edition.periodFrom() && p.year() <= edition.reportYear())
                 .toList();
     }

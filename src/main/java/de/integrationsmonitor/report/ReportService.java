@@ -146,12 +146,7 @@ public class ReportService {
         Path landTemplate = Confinement.template(settings.templates(), edition.landTemplate(), edition.file(),
                 "templates.land");
         IndicatorCatalogue catalogue = CatalogueLoader.load(settings.catalogue());
-        List<IndicatorDefinition> shown = new ArrayList<>();
-        for (String id : edition.indicators()) {
-            shown.add(catalogue.find(id).orElseThrow(() -> new EditionException(edition.file()
-                    + ": handlungsfelder: indicator '" + id + "' is not in the catalogue; known: "
-                    + catalogue.indicators().stream().map(IndicatorDefinition::id).toList())));
-        }
+        List<IndicatorDefinition> shown = EditionLoader.resolve(edition, catalogue, settings.catalogue());
         Map<String, List<IndicatorValue>> values = indicators.values(computed.id()).stream()
                 .collect(Collectors.groupingBy(IndicatorValue::indicatorId, TreeMap::new, Collectors.toList()));
         List<Long> deliveryIds = indicators.deliveriesOf(computed.id());
@@ -169,7 +164,8 @@ public class ReportService {
         String versionId = edition.id() + "-" + inputs.substring(0, 12);
         Map<String, List<String>> findingsByKreis = findingsByKreis(edition, used);
         KreisReportBuilder builder = new KreisReportBuilder(edition, catalogue, register, values,
-                indicators.typology(computed.id()), computation.populationWeights(computed.id()), status,
+                indicators.typology(computed.id()), computation.populationWeights(catalogue, computed.id()),
+                indicators.inputPeriods(computed.id()), status,
                 ags -> findingsByKreis.getOrDefault(ags, List.of()), versionId, inputs, synthetic, texts);
         List<Kreis> selected = kreise(edition, onlyKreis);
         List<Kreis> withData = selected.stream().filter(builder::hasData).toList();

@@ -2,14 +2,18 @@ package de.integrationsmonitor.store;
 
 import de.integrationsmonitor.indicator.ComputationStore;
 import de.integrationsmonitor.indicator.IndicatorValue;
+import de.integrationsmonitor.indicator.InputPeriod;
 import de.integrationsmonitor.indicator.typology.ClusterProfile;
 import de.integrationsmonitor.indicator.typology.TypologyResult;
+import de.integrationsmonitor.observation.Period;
+import de.integrationsmonitor.observation.PeriodKind;
 import java.util.Map;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,15 +49,16 @@ public class IndicatorRepository implements ComputationStore {
         for (IndicatorValue v : values) {
             IndicatorValue.Comparison c = v.comparison();
             rows.add(new Object[] {computationId, v.indicatorId(), v.regionCode(), Date.valueOf(v.referenceDate()),
-                    v.period(), v.value().orElse(null), v.marker().isEmpty() ? null : v.marker(),
+                    v.period().text(), v.value().orElse(null), v.marker().isEmpty() ? null : v.marker(),
                     v.numerator().orElse(null), v.denominator().orElse(null), v.smallBase(),
                     c.landValue().orElse(null), c.germanyValue().orElse(null), c.rankInLand().orElse(null),
-                    c.kreiseInLand().orElse(null), c.change5y().orElse(null), c.cluster().orElse(null)});
+                    c.kreiseInLand().orElse(null), c.change5y().orElse(null), c.cluster().orElse(null),
+                    v.period().kind().name(), Date.valueOf(v.gebietsstand())});
         }
         jdbc.batchUpdate("INSERT INTO indicator_value (computation_id, indicator_id, region_code, reference_date,"
                 + " period, figure, marker, numerator, denominator, small_base, land_value, germany_value,"
-                + " rank_in_land, kreise_in_land, change_5y, cluster)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                + " rank_in_land, kreise_in_land, change_5y, cluster, period_kind, gebietsstand)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     @Override
@@ -67,6 +72,33 @@ public class IndicatorRepository implements ComputationStore {
                     + " cluster, indicator_id, mean) VALUES (?, ?, ?, ?)", computationId, cluster.number(), indicator,
                     mean.setScale(12, java.math.RoundingMode.HALF_EVEN)));
         }
+    }
+
+    @Override
+    public void storeInputPeriods(long computationId, Map<String, List<InputPeriod>> periodsByIndicator) {
+        List<Object[]> rows = new ArrayList<>();
+        periodsByIndicator.forEach((indicator, periods) -> {
+            for (int i = 0; i < periods.size(); i++) {
+                InputPeriod p = periods.get(i);
+                rows.add(new Object[] {computationId, indicator, i, p.input(), p.table(), p.kind().name(),
+                        p.stichtag().map(d -> String.format("%02d-%02d", d.getMonthValue(), d.getDayOfMonth()))
+                                .orElse(null), p.offsetYears()});
+            }
+        });
+        jdbc.batchUpdate("INSERT INTO indicator_input_period (computation_id, indicator_id, position, input_name,"
+                + " table_code, period_kind, stichtag, offset_years) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    @Override
+    public Map<String, List<InputPeriod>> inputPeriods(long computationId) {
+        Map<String, List<InputPeriod>> periods = new java.util.TreeMap<>();
+        jdbc.query("SELECT * FROM indicator_input_period WHERE computation_id = ? ORDER BY indicator_id, position",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> periods.computeIfAbsent(
+                        rs.getString("indicator_id"), k -> new ArrayList<>()).add(new InputPeriod(
+                        rs.getString("input_name"), rs.getString("table_code"),
+                        PeriodKind.valueOf(rs.getString("period_kind")), Optional.ofNullable(rs.getString("stichtag"))
+                        .map(d -> java.time.MonthDay.parse("--" + d)), rs.getInt("offset_years"))), computationId);
+        return periods;
     }
 
     @Override
@@ -112,10 +144,20 @@ public class IndicatorRepository implements ComputationStore {
                 rs.getString("catalogue_version"), rs.getString("catalogue_sha256"), rs.getString("register_sha256"));
     }
 
+    /**
+     * A stored value; one of a computation before periods had kinds reads as a calendar year (or a Stichtag where
+     * its period is a date) at the Gebietsstand of its reference date.
+     */
     private static IndicatorValue mapValue(ResultSet rs, int row) throws SQLException {
         String marker = rs.getString("marker");
-        return new IndicatorValue(rs.getString("indicator_id"), rs.getString("region_code"),
-                rs.getDate("reference_date").toLocalDate(), rs.getString("period"), decimal(rs, "figure"),
+        LocalDate reference = rs.getDate("reference_date").toLocalDate();
+        String text = rs.getString("period");
+        String kind = rs.getString("period_kind");
+        Period period = kind != null ? new Period(PeriodKind.valueOf(kind), reference, text)
+                : new Period(text.contains(".") ? PeriodKind.STICHTAG : PeriodKind.JAHR, reference, text);
+        Date gebietsstand = rs.getDate("gebietsstand");
+        return new IndicatorValue(rs.getString("indicator_id"), rs.getString("region_code"), period,
+                gebietsstand == null ? reference : gebietsstand.toLocalDate(), decimal(rs, "figure"),
                 marker == null ? "" : marker, decimal(rs, "numerator"), decimal(rs, "denominator"),
                 rs.getBoolean("small_base"), new IndicatorValue.Comparison(decimal(rs, "land_value"),
                 decimal(rs, "germany_value"), integer(rs, "rank_in_land"), integer(rs, "kreise_in_land"),

@@ -7,6 +7,8 @@ import de.integrationsmonitor.ingest.StoreRefusedException;
 import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.observation.Marker;
 import de.integrationsmonitor.observation.Observation;
+import de.integrationsmonitor.observation.Period;
+import de.integrationsmonitor.observation.PeriodKind;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -46,7 +48,7 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
     static final int MAX_INTEGER_DIGITS = 35;
     static final int MAX_DECIMALS = 30;
     private static final String COLUMNS = "o.delivery_id, v.table_code, o.region_code, o.reference_date, o.period,"
-            + " v.path, v.unit, o.source_line";
+            + " v.period_kind, v.path, v.unit, o.source_line";
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
 
@@ -160,7 +162,8 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
         BigDecimal value = rs.getBigDecimal("figure");
         String marker = rs.getString("marker");
         return new StoredObservation(rs.getLong("delivery_id"), rs.getString("table_code"),
-                rs.getString("region_code"), rs.getDate("reference_date").toLocalDate(), rs.getString("period"),
+                rs.getString("region_code"), new Period(PeriodKind.valueOf(rs.getString("period_kind")),
+                rs.getDate("reference_date").toLocalDate(), rs.getString("period")),
                 rs.getString("path"), rs.getString("unit"),
                 new Cell(Optional.ofNullable(value).map(BigDecimal::stripTrailingZeros),
                         marker == null ? "" : marker),
@@ -187,7 +190,7 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
                         + Integer.MAX_VALUE + ")");
             }
             observations.add(new Object[] {deliveryId, variableId(o), o.regionCode(), Date.valueOf(o.referenceDate()),
-                    o.period(), figure.orElse(null), o.cell().hasMarker() ? o.cell().marker() : null,
+                    o.period().text(), figure.orElse(null), o.cell().hasMarker() ? o.cell().marker() : null,
                     o.sourceLine()});
             if (observations.size() == BATCH) {
                 flushObservations();
@@ -195,41 +198,44 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
         }
 
         /**
-         * The id of the observation's variable; a table's variables are loaded once, new ones added. A new variable
-         * is inserted in a short transaction of its own, so that concurrent ingests of the same new table neither
-         * wait for each other's files nor deadlock: the one that comes second finds the row (the unique key says
-         * so) and uses it. A variable is a name, not data: one left by a file refused later names no observation.
+         * The id of the observation's variable (path, unit and the kind of its periods); a table's variables are
+         * loaded once, new ones added. A new variable is inserted in a short transaction of its own, so that
+         * concurrent ingests of the same new table neither wait for each other's files nor deadlock: the one that
+         * comes second finds the row (the unique key says so) and uses it. A variable is a name, not data: one left
+         * by a file refused later names no observation.
          */
         private long variableId(Observation o) {
             Map<String, Long> ofTable = variableIds.computeIfAbsent(o.tableCode(), table -> {
                 Map<String, Long> known = new HashMap<>();
-                jdbc.query("SELECT id, path, unit FROM variable WHERE table_code = ?", (RowCallbackHandler) rs ->
-                        known.put(key(rs.getString("path"), rs.getString("unit")), rs.getLong("id")), table);
+                jdbc.query("SELECT id, path, unit, period_kind FROM variable WHERE table_code = ?",
+                        (RowCallbackHandler) rs -> known.put(key(rs.getString("path"), rs.getString("unit"),
+                                rs.getString("period_kind")), rs.getLong("id")), table);
                 return known;
             });
             String path = o.variablePath();
-            Long known = ofTable.get(key(path, o.unit()));
+            String kind = o.period().kind().name();
+            Long known = ofTable.get(key(path, o.unit(), kind));
             if (known != null) {
                 return known;
             }
             fits(o.sourceLine(), "variable path", path, MAX_PATH);
             fits(o.sourceLine(), "unit", o.unit(), MAX_UNIT);
-            String insert = "INSERT INTO variable (table_code, path, unit) VALUES (?, ?, ?)";
+            String insert = "INSERT INTO variable (table_code, path, unit, period_kind) VALUES (?, ?, ?, ?)";
             long id;
             try {
-                id = ownTransaction == null ? GeneratedIds.insert(jdbc, insert, o.tableCode(), path, o.unit())
+                id = ownTransaction == null ? GeneratedIds.insert(jdbc, insert, o.tableCode(), path, o.unit(), kind)
                         : ownTransaction.execute(status -> GeneratedIds.insert(jdbc, insert, o.tableCode(), path,
-                        o.unit()));
+                        o.unit(), kind));
             } catch (DuplicateKeyException another) {
-                id = jdbc.queryForObject("SELECT id FROM variable WHERE table_code = ? AND path = ? AND unit = ?",
-                        Long.class, o.tableCode(), path, o.unit());
+                id = jdbc.queryForObject("SELECT id FROM variable WHERE table_code = ? AND path = ? AND unit = ?"
+                        + " AND period_kind = ?", Long.class, o.tableCode(), path, o.unit(), kind);
             }
-            ofTable.put(key(path, o.unit()), id);
+            ofTable.put(key(path, o.unit(), kind), id);
             return id;
         }
 
-        private static String key(String path, String unit) {
-            return path + '\u0000' + unit;
+        private static String key(String path, String unit, String periodKind) {
+            return path + '\u0000' + unit + '\u0000' + periodKind;
         }
 
         @Override

@@ -63,6 +63,10 @@ class FetchCommandTest {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws IOException {
         Files.createDirectories(project.resolve("jobs/catalogue"));
+        Files.createDirectories(project.resolve("jobs/register"));
+        for (String file : new String[] {"kreise.csv", "laender.csv", "kreis-nachfolge.csv"}) {
+            Files.copy(Path.of("jobs/register", file), project.resolve("jobs/register").resolve(file));
+        }
         Files.copy(Path.of("jobs/catalogue/pruefregeln.yml"), project.resolve("jobs/catalogue/pruefregeln.yml"));
         registry.add("imon.project", project::toString);
         registry.add("imon.home", home::toString);

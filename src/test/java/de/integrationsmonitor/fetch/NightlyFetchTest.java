@@ -37,6 +37,10 @@ class NightlyFetchTest {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws IOException {
         Files.createDirectories(project.resolve("jobs/catalogue"));
+        Files.createDirectories(project.resolve("jobs/register"));
+        for (String file : new String[] {"kreise.csv", "laender.csv", "kreis-nachfolge.csv"}) {
+            Files.copy(Path.of("jobs/register", file), project.resolve("jobs/register").resolve(file));
+        }
         for (String file : new String[] {"pruefregeln.yml", "indikatoren.yml"}) {
             Files.copy(Path.of("jobs/catalogue", file), project.resolve("jobs/catalogue").resolve(file));
         }

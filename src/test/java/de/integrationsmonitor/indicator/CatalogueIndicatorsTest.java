@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.observation.Marker;
 import de.integrationsmonitor.region.KreisRegister;
+import de.integrationsmonitor.observation.Period;
+import de.integrationsmonitor.observation.PeriodKind;
 import de.integrationsmonitor.observation.StoredObservation;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -29,7 +31,7 @@ class CatalogueIndicatorsTest {
     final List<StoredObservation> rows = new ArrayList<>();
 
     void row(String table, String region, LocalDate date, String variable, String unit, Cell cell) {
-        rows.add(new StoredObservation(1, table, region, date, String.valueOf(date.getYear()), variable, unit, cell,
+        rows.add(new StoredObservation(1, table, region, Period.of(PeriodKind.JAHR, date), variable, unit, cell,
                 rows.size() + 1));
     }
 
@@ -41,7 +43,7 @@ class CatalogueIndicatorsTest {
         IndicatorDefinition indicator = CATALOGUE.find(id).orElseThrow();
         List<IndicatorValue> values = new IndicatorCalculator(REGISTER).compute(indicator,
                 input -> rows.stream().filter(o -> o.tableCode().equals(input.table())).toList());
-        return Comparisons.compare(indicator, values);
+        return Comparisons.compare(indicator, values, REGISTER);
     }
 
     IndicatorValue value(String id, String region, int year) {
@@ -154,21 +156,30 @@ class CatalogueIndicatorsTest {
     }
 
     @Test
-    void aKreisIsComputedAtTheGebietsstandOfEachReferenceDate() {
+    void aKreisValueStandsAtTheGebietsstandTheOfficePublishedItAt() {
         // Mecklenburg-Vorpommern, 4.9.2011: Greifswald (13001) went into Vorpommern-Greifswald (13075)
         String path = "Schulabschluss | ohne Hauptschulabschluss | Insgesamt";
         String all = "Schulabschluss | Insgesamt | Insgesamt";
         row("21111-02-06-4", "13001", 2010, path, 30);
         row("21111-02-06-4", "13001", 2010, all, 400);
-        row("21111-02-06-4", "13001", 2012, path, 28); // reported after the reform: not a Kreis of 2012
+        row("21111-02-06-4", "13001", 2012, path, 28); // published after the reform, at the old Gebietsstand
         row("21111-02-06-4", "13001", 2012, all, 380);
         row("21111-02-06-4", "13075", 2012, path, 120);
         row("21111-02-06-4", "13075", 2012, all, 1600);
 
         assertValue(value("schulabgaenger_ohne_abschluss", "13001", 2010), "7.5");
         assertValue(value("schulabgaenger_ohne_abschluss", "13075", 2012), "7.5");
-        assertThat(compute("schulabgaenger_ohne_abschluss")).noneMatch(v -> v.regionCode().equals("13001")
-                && v.year() == 2012).noneMatch(v -> v.regionCode().equals("13075") && v.year() == 2010);
+        assertThat(value("schulabgaenger_ohne_abschluss", "13075", 2012).gebietsstand()).isEqualTo(end(2012));
+        IndicatorValue old = value("schulabgaenger_ohne_abschluss", "13001", 2012);
+        assertThat(old.gebietsstand()).isEqualTo(LocalDate.of(2011, 9, 3));
+        // ranked among the Kreise of its own Gebietsstand, never beside the Kreis that replaced it
+        assertThat(old.comparison().kreiseInLand()).contains(1);
+        assertThat(compute("schulabgaenger_ohne_abschluss"))
+                .noneMatch(v -> v.regionCode().equals("13075") && v.year() == 2010);
+    }
+
+    static LocalDate end(int year) {
+        return LocalDate.of(year, 12, 31);
     }
 
     @Test
@@ -208,6 +219,34 @@ class CatalogueIndicatorsTest {
         assertThatThrownBy(() -> CatalogueLoader.load(broken)).isInstanceOf(CatalogueException.class)
                 .hasMessageContaining("indicator 'auslaenderanteil': direction is 'up'; allowed: higher_is_better,"
                         + " higher_is_worse, neutral");
+    }
+
+    @Test
+    void theTypologySettingsAndThePopulationWeightsAreFieldsOfTheCatalogue(@TempDir Path temp) throws IOException {
+        assertThat(CATALOGUE.typology().clustersPerGroup()).isEqualTo(3);
+        assertThat(CATALOGUE.typology().seed()).isEqualTo(20230L);
+        assertThat(CATALOGUE.typology().starts()).isEqualTo(10);
+        assertThat(CATALOGUE.typologySpec().urbanClusters()).isEqualTo(3);
+        assertThat(CATALOGUE.population().table()).isEqualTo("12411-05-01-4");
+        assertThat(CATALOGUE.population().variables()).containsExactly("Insgesamt");
+
+        String shipped = Files.readString(Path.of("jobs/catalogue/indikatoren.yml"));
+        Path seedless = temp.resolve("ohne-startwert.yml");
+        Files.writeString(seedless, shipped.replaceFirst("seed: 20230", "seed: zwanzig"));
+        assertThatThrownBy(() -> CatalogueLoader.load(seedless)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("typology: seed is 'zwanzig'; expected a number");
+        Path noStarts = temp.resolve("null-starts.yml");
+        Files.writeString(noStarts, shipped.replaceFirst("starts: 10", "starts: 0"));
+        assertThatThrownBy(() -> CatalogueLoader.load(noStarts)).hasMessageContaining("typology: starts is '0';"
+                + " expected a whole number of at least 1");
+        Path oldMethod = temp.resolve("alter-methodentext.yml");
+        Files.writeString(oldMethod, shipped.replaceFirst("  year: 2015\n", "  year: 2015\n  method: Text\n"));
+        assertThatThrownBy(() -> CatalogueLoader.load(oldMethod)).hasMessageContaining("typology: 'method' is no"
+                + " longer a field");
+        Path noWeights = temp.resolve("ohne-gewichte.yml");
+        Files.writeString(noWeights, shipped.replaceFirst("gebietsstand:\n", "gebiet:\n"));
+        assertThatThrownBy(() -> CatalogueLoader.load(noWeights)).hasMessageContaining("the field 'gebietsstand' is"
+                + " missing");
     }
 
     @Test

@@ -6,6 +6,8 @@ import de.integrationsmonitor.indicator.expression.Expression;
 import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.observation.Marker;
 import de.integrationsmonitor.region.KreisRegister;
+import de.integrationsmonitor.observation.Period;
+import de.integrationsmonitor.observation.PeriodKind;
 import de.integrationsmonitor.observation.StoredObservation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -33,7 +35,8 @@ class IndicatorCalculatorTest {
     final IndicatorCalculator calculator = new IndicatorCalculator(KreisRegister.loadDefault());
 
     void row(String region, String variable, Cell cell) {
-        rows.add(new StoredObservation(1, "12411-03-03-4", region, END_2015, "31.12.2015", variable, "", cell, 1));
+        rows.add(new StoredObservation(1, "12411-03-03-4", region, Period.of(PeriodKind.STICHTAG, END_2015), variable,
+                "", cell, 1));
     }
 
     void population(String region, long foreign, long total) {
@@ -56,7 +59,8 @@ class IndicatorCalculatorTest {
         // 3398 / 82919 * 100 = 4.09797513235...
         assertThat(dessau.value()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("4.097975132358"));
         assertThat(dessau.numerator()).contains(new BigDecimal("3398"));
-        assertThat(dessau.period()).isEqualTo("31.12.2015");
+        assertThat(dessau.period().label()).isEqualTo("31.12.2015");
+        assertThat(dessau.gebietsstand()).isEqualTo(END_2015);
         assertThat(dessau.smallBase()).isFalse();
     }
 
@@ -98,13 +102,17 @@ class IndicatorCalculatorTest {
     }
 
     @Test
-    void aKreisDissolvedBeforeTheReferenceDateGetsNoValue() {
+    void aKreisTheOfficePublishedAtAnEarlierGebietsstandStandsThereNotBesideItsSuccessor() {
+        // the store keeps figures of a Kreis outside its validity only where the office published them (lines of
+        // '-' are skipped at ingest): Dessau (15101) was dissolved on 1.7.2007
         population("15001", 3398, 82919);
-        row("15101", FOREIGN, Cell.missing(Marker.NOTHING));
-        row("15101", TOTAL, Cell.missing(Marker.NOTHING));
+        population("15101", 2000, 77000);
 
-        assertThat(calculator.compute(AUSLAENDERANTEIL, spec -> rows))
-                .noneMatch(v -> v.regionCode().equals("15101"));
+        List<IndicatorValue> values = calculator.compute(AUSLAENDERANTEIL, spec -> rows);
+
+        assertThat(valueOf("15001").gebietsstand()).isEqualTo(END_2015);
+        assertThat(values).filteredOn(v -> v.regionCode().equals("15101")).singleElement()
+                .satisfies(v -> assertThat(v.gebietsstand()).isEqualTo(LocalDate.of(2007, 6, 30)));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package de.integrationsmonitor.ingest;
-import de.integrationsmonitor.observation.Observation;
 import de.integrationsmonitor.observation.Cell;
+import de.integrationsmonitor.observation.Observation;
+import de.integrationsmonitor.observation.Period;
+import de.integrationsmonitor.observation.PeriodKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +16,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ClassicCsvReaderTest {
 
@@ -81,7 +85,8 @@ class ClassicCsvReaderTest {
         assertThat(r.number("15001", END_2015, "Insgesamt | Insgesamt | Insgesamt")).isEqualByComparingTo("82919");
         assertThat(r.number("15001", END_2015, "Ausländer(innen) | Insgesamt | unter 3 Jahre"))
                 .isEqualByComparingTo("163");
-        assertThat(r.find("15001", END_2015, "Deutsche | weiblich | Insgesamt").period()).isEqualTo("31.12.2015");
+        assertThat(r.find("15001", END_2015, "Deutsche | weiblich | Insgesamt").period())
+                .isEqualTo(new Period(PeriodKind.STICHTAG, END_2015, "31.12.2015"));
     }
 
     @Test
@@ -93,7 +98,8 @@ class ClassicCsvReaderTest {
         Observation zuzuege = r.find("15001", END_2015, path);
         assertThat(zuzuege.cell().number()).contains(new BigDecimal("412"));
         assertThat(zuzuege.unit()).isEqualTo("Anzahl");
-        assertThat(zuzuege.period()).isEqualTo("2015");
+        assertThat(zuzuege.period()).isEqualTo(new Period(PeriodKind.JAHRESSUMME, END_2015, "2015"));
+        assertThat(zuzuege.period().label()).isEqualTo("Jahressumme 2015");
     }
 
     @Test
@@ -136,5 +142,53 @@ class ClassicCsvReaderTest {
         assertThatThrownBy(() -> read(file)).isInstanceOf(ExtractRefusedException.class)
                 .hasMessageContaining("cut.csv, line 13")
                 .hasMessageContaining("truncated");
+    }
+
+    /** The title lines of the real files in ../shared, as they declare the kind of their periods. */
+    @ParameterizedTest(name = "''{0}'' declares {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+        "- Stichtag 31.12. -|STICHTAG|--12-31",
+        "und Altersgruppen (21) - Stichtag 31.12. - (ab 2011)|STICHTAG|--12-31",
+        "nach Geschlecht und Nationalität - Stichtag 30.06.-|STICHTAG|--06-30",
+        "Regelleistungsberechtigte nach dem SGB II- Stichtag 31.12. -|STICHTAG|--12-31",
+        "Geschlecht - Jahresdurchschnitt -|JAHRESDURCHSCHNITT|",
+        "Arbeitslosenquoten - Jahresdurchschnitt -|JAHRESDURCHSCHNITT|",
+        "- Jahr - regionale Tiefe: Kreise und krfr. Städte|JAHR|",
+        "und Grenzen des Bundesgebietes) - Jahressumme -|JAHRESSUMME|",
+        "- Jahressumme - regionale Tiefe: Kreise und krfr. Städte|JAHRESSUMME|",
+        "nach dem Schulabschluss - Schuljahr -|SCHULJAHR|",
+    })
+    void theTitleBlockDeclaresTheKindOfPeriod(String titleLine, PeriodKind kind, String day) {
+        Period.Declaration declared = ClassicCsvReader.declaredPeriodKind(titleLine).orElseThrow();
+        assertThat(declared.kind()).isEqualTo(kind);
+        assertThat(declared.day().map(Object::toString)).isEqualTo(java.util.Optional.ofNullable(day));
+    }
+
+    @Test
+    void aTitleWithoutADeclaredKindLeavesTheYearACalendarYear() {
+        assertThat(ClassicCsvReader.declaredPeriodKind("Statistik der allgemein bildenden Schulen")).isEmpty();
+        assertThat(ClassicCsvReader.declaredPeriodKind("Zu- und Fortzüge nach Altersgruppen (über Gemeindegrenzen"))
+                .isEmpty();
+    }
+
+    @Test
+    void aYearOfATableOfStichtage30JuneIsThe30JuneOfThatYear() throws IOException {
+        Path file = temp.resolve("13111-01-03-4_year-column.csv");
+        Files.writeString(file, """
+                GENESIS-Tabelle: 13111-01-03-4
+                Sozialversicherungspflichtig Beschäftigte am Arbeitsort;;;
+                nach Geschlecht und Nationalität - Stichtag 30.06.-;;;
+                regionale Tiefe: Kreise und krfr. Städte;;;
+                ;;;Insgesamt
+                ;;;Anzahl
+                2015;15001;      Dessau-Roßlau, Kreisfreie Stadt;30718
+                __________
+                Stand: 14.12.2017 / 15:51:18
+                """, StandardCharsets.UTF_8);
+
+        Observation o = read(file).observations.get(0);
+
+        assertThat(o.period()).isEqualTo(new Period(PeriodKind.STICHTAG, LocalDate.of(2015, 6, 30), "2015"));
+        assertThat(o.period().label()).isEqualTo("30.06.2015");
     }
 }

@@ -2,6 +2,8 @@ package de.integrationsmonitor.ingest;
 import de.integrationsmonitor.observation.Observation;
 import de.integrationsmonitor.observation.Marker;
 import de.integrationsmonitor.observation.Cell;
+import de.integrationsmonitor.observation.Period;
+import de.integrationsmonitor.observation.PeriodKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -113,7 +115,8 @@ class FfcsvReaderTest {
             Observation total = r.value("15001", "Bevölkerungsstand | Insgesamt");
             assertThat(number(total)).isEqualByComparingTo("75402");
             assertThat(total.referenceDate()).isEqualTo(LocalDate.of(2024, 12, 31));
-            assertThat(total.period()).isEqualTo("31.12.2024");
+            assertThat(total.period()).isEqualTo(new Period(PeriodKind.STICHTAG, LocalDate.of(2024, 12, 31),
+                    "31.12.2024"));
             assertThat(total.unit()).isEqualTo("Anzahl");
             assertThat(total.tableCode()).isEqualTo("12411-01-01-4");
             assertThat(total.sourceLine()).as("header is line 1, the total is the third data line").isEqualTo(4);
@@ -234,6 +237,31 @@ class FfcsvReaderTest {
             assertThat(read.account()).isEqualTo(new LineAccount(6, 2, 4, 0, 2));
         }
 
+        @ParameterizedTest(name = "time_code {0} ({1}), time {2}: {3} ending {4}, printed \"{5}\"")
+        @CsvSource({
+            "STAG, Stichtag,      2024-12-31, STICHTAG,           2024-12-31, 31.12.2024",
+            "STAG, Stichtag,      2025-06-30, STICHTAG,           2025-06-30, 30.06.2025",
+            "JAHR, Jahr,          2016,       JAHR,               2016-12-31, 2016",
+            "JAHR, Jahresdurchschnitt, 2016,  JAHRESDURCHSCHNITT, 2016-12-31, Jahresdurchschnitt 2016",
+            "SCHJAHR, Schuljahr,  2010/11,    SCHULJAHR,          2011-07-31, Schuljahr 2010/11",
+            "SCHJAHR, Schuljahr,  2011,       SCHULJAHR,          2011-07-31, Schuljahr 2010/11",
+            "XYZ,  Unbekannt,     2016,       JAHR,               2016-12-31, 2016",
+        })
+        void theTimeCodeSaysTheKindOfPeriod(String code, String label, String time, PeriodKind kind,
+                                            LocalDate end, String printed) throws IOException {
+            Path file = write("12411-0010_period_de_flat.csv", "statistics_code;statistics_label;time_code;"
+                    + "time_label;time;1_variable_code;1_variable_label;1_variable_attribute_code;"
+                    + "1_variable_attribute_label;value;value_unit;value_variable_code;value_variable_label\n"
+                    + "12411;Testtabelle;" + code + ";" + label + ";" + time + ";KREISE;Kreise;15001;Dessau-Roßlau;"
+                    + "82919;Anzahl;BEVSTD;Bevölkerungsstand\n");
+
+            Period period = read(file).recorded().value("15001", "Bevölkerungsstand").period();
+
+            assertThat(period.kind()).isEqualTo(kind);
+            assertThat(period.referenceDate()).isEqualTo(end);
+            assertThat(period.label()).isEqualTo(printed);
+        }
+
         @Test
         @DisplayName("value_q: e (final) is not kept, p is kept beside the number, a mark that contradicts is rejected")
         void valueQualityColumn() throws IOException {
@@ -252,7 +280,8 @@ class FfcsvReaderTest {
 
             assertThat(read.recorded().value("15", "Bevölkerungsstand").cell())
                     .isEqualTo(Cell.of(new BigDecimal("2144749")));
-            assertThat(read.recorded().value("15", "Bevölkerungsstand").period()).isEqualTo("2024");
+            assertThat(read.recorded().value("15", "Bevölkerungsstand").period())
+                    .isEqualTo(new Period(PeriodKind.JAHR, LocalDate.of(2024, 12, 31), "2024"));
             assertThat(read.recorded().value("16", "Bevölkerungsstand").cell())
                     .isEqualTo(Cell.of(new BigDecimal("2100000"), "p"));
             assertThat(read.recorded().value("14", "Bevölkerungsstand").cell()).isEqualTo(Cell.missing(Marker.NOTHING));
@@ -313,7 +342,8 @@ class FfcsvReaderTest {
             Observation men = r.value("15001", "Bevoelkerungsstand | männlich");
             assertThat(number(men)).isEqualByComparingTo("36058");
             assertThat(men.unit()).isEqualTo("Anzahl");
-            assertThat(men.period()).isEqualTo("31.12.2024");
+            assertThat(men.period().kind()).isEqualTo(PeriodKind.STICHTAG);
+            assertThat(men.period().label()).isEqualTo("31.12.2024");
             assertThat(men.sourceLine()).isEqualTo(2);
             assertThat(number(r.value("15001", "Bevoelkerungsstand | Insgesamt"))).isEqualByComparingTo("75402");
             assertThat(r.header.encoding()).isEqualTo("ISO-8859-1");

@@ -2,11 +2,13 @@ package de.integrationsmonitor.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.util.HexFormat;
@@ -16,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,15 +47,16 @@ class KreisRegisterTest {
                 Arguments.of(2016, 401), Arguments.of(2017, 401), Arguments.of(2018, 401),
                 Arguments.of(2019, 401), Arguments.of(2020, 401),
                 Arguments.of(2021, 400), Arguments.of(2022, 400), Arguments.of(2023, 400),
-                Arguments.of(2024, 400), Arguments.of(2025, 400));
+                Arguments.of(2024, 400), Arguments.of(2025, 400),
+                Arguments.of(2026, 401));
     }
 
     @ParameterizedTest(name = "31.12.{0}: {1} Kreise")
     @MethodSource("kreiseOnDecember31")
     @DisplayName("Germany had 440 Kreise at the end of 2000, 439 in 2001-2006 (Region Hannover), 429 in 2007 "
             + "(Sachsen-Anhalt), 413 in 2008 (Sachsen), 412 in 2009-2010 (Städteregion Aachen), 402 in 2011-2015 "
-            + "(Mecklenburg-Vorpommern), 401 in 2016-2020 (Göttingen) and 400 since 2021 (Eisenach), "
-            + "Berlin and Hamburg included")
+            + "(Mecklenburg-Vorpommern), 401 in 2016-2020 (Göttingen), 400 in 2021-2025 (Eisenach) and 401 from "
+            + "2026 (Hanau), Berlin and Hamburg included")
     void countsPerYearEnd(int year, int expected) {
         assertThat(REGISTER.kreiseOn(endOfYear(year))).hasSize(expected);
     }
@@ -168,26 +172,58 @@ class KreisRegisterTest {
     }
 
     @Test
-    @DisplayName("Every dissolved Kreis has successors that exist from the day after its end, "
-            + "and its population shares add up to 1 where given")
+    @DisplayName("Every territory that ended has successors that begin the day after its end, "
+            + "and its population shares add up to 1")
     void everyDissolvedKreisHasSuccessors() {
         List<Kreis> dissolved = REGISTER.kreise().stream().filter(Kreis::isDissolved).toList();
-        assertThat(dissolved).hasSize(76);
+        // 76 dissolved codes, the Wartburgkreis before 1998 and before 2021, the Main-Kinzig-Kreis before 2026
+        assertThat(dissolved).hasSize(79);
         for (Kreis k : dissolved) {
-            List<KreisSuccession> successors = REGISTER.successorsOf(k.ags());
-            assertThat(successors).as("successors of %s", k.ags()).isNotEmpty();
             LocalDate dayAfter = k.validTo().orElseThrow().plusDays(1);
+            List<KreisSuccession> successors = REGISTER.successorsOf(k.ags()).stream()
+                    .filter(s -> s.effective().equals(dayAfter)).toList();
+            assertThat(successors).as("successors of %s", k.ags()).isNotEmpty();
             for (KreisSuccession s : successors) {
-                assertThat(s.effective()).isEqualTo(dayAfter);
-                assertThat(REGISTER.existedOn(s.newAgs(), dayAfter)).as("%s on %s", s.newAgs(), dayAfter).isTrue();
+                assertThat(REGISTER.versionOn(s.newAgs(), dayAfter)).as("%s on %s", s.newAgs(), dayAfter)
+                        .hasValueSatisfying(successor -> assertThat(successor.validFrom()).isEqualTo(dayAfter));
             }
-            if (successors.stream().allMatch(s -> s.share().isPresent())) {
-                BigDecimal sum = successors.stream().map(s -> s.share().orElseThrow())
-                        .reduce(BigDecimal.ZERO, BigDecimal::add);
-                assertThat(sum).as("share sum of %s", k.ags()).isEqualByComparingTo(BigDecimal.ONE);
-            }
+            BigDecimal sum = successors.stream().map(KreisSuccession::share).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(sum).as("share sum of %s", k.ags()).isEqualByComparingTo(BigDecimal.ONE);
         }
         assertThat(REGISTER.successorsOf("15001")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Hanau (06415) leaves the Main-Kinzig-Kreis (06435) on 1.1.2026: the Kreis keeps its code with a "
+            + "smaller territory, 23.78 % of its population went to Hanau")
+    void hanau2026() {
+        LocalDate lastDay = LocalDate.of(2025, 12, 31);
+        LocalDate firstDay = LocalDate.of(2026, 1, 1);
+        assertThat(REGISTER.existedOn("06415", lastDay)).isFalse();
+        assertThat(REGISTER.find("06415")).get().satisfies(k -> {
+            assertThat(k.kind()).isEqualTo(KreisKind.KREISFREIE_STADT);
+            assertThat(k.validFrom()).isEqualTo(firstDay);
+        });
+        assertThat(REGISTER.versionsOf("06435")).hasSize(2);
+        assertThat(REGISTER.versionOn("06435", lastDay)).isNotEqualTo(REGISTER.versionOn("06435", firstDay));
+        assertThat(REGISTER.successorsOf("06435")).extracting(KreisSuccession::newAgs, s -> s.share().toPlainString(),
+                KreisSuccession::keepsCode).containsExactly(tuple("06415", "0.2378", false),
+                tuple("06435", "0.7622", true));
+        assertThat(REGISTER.kreiseOfLandOn("06", firstDay)).filteredOn(k -> k.kind() == KreisKind.KREISFREIE_STADT)
+                .extracting(Kreis::ags).containsExactly("06411", "06412", "06413", "06414", "06415", "06611");
+    }
+
+    @Test
+    @DisplayName("Sachsen's second reform stage of 1.1.1996: Hoyerswerda kreisfrei, Vogtlandkreis, Meißen and "
+            + "Kamenz formed; the 1994 Kreise stand from the register's first day")
+    void sachsen1996() {
+        for (String ags : List.of("14178", "14264", "14280", "14292")) {
+            assertThat(REGISTER.existedOn(ags, LocalDate.of(1995, 12, 31))).as(ags).isFalse();
+            assertThat(REGISTER.existedOn(ags, LocalDate.of(1996, 1, 1))).as(ags).isTrue();
+        }
+        assertThat(REGISTER.kreiseOfLandOn("14", LocalDate.of(1996, 1, 1))).hasSize(29)
+                .filteredOn(k -> k.kind() == KreisKind.KREISFREIE_STADT).hasSize(7);
+        assertThat(REGISTER.existedOn("14287", LocalDate.of(1995, 6, 30))).isTrue();
     }
 
     @Test
@@ -220,7 +256,8 @@ class KreisRegisterTest {
     }
 
     @Test
-    @DisplayName("version() is the SHA-256 of kreise.csv, laender.csv and kreis-nachfolge.csv, in that order")
+    @DisplayName("version() is the SHA-256 of jobs/register/kreise.csv, laender.csv and kreis-nachfolge.csv, in that"
+            + " order")
     void versionIsHashOfResources() throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         for (String file : List.of("kreise.csv", "laender.csv", "kreis-nachfolge.csv")) {
@@ -239,7 +276,7 @@ class KreisRegisterTest {
                 + "01001;Flensburg, kreisfreie Stadt;01;KREISFREIE_STADT;1995-01-01;\n"
                 + "01002;Kiel, kreisfreie Stadt;01;KREISFREIE_STADT;01.01.1995;\n");
         assertThatThrownBy(() -> KreisRegister.parse(badDate, laender, nachfolge))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(RegisterException.class)
                 .hasMessageContaining("kreise.csv line 3")
                 .hasMessageContaining("expected an ISO date (yyyy-mm-dd) in column 'valid_from'");
 
@@ -256,7 +293,7 @@ class KreisRegisterTest {
         String shares = new String(nachfolge, StandardCharsets.UTF_8).replace(";0.202;", ";0.302;");
         assertThatThrownBy(() -> KreisRegister.parse(resource("kreise.csv"), laender, utf8(shares)))
                 .hasMessageContaining("kreis-nachfolge.csv line")
-                .hasMessageContaining("shares of 15151 to add up to 1");
+                .hasMessageContaining("shares of 15151 on 2007-07-01 to add up to 1, they add up to 1.100");
 
         byte[] latin1 = "land;name\n16;Th\u00fcringen\n".getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> KreisRegister.parse(resource("kreise.csv"), latin1, nachfolge))
@@ -277,6 +314,56 @@ class KreisRegisterTest {
     }
 
     @Test
+    @DisplayName("A Kreis that takes over territory while keeping its line would overlap its predecessor: refused")
+    void aSuccessorThatKeepsItsTerritoryWouldOverlap() throws IOException {
+        String kreise = new String(resource("kreise.csv"), StandardCharsets.UTF_8)
+                .replace("16063;Wartburgkreis;16;LANDKREIS;1998-01-01;2021-06-30\n", "")
+                .replace("16063;Wartburgkreis;16;LANDKREIS;2021-07-01;\n", "")
+                .replace("16063;Wartburgkreis;16;LANDKREIS;1995-01-01;1997-12-31",
+                        "16063;Wartburgkreis;16;LANDKREIS;1995-01-01;");
+        String nachfolge = new String(resource("kreis-nachfolge.csv"), StandardCharsets.UTF_8).lines()
+                .filter(l -> !l.startsWith("16063;")).reduce("", (a, b) -> a + b + "\n");
+        assertThatThrownBy(() -> KreisRegister.parse(utf8(kreise), resource("laender.csv"), utf8(nachfolge)))
+                .isInstanceOf(RegisterException.class)
+                .hasMessageContaining("kreis-nachfolge.csv line")
+                .hasMessageContaining("16063 takes over territory of 16056")
+                .hasMessageContaining("would overlap from 2021-07-01");
+    }
+
+    @Test
+    @DisplayName("Two lines of one code that overlap in time are refused, naming both lines")
+    void overlappingLinesOfOneCode() throws IOException {
+        String kreise = new String(resource("kreise.csv"), StandardCharsets.UTF_8)
+                .replace("06435;Main-Kinzig-Kreis;06;LANDKREIS;1995-01-01;2025-12-31",
+                        "06435;Main-Kinzig-Kreis;06;LANDKREIS;1995-01-01;2026-03-31");
+        assertThatThrownBy(() -> KreisRegister.parse(utf8(kreise), resource("laender.csv"),
+                resource("kreis-nachfolge.csv")))
+                .isInstanceOf(RegisterException.class)
+                .hasMessageMatching("kreise.csv line \\d+: Kreis 06435 from 2026-01-01 overlaps its line \\d+ .*");
+    }
+
+    @Test
+    @DisplayName("A crosswalk row without a share is refused: the share is what rebuilds the series")
+    void aShareIsRequired() throws IOException {
+        String nachfolge = new String(resource("kreis-nachfolge.csv"), StandardCharsets.UTF_8)
+                .replace("03152;03159;2016-11-01;1;", "03152;03159;2016-11-01;;");
+        assertThatThrownBy(() -> KreisRegister.parse(resource("kreise.csv"), resource("laender.csv"),
+                utf8(nachfolge)))
+                .hasMessageContaining("kreis-nachfolge.csv line")
+                .hasMessageContaining("expected column 'share' to be the share of 03152's population");
+    }
+
+    @Test
+    @DisplayName("A missing register file is named with its folder")
+    void aMissingFileIsNamed(@TempDir Path folder) throws IOException {
+        Files.write(folder.resolve("kreise.csv"), resource("kreise.csv"));
+        Files.write(folder.resolve("laender.csv"), resource("laender.csv"));
+        assertThatThrownBy(() -> KreisRegister.load(folder)).isInstanceOf(RegisterException.class)
+                .hasMessageContaining(folder.resolve("kreis-nachfolge.csv").toString())
+                .hasMessageContaining("missing");
+    }
+
+    @Test
     @DisplayName("Unknown codes are simply absent, not errors")
     void unknownCodes() {
         assertThat(REGISTER.find("99999")).isEmpty();
@@ -287,10 +374,7 @@ class KreisRegisterTest {
     }
 
     private static byte[] resource(String file) throws IOException {
-        try (InputStream in = KreisRegisterTest.class.getResourceAsStream("/region/" + file)) {
-            assertThat(in).as(file).isNotNull();
-            return in.readAllBytes();
-        }
+        return Files.readAllBytes(Path.of("jobs", "register", file));
     }
 
     private static byte[] utf8(String s) {

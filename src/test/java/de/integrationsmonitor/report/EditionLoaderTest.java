@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import de.integrationsmonitor.indicator.CatalogueLoader;
+import de.integrationsmonitor.indicator.IndicatorCatalogue;
+import de.integrationsmonitor.indicator.IndicatorDefinition;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,5 +60,33 @@ class EditionLoaderTest {
 
         assertThatThrownBy(() -> EditionLoader.load(file)).isInstanceOf(EditionException.class)
                 .hasMessageContaining("kaputt.yml").hasMessageContaining(message);
+    }
+
+    static final Path CATALOGUE = Path.of("jobs/catalogue/indikatoren.yml");
+
+    @Test
+    void everyShippedEditionListsItsIndicatorsUnderTheCataloguesHandlungsfeld() {
+        IndicatorCatalogue catalogue = CatalogueLoader.load(CATALOGUE);
+        for (Path file : List.of(FIVE_YEARLY, Path.of("src/test/resources/editions/integrationsbericht-2015-st.yml"),
+                Path.of("jobs/integrationsbericht-beispiel.yml"))) {
+            Edition edition = EditionLoader.load(file);
+            assertThat(EditionLoader.resolve(edition, catalogue, CATALOGUE)).extracting(IndicatorDefinition::id)
+                    .containsExactlyElementsOf(edition.indicators());
+        }
+    }
+
+    @Test
+    void anIndicatorListedUnderAnotherHandlungsfeldThanTheCataloguesIsRefusedNamingBoth() throws IOException {
+        Path file = temp.resolve("verschoben.yml");
+        Files.writeString(file, Files.readString(FIVE_YEARLY).replace("Bildung: [schulabgaenger_ohne_abschluss]",
+                "Arbeit und Bildung: [schulabgaenger_ohne_abschluss]"));
+        Edition edition = EditionLoader.load(file);
+
+        assertThatThrownBy(() -> EditionLoader.resolve(edition, CatalogueLoader.load(CATALOGUE), CATALOGUE))
+                .isInstanceOf(EditionException.class)
+                .hasMessageContaining("verschoben.yml: handlungsfelder: 'Arbeit und Bildung' lists indicator"
+                        + " 'schulabgaenger_ohne_abschluss'")
+                .hasMessageContaining("puts into the Handlungsfeld 'Bildung'")
+                .hasMessageContaining(CATALOGUE.toString());
     }
 }

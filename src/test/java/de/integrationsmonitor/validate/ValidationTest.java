@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.observation.Marker;
 import de.integrationsmonitor.observation.Observation;
+import de.integrationsmonitor.observation.Period;
+import de.integrationsmonitor.observation.PeriodKind;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.observation.StoredObservation;
 import java.math.BigDecimal;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class ValidationTest {
 
     static final LocalDate END_2015 = LocalDate.of(2015, 12, 31);
-    static final LocalDate END_2006 = LocalDate.of(2006, 12, 31);
+    static final Period STICHTAG_2015 = Period.of(PeriodKind.STICHTAG, END_2015);
+    static final Period STICHTAG_2006 = Period.of(PeriodKind.STICHTAG, LocalDate.of(2006, 12, 31));
     static final KreisRegister REGISTER = KreisRegister.loadDefault();
     static final RuleCatalogue RULES = RuleCatalogue.load(Path.of("jobs/catalogue/pruefregeln.yml"));
 
@@ -30,7 +33,7 @@ class ValidationTest {
     }
 
     StoredObservation cell(String region, String variable, Cell cell) {
-        return new StoredObservation(1, "12411-03-03-4", region, END_2015, "31.12.2015", variable, "Anzahl", cell,
+        return new StoredObservation(1, "12411-03-03-4", region, STICHTAG_2015, variable, "Anzahl", cell,
                 line++);
     }
 
@@ -43,7 +46,7 @@ class ValidationTest {
 
     @Test
     void aDissolvedKreisWithOnlyDashesDidNotExistAndIsNeitherZeroNorAnError() {
-        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(12, "15101", END_2015,
+        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(12, "15101", STICHTAG_2015,
                 List.of(Cell.missing(Marker.NOTHING), Cell.missing(Marker.NOTHING)));
 
         assertThat(verdict.kind()).isEqualTo(RegisterCheck.Verdict.Kind.SKIP);
@@ -53,18 +56,56 @@ class ValidationTest {
 
     @Test
     void aValueForAKreisThatDidNotExistYetIsAWarning() {
-        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(7, "15001", END_2006, List.of(n(80000)));
+        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(7, "15001", STICHTAG_2006, List.of(n(80000)));
 
         assertThat(verdict.kind()).isEqualTo(RegisterCheck.Verdict.Kind.STORE);
         assertThat(verdict.finding()).hasValueSatisfying(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.message()).contains("15001", "valid from 01.07.2007");
+            assertThat(f.message()).contains("15001", "on 31.12.2006", "valid from 01.07.2007",
+                    "a later Gebietsstand");
         });
     }
 
     @Test
+    void aKreisDissolvedDuringTheSchoolYearIsStoredAsTheOfficesFigureWithoutAFinding() {
+        // Greifswald (13001) existed until 3.9.2011; the school year 2010/11 ended on 31.7.2011
+        Period schoolYear = Period.of(PeriodKind.SCHULJAHR, LocalDate.of(2011, 7, 31));
+        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(3, "13001", schoolYear, List.of(n(331)));
+
+        assertThat(verdict.kind()).isEqualTo(RegisterCheck.Verdict.Kind.STORE);
+        assertThat(verdict.finding()).isEmpty();
+    }
+
+    @Test
+    void aKreisDissolvedDuringTheYearWhoseAnnualAverageIsAllDashesOrZerosIsNotReportedHere() {
+        // Osterode am Harz (03156) existed until 31.10.2016; the office reports 2016 under 03152
+        Period average2016 = Period.of(PeriodKind.JAHRESDURCHSCHNITT, LocalDate.of(2016, 12, 31));
+        RegisterCheck check = new RegisterCheck(REGISTER);
+
+        RegisterCheck.Verdict dashes = check.check(4, "03156", average2016,
+                List.of(Cell.missing(Marker.NOTHING), Cell.missing(Marker.SECRET)));
+        RegisterCheck.Verdict zeros = check.check(5, "03156", average2016, List.of(n(0), n(0)));
+        RegisterCheck.Verdict figures = check.check(6, "03152", average2016, List.of(n(10100), n(0)));
+
+        assertThat(dashes.kind()).isEqualTo(RegisterCheck.Verdict.Kind.SKIP);
+        assertThat(dashes.reason()).contains("03156", "existed only part of Jahresdurchschnitt 2016",
+                "reported at another Gebietsstand", "not zero");
+        assertThat(zeros.kind()).isEqualTo(RegisterCheck.Verdict.Kind.SKIP);
+        assertThat(figures.kind()).isEqualTo(RegisterCheck.Verdict.Kind.STORE);
+        assertThat(figures.finding()).isEmpty();
+    }
+
+    @Test
+    void aKreisThatExistedTheWholePeriodKeepsItsZerosAndDashes() {
+        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(8, "15001", STICHTAG_2015,
+                List.of(n(0), Cell.missing(Marker.NOTHING)));
+
+        assertThat(verdict.kind()).isEqualTo(RegisterCheck.Verdict.Kind.STORE);
+    }
+
+    @Test
     void anUnknownKreisCodeIsQuarantinedAsAnError() {
-        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(9, "15999", END_2015, List.of(n(5)));
+        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(9, "15999", STICHTAG_2015, List.of(n(5)));
 
         assertThat(verdict.kind()).isEqualTo(RegisterCheck.Verdict.Kind.REJECT);
         assertThat(verdict.finding().orElseThrow().severity()).isEqualTo(Severity.ERROR);
@@ -74,9 +115,10 @@ class ValidationTest {
     void aDateWithOnlyDashesAtKreisLevelWhileTheLaenderHaveValuesIsNotYetPublished() {
         PublicationCheck check = new PublicationCheck();
         LocalDate june2025 = LocalDate.of(2025, 6, 30);
-        check.count(new Observation("13111-01-03-4", "DG", june2025, "30.06.2025", "Insgesamt", "", n(35000000), 2));
-        check.count(new Observation("13111-01-03-4", "15", june2025, "30.06.2025", "Insgesamt", "", n(800000), 3));
-        check.count(new Observation("13111-01-03-4", "15001", june2025, "30.06.2025", "Insgesamt", "",
+        Period june = Period.of(PeriodKind.STICHTAG, june2025);
+        check.count(new Observation("13111-01-03-4", "DG", june, "Insgesamt", "", n(35000000), 2));
+        check.count(new Observation("13111-01-03-4", "15", june, "Insgesamt", "", n(800000), 3));
+        check.count(new Observation("13111-01-03-4", "15001", june, "Insgesamt", "",
                 Cell.missing(Marker.NOTHING), 4));
 
         assertThat(check.unpublishedKreisLevel()).containsExactly(june2025);
@@ -87,9 +129,10 @@ class ValidationTest {
     @Test
     void aKreisWithOneRealZeroAmongValuesIsPublished() {
         PublicationCheck check = new PublicationCheck();
-        check.count(new Observation("t", "15", END_2015, "2015", "Insgesamt", "", n(80), 1));
-        check.count(new Observation("t", "15001", END_2015, "2015", "Insgesamt", "", Cell.missing(Marker.NOTHING), 2));
-        check.count(new Observation("t", "15002", END_2015, "2015", "Insgesamt", "", n(80), 3));
+        Period year = Period.of(PeriodKind.JAHR, END_2015);
+        check.count(new Observation("t", "15", year, "Insgesamt", "", n(80), 1));
+        check.count(new Observation("t", "15001", year, "Insgesamt", "", Cell.missing(Marker.NOTHING), 2));
+        check.count(new Observation("t", "15002", year, "Insgesamt", "", n(80), 3));
 
         assertThat(check.unpublishedKreisLevel()).isEmpty();
     }

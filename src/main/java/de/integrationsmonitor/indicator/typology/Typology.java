@@ -285,9 +285,31 @@ public final class Typology {
     }
 
     private String method(int includedCount, int excludedCount, Group urban, Group rural) {
-        List<String> better = labelsWith(Direction.HIGHER_IS_BETTER);
-        List<String> worse = labelsWith(Direction.HIGHER_IS_WORSE);
-        List<String> neutral = labelsWith(Direction.NEUTRAL);
+        StringBuilder text = new StringBuilder(method(spec, excludedCount, new GroupSize(urban.size(),
+                urban.size() == 0 ? urban.requestedK() : urban.k()), new GroupSize(rural.size(),
+                rural.size() == 0 ? rural.requestedK() : rural.k())));
+        for (Group group : List.of(urban, rural)) {
+            if (!group.note().isEmpty()) {
+                text.append(' ').append(group.note());
+            }
+        }
+        return text.toString();
+    }
+
+    /** How many Kreise a group of the typology holds and into how many clusters they were divided. */
+    public record GroupSize(int kreise, int clusters) {
+    }
+
+    /**
+     * The German method paragraph of a typology, written from its spec (indicators, directions, seed, starts,
+     * clusters per group, iterations) and the sizes of the two groups: what the report's methods annex prints, so
+     * that it always says what was computed.
+     */
+    public static String method(TypologySpec spec, int excludedCount, GroupSize urban, GroupSize rural) {
+        List<String> better = labelsWith(spec, Direction.HIGHER_IS_BETTER);
+        List<String> worse = labelsWith(spec, Direction.HIGHER_IS_WORSE);
+        List<String> neutral = labelsWith(spec, Direction.NEUTRAL);
+        int includedCount = urban.kreise() + rural.kreise();
         StringBuilder text = new StringBuilder();
         text.append("Die Typisierung ähnlicher Kreise lehnt sich an die Teilhabe-Typologie des Berlin-Instituts "
                 + "(„Alle sollen teilhaben“, 2023) an; da dessen Verfahren nicht veröffentlicht ist, wird ein "
@@ -302,8 +324,8 @@ public final class Typology {
                 + "Grundgesamtheit mit Divisor n); die z-Werte werden auf ").append(Z_SCALE)
                 .append(" Nachkommastellen gerundet. ");
         text.append("Zwei Gruppen werden getrennt gebildet: ").append(spec.urbanGroup()).append(" (")
-                .append(urban.size()).append(" Kreise) und ").append(spec.ruralGroup()).append(" (")
-                .append(rural.size()).append(" Kreise). Jede Gruppe wird mit dem k-Means++-Verfahren "
+                .append(urban.kreise()).append(" Kreise) und ").append(spec.ruralGroup()).append(" (")
+                .append(rural.kreise()).append(" Kreise). Jede Gruppe wird mit dem k-Means++-Verfahren "
                         + "(euklidische Distanz der z-Werte, höchstens ")
                 .append(spec.maxIterations()).append(" Iterationen) in ").append(clusterCounts(urban, rural))
                 .append(" Cluster geteilt; der Zufallsgenerator (Well19937c) wird für "
@@ -329,38 +351,32 @@ public final class Typology {
                     .append(" die Cluster mit, ").append(neutral.size() == 1 ? "geht" : "gehen")
                     .append(" aber nicht in den Score ein");
         }
-        text.append(". ").append(capitalised(numbering(urban, 1))).append(", ")
-                .append(numbering(rural, spec.urbanClusters() + 1))
+        text.append(". ").append(capitalised(numbering(spec.urbanGroup(), urban, 1))).append(", ")
+                .append(numbering(spec.ruralGroup(), rural, spec.urbanClusters() + 1))
                 .append(", jeweils von den besten zu den schlechtesten Teilhabechancen; bei gleichem Score steht "
                         + "das Cluster mit dem kleinsten Gemeindeschlüssel vorn.");
-        for (Group group : List.of(urban, rural)) {
-            if (!group.note().isEmpty()) {
-                text.append(' ').append(group.note());
-            }
-        }
         return text.toString();
     }
 
-    private List<String> labelsWith(Direction direction) {
+    private static List<String> labelsWith(TypologySpec spec, Direction direction) {
         return spec.indicatorIds().stream().filter(id -> spec.directions().get(id) == direction)
                 .map(spec.labels()::get).toList();
     }
 
-    private static String clusterCounts(Group urban, Group rural) {
-        int urbanK = urban.size() == 0 ? urban.requestedK() : urban.k();
-        int ruralK = rural.size() == 0 ? rural.requestedK() : rural.k();
-        return urbanK == ruralK ? "je " + urbanK : urbanK + " bzw. " + ruralK;
+    private static String clusterCounts(GroupSize urban, GroupSize rural) {
+        return urban.clusters() == rural.clusters() ? "je " + urban.clusters()
+                : urban.clusters() + " bzw. " + rural.clusters();
     }
 
-    private static String numbering(Group group, int first) {
-        if (group.k() == 0) {
-            return group.name() + " sind nicht vertreten";
+    private static String numbering(String name, GroupSize group, int first) {
+        if (group.kreise() == 0) {
+            return name + " sind nicht vertreten";
         }
-        int last = first + group.k() - 1;
+        int last = first + group.clusters() - 1;
         String numbers = last == first ? "die Nummer " + first
                 : last == first + 1 ? "die Nummern " + first + " und " + last
                 : "die Nummern " + first + " bis " + last;
-        return group.name() + " erhalten " + numbers;
+        return name + " erhalten " + numbers;
     }
 
     private static String germanList(List<String> items) {

@@ -9,7 +9,9 @@ import java.util.Objects;
 
 /**
  * What the typology is built from and how: the indicators with their direction and label, the number of clusters
- * per group, and the fixed random seed, trials and iterations that make the clustering reproducible.
+ * per group, and the fixed random seed, trials (k-means++ starts) and iterations that make the clustering
+ * reproducible. The catalogue's {@code typology:} fields set them ({@link
+ * de.integrationsmonitor.indicator.IndicatorCatalogue#typologySpec()}).
  *
  * <p>{@link Direction#NEUTRAL} indicators shape the clusters but do not enter the participation score that orders
  * them. {@code labels} name the indicators in descriptions and the method text (the id where none is given).
@@ -19,15 +21,6 @@ import java.util.Objects;
 public record TypologySpec(List<String> indicatorIds, Map<String, Direction> directions, Map<String, String> labels,
                            int urbanClusters, int ruralClusters, long seed, int trials, int maxIterations,
                            String urbanGroup, String ruralGroup) {
-
-    /** Three urban and three rural clusters, as in the Berlin-Institut typology. */
-    public static final int DEFAULT_CLUSTERS_PER_GROUP = 3;
-    /** Any fixed value serves; what matters is that it is fixed and printed in the method text. */
-    public static final long DEFAULT_SEED = 20230L;
-    /** Ten k-means++ starts per group; the one with the smallest sum of squared errors is kept. */
-    public static final int DEFAULT_TRIALS = 10;
-    /** Far more than the few dozen Lloyd iterations 400 Kreise need to converge. */
-    public static final int DEFAULT_MAX_ITERATIONS = 1000;
 
     public TypologySpec {
         indicatorIds = List.copyOf(indicatorIds);
@@ -62,14 +55,6 @@ public record TypologySpec(List<String> indicatorIds, Map<String, Direction> dir
         }
         Objects.requireNonNull(urbanGroup, "urbanGroup");
         Objects.requireNonNull(ruralGroup, "ruralGroup");
-    }
-
-    /** The default typology (3 + 3 clusters, fixed seed, 10 trials) over the given indicators. */
-    public static TypologySpec of(List<String> indicatorIds, Map<String, Direction> directions,
-                                  Map<String, String> labels) {
-        return new TypologySpec(indicatorIds, directions, labels, DEFAULT_CLUSTERS_PER_GROUP,
-                DEFAULT_CLUSTERS_PER_GROUP, DEFAULT_SEED, DEFAULT_TRIALS, DEFAULT_MAX_ITERATIONS,
-                "kreisfreie Städte", "Landkreise");
     }
 
     /** The same spec with a different number of clusters per group. */

@@ -28,7 +28,12 @@ class TypologyTest {
     static final String WITHOUT_QUALIFICATION = "ohne_abschluss";
     static final String FOREIGNERS = "auslaenderanteil";
 
-    static final TypologySpec SPEC = TypologySpec.of(List.of(INCOME, SGB2, WITHOUT_QUALIFICATION),
+    /** The catalogue's settings: three clusters per group, seed 20230, ten starts, at most 1000 iterations. */
+    static TypologySpec spec(List<String> ids, Map<String, Direction> directions, Map<String, String> labels) {
+        return new TypologySpec(ids, directions, labels, 3, 3, 20230L, 10, 1000, "kreisfreie Städte", "Landkreise");
+    }
+
+    static final TypologySpec SPEC = spec(List.of(INCOME, SGB2, WITHOUT_QUALIFICATION),
             Map.of(INCOME, Direction.HIGHER_IS_BETTER, SGB2, Direction.HIGHER_IS_WORSE,
                     WITHOUT_QUALIFICATION, Direction.HIGHER_IS_WORSE),
             Map.of(INCOME, "Einkommen", SGB2, "SGB-II-Quote", WITHOUT_QUALIFICATION, "Anteil ohne Abschluss"));
@@ -260,7 +265,7 @@ class TypologyTest {
 
     @Test
     void aNeutralIndicatorShapesTheClustersButDoesNotEnterTheScore() {
-        TypologySpec withNeutral = TypologySpec.of(List.of(INCOME, SGB2, WITHOUT_QUALIFICATION, FOREIGNERS),
+        TypologySpec withNeutral = spec(List.of(INCOME, SGB2, WITHOUT_QUALIFICATION, FOREIGNERS),
                 Map.of(INCOME, Direction.HIGHER_IS_BETTER, SGB2, Direction.HIGHER_IS_WORSE,
                         WITHOUT_QUALIFICATION, Direction.HIGHER_IS_WORSE, FOREIGNERS, Direction.NEUTRAL),
                 Map.of(INCOME, "Einkommen", SGB2, "SGB-II-Quote", WITHOUT_QUALIFICATION, "Anteil ohne Abschluss",
@@ -333,11 +338,22 @@ class TypologyTest {
                 .contains("z-standardisiert")
                 .contains("Divisor n")
                 .contains("k-Means++")
-                .contains("festen Startwert " + TypologySpec.DEFAULT_SEED)
-                .contains(TypologySpec.DEFAULT_TRIALS + " Startkonfigurationen")
+                .contains("festen Startwert " + SPEC.seed())
+                .contains(SPEC.trials() + " Startkonfigurationen")
                 .contains("kreisfreie Städte (12 Kreise) und Landkreise (18 Kreise)")
                 .contains("Kreisfreie Städte erhalten die Nummern 1 bis 3, Landkreise erhalten die Nummern 4 bis 6")
                 .contains("Einkommen, SGB-II-Quote und Anteil ohne Abschluss")
                 .doesNotContain("\n");
+    }
+
+    @Test
+    void theMethodTextFollowsTheSettingsItIsGivenNotConstantsOfTheCode() {
+        TypologySpec other = new TypologySpec(SPEC.indicatorIds(), SPEC.directions(), SPEC.labels(), 2, 2, 7L, 4, 50,
+                "kreisfreie Städte", "Landkreise");
+
+        String method = Typology.method(other, 3, new Typology.GroupSize(12, 2), new Typology.GroupSize(18, 2));
+
+        assertThat(method).contains("festen Startwert 7 ", "4 Startkonfigurationen", "höchstens 50 Iterationen",
+                "in je 2 Cluster", "3 Kreise ohne Wert", "Landkreise erhalten die Nummern 3 und 4");
     }
 }
