@@ -23,6 +23,8 @@ public class ProgressBars {
 
     private final boolean terminal = System.console() != null;
     private final Map<String, ProgressBar> rendering = new HashMap<>();
+    /** Without a terminal: per edition the reports to render and those rendered so far, for the log lines. */
+    private final Map<String, long[]> counts = new HashMap<>();
     private ProgressBar ingest;
 
     @EventListener
@@ -51,6 +53,7 @@ public class ProgressBars {
                 old.close();
             }
         } else {
+            counts.put(event.edition(), new long[] {0, event.units()});
             LOG.info("rendering edition {}: {} report(s)", event.edition(), event.units());
         }
     }
@@ -69,6 +72,10 @@ public class ProgressBars {
         if (event.failed()) {
             LOG.warn("report {} of edition {} could not be rendered: {}", event.unit(), event.edition(),
                     event.reason());
+        } else if (!terminal) {
+            long[] count = counts.computeIfAbsent(event.edition(), e -> new long[2]);
+            count[0]++;
+            LOG.info("edition {}: {} rendered ({} of {})", event.edition(), event.unit(), count[0], count[1]);
         }
     }
 

@@ -57,8 +57,19 @@ final class NightlyCrash {
         this.runDate = runDate;
     }
 
-    /** Starts the nightly run in a child JVM; kills it with SIGKILL after {@code killAfter} unless it ended. */
-    Start start(Home home, Duration killAfter) throws IOException, InterruptedException {
+    /**
+     * Where to kill a run: once it has written {@code progressLines} lines of progress (files taken in, reports
+     * rendered: the lines of the "imon" logger), and {@code extraMillis} later. Counting progress rather than time
+     * lands the kill inside the run however loaded the machine is.
+     */
+    record KillPoint(int progressLines, long extraMillis) {
+    }
+
+    /** A run to its end: no kill. */
+    static final KillPoint NEVER = new KillPoint(Integer.MAX_VALUE, 0);
+
+    /** Starts the nightly run in a child JVM; kills it with SIGKILL at the kill point unless it ended before. */
+    Start start(Home home, KillPoint kill) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"),
@@ -76,12 +87,21 @@ final class NightlyCrash {
         }
         long started = System.nanoTime();
         Process process = builder.start();
-        boolean ended = process.waitFor(killAfter.toMillis(), TimeUnit.MILLISECONDS);
         boolean killed = false;
-        if (!ended) {
-            process.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no rollback by the process
-            process.waitFor();
-            killed = true;
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
+            if (progressLines(Files.readString(log, StandardCharsets.UTF_8)) >= kill.progressLines()) {
+                if (!process.waitFor(kill.extraMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no rollback by the process
+                    process.waitFor();
+                    killed = true;
+                }
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the nightly run did not end within 30 minutes");
+            }
         }
         Duration after = Duration.ofNanos(System.nanoTime() - started);
         String output = Files.readString(log, StandardCharsets.UTF_8);
@@ -89,33 +109,25 @@ final class NightlyCrash {
         return new Start(killed ? -9 : process.exitValue(), killed, after, output);
     }
 
+    /** The lines of progress a run printed: what the kill points count. */
+    static int progressLines(String output) {
+        return (int) output.lines().filter(l -> l.contains(" imon: ")).count();
+    }
+
     /** Runs the night to its end without interruption. */
     Start uninterrupted(Home home) throws IOException, InterruptedException {
-        return start(home, Duration.ofMinutes(20));
+        return start(home, NEVER);
     }
 
-    /** Kills the night at the given points, then starts it again until it completes; returns every start. */
-    List<Start> interrupted(Home home, List<Duration> killPoints) throws IOException, InterruptedException {
-        List<Start> starts = new ArrayList<>();
-        for (Duration point : killPoints) {
-            starts.add(start(home, point));
-        }
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Start last = uninterrupted(home);
-            starts.add(last);
-            if (last.exit() == 0) {
-                break;
-            }
-        }
-        return starts;
-    }
-
-    /** Kill points between {@code from} and {@code until}, from a seed printed so that a failure can be repeated. */
-    static List<Duration> killPoints(long seed, int count, Duration from, Duration until) {
+    /**
+     * Kill points within the first {@code lines} lines of progress (the number an uninterrupted run printed), from a
+     * seed printed so that a failure can be repeated.
+     */
+    static List<KillPoint> killPoints(long seed, int count, int lines) {
         Random random = new Random(seed);
-        List<Duration> points = new ArrayList<>();
+        List<KillPoint> points = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            points.add(from.plusMillis((long) (random.nextDouble() * (until.toMillis() - from.toMillis()))));
+            points.add(new KillPoint(1 + random.nextInt(Math.max(1, lines - 1)), random.nextInt(400)));
         }
         return points;
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The crash test over the real corpus of ../shared (acceptance profile): a night that ingests all 13 real extracts,
  * computes the catalogue and renders the five-yearly report for Sachsen-Anhalt, killed at random points, ends as
- * the uninterrupted night does.
+ * the uninterrupted night does (two kill points by default: each start over the real corpus takes a minute).
  */
 @Tag("acceptance")
 class NightlyCrashAcceptanceTest {
@@ -29,6 +29,6 @@ class NightlyCrashAcceptanceTest {
                 editions.resolve("integrationsbericht-2015-st.yml"));
         NightlyCrashTest.run(new NightlyCrash(CORPUS, editions, "2026-12-01"),
                 new NightlyCrash.Home(work.resolve("uninterrupted"), null),
-                new NightlyCrash.Home(work.resolve("interrupted"), null));
+                new NightlyCrash.Home(work.resolve("interrupted"), null), 2);
     }
 }

@@ -12,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,21 +63,25 @@ class NightlyCrashTest {
     /** The crash test proper, also for the acceptance profile's run over the real corpus. */
     static void run(NightlyCrash night, NightlyCrash.Home uninterrupted, NightlyCrash.Home interrupted)
             throws Exception {
+        run(night, uninterrupted, interrupted, 3);
+    }
+
+    static void run(NightlyCrash night, NightlyCrash.Home uninterrupted, NightlyCrash.Home interrupted,
+                    int defaultKills) throws Exception {
         NightlyCrash.Start whole = night.uninterrupted(uninterrupted);
         assertThat(whole.exit()).as(whole.output()).isZero();
 
         long seed = Long.getLong("imon.crash.seed", System.nanoTime());
-        int kills = Integer.getInteger("imon.crash.kills", 3);
-        // between the database being opened and the last reports being published
-        List<Duration> points = NightlyCrash.killPoints(seed, kills, whole.after().multipliedBy(3).dividedBy(10),
-                whole.after().multipliedBy(9).dividedBy(10));
+        int kills = Integer.getInteger("imon.crash.kills", defaultKills);
+        int lines = NightlyCrash.progressLines(whole.output());
+        List<NightlyCrash.KillPoint> points = NightlyCrash.killPoints(seed, kills, lines);
         System.out.println("crash test: seed " + seed + " (-Dimon.crash.seed), uninterrupted night " + whole.after()
-                + ", kill points " + points);
+                + " with " + lines + " lines of progress, kill points " + points);
 
         int midRun = 0;
         int resumed = 0;
         List<NightlyCrash.Start> starts = new java.util.ArrayList<>();
-        for (Duration point : points) {
+        for (NightlyCrash.KillPoint point : points) {
             NightlyCrash.Start start = night.start(interrupted, point);
             starts.add(start);
             resumed += start.output().contains("was interrupted") && start.output().contains("resuming") ? 1 : 0;
