@@ -62,7 +62,9 @@ public record RunSummary(String runDate, String started, String finished, Outcom
     public record Computation(long id, boolean computedNow, int values) {
     }
 
-    public record Rendered(String edition, String folder, int written, Map<String, String> failed) {
+    /** An edition rendered in the night: the PDFs written, the reports that failed, the Kreise without data. */
+    public record Rendered(String edition, String folder, int written, Map<String, String> failed,
+                           List<String> withoutData) {
     }
 
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss");
@@ -148,8 +150,15 @@ public record RunSummary(String runDate, String started, String finished, Outcom
         List<Rendered> rendered = new ArrayList<>();
         ReportJobConfiguration.published(allSteps).forEach((edition, result) -> {
             Map<String, String> failed = (Map<String, String>) result.get("failed");
-            rendered.add(new Rendered(edition, String.valueOf(result.get("folder")),
-                    ((List<String>) result.get("written")).size(), failed));
+            List<String> withoutData = (List<String>) result.getOrDefault("withoutData", List.of());
+            Rendered one = new Rendered(edition, String.valueOf(result.get("folder")),
+                    ((List<String>) result.get("written")).size(), failed, withoutData);
+            rendered.add(one);
+            if (one.written() == 0 && failed.isEmpty() && !withoutData.isEmpty()) {
+                // an edition of which no Kreis has data for its period: the run did nothing for it, and says why
+                attention.add("edition " + edition + ": none of its " + withoutData.size() + " Kreise has data for"
+                        + " the edition's period, nothing was rendered; are the deliveries of its report_year in?");
+            }
             failed.forEach((unit, reason) -> attention.add("report " + unit + " of edition " + edition
                     + " could not be rendered: " + reason));
         });
@@ -281,7 +290,8 @@ public record RunSummary(String runDate, String started, String finished, Outcom
         out.append("Editions rendered:\n");
         rendered.forEach(r -> out.append("  ").append(r.edition()).append(": ").append(r.written())
                 .append(" PDF(s) in ").append(r.folder()).append(r.failed().isEmpty() ? "" : ", " + r.failed().size()
-                + " failed").append('\n'));
+                + " failed").append(r.withoutData().isEmpty() ? "" : ", " + r.withoutData().size()
+                + " Kreise left out (no data for them)").append('\n'));
         unchanged.forEach(e -> out.append("  ").append(e).append(": unchanged\n"));
         editionsRefused.forEach((e, reason) -> out.append("  REFUSED ").append(e).append(": ").append(reason)
                 .append('\n'));

@@ -116,6 +116,20 @@ class NightlyTest extends CommandLineTest {
     }
 
     @Test
+    void anEditionOfWhichNoKreisHasDataForItsYearIsNamedForAPersonNotPassedOverInSilence() throws IOException {
+        Files.writeString(editions.resolve("auslaenderanteil-2015.yml"), Files.readString(
+                editions.resolve("auslaenderanteil-2015.yml")).replace("report_year: 2015", "report_year: 2005"));
+
+        Run run = nightly("2026-12-01");
+
+        // Sachsen-Anhalt had 24 Kreise at the end of 2005, before its reform of 1 July 2007
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("Needs a person:", "edition auslaenderanteil-2015: none of its 24 Kreise has"
+                + " data for the edition's period, nothing was rendered",
+                "auslaenderanteil-2015: 0 PDF(s) in", "24 Kreise left out (no data for them)");
+    }
+
+    @Test
     void aRefusedFileIsNamedWithItsReasonAndTheRestGoesIn() throws IOException {
         Files.writeString(inbox.resolve("kaputt.csv"), "this is no extract\n", StandardCharsets.UTF_8);
 
