@@ -50,6 +50,8 @@ public class IngestService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final IngestLimits limits;
+    /** Cells of a delivery kept in memory for the consistency pass; a larger delivery is read back. */
+    private final int cellsKept;
 
     public IngestService(DeliveryStore deliveries, ObservationStore observations,
                          FindingStore findings, KreisRegister register, ImonSettings settings,
@@ -62,6 +64,7 @@ public class IngestService {
         this.transaction = transaction;
         this.clock = clock;
         this.limits = limits;
+        this.cellsKept = DeliveryCells.defaultLimit();
     }
 
     /** Ingests files and the files in folders (sorted by name, so runs are repeatable), reporting each. */
@@ -224,6 +227,7 @@ public class IngestService {
         private final PublicationCheck publication = new PublicationCheck();
         private final List<Finding> found = new ArrayList<>();
         private ObservationStore.Writer writer;
+        private DeliveryCells cells;
         private ExtractFooter footer = ExtractFooter.none();
         private long deliveryId;
         private String tableCode = "";
@@ -245,6 +249,7 @@ public class IngestService {
             tableCode = header.tableCode();
             deliveryId = deliveries.open(header, source.bytes().sha256(), LocalDateTime.now(clock));
             writer = observations.writer(deliveryId);
+            cells = new DeliveryCells(deliveryId, cellsKept);
         }
 
         @Override
@@ -286,6 +291,7 @@ public class IngestService {
                         observationsDropped++;
                     } else {
                         writer.add(o);
+                        cells.add(o);
                         publication.count(o);
                     }
                 });
@@ -357,7 +363,9 @@ public class IngestService {
             findings.storeUnpublished(deliveryId, publication.unpublishedKreisLevel(), "KREIS");
             ConsistencyChecker checker = new ConsistencyChecker(tableCode, rules, found::add,
                     publication.unpublishedKreisLevel());
-            observations.streamDelivery(deliveryId, checker::accept);
+            if (!cells.replay(checker::accept)) {
+                observations.streamDelivery(deliveryId, checker::accept);
+            }
             checker.finish();
             checker.conflict().ifPresent(conflict -> {
                 throw new ExtractRefusedException(source.fileName(), conflict.line(), conflict.message());

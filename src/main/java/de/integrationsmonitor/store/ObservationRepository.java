@@ -9,7 +9,11 @@ import de.integrationsmonitor.observation.Marker;
 import de.integrationsmonitor.observation.Observation;
 import de.integrationsmonitor.observation.Period;
 import de.integrationsmonitor.observation.PeriodKind;
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +46,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class ObservationRepository implements ObservationStore, ObservationSource {
 
-    private static final int BATCH = 2000;
+    /** Rows per chunk written at once (one COPY on PostgreSQL, one JDBC batch on H2). */
+    private static final int BATCH = 5000;
+    /** Rows per multi-row INSERT statement on H2. */
+    private static final int ROWS_PER_INSERT = 100;
     /** The widths of the columns (V1, V5): a value that does not fit refuses its file, it is never cut. */
     static final int MAX_PATH = 1000;
     static final int MAX_UNIT = 100;
@@ -51,6 +60,7 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
             + " v.period_kind, v.path, v.unit, o.source_line";
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
+    private volatile Boolean postgres;
 
     @Autowired
     public ObservationRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
@@ -170,11 +180,18 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
                 rs.getLong("source_line"));
     }
 
-    /** Writes one delivery's observations and quarantined lines in batches. */
+    /**
+     * Writes one delivery's observations and quarantined lines in batches, the way each database loads fastest:
+     * on PostgreSQL the driver's {@code COPY observation (...) FROM STDIN} (text format) in chunks of
+     * {@value #BATCH} rows, on the connection of the caller's transaction, so that the delivery stays visible whole
+     * or not at all; on H2 multi-row {@code INSERT ... VALUES (...), (...)} statements of {@value #ROWS_PER_INSERT}
+     * rows in one JDBC batch per chunk (H2 executes a batch row by row; one statement of many rows saves its per
+     * statement work).
+     */
     private final class Writer implements ObservationStore.Writer {
         private final long deliveryId;
         private final Map<String, Map<String, Long>> variableIds = new HashMap<>();
-        private final List<Object[]> observations = new ArrayList<>(BATCH);
+        private final List<Row> observations = new ArrayList<>(BATCH);
         private final List<Object[]> rejected = new ArrayList<>();
 
         private Writer(long deliveryId) {
@@ -189,9 +206,8 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
                 throw new StoreRefusedException(o.sourceLine(), "the file has more lines than the store counts ("
                         + Integer.MAX_VALUE + ")");
             }
-            observations.add(new Object[] {deliveryId, variableId(o), o.regionCode(), Date.valueOf(o.referenceDate()),
-                    o.period().text(), figure.orElse(null), o.cell().hasMarker() ? o.cell().marker() : null,
-                    o.sourceLine()});
+            observations.add(new Row(variableId(o), o.regionCode(), o.referenceDate(), o.period().text(),
+                    figure.orElse(null), o.cell().hasMarker() ? o.cell().marker() : null, (int) o.sourceLine()));
             if (observations.size() == BATCH) {
                 flushObservations();
             }
@@ -254,11 +270,15 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
         }
 
         private void flushObservations() {
-            if (!observations.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO observation (delivery_id, variable_id, region_code, reference_date,"
-                        + " period, figure, marker, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", observations);
-                observations.clear();
+            if (observations.isEmpty()) {
+                return;
             }
+            if (postgres()) {
+                copy(deliveryId, observations);
+            } else {
+                insert(deliveryId, observations);
+            }
+            observations.clear();
         }
 
         private void flushRejected() {
@@ -268,5 +288,125 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
                 rejected.clear();
             }
         }
+    }
+
+    /** One observation row as the table keeps it. */
+    private record Row(long variableId, String regionCode, LocalDate referenceDate, String period, BigDecimal figure,
+                       String marker, int sourceLine) {
+    }
+
+    private static final String INSERT_COLUMNS = "INSERT INTO observation (delivery_id, variable_id, region_code,"
+            + " reference_date, period, figure, marker, source_line) VALUES ";
+    private static final String ONE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_MANY = INSERT_COLUMNS
+            + String.join(", ", Collections.nCopies(ROWS_PER_INSERT, ONE_ROW));
+    private static final String INSERT_ONE = INSERT_COLUMNS + ONE_ROW;
+
+    /** Whether the store is PostgreSQL (the driver's COPY applies), asked of the connection once. */
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = jdbc.execute((ConnectionCallback<Boolean>) c -> c.isWrapperFor(PGConnection.class));
+            postgres = known;
+        }
+        return known;
+    }
+
+    /**
+     * PostgreSQL: the rows through the driver's {@code COPY ... FROM STDIN} in text format, on the connection of
+     * the transaction (unwrapped from the pool's), so they commit or roll back with the delivery row.
+     */
+    private void copy(long deliveryId, List<Row> rows) {
+        StringBuilder text = new StringBuilder(rows.size() * 64);
+        for (Row row : rows) {
+            text.append(deliveryId).append('\t').append(row.variableId()).append('\t');
+            escaped(text, row.regionCode()).append('\t').append(row.referenceDate()).append('\t');
+            escaped(text, row.period()).append('\t');
+            if (row.figure() == null) {
+                text.append("\\N");
+            } else {
+                text.append(row.figure().toPlainString());
+            }
+            text.append('\t');
+            if (row.marker() == null) {
+                text.append("\\N");
+            } else {
+                escaped(text, row.marker());
+            }
+            text.append('\t').append(row.sourceLine()).append('\n');
+        }
+        jdbc.execute((ConnectionCallback<Long>) c -> {
+            try {
+                return c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY observation (delivery_id, variable_id,"
+                        + " region_code, reference_date, period, figure, marker, source_line) FROM STDIN",
+                        new StringReader(text.toString()));
+            } catch (IOException e) {
+                throw new SQLException("COPY into observation failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** A text value in COPY's text format: backslash, tab, newline and carriage return escaped. */
+    private static StringBuilder escaped(StringBuilder text, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
+        return text;
+    }
+
+    /** H2: the rows as multi-row inserts of {@value #ROWS_PER_INSERT} rows, the rest one by one, one batch each. */
+    private void insert(long deliveryId, List<Row> rows) {
+        jdbc.execute((ConnectionCallback<Void>) c -> {
+            int whole = rows.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
+            if (whole > 0) {
+                try (PreparedStatement many = c.prepareStatement(INSERT_MANY)) {
+                    for (int from = 0; from < whole; from += ROWS_PER_INSERT) {
+                        int index = 1;
+                        for (int i = from; i < from + ROWS_PER_INSERT; i++) {
+                            index = set(many, index, deliveryId, rows.get(i));
+                        }
+                        many.addBatch();
+                    }
+                    many.executeBatch();
+                }
+            }
+            if (whole < rows.size()) {
+                try (PreparedStatement one = c.prepareStatement(INSERT_ONE)) {
+                    for (int i = whole; i < rows.size(); i++) {
+                        set(one, 1, deliveryId, rows.get(i));
+                        one.addBatch();
+                    }
+                    one.executeBatch();
+                }
+            }
+            return null;
+        });
+    }
+
+    private static int set(PreparedStatement statement, int index, long deliveryId, Row row) throws SQLException {
+        statement.setLong(index++, deliveryId);
+        statement.setLong(index++, row.variableId());
+        statement.setString(index++, row.regionCode());
+        statement.setObject(index++, row.referenceDate());
+        statement.setString(index++, row.period());
+        if (row.figure() == null) {
+            statement.setNull(index++, Types.NUMERIC);
+        } else {
+            statement.setBigDecimal(index++, row.figure());
+        }
+        if (row.marker() == null) {
+            statement.setNull(index++, Types.VARCHAR);
+        } else {
+            statement.setString(index++, row.marker());
+        }
+        statement.setInt(index++, row.sourceLine());
+        return index;
     }
 }
