@@ -36,6 +36,13 @@ public final class Comparisons {
                 kreisValuesByLandYear.computeIfAbsent(rankGroup(v), k -> new ArrayList<>()).add(v.value().get());
             }
         }
+        // each group sorted once: a rank is then two binary searches, not a pass over the group
+        Map<String, BigDecimal[]> sortedByGroup = new HashMap<>();
+        kreisValuesByLandYear.forEach((group, list) -> {
+            BigDecimal[] sorted = list.toArray(BigDecimal[]::new);
+            java.util.Arrays.sort(sorted, BigDecimal::compareTo);
+            sortedByGroup.put(group, sorted);
+        });
         List<IndicatorValue> compared = new ArrayList<>(values.size());
         for (IndicatorValue v : values) {
             Optional<BigDecimal> landValue = isKreis(v.regionCode())
@@ -45,10 +52,9 @@ public final class Comparisons {
             Optional<Integer> rank = Optional.empty();
             Optional<Integer> kreise = Optional.empty();
             if (isKreis(v.regionCode()) && v.value().isPresent()) {
-                List<BigDecimal> others = kreisValuesByLandYear.get(rankGroup(v));
-                rank = Optional.of(1 + (int) others.stream().filter(o -> better(indicator.direction(), o,
-                        v.value().get())).count());
-                kreise = Optional.of(others.size());
+                BigDecimal[] others = sortedByGroup.get(rankGroup(v));
+                rank = Optional.of(1 + better(indicator.direction(), others, v.value().get()));
+                kreise = Optional.of(others.length);
             }
             IndicatorValue fiveYearsBefore = byRegionYear.get(key(v.regionCode(), v.year() - 5));
             Optional<BigDecimal> change = sameTerritory(v, fiveYearsBefore, register) ? v.value().flatMap(now ->
@@ -74,9 +80,43 @@ public final class Comparisons {
                 && territoryNow.equals(register.versionOn(before.regionCode(), before.gebietsstand()));
     }
 
-    /** Whether {@code other} ranks before {@code value}: higher first, unless higher is worse. */
-    private static boolean better(Direction direction, BigDecimal other, BigDecimal value) {
-        return direction == Direction.HIGHER_IS_WORSE ? other.compareTo(value) < 0 : other.compareTo(value) > 0;
+    /**
+     * How many of the ascending {@code sorted} rank before {@code value}: the higher ones, unless higher is worse
+     * (then the lower ones); equal values rank alike.
+     */
+    private static int better(Direction direction, BigDecimal[] sorted, BigDecimal value) {
+        return direction == Direction.HIGHER_IS_WORSE ? firstNotBelow(sorted, value)
+                : sorted.length - firstAbove(sorted, value);
+    }
+
+    /** The index of the first element not below {@code value}: the count of those below it. */
+    private static int firstNotBelow(BigDecimal[] sorted, BigDecimal value) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle].compareTo(value) < 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    /** The index of the first element above {@code value}. */
+    private static int firstAbove(BigDecimal[] sorted, BigDecimal value) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle].compareTo(value) <= 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     static Optional<BigDecimal> change(ChangeKind kind, BigDecimal now, BigDecimal before) {

@@ -124,15 +124,30 @@ public class ComputationService {
     }
 
     /**
-     * Every indicator with its comparisons, and the kind of period each of its inputs had; each table query is made
-     * once per computation.
+     * Every indicator with its comparisons, and the kind of period each of its inputs had. Set-based: each table
+     * the catalogue uses is read once (the paths its inputs name, or all of them where an input has patterns), and
+     * each input takes its cells from that one read.
      */
     Map<String, List<IndicatorValue>> computeAll(IndicatorCatalogue catalogue, List<Long> deliveryIds,
                                                  Map<String, List<InputPeriod>> inputPeriods) {
-        Map<String, List<StoredObservation>> cache = new HashMap<>();
-        java.util.function.Function<InputSpec, List<StoredObservation>> rowsOf = input -> cache.computeIfAbsent(
-                input.table() + "|" + input.exactPaths(),
-                k -> observations.current(input.table(), input.exactPaths(), deliveryIds));
+        Map<String, java.util.Set<String>> pathsOfTable = new LinkedHashMap<>();
+        java.util.Set<String> everyPath = new java.util.HashSet<>();
+        for (IndicatorDefinition indicator : catalogue.indicators()) {
+            for (InputSpec input : indicator.inputs()) {
+                pathsOfTable.computeIfAbsent(input.table(), t -> new java.util.TreeSet<>())
+                        .addAll(input.exactPaths());
+                if (input.exactPaths().isEmpty()) {
+                    everyPath.add(input.table());
+                }
+            }
+        }
+        Map<String, List<StoredObservation>> tables = new HashMap<>();
+        java.util.function.Function<String, List<StoredObservation>> rowsOfTable = table -> tables.computeIfAbsent(
+                table, t -> observations.current(t, everyPath.contains(t) ? List.of() : pathsOfTable.get(t),
+                        deliveryIds));
+        Map<InputSpec, List<StoredObservation>> selected = new HashMap<>();
+        java.util.function.Function<InputSpec, List<StoredObservation>> rowsOf = input -> selected.computeIfAbsent(
+                input, i -> i.selected(rowsOfTable.apply(i.table())));
         IndicatorCalculator calculator = new IndicatorCalculator(register);
         Map<String, List<IndicatorValue>> computed = new LinkedHashMap<>();
         for (IndicatorDefinition indicator : catalogue.indicators()) {
@@ -140,8 +155,7 @@ public class ComputationService {
             computed.put(indicator.id(), Comparisons.compare(indicator, values, register));
             List<InputPeriod> periods = new ArrayList<>();
             for (InputSpec input : indicator.inputs()) {
-                InputPeriod.of(input, rowsOf.apply(input).stream().filter(o -> input.selects(o.variablePath()))
-                        .toList()).ifPresent(periods::add);
+                InputPeriod.of(input, rowsOf.apply(input)).ifPresent(periods::add);
             }
             inputPeriods.put(indicator.id(), List.copyOf(periods));
         }
@@ -155,12 +169,21 @@ public class ComputationService {
     TypologyResult typology(IndicatorCatalogue catalogue, Map<String, List<IndicatorValue>> computed) {
         IndicatorCatalogue.TypologyDefinition definition = catalogue.typology();
         LocalDate asOf = LocalDate.of(definition.year(), 12, 31);
+        // each indicator's values by region, read once instead of once per Kreis
+        Map<String, Map<String, List<IndicatorValue>>> byRegion = new HashMap<>();
+        for (String id : definition.indicators()) {
+            Map<String, List<IndicatorValue>> ofIndicator = new HashMap<>();
+            for (IndicatorValue v : computed.getOrDefault(id, List.of())) {
+                ofIndicator.computeIfAbsent(v.regionCode(), r -> new ArrayList<>()).add(v);
+            }
+            byRegion.put(id, ofIndicator);
+        }
         List<TypologyInput> inputs = new ArrayList<>();
         for (Kreis kreis : register.kreiseOn(asOf)) {
             Map<String, BigDecimal> values = new LinkedHashMap<>();
             for (String id : definition.indicators()) {
-                computed.getOrDefault(id, List.of()).stream()
-                        .filter(v -> v.regionCode().equals(kreis.ags()) && v.year() <= definition.year())
+                byRegion.get(id).getOrDefault(kreis.ags(), List.of()).stream()
+                        .filter(v -> v.year() <= definition.year())
                         .filter(v -> v.value().isPresent())
                         .max(Comparator.comparing(IndicatorValue::referenceDate))
                         .ifPresent(v -> values.put(id, v.value().get()));

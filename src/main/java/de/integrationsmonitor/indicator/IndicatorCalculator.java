@@ -54,8 +54,7 @@ public final class IndicatorCalculator {
         Set<String> notCounts = new HashSet<>();
         Map<Integer, Period> periodOfYear = new TreeMap<>();
         for (InputSpec input : indicator.inputs()) {
-            List<StoredObservation> rows = observations.apply(input).stream()
-                    .filter(o -> input.selects(o.variablePath())).toList();
+            List<StoredObservation> rows = input.selected(observations.apply(input));
             if (input == indicator.primaryInput()) {
                 rows.forEach(o -> periodOfYear.putIfAbsent(o.referenceDate().getYear(), o.period()));
             }

@@ -1,0 +1,156 @@
+package de.integrationsmonitor.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.ingest.IngestLimits;
+import de.integrationsmonitor.ingest.IngestService;
+import de.integrationsmonitor.observation.Cell;
+import de.integrationsmonitor.observation.Delivery;
+import de.integrationsmonitor.observation.Marker;
+import de.integrationsmonitor.observation.Period;
+import de.integrationsmonitor.observation.PeriodKind;
+import de.integrationsmonitor.observation.StoredObservation;
+import de.integrationsmonitor.region.KreisRegister;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The set-based read of the observations a computation rests on ({@link ObservationRepository#current}) gives
+ * exactly what the windowed query it replaced gave: the same cells, the newest delivery's where a revision
+ * supersedes one (by the office's Stand, then by ingestion), "..." where a delivery left the Kreis level
+ * unpublished, with the same figures, markers, lines and order. The reference is that query, kept here verbatim.
+ */
+class CurrentObservationsTest {
+
+    static final Path FIXTURES = Path.of("src/test/resources/fixtures").toAbsolutePath();
+
+    @TempDir
+    static Path home;
+    static JdbcTemplate jdbc;
+    static ObservationRepository observations;
+    static List<Long> deliveries;
+
+    @BeforeAll
+    static void ingestEveryFixtureAndARevision() throws IOException {
+        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
+                "jdbc:h2:mem:current-observations;DB_CLOSE_DELAY=-1", "sa", "", true);
+        Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+        jdbc = new JdbcTemplate(dataSource);
+        observations = new ObservationRepository(jdbc);
+        DeliveryRepository deliveryRepository = new DeliveryRepository(jdbc);
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        IngestService ingest = new IngestService(deliveryRepository, observations, new FindingRepository(jdbc),
+                KreisRegister.loadDefault(), new ImonSettings(Path.of("").toAbsolutePath(), home), transaction,
+                Clock.systemUTC(), IngestLimits.defaults());
+        // a revision with a later Stand, and an older Stand ingested after it: the Stand decides, not the order
+        String original = Files.readString(FIXTURES.resolve("classic/period-column-age-groups.csv"));
+        Path revised = home.resolve("12411-03-03-4-revised.csv");
+        Files.writeString(revised, original.replace(";3398;1992;1406", ";3400;1994;1406")
+                .replace("Stand: 14.12.2017 / 15:51:18", "Stand: 02.02.2018 / 09:00:00"));
+        Path older = home.resolve("12411-03-03-4-older.csv");
+        Files.writeString(older, original.replace(";3398;1992;1406", ";3000;1600;1400")
+                .replace("Stand: 14.12.2017 / 15:51:18", "Stand: 01.01.2017 / 09:00:00"));
+        ingest.ingest(List.of(FIXTURES.resolve("classic"), FIXTURES.resolve("ffcsv"), FIXTURES.resolve("reform"),
+                revised, older), o -> { });
+        deliveries = deliveryRepository.all().stream().map(Delivery::id).toList();
+    }
+
+    @Test
+    void everyTableReadsAsTheWindowedQueryReadIt() {
+        List<String> tables = jdbc.queryForList("SELECT DISTINCT table_code FROM variable ORDER BY table_code",
+                String.class);
+        assertThat(tables).hasSizeGreaterThan(5);
+        for (String table : tables) {
+            assertThat(observations.current(table, List.of(), deliveries)).as(table)
+                    .isNotEmpty().containsExactlyElementsOf(reference(table, List.of(), deliveries));
+        }
+    }
+
+    @Test
+    void namedPathsAndPartOfTheDeliveriesReadAsBefore() {
+        List<String> paths = jdbc.queryForList("SELECT path FROM variable WHERE table_code = '12411-03-03-4'"
+                + " ORDER BY path FETCH FIRST 3 ROWS ONLY", String.class);
+        List<Long> allButTheLast = deliveries.subList(0, deliveries.size() - 1);
+        assertThat(observations.current("12411-03-03-4", paths, allButTheLast)).isNotEmpty()
+                .containsExactlyElementsOf(reference("12411-03-03-4", paths, allButTheLast));
+        assertThat(observations.current("12411-03-03-4", paths, List.of())).isEmpty();
+        assertThat(observations.current("no-such-table", List.of(), deliveries)).isEmpty();
+    }
+
+    @Test
+    void theRevisionWithTheLatestStandWinsAndAnUnpublishedKreisLevelReadsAsLater() {
+        assertThat(observations.current("12411-03-03-4", List.of(), deliveries))
+                .extracting(o -> o.cell().number().map(BigDecimal::toPlainString).orElse(""))
+                .contains("3400").doesNotContain("3398", "3000");
+        assertThat(observations.current("13111-01-03-4", List.of(), deliveries))
+                .anySatisfy(o -> assertThat(o.cell().marker()).isEqualTo(Marker.LATER.symbol()));
+    }
+
+    @Test
+    void wholeFiguresLoseTheirTrailingZerosAsStripTrailingZerosDoes() {
+        for (String figure : List.of("1200.000000000000000000000000000000", "0.000000000000000000000000000000",
+                "-3.500000000000000000000000000000", "123456789012345678901234567890.000000000000000000000000000000",
+                "0.000000000000000000000000000001", "7")) {
+            BigDecimal value = new BigDecimal(figure);
+            assertThat(ObservationRepository.stripped(value)).as(figure).isEqualTo(value.stripTrailingZeros());
+        }
+    }
+
+    /** The query of ObservationRepository.current before it was made set-based. */
+    static List<StoredObservation> reference(String tableCode, Collection<String> variablePaths,
+                                             Collection<Long> deliveryIds) {
+        if (deliveryIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT * FROM (SELECT o.delivery_id, v.table_code, o.region_code,"
+                + " o.reference_date, o.period, v.period_kind, v.path, v.unit, o.source_line,"
+                + " CASE WHEN u.delivery_id IS NULL THEN o.figure END AS figure,"
+                + " CASE WHEN u.delivery_id IS NULL THEN o.marker ELSE '" + Marker.LATER.symbol() + "' END AS marker,"
+                + " ROW_NUMBER() OVER (PARTITION BY o.region_code, o.reference_date, o.variable_id"
+                + " ORDER BY d.office_stand DESC NULLS LAST, d.id DESC) AS precedence"
+                + " FROM observation o JOIN variable v ON v.id = o.variable_id JOIN delivery d ON d.id = o.delivery_id"
+                + " LEFT JOIN unpublished_level u ON u.delivery_id = o.delivery_id"
+                + " AND u.reference_date = o.reference_date AND u.region_level = 'KREIS' AND LENGTH(o.region_code) = 5"
+                + " WHERE v.table_code = ?");
+        args.add(tableCode);
+        if (!variablePaths.isEmpty()) {
+            sql.append(" AND v.path IN (").append(String.join(",", Collections.nCopies(variablePaths.size(), "?")))
+                    .append(')');
+            args.addAll(variablePaths);
+        }
+        sql.append(" AND d.id IN (").append(String.join(",", Collections.nCopies(deliveryIds.size(), "?")))
+                .append(')');
+        args.addAll(deliveryIds);
+        sql.append(") newest WHERE precedence = 1 ORDER BY region_code, reference_date, path");
+        return jdbc.query(sql.toString(), (rs, row) -> {
+            BigDecimal value = rs.getBigDecimal("figure");
+            String marker = rs.getString("marker");
+            return new StoredObservation(rs.getLong("delivery_id"), rs.getString("table_code"),
+                    rs.getString("region_code"), new Period(PeriodKind.valueOf(rs.getString("period_kind")),
+                    rs.getDate("reference_date").toLocalDate(), rs.getString("period")), rs.getString("path"),
+                    rs.getString("unit"), new Cell(Optional.ofNullable(value).map(BigDecimal::stripTrailingZeros),
+                    marker == null ? "" : marker), rs.getLong("source_line"));
+        }, args.toArray());
+    }
+}
