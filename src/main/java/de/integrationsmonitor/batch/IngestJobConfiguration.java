@@ -87,10 +87,13 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    Step ingestFilesStep(JobRepository repository, Partitioner filePartitioner, Step ingestFileStep) {
-        // files go in one after the other, in name order, so that delivery ids follow the files' order
+    Step ingestFilesStep(JobRepository repository, Partitioner filePartitioner, Step ingestFileStep,
+                         RemotePartitionHandler.Factory remotePartitions) {
+        // locally, files go in one after the other, in name order, so that delivery ids follow the files' order;
+        // remotely (nightly --remote) the workers take them in that order, several at once
         return new StepBuilder(INGEST_STEP, repository).partitioner(INGEST_FILE_STEP, filePartitioner)
-                .partitionHandler(OrderedPartitionHandler.sequential(ingestFileStep)).build();
+                .partitionHandler(new RemoteOrLocal(OrderedPartitionHandler.sequential(ingestFileStep),
+                        remotePartitions.of(INGEST_FILE_STEP))).build();
     }
 
     /** One file: stored, refused (nothing of it kept) or recognised as ingested before; what happened is kept. */

@@ -70,11 +70,19 @@ public class NightlyJobConfiguration {
     private final ResourcelessTransactionManager noTransaction = new ResourcelessTransactionManager();
 
     public static JobParameters parameters(LocalDate runDate, Path inbox, Path editions) {
-        return new JobParametersBuilder()
+        return parameters(runDate, inbox, editions, false);
+    }
+
+    /** The parameters of a night; {@code remote} sends the ingest and render partitions to the workers. */
+    public static JobParameters parameters(LocalDate runDate, Path inbox, Path editions, boolean remote) {
+        JobParametersBuilder builder = new JobParametersBuilder()
                 .addLocalDate(RUN_DATE, runDate, true)
                 .addString(IngestJobConfiguration.INBOX, inbox.toAbsolutePath().normalize().toString(), false)
-                .addString(EDITIONS_DIR, editions.toAbsolutePath().normalize().toString(), false)
-                .toJobParameters();
+                .addString(EDITIONS_DIR, editions.toAbsolutePath().normalize().toString(), false);
+        if (remote) {
+            builder.addString(RemoteOrLocal.REMOTE, "true", false); // where it runs, not what it is
+        }
+        return builder.toJobParameters();
     }
 
     /**

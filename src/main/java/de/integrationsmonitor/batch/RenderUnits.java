@@ -99,6 +99,31 @@ class RenderUnits implements ItemStreamReader<String>, ItemWriter<String> {
     }
 
     /**
+     * Whether a partition that completed in an earlier execution has nothing left to render: no unit failed and
+     * every unit's PDF is still there with its recorded hash (staged or published). Such a partition is not sent to
+     * the workers again. {@code editions} caches the prepared editions of a run.
+     */
+    @SuppressWarnings("unchecked")
+    static boolean nothingLeft(ExecutionContext context, ReportService reports, ImonSettings settings,
+                               Map<EditionPlan, PreparedEdition> editions) {
+        if (!((Map<String, String>) context.get(FAILED, Map.class, Map.of())).isEmpty()) {
+            return false;
+        }
+        EditionPlan plan = EditionPlan.of(context);
+        PreparedEdition prepared = editions.computeIfAbsent(plan, p -> p.prepare(reports));
+        Publication publication = Publication.of(settings.output(), prepared.edition());
+        Map<String, String> done = (Map<String, String>) context.get(DONE, Map.class, Map.of());
+        for (String unit : (List<String>) context.get(UNITS, List.class, List.of())) {
+            String sha = done.get(unit);
+            if (sha == null || !(publication.verified(plan.run(), prepared.fileName(unit), sha)
+                    || publication.publishedWith(prepared.fileName(unit), sha))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * One edition as a run renders it: the edition file, the computation, the Kreis asked for (or all), the inputs'
      * hash the run was planned with and the run's key (its staging folder). Kept in execution contexts.
      */

@@ -66,12 +66,21 @@ public class ReportJobConfiguration {
     private final ResourcelessTransactionManager noTransaction = new ResourcelessTransactionManager();
 
     public static JobParameters parameters(PreparedEdition prepared, java.util.Optional<String> kreis) {
-        return new JobParametersBuilder()
+        return parameters(prepared, kreis, false);
+    }
+
+    /** The parameters of a report run; {@code remote} sends the render partitions to the workers. */
+    public static JobParameters parameters(PreparedEdition prepared, java.util.Optional<String> kreis,
+                                           boolean remote) {
+        JobParametersBuilder builder = new JobParametersBuilder()
                 .addString(EDITION_FILE, prepared.edition().file().toAbsolutePath().normalize().toString(), false)
                 .addString(EDITION_INPUTS, prepared.inputsSha256(), true)
                 .addLong(COMPUTATION, prepared.computation().id(), true)
-                .addString(KREIS, kreis.orElse(""), true)
-                .toJobParameters();
+                .addString(KREIS, kreis.orElse(""), true);
+        if (remote) {
+            builder.addString(RemoteOrLocal.REMOTE, "true", false); // where it runs, not what it is
+        }
+        return builder.toJobParameters();
     }
 
     /** The edition of the job's parameters, planned: its staging folder prepared, leftovers of killed runs removed. */
@@ -139,12 +148,20 @@ public class ReportJobConfiguration {
         return executor;
     }
 
+    /**
+     * The partitions rendered in this JVM on all cores, or with {@code --remote} by the workers (a partition that
+     * completed in an earlier execution with every PDF still in place is not sent again).
+     */
     @Bean
     Step renderStep(JobRepository repository, Partitioner unitPartitioner, Step renderUnitsStep,
-                    TaskExecutor renderExecutor, @Value("${imon.render.threads:0}") int threads) {
+                    TaskExecutor renderExecutor, @Value("${imon.render.threads:0}") int threads,
+                    RemotePartitionHandler.Factory remotePartitions, ReportService reports, ImonSettings settings) {
+        Map<RenderUnits.EditionPlan, PreparedEdition> editions = new java.util.concurrent.ConcurrentHashMap<>();
         return new StepBuilder(RENDER_STEP, repository).partitioner(RENDER_UNITS_STEP, unitPartitioner)
-                .partitionHandler(OrderedPartitionHandler.of(renderUnitsStep, renderExecutor,
-                        threads > 0 ? threads : Runtime.getRuntime().availableProcessors()))
+                .partitionHandler(new RemoteOrLocal(OrderedPartitionHandler.of(renderUnitsStep, renderExecutor,
+                        threads > 0 ? threads : Runtime.getRuntime().availableProcessors()),
+                        remotePartitions.of(RENDER_UNITS_STEP, before -> RenderUnits.nothingLeft(
+                                before.getExecutionContext(), reports, settings, editions))))
                 .allowStartIfComplete(true).build();
     }
 

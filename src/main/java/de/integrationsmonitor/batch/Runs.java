@@ -123,8 +123,13 @@ public class Runs {
      * Renders an edition from the current computation (computed first where deliveries or catalogue changed), unless
      * its published folder already holds exactly these reports; {@code again} renders it anyway.
      */
-    @SuppressWarnings("unchecked")
     public ReportRun report(Path editionFile, Optional<String> kreis, boolean again) {
+        return report(editionFile, kreis, again, false);
+    }
+
+    /** As {@link #report(Path, Optional, boolean)}; {@code remote} has the workers render the partitions. */
+    @SuppressWarnings("unchecked")
+    public ReportRun report(Path editionFile, Optional<String> kreis, boolean again, boolean remote) {
         Edition edition = EditionLoader.load(editionFile);
         long computationId = currentComputation();
         PreparedEdition prepared = reports.prepare(edition, computationId, kreis);
@@ -135,7 +140,7 @@ public class Runs {
                 return new ReportRun(edition.id(), Optional.empty(), true, publication.folder(), List.of(), Map.of(),
                         prepared.withoutData());
             }
-            JobParameters parameters = ReportJobConfiguration.parameters(prepared, kreis);
+            JobParameters parameters = ReportJobConfiguration.parameters(prepared, kreis, remote);
             if (again) {
                 parameters = withAgain(parameters);
             }
@@ -168,13 +173,18 @@ public class Runs {
     }
 
     /** The nightly run of a date, under the nightly lock of the database (a second start is refused at once). */
-    @SuppressWarnings("unchecked")
     public NightlyRun nightly(LocalDate runDate, Path inbox, Path editions) {
+        return nightly(runDate, inbox, editions, false);
+    }
+
+    /** As {@link #nightly(LocalDate, Path, Path)}; {@code remote} has the workers ingest files and render. */
+    @SuppressWarnings("unchecked")
+    public NightlyRun nightly(LocalDate runDate, Path inbox, Path editions, boolean remote) {
         RunLocks.Lease nightly = locks.tryLock(NIGHTLY_LOCK, "nightly").orElseThrow(() -> locked(NIGHTLY_LOCK,
                 "another nightly run"));
         try (nightly; RunLocks.Lease output = outputLock("nightly")) {
             Launcher.Launch launch = launcher.launchHoldingLock(nightlyJob,
-                    NightlyJobConfiguration.parameters(runDate, inbox, editions));
+                    NightlyJobConfiguration.parameters(runDate, inbox, editions, remote));
             var summaryStep = launch.execution().getStepExecutions().stream()
                     .filter(s -> s.getStepName().equals(NightlyJobConfiguration.SUMMARY_STEP)).findFirst();
             List<Path> files = summaryStep.map(s -> ((List<String>) s.getExecutionContext()

@@ -2,6 +2,7 @@ package de.integrationsmonitor.cli;
 
 import de.integrationsmonitor.ImonSettings;
 import de.integrationsmonitor.batch.RunSummary;
+import de.integrationsmonitor.batch.Remote;
 import de.integrationsmonitor.batch.Runs;
 import de.integrationsmonitor.validate.FindingsReport;
 import java.io.IOException;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Option;
                 + " that was interrupted is resumed where it stopped; a night that completed is not run again.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:unexpected failure", "2:some input refused (the rest went in)",
-                "3:some reports failed (the rest were published)", "75:another run holds the lock"})
+                "3:some reports failed (the rest were published)",
+                "64:--remote on the embedded H2 database", "75:another run holds the lock"})
 public class NightlyCommand implements Callable<Integer> {
 
     @Option(names = "--inbox", paramLabel = "DIR", description = "folder of delivered files (default: input/)")
@@ -40,12 +42,19 @@ public class NightlyCommand implements Callable<Integer> {
             + " (default: today); a completed night is not run again")
     LocalDate runDate;
 
+    @Option(names = "--remote", description = "the workers (imon worker) ingest the files and render the"
+            + " partitions; needs PostgreSQL and RabbitMQ (IMON_RABBITMQ_URL)")
+    boolean remote;
+
     private final Runs runs;
     private final ImonSettings settings;
     private final FindingsReport findings;
     private final Clock clock;
+    private final Remote remoteCheck;
 
-    public NightlyCommand(Runs runs, ImonSettings settings, FindingsReport findings, Clock clock) {
+    public NightlyCommand(Runs runs, ImonSettings settings, FindingsReport findings, Clock clock,
+                          Remote remoteCheck) {
+        this.remoteCheck = remoteCheck;
         this.runs = runs;
         this.settings = settings;
         this.findings = findings;
@@ -55,8 +64,11 @@ public class NightlyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         LocalDate night = runDate != null ? runDate : LocalDate.now(clock);
+        if (remote) {
+            remoteCheck.require("nightly --remote");
+        }
         Runs.NightlyRun run = runs.nightly(night, inbox != null ? inbox : settings.input(),
-                editions != null ? editions : settings.jobs());
+                editions != null ? editions : settings.jobs(), remote);
         if (!run.launch().ran()) {
             System.out.println("imon: " + run.launch().note() + "; nothing to do (a new night starts a new run)");
             return ExitCodes.OK;

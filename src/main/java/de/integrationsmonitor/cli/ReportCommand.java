@@ -1,6 +1,7 @@
 package de.integrationsmonitor.cli;
 
 import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.batch.Remote;
 import de.integrationsmonitor.batch.Runs;
 import de.integrationsmonitor.report.EditionLoader;
 import java.nio.file.Path;
@@ -34,21 +35,30 @@ public class ReportCommand implements Callable<Integer> {
     @Option(names = "--again", description = "render even when the published folder is up to date")
     boolean again;
 
+    @Option(names = "--remote", description = "the workers (imon worker) render the partitions; needs PostgreSQL"
+            + " and RabbitMQ (IMON_RABBITMQ_URL)")
+    boolean remote;
+
     private final Runs runs;
     private final ImonSettings settings;
+    private final Remote remoteCheck;
 
-    public ReportCommand(Runs runs, ImonSettings settings) {
+    public ReportCommand(Runs runs, ImonSettings settings, Remote remoteCheck) {
         this.runs = runs;
         this.settings = settings;
+        this.remoteCheck = remoteCheck;
     }
 
     @Override
     public Integer call() {
         List<Path> editions = edition != null ? List.of(edition) : EditionLoader.editionFiles(settings.jobs());
         editions.forEach(EditionLoader::load); // a wrong edition is refused before any work
+        if (remote) {
+            remoteCheck.require("report --remote");
+        }
         boolean failed = false;
         for (Path file : editions) {
-            Runs.ReportRun run = runs.report(file, Optional.ofNullable(kreis), again);
+            Runs.ReportRun run = runs.report(file, Optional.ofNullable(kreis), again, remote);
             Console.report(System.out, run);
             failed |= !run.failed().isEmpty();
         }
