@@ -24,10 +24,10 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:unexpected failure",
                 "2:input refused (file, edition, catalogue, register, sources)",
-                "3:some reports failed", "64:wrong command line", "75:another run holds the lock"},
+                "3:some reports failed", "4:verification failed (audit)", "64:wrong command line", "75:another run holds the lock"},
         subcommands = {IngestCommand.class, ComputeCommand.class, IndicatorsCommand.class, ReportCommand.class,
                 RunCommand.class, NightlyCommand.class, ObservationsCommand.class, FindingsCommand.class,
-                FetchCommand.class, TexteCommand.class, BenchmarkCommand.class})
+                FetchCommand.class, TexteCommand.class, BenchmarkCommand.class, AuditCommand.class})
 public class ImonCommand implements Runnable {
 
     @CommandLine.Spec
@@ -67,12 +67,16 @@ public class ImonCommand implements Runnable {
     /** Prints a failure for people, without a stack trace, and picks the documented exit code. */
     public static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         Throwable cause = e;
-        while (cause.getCause() != null && !isInputProblem(cause) && !(cause instanceof Runs.LockedException)) {
+        while (cause.getCause() != null && !isInputProblem(cause) && !(cause instanceof Runs.LockedException)
+                && !(cause instanceof de.integrationsmonitor.audit.AuditException)) {
             cause = cause.getCause();
         }
         commandLine.getErr().println("imon: " + brief(String.valueOf(cause.getMessage())));
         if (cause instanceof Runs.LockedException) {
             return ExitCodes.LOCKED;
+        }
+        if (cause instanceof de.integrationsmonitor.audit.AuditException) {
+            return ExitCodes.VERIFICATION_FAILED;
         }
         if (isInputProblem(cause)) {
             return ExitCodes.REFUSED;

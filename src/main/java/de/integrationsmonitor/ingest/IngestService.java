@@ -50,6 +50,7 @@ public class IngestService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final IngestLimits limits;
+    private de.integrationsmonitor.audit.AuditLog auditLog;
 
     public IngestService(DeliveryStore deliveries, ObservationStore observations,
                          FindingStore findings, KreisRegister register, ImonSettings settings,
@@ -62,6 +63,12 @@ public class IngestService {
         this.transaction = transaction;
         this.clock = clock;
         this.limits = limits;
+    }
+
+    /** Where every stored delivery is entered with its SHA-256 (none in tools that keep no audit log). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void auditLog(de.integrationsmonitor.audit.AuditLog auditLog) {
+        this.auditLog = auditLog;
     }
 
     /** Ingests files and the files in folders (sorted by name, so runs are repeatable), reporting each. */
@@ -141,6 +148,10 @@ public class IngestService {
                     throw unreadable(fileName, listener.lastLine, e);
                 }
             });
+            if (auditLog != null) {
+                auditLog.append(de.integrationsmonitor.audit.AuditEntry.INGEST, fileName, "delivery "
+                        + listener.deliveryId + " table " + listener.tableCode + " sha256 " + source.bytes().sha256());
+            }
             return new IngestOutcome(fileName, IngestOutcome.Status.STORED, Optional.of(format),
                     listener.tableCode, Optional.of(listener.deliveryId), Optional.ofNullable(account),
                     Optional.of(FindingCounts.of(listener.found)), "");
