@@ -3,6 +3,9 @@ package de.integrationsmonitor;
 import de.integrationsmonitor.ingest.IngestLimits;
 import de.integrationsmonitor.region.KreisRegister;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +18,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties({ImonSettings.class, IngestLimits.class})
 public class ImonConfiguration {
 
+    /**
+     * The clock of computations and of a report version's render time; {@code imon.clock.fixed} (an ISO instant,
+     * environment IMON_CLOCK_FIXED) fixes it, so that separate runs that must give the same bytes can.
+     */
     @Bean
-    Clock clock() {
-        return Clock.systemDefaultZone();
+    Clock clock(@Value("${imon.clock.fixed:${IMON_CLOCK_FIXED:}}") String fixed) {
+        if (fixed == null || fixed.isBlank()) {
+            return Clock.systemDefaultZone();
+        }
+        try {
+            return Clock.fixed(Instant.parse(fixed.strip()), ZoneId.systemDefault());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("imon.clock.fixed (IMON_CLOCK_FIXED) '" + fixed
+                    + "' is not an instant like 2026-12-01T02:30:00Z", e);
+        }
     }
 
     /** The register of jobs/register, checked when it is read: a wrong file refuses every command (exit 2). */

@@ -47,7 +47,8 @@ public class ComputeJobConfiguration {
 
     /** Computes the catalogue unless the latest computation already rests on the same deliveries, catalogue, register. */
     @Bean
-    Step computeStep(JobRepository repository, ComputationService computation, ImonSettings settings) {
+    Step computeStep(JobRepository repository, ComputationService computation, ImonSettings settings,
+                     de.integrationsmonitor.audit.AuditLog auditLog) {
         return new StepBuilder(COMPUTE_STEP, repository).tasklet((contribution, chunk) -> {
             StepExecution step = contribution.getStepExecution();
             ExecutionContext context = step.getExecutionContext();
@@ -57,6 +58,10 @@ public class ComputeJobConfiguration {
                 context.putString(COMPUTED, "false");
             } else {
                 ComputationService.Summary summary = computation.compute(settings.catalogue());
+                ComputationService.Basis basis = computation.basis(settings.catalogue());
+                auditLog.append(de.integrationsmonitor.audit.AuditEntry.COMPUTE, "computation "
+                        + summary.computationId(), "deliveries sha256 " + basis.deliveriesSha256() + " catalogue sha256 "
+                        + basis.catalogueSha256() + " register sha256 " + basis.registerSha256());
                 context.putLong(COMPUTATION, summary.computationId());
                 context.putString(COMPUTED, "true");
                 context.put(VALUES, new LinkedHashMap<>(summary.valuesPerIndicator()));

@@ -163,7 +163,8 @@ public class NightlyJobConfiguration {
                         continue;
                     }
                     planned.add(new RenderUnits.EditionPlan(file.toAbsolutePath().normalize().toString(),
-                            computation, "", prepared.inputsSha256(), run, edition.id()).asMap());
+                            computation, "", prepared.inputsSha256(), run, edition.id(),
+                            reports.now().getEpochSecond()).asMap());
                 } catch (EditionException | ReportTemplateException e) {
                     refused.put(file.getFileName().toString(), e.getMessage());
                 }

@@ -48,6 +48,7 @@ class RenderUnits implements ItemStreamReader<String>, ItemWriter<String> {
     private PreparedEdition prepared;
     private Publication publication;
     private String run;
+    private java.time.Instant at;
 
     RenderUnits(ReportService reports, ImonSettings settings, ApplicationEventPublisher events) {
         this.reports = reports;
@@ -62,6 +63,7 @@ class RenderUnits implements ItemStreamReader<String>, ItemWriter<String> {
         prepared = plan.prepare(reports);
         publication = Publication.of(settings.output(), prepared.edition());
         run = plan.run();
+        at = java.time.Instant.ofEpochSecond(plan.at());
         done.putAll((Map<String, String>) context.get(DONE, Map.class, Map.of()));
         for (String unit : (List<String>) context.get(UNITS, List.class, List.of())) {
             String sha = done.get(unit);
@@ -82,7 +84,9 @@ class RenderUnits implements ItemStreamReader<String>, ItemWriter<String> {
     public void write(Chunk<? extends String> units) {
         for (String unit : units) {
             try {
-                done.put(unit, publication.write(run, prepared.fileName(unit), out -> prepared.render(unit, out)));
+                de.integrationsmonitor.report.Provenance provenance = prepared.provenance(unit, at);
+                done.put(unit, publication.write(run, prepared.fileName(unit),
+                        out -> prepared.render(unit, provenance, out)));
                 events.publishEvent(new RunEvents.UnitRendered(prepared.edition().id(), unit, false, ""));
             } catch (RuntimeException e) {
                 String reason = String.valueOf(e.getMessage());
@@ -125,9 +129,10 @@ class RenderUnits implements ItemStreamReader<String>, ItemWriter<String> {
 
     /**
      * One edition as a run renders it: the edition file, the computation, the Kreis asked for (or all), the inputs'
-     * hash the run was planned with and the run's key (its staging folder). Kept in execution contexts.
+     * hash the run was planned with, the run's key (its staging folder) and the time it renders at (epoch seconds,
+     * fixed when planned). Kept in execution contexts.
      */
-    record EditionPlan(String file, long computation, String kreis, String inputs, String run, String id) {
+    record EditionPlan(String file, long computation, String kreis, String inputs, String run, String id, long at) {
 
         static final String FILE = "edition.file";
         static final String COMPUTATION = "edition.computation";
@@ -135,11 +140,12 @@ class RenderUnits implements ItemStreamReader<String>, ItemWriter<String> {
         static final String INPUTS = "edition.inputs";
         static final String RUN = "edition.run";
         static final String ID = "edition.id";
+        static final String AT = "edition.renderedAt";
 
         static EditionPlan of(ExecutionContext context) {
             return new EditionPlan(context.getString(FILE), context.getLong(COMPUTATION),
                     context.getString(KREIS, ""), context.getString(INPUTS), context.getString(RUN),
-                    context.getString(ID, ""));
+                    context.getString(ID, ""), context.getLong(AT, 0L));
         }
 
         @SuppressWarnings("unchecked")
@@ -154,6 +160,7 @@ class RenderUnits implements ItemStreamReader<String>, ItemWriter<String> {
             context.putString(INPUTS, inputs);
             context.putString(RUN, run);
             context.putString(ID, id);
+            context.putLong(AT, at);
         }
 
         java.util.HashMap<String, Object> asMap() {

@@ -90,11 +90,13 @@ public class ReportJobConfiguration {
             StepExecution step = contribution.getStepExecution();
             JobParameters p = step.getJobParameters();
             String run = runKey(step);
+            // the render time is fixed here, once per job: a restart after a crash renders at the same time
             RenderUnits.EditionPlan plan = new RenderUnits.EditionPlan(p.getString(EDITION_FILE),
-                    p.getLong(COMPUTATION), p.getString(KREIS, ""), p.getString(EDITION_INPUTS), run, "");
+                    p.getLong(COMPUTATION), p.getString(KREIS, ""), p.getString(EDITION_INPUTS), run, "",
+                    reports.now().getEpochSecond());
             PreparedEdition prepared = plan.prepare(reports);
             plan = new RenderUnits.EditionPlan(plan.file(), plan.computation(), plan.kreis(), plan.inputs(), run,
-                    prepared.edition().id());
+                    prepared.edition().id(), plan.at());
             ready(Publication.of(settings.output(), prepared.edition()), run);
             step.getJobExecution().getExecutionContext().put(EDITIONS, new ArrayList<>(List.of(plan.asMap())));
             return RepeatStatus.FINISHED;
@@ -223,11 +225,14 @@ public class ReportJobConfiguration {
                     entries.putAll(publication.carryOver(plan.run(), java.util.Set.copyOf(prepared.units().stream()
                             .map(prepared::fileName).toList())));
                 }
+                java.time.Instant at = java.time.Instant.ofEpochSecond(plan.at());
                 done.forEach((unit, sha) -> entries.put(publication.relative(prepared.fileName(unit)),
-                        new Manifest.Entry(sha, prepared.versionId())));
+                        new Manifest.Entry(sha, prepared.provenance(unit, at).versionId())));
                 List<String> written = new ArrayList<>(entries.keySet());
                 try {
                     publication.publish(plan.run(), entries.keySet(), prepared.manifest(entries, failed));
+                    // every PDF published is a report version, recorded with what it rests on
+                    done.forEach((unit, sha) -> prepared.rendered(unit, prepared.provenance(unit, at), sha));
                 } catch (java.io.UncheckedIOException e) {
                     // an output folder that cannot be written (full, read-only): the folder stays as it was, and
                     // every report of this run counts as not written

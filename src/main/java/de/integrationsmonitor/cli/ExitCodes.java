@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int REFUSED = 2;
     /** Some reports could not be rendered; the others were written. */
     public static final int REPORTS_FAILED = 3;
+    /** A verification failed: a PDF modified or unknown, a re-render that differs, an audit log broken. */
+    public static final int VERIFICATION_FAILED = 4;
     /** Another run holds the lock (the nightly run of this database, or a run writing the same output): EX_TEMPFAIL. */
     public static final int LOCKED = 75;
     /** The command line itself was wrong (unknown command or option). */

@@ -25,11 +25,13 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:unexpected failure",
                 "2:input refused (file, edition, catalogue, register, sources)",
-                "3:some reports failed", "64:wrong command line (also: worker or --remote on the embedded H2 database)",
+                "3:some reports failed", "4:verification failed (audit)",
+                "64:wrong command line (also: worker or --remote on the embedded H2 database)",
                 "75:another run holds the lock"},
         subcommands = {IngestCommand.class, ComputeCommand.class, IndicatorsCommand.class, ReportCommand.class,
                 RunCommand.class, NightlyCommand.class, ObservationsCommand.class, FindingsCommand.class,
-                FetchCommand.class, TexteCommand.class, BenchmarkCommand.class, WorkerCommand.class})
+                FetchCommand.class, TexteCommand.class, BenchmarkCommand.class, WorkerCommand.class,
+                AuditCommand.class})
 public class ImonCommand implements Runnable {
 
     @CommandLine.Spec
@@ -70,7 +72,8 @@ public class ImonCommand implements Runnable {
     public static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         Throwable cause = e;
         while (cause.getCause() != null && !isInputProblem(cause) && !(cause instanceof Runs.LockedException)
-                && !(cause instanceof Remote.RefusedException)) {
+                && !(cause instanceof Remote.RefusedException)
+                && !(cause instanceof de.integrationsmonitor.audit.AuditException)) {
             cause = cause.getCause();
         }
         commandLine.getErr().println("imon: " + brief(String.valueOf(cause.getMessage())));
@@ -79,6 +82,9 @@ public class ImonCommand implements Runnable {
         }
         if (cause instanceof Remote.RefusedException) {
             return ExitCodes.USAGE;
+        }
+        if (cause instanceof de.integrationsmonitor.audit.AuditException) {
+            return ExitCodes.VERIFICATION_FAILED;
         }
         if (isInputProblem(cause)) {
             return ExitCodes.REFUSED;

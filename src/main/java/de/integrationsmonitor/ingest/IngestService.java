@@ -52,6 +52,7 @@ public class IngestService {
     private final IngestLimits limits;
     /** Cells of a delivery kept in memory for the consistency pass; a larger delivery is read back. */
     private final int cellsKept;
+    private de.integrationsmonitor.audit.AuditLog auditLog;
 
     public IngestService(DeliveryStore deliveries, ObservationStore observations,
                          FindingStore findings, KreisRegister register, ImonSettings settings,
@@ -65,6 +66,12 @@ public class IngestService {
         this.clock = clock;
         this.limits = limits;
         this.cellsKept = DeliveryCells.defaultLimit();
+    }
+
+    /** Where every stored delivery is entered with its SHA-256 (none in tools that keep no audit log). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void auditLog(de.integrationsmonitor.audit.AuditLog auditLog) {
+        this.auditLog = auditLog;
     }
 
     /** Ingests files and the files in folders (sorted by name, so runs are repeatable), reporting each. */
@@ -144,6 +151,10 @@ public class IngestService {
                     throw unreadable(fileName, listener.lastLine, e);
                 }
             });
+            if (auditLog != null) {
+                auditLog.append(de.integrationsmonitor.audit.AuditEntry.INGEST, fileName, "delivery "
+                        + listener.deliveryId + " table " + listener.tableCode + " sha256 " + source.bytes().sha256());
+            }
             return new IngestOutcome(fileName, IngestOutcome.Status.STORED, Optional.of(format),
                     listener.tableCode, Optional.of(listener.deliveryId), Optional.ofNullable(account),
                     Optional.of(FindingCounts.of(listener.found)), "");

@@ -24,8 +24,9 @@ public record DocumentMetadata(String title, String author, String subject, List
                                Instant timestamp, List<XmpPacket.ExtensionSchema> extensions) {
 
     /**
-     * Creation and modification date of every report PDF: a fixed instant (the project's build timestamp) rather than
-     * the clock, so that re-running an edition reproduces its files byte for byte.
+     * The date of a PDF rendered without a report version (the renderers' unit tests and tools): a fixed instant, so
+     * that they reproduce their files byte for byte. A report version is dated at its first rendering instead
+     * ({@link #with(Provenance)}).
      */
     public static final Instant DEFAULT_TIMESTAMP = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -52,6 +53,16 @@ public record DocumentMetadata(String title, String author, String subject, List
     public static DocumentMetadata of(String title, String subject, List<String> keywords, Instant timestamp) {
         return new DocumentMetadata(title, AUTHOR, subject, keywords, LANGUAGE, timestamp,
                 List.of(XmpPacket.PDF_UA_IDENTIFICATION));
+    }
+
+    /**
+     * The same metadata for one report version: dated at the version's first rendering and carrying its provenance
+     * as one more extension schema.
+     */
+    public DocumentMetadata with(Provenance provenance) {
+        List<XmpPacket.ExtensionSchema> all = new java.util.ArrayList<>(extensions);
+        all.add(provenance.extensionSchema());
+        return new DocumentMetadata(title, author, subject, keywords, language, provenance.renderedAt(), all);
     }
 
     public String keywordLine() {

@@ -82,19 +82,39 @@ public final class KreisReportRenderer {
      * @throws ReportTemplateException if filling or exporting fails
      */
     public void render(KreisReport report, OutputStream out) {
+        render(report, null, out);
+    }
+
+    /**
+     * As {@link #render(KreisReport, OutputStream)}, carrying the report version's provenance: its XMP schema, its
+     * id and render time in the colophon and the methods annex, the render time as the document's date.
+     *
+     * @param provenance null for none: the renderer's fixed timestamp and the report's edition version
+     */
+    public void render(KreisReport report, Provenance provenance, OutputStream out) {
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(out, "out");
+        Map<String, Object> parameters = parameters(report);
+        if (provenance != null) {
+            parameters.put("REPORT_VERSION_ID", provenance.versionId());
+            parameters.put("RENDERED_AT", provenance.renderedOn());
+        }
         // one record: the master's detail bands are the chapters
-        core.render(parameters(report), new JREmptyDataSource(1), metadata(report), report.toString(),
-                "Kreis " + report.ags(), out);
+        core.render(parameters, new JREmptyDataSource(1), metadata(report, provenance),
+                report + (provenance == null ? "" : "|" + provenance), "Kreis " + report.ags(), out);
     }
 
     DocumentMetadata metadata(KreisReport report) {
-        return DocumentMetadata.of(nonNull(report.editionTitle()) + " – " + report.kreisName(),
+        return metadata(report, null);
+    }
+
+    DocumentMetadata metadata(KreisReport report, Provenance provenance) {
+        DocumentMetadata plain = DocumentMetadata.of(nonNull(report.editionTitle()) + " – " + report.kreisName(),
                 "Integrationsmonitoring " + report.kreisName() + " (AGS " + report.ags() + ", "
                         + nonNull(report.landName()) + "), " + report.periodFrom() + "–" + report.periodTo()
                         + ", Stichtag " + GermanNumberFormat.date(report.referenceDate()),
                 keywords(report), documentTimestamp);
+        return provenance == null ? plain : plain.with(provenance);
     }
 
     private static List<String> keywords(KreisReport report) {
@@ -122,6 +142,8 @@ public final class KreisReportRenderer {
         // several indicators share a table; the source line names each once, in first-use order
         parameters.put("TABLE_CODES", String.join(", ", new LinkedHashSet<>(report.tableCodes())));
         parameters.put("REPORT_VERSION_ID", nonNull(report.reportVersionId()));
+        parameters.put("RENDERED_AT", GermanNumberFormat.date(documentTimestamp.atZone(java.time.ZoneOffset.UTC)
+                .toLocalDate()));
         parameters.put("INPUTS_SHA256", nonNull(report.inputsSha256()));
         parameters.put("TOC_DATA", ReportCore.contents(contents(report)));
         MapMaker.Made locator = report.geometry().map(g -> maps.locator(g, nonNull(report.landName()), report.ags(),

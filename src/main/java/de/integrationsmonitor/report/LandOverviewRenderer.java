@@ -62,17 +62,37 @@ public final class LandOverviewRenderer {
      * @throws ReportTemplateException if filling or exporting fails
      */
     public void render(LandOverview overview, OutputStream out) {
+        render(overview, null, out);
+    }
+
+    /**
+     * As {@link #render(LandOverview, OutputStream)}, carrying the report version's provenance: its XMP schema,
+     * its id and render time on the details page, the render time as the document's date.
+     *
+     * @param provenance null for none: the renderer's fixed timestamp and the overview's edition version
+     */
+    public void render(LandOverview overview, Provenance provenance, OutputStream out) {
         Objects.requireNonNull(overview, "overview");
         Objects.requireNonNull(out, "out");
-        core.render(parameters(overview), indicators(overview), metadata(overview), overview.toString(),
-                "Land " + overview.landCode(), out);
+        Map<String, Object> parameters = parameters(overview);
+        if (provenance != null) {
+            parameters.put("REPORT_VERSION_ID", provenance.versionId());
+            parameters.put("RENDERED_AT", provenance.renderedOn());
+        }
+        core.render(parameters, indicators(overview), metadata(overview, provenance),
+                overview + (provenance == null ? "" : "|" + provenance), "Land " + overview.landCode(), out);
     }
 
     DocumentMetadata metadata(LandOverview overview) {
-        return DocumentMetadata.of(title(overview),
+        return metadata(overview, null);
+    }
+
+    DocumentMetadata metadata(LandOverview overview, Provenance provenance) {
+        DocumentMetadata plain = DocumentMetadata.of(title(overview),
                 overview.editionTitle() + ": Kreise in " + overview.landName() + " (Land " + overview.landCode()
                         + "), Bezugsjahr " + overview.referenceYear() + ", Berichtszeitraum " + period(overview),
                 keywords(overview), documentTimestamp);
+        return provenance == null ? plain : plain.with(provenance);
     }
 
     static String title(LandOverview overview) {
@@ -111,6 +131,8 @@ public final class LandOverviewRenderer {
         parameters.put("TABLE_CODES", String.join(", ", new LinkedHashSet<>(overview.tableCodes())));
         parameters.put("DATA_STATUS", overview.dataStatus());
         parameters.put("REPORT_VERSION_ID", overview.reportVersionId());
+        parameters.put("RENDERED_AT", GermanNumberFormat.date(documentTimestamp.atZone(java.time.ZoneOffset.UTC)
+                .toLocalDate()));
         parameters.put("INPUTS_SHA256", overview.inputsSha256());
         parameters.put("SYNTHETIC", overview.synthetic());
         parameters.put("INDICATOR_COUNT", overview.indicators().size());

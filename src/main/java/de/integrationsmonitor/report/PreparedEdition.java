@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
+import java.time.Instant;
 
 /**
  * An edition made ready to render from one computation: its render units (a Kreis report per Kreis with data, an
@@ -32,13 +32,27 @@ public final class PreparedEdition {
     private final List<String> units;
     private final List<String> withoutData;
     private final Map<String, Kreis> kreise;
-    private final BiConsumer<Kreis, OutputStream> kreisRenderer;
-    private final BiConsumer<String, OutputStream> landRenderer;
+    private final UnitRenderer<Kreis> kreisRenderer;
+    private final UnitRenderer<String> landRenderer;
+    private final List<ReportInput> inputs;
+    private final String appVersion;
+    private final Map<String, String> landNames;
+    private final VersionLedger ledger;
+
+    /** Renders one unit (a Kreis, a Land code) with its provenance into a stream. */
+    interface UnitRenderer<T> {
+        void render(T unit, Provenance provenance, OutputStream out);
+    }
 
     PreparedEdition(Edition edition, ComputationStore.Computation computation, List<Delivery> used,
                     AuthorTexts texts, String catalogueName, String catalogueVersion, String versionId, String inputsSha256,
                     List<Kreis> withData, List<String> withoutData, boolean withLandOverviews,
-                    BiConsumer<Kreis, OutputStream> kreisRenderer, BiConsumer<String, OutputStream> landRenderer) {
+                    UnitRenderer<Kreis> kreisRenderer, UnitRenderer<String> landRenderer, List<ReportInput> inputs,
+                    String appVersion, Map<String, String> landNames, VersionLedger ledger) {
+        this.inputs = List.copyOf(inputs);
+        this.appVersion = appVersion;
+        this.landNames = Map.copyOf(landNames);
+        this.ledger = ledger;
         this.edition = edition;
         this.computation = computation;
         this.used = List.copyOf(used);
@@ -76,7 +90,10 @@ public final class PreparedEdition {
         return used;
     }
 
-    /** The version a person can quote: the edition id and the start of the inputs' hash. */
+    /**
+     * The version of the edition as a whole: the edition id and the start of the inputs' hash (each PDF has a
+     * report version of its own, {@link #provenance}).
+     */
     public String versionId() {
         return versionId;
     }
@@ -105,19 +122,55 @@ public final class PreparedEdition {
                 : edition.kreisFileName(unit);
     }
 
+    /** Every file the edition's reports rest on, with its bytes as read when the edition was prepared. */
+    public List<ReportInput> inputs() {
+        return inputs;
+    }
+
+    /** The application version that renders this edition's reports. */
+    public String appVersion() {
+        return appVersion;
+    }
+
     /**
-     * Renders one unit to {@code out}.
+     * The provenance of a unit's report: its version id (from the inputs, the unit, the computation and the
+     * application), rendered at the version's first render time when it was rendered before, else at {@code now}
+     * (the time its run was planned).
+     */
+    public Provenance provenance(String unit, Instant now) {
+        String id = Provenance.versionId(inputsSha256, unit, computation.id(), appVersion);
+        return new Provenance(id, edition.id(), unit, territory(unit), computation.id(), inputsSha256, appVersion,
+                ledger.firstRendered(id).orElse(now));
+    }
+
+    /** The Kreis or Land of a unit by name: "Kreis 15001 Dessau-Roßlau", "Land 15 Sachsen-Anhalt". */
+    public String territory(String unit) {
+        if (isLand(unit)) {
+            String code = unit.substring(LAND_UNIT_PREFIX.length());
+            return "Land " + code + " " + landNames.getOrDefault(code, "");
+        }
+        Kreis kreis = kreise.get(unit);
+        return "Kreis " + unit + (kreis == null ? "" : " " + kreis.name());
+    }
+
+    /**
+     * Renders one unit to {@code out}, carrying its provenance (XMP metadata, colophon, document date).
      *
      * @throws ReportTemplateException when filling or exporting fails
      */
-    public void render(String unit, OutputStream out) {
+    public void render(String unit, Provenance provenance, OutputStream out) {
         if (isLand(unit)) {
-            landRenderer.accept(unit.substring(LAND_UNIT_PREFIX.length()), out);
+            landRenderer.render(unit.substring(LAND_UNIT_PREFIX.length()), provenance, out);
             return;
         }
         Kreis kreis = Optional.ofNullable(kreise.get(unit)).orElseThrow(() -> new IllegalArgumentException(
                 "Kreis " + unit + " is not a unit of edition " + edition.id()));
-        kreisRenderer.accept(kreis, out);
+        kreisRenderer.render(kreis, provenance, out);
+    }
+
+    /** Records that a unit's PDF was written (published) with this hash: its report version and inputs are kept. */
+    public void rendered(String unit, Provenance provenance, String pdfSha256) {
+        ledger.rendered(provenance, edition.title(), fileName(unit), pdfSha256, inputs);
     }
 
     public static boolean isLand(String unit) {

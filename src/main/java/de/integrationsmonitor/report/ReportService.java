@@ -56,15 +56,33 @@ public class ReportService {
     private final Map<Path, KreisReportRenderer> renderers = new ConcurrentHashMap<>();
     private final Map<Path, LandOverviewRenderer> landRenderers = new ConcurrentHashMap<>();
     private final Map<String, PreparedEdition> prepared = new java.util.HashMap<>();
+    private final java.time.Clock clock;
+    private final VersionLedger ledger;
 
+    /** A service that records no versions and takes the render time from the system clock (tools, benchmarks). */
     public ReportService(ImonSettings settings, ComputationStore indicators, Deliveries deliveries,
                          FindingStore findings, ComputationService computation, KreisRegister register) {
+        this(settings, indicators, deliveries, findings, computation, register, java.time.Clock.systemUTC(),
+                VersionLedger.NONE);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public ReportService(ImonSettings settings, ComputationStore indicators, Deliveries deliveries,
+                         FindingStore findings, ComputationService computation, KreisRegister register,
+                         java.time.Clock clock, VersionLedger ledger) {
         this.settings = settings;
         this.indicators = indicators;
         this.deliveries = deliveries;
         this.findings = findings;
         this.computation = computation;
         this.register = register;
+        this.clock = clock;
+        this.ledger = ledger;
+    }
+
+    /** The time a report job renders at, fixed once when it is planned: now, to the second. */
+    public java.time.Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     /**
@@ -92,11 +110,14 @@ public class ReportService {
                     .map(prepared::fileName).toList())));
         }
         Map<String, String> failed = new TreeMap<>();
+        java.time.Instant at = now();
         for (String unit : prepared.units()) {
             String name = prepared.fileName(unit);
             try {
-                String sha = publication.write(run, name, out -> prepared.render(unit, out));
-                reports.put(publication.relative(name), new Manifest.Entry(sha, prepared.versionId()));
+                Provenance provenance = prepared.provenance(unit, at);
+                String sha = publication.write(run, name, out -> prepared.render(unit, provenance, out));
+                prepared.rendered(unit, provenance, sha);
+                reports.put(publication.relative(name), new Manifest.Entry(sha, provenance.versionId()));
             } catch (RuntimeException e) {
                 failed.put(unit, String.valueOf(e.getMessage()));
                 progress.accept(unit + " failed: " + e.getMessage());
@@ -160,7 +181,8 @@ public class ReportService {
         // the authors' texts of every Kreis of the edition, so that one Kreis re-rendered has the same inputs
         AuthorTexts texts = AuthorTexts.load(edition, kreise(edition, Optional.empty()).stream().map(Kreis::ags)
                 .collect(Collectors.toCollection(TreeSet::new)));
-        String inputs = inputsSha256(edition, computed, used, texts);
+        List<ReportInput> files = inputFiles(edition, texts);
+        String inputs = inputsSha256(computed, used, files);
         String versionId = edition.id() + "-" + inputs.substring(0, 12);
         Map<String, List<String>> findingsByKreis = findingsByKreis(edition, used);
         KreisReportBuilder builder = new KreisReportBuilder(edition, catalogue, register, values,
@@ -180,12 +202,22 @@ public class ReportService {
                 status.stream().map(d -> d.tableCode() + ": Stand " + d.stand()).collect(Collectors.joining("; ")),
                 versionId, inputs, synthetic);
         // templates are compiled when the first report is rendered: a run that finds everything up to date needs none
+        // a renderer per template and state of the template folder: a template edited while the process lives
+        // (wording, styles, a subreport) is compiled anew
+        String templatesSha = templatesSha256(files);
+        Map<String, String> landNames = new TreeMap<>();
+        register.laender().forEach(l -> landNames.put(l.code(), l.name()));
         return new PreparedEdition(edition, computed, used, texts, catalogue.name(), catalogue.version(), versionId,
                 inputs, withData, withoutData, onlyKreis.isEmpty(),
-                (kreis, out) -> renderers.computeIfAbsent(kreisTemplate, this::virtualizingRenderer)
-                        .render(builder.build(kreis), out),
-                (land, out) -> landRenderers.computeIfAbsent(landTemplate, LandOverviewRenderer::new)
-                        .render(lands.build(land), out));
+                (kreis, provenance, out) -> renderers.computeIfAbsent(kreisTemplate.resolveSibling(
+                                kreisTemplate.getFileName() + "@" + templatesSha),
+                                key -> virtualizingRenderer(kreisTemplate))
+                        .render(builder.build(kreis), provenance, out),
+                (land, provenance, out) -> landRenderers.computeIfAbsent(landTemplate.resolveSibling(
+                                landTemplate.getFileName() + "@" + templatesSha),
+                                key -> new LandOverviewRenderer(landTemplate))
+                        .render(lands.build(land), provenance, out),
+                files, de.integrationsmonitor.AppVersion.current(), landNames, ledger);
     }
 
     /**
@@ -284,29 +316,74 @@ public class ReportService {
     }
 
     /**
-     * SHA-256 over everything the reports rest on: the deliveries (their bytes' hashes), the catalogue, the register,
-     * the edition file, the authors' texts (name and hash of each, in name order) and every file of the template
-     * folder (templates, styles, wording, the colour profile), so that a change to any of them gives a new report
-     * version.
+     * SHA-256 over everything the reports rest on: the deliveries (their bytes' hashes), the computation's catalogue
+     * and register, and every file read to render (the edition file, the authors' texts, the catalogue and the rules
+     * as they are now, the register, every file of the template folder: templates, styles, wording, the colour
+     * profile), each with its role and name, so that a change to any of them gives a new report version.
      */
-    private String inputsSha256(Edition edition, ComputationStore.Computation computed, List<Delivery> used,
-                                AuthorTexts texts) {
+    private static String inputsSha256(ComputationStore.Computation computed, List<Delivery> used,
+                                       List<ReportInput> files) {
         MessageDigest digest = de.integrationsmonitor.Sha256.digest();
         used.stream().map(Delivery::sha256).sorted().forEach(h -> digest.update(h.getBytes(StandardCharsets.UTF_8)));
         digest.update(computed.catalogueSha256().getBytes(StandardCharsets.UTF_8));
         digest.update(computed.registerSha256().getBytes(StandardCharsets.UTF_8));
-        digest.update(de.integrationsmonitor.Sha256.of(edition.file()).getBytes(StandardCharsets.UTF_8));
-        texts.sha256().forEach((name, hash) -> digest.update((name + " " + hash + "\n")
-                .getBytes(StandardCharsets.UTF_8)));
-        try (java.util.stream.Stream<Path> files = Files.walk(settings.templates())) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                digest.update(settings.templates().relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-                digest.update(de.integrationsmonitor.Sha256.of(file).getBytes(StandardCharsets.UTF_8));
+        for (ReportInput file : files) {
+            digest.update((file.role() + " " + file.name() + " " + file.sha256() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return de.integrationsmonitor.Sha256.hex(digest);
+    }
+
+    private static String templatesSha256(List<ReportInput> files) {
+        MessageDigest digest = de.integrationsmonitor.Sha256.digest();
+        files.stream().filter(f -> f.role().equals(ReportInput.TEMPLATE)).forEach(f -> digest.update(
+                (f.name() + " " + f.sha256() + "\n").getBytes(StandardCharsets.UTF_8)));
+        return de.integrationsmonitor.Sha256.hex(digest);
+    }
+
+    /**
+     * Every file rendering the edition reads, with its bytes as they are now, in a stable order: what a report
+     * version archives and what its inputs' hash is made of.
+     */
+    private List<ReportInput> inputFiles(Edition edition, AuthorTexts texts) {
+        List<ReportInput> files = new ArrayList<>();
+        Path editionFolder = edition.file().toAbsolutePath().normalize().getParent();
+        files.add(ReportInput.of(ReportInput.EDITION, edition.file().getFileName().toString(), read(edition.file())));
+        for (String name : texts.sha256().keySet()) {
+            Path text = edition.texts().resolve(name).toAbsolutePath().normalize();
+            files.add(ReportInput.of(ReportInput.TEXT, editionFolder.relativize(text).toString()
+                    .replace(java.io.File.separatorChar, '/'), read(text)));
+        }
+        files.add(ReportInput.of(ReportInput.CATALOGUE, settings.catalogue().getFileName().toString(),
+                read(settings.catalogue())));
+        if (Files.isRegularFile(settings.rules())) {
+            files.add(ReportInput.of(ReportInput.RULES, settings.rules().getFileName().toString(),
+                    read(settings.rules())));
+        }
+        for (String name : List.of(KreisRegister.KREISE_FILE, KreisRegister.LAENDER_FILE,
+                KreisRegister.NACHFOLGE_FILE)) {
+            Path file = settings.register().resolve(name);
+            if (Files.isRegularFile(file)) {
+                files.add(ReportInput.of(ReportInput.REGISTER, name, read(file)));
+            }
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(settings.templates())) {
+            for (Path file : all.filter(Files::isRegularFile).sorted().toList()) {
+                files.add(ReportInput.of(ReportInput.TEMPLATE, settings.templates().relativize(file).toString()
+                        .replace(java.io.File.separatorChar, '/'), read(file)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the templates in " + settings.templates(), e);
         }
-        return de.integrationsmonitor.Sha256.hex(digest);
+        return List.copyOf(files);
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private List<Kreis> kreise(Edition edition, Optional<String> onlyKreis) {

@@ -65,6 +65,9 @@ final class NightlyCrash {
     record KillPoint(int progressLines, long extraMillis) {
     }
 
+    /** The clock of every run of the crash test (each run is its own process and database). */
+    static final String RENDER_TIME = "2026-12-01T02:30:00Z";
+
     /** A run to its end: no kill. */
     static final KillPoint NEVER = new KillPoint(Integer.MAX_VALUE, 0);
 
@@ -73,7 +76,9 @@ final class NightlyCrash {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"),
-                "-Dimon.project=" + Path.of("").toAbsolutePath(), "-Dimon.home=" + home.path()));
+                "-Dimon.project=" + Path.of("").toAbsolutePath(), "-Dimon.home=" + home.path(),
+                // the interrupted and the uninterrupted night must give the same PDFs: the same render time
+                "-Dimon.clock.fixed=" + RENDER_TIME));
         if (home.postgresSchema() != null) {
             command.add("-Dspring.profiles.active=postgres");
         }

@@ -248,6 +248,34 @@ class KreisReportRendererTest {
         }
     }
 
+    static final Provenance PROVENANCE = new Provenance(Provenance.versionId("ab".repeat(32), "15001", 7,
+            "0.1.0+test"), "integrationsbericht-2015", "15001", "Kreis 15001 Dessau-Roßlau, kreisfreie Stadt", 7,
+            "ab".repeat(32), "0.1.0+test", java.time.Instant.parse("2026-12-01T20:31:07Z"));
+
+    @Test
+    void aReportVersionCarriesItsProvenanceInADeclaredXmpSchemaAndItsColophonAndStaysPdfA() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        renderer.render(KreisReportFixtures.dessauRosslau(), PROVENANCE, out);
+        byte[] versioned = out.toByteArray();
+        try (PDDocument document = Loader.loadPDF(versioned)) {
+            String xmp = new String(document.getDocumentCatalog().getMetadata().toByteArray(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(xmp).contains("<imon:versionId>" + PROVENANCE.versionId() + "</imon:versionId>",
+                    "<imon:edition>integrationsbericht-2015</imon:edition>", "<imon:computation>7</imon:computation>",
+                    "<imon:inputsSha256>" + "ab".repeat(32) + "</imon:inputsSha256>",
+                    "<imon:renderedAt>2026-12-01T20:31:07Z</imon:renderedAt>",
+                    "<pdfaSchema:namespaceURI>" + Provenance.NAMESPACE + "</pdfaSchema:namespaceURI>",
+                    "<xmp:CreateDate>2026-12-01T20:31:07Z</xmp:CreateDate>");
+            assertThat(document.getDocumentInformation().getCreationDate().toInstant())
+                    .isEqualTo(PROVENANCE.renderedAt());
+            String all = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(all).contains("Version " + PROVENANCE.versionId() + ", erstellt am 01.12.2026");
+        }
+        assertThat(PROVENANCE.versionId()).matches("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}");
+        assertThat(VeraPdf.failures(versioned, PDFAFlavour.PDFA_1_A)).isEmpty();
+        assertThat(VeraPdf.failures(versioned, PDFAFlavour.PDFUA_1)).isEmpty();
+    }
+
     @Test
     void isPdfA1aAndPdfUa1ForVeraPdf() {
         assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFA_1_A)).isEmpty();

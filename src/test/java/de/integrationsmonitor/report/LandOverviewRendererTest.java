@@ -240,6 +240,25 @@ class LandOverviewRendererTest {
     }
 
     @Test
+    void aVersionedOverviewCarriesItsProvenanceAndStaysPdfA() throws IOException {
+        Provenance provenance = new Provenance("7KQ2-M9XD-4A", "integrationsbericht-2015", "land-15",
+                "Land 15 Sachsen-Anhalt", 3, "cd".repeat(32), "0.1.0+test",
+                java.time.Instant.parse("2026-12-01T20:31:07Z"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        renderer.render(sachsenAnhalt(), provenance, out);
+        byte[] versioned = out.toByteArray();
+        try (PDDocument document = Loader.loadPDF(versioned)) {
+            String xmp = new String(document.getDocumentCatalog().getMetadata().toByteArray(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(xmp).contains("<imon:versionId>7KQ2-M9XD-4A</imon:versionId>",
+                    "<imon:unit>land-15</imon:unit>");
+        }
+        assertThat(text(versioned).replaceAll("\\s+", " ")).contains("Version 7KQ2-M9XD-4A, erstellt am 01.12.2026");
+        assertThat(VeraPdf.failures(versioned, PDFAFlavour.PDFA_1_A)).isEmpty();
+        assertThat(VeraPdf.failures(versioned, PDFAFlavour.PDFUA_1)).isEmpty();
+    }
+
+    @Test
     void theOverviewIsPdfA1aAndPdfUa1ForVeraPdf() {
         byte[] pdf = render(sachsenAnhalt());
         assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFA_1_A)).isEmpty();
