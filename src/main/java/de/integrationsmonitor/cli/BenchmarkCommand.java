@@ -1,13 +1,23 @@
 package de.integrationsmonitor.cli;
 
 import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.benchmark.BenchmarkFigure;
 import de.integrationsmonitor.benchmark.IngestBenchmark;
+import de.integrationsmonitor.benchmark.IngestBenchmark.Database;
+import de.integrationsmonitor.benchmark.IngestBenchmark.Plan;
+import de.integrationsmonitor.benchmark.IngestBenchmark.Result;
+import de.integrationsmonitor.benchmark.SyntheticCorpus;
 import de.integrationsmonitor.region.KreisRegister;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -18,10 +28,20 @@ import picocli.CommandLine.Option;
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // a command's options are the fields of a fresh instance each time
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
-        description = "Measures ingest and computation on the real extracts (default ../shared/data/regionalstatistik): rows per"
-                + " second for the protection-seekers ZIP and for the whole corpus, against H2's own bulk CSV load"
-                + " (CSVREAD) of the same observations, then the time to compute the whole catalogue. Runs in temporary databases; the store is not touched.")
+        description = {"Measures ingest and computation on the real extracts (default ../shared/data/regionalstatistik):"
+                + " observations per second for the protection-seekers ZIP and for the whole corpus against the"
+                + " database's own bulk load of the same observations into a table with the same indexes (H2's"
+                + " CSVREAD; PostgreSQL's COPY, when PostgreSQL answers at IMON_DB_URL, default 127.0.0.1:5432,"
+                + " otherwise skipped with the reason), then the time to compute the whole catalogue. Runs in"
+                + " temporary databases (an embedded H2 in a temporary folder, a temporary PostgreSQL schema); the"
+                + " store is not touched.",
+                "Peak heap: the larger of a thread sampling the heap in use (MemoryMXBean) every 10 ms and the heap"
+                + " in use before each garbage collection (its JMX notification), from a System.gc() at the start"
+                + " of what is measured."})
 public class BenchmarkCommand implements Callable<Integer> {
+
+    /** Observations of the shared corpus, the unit of --synthetic when no corpus was measured. */
+    static final long SHARED_CORPUS_OBSERVATIONS = 570_945;
 
     @Option(names = "--corpus", paramLabel = "DIR", description = "folder of real extracts")
     Path corpus;
@@ -30,6 +50,17 @@ public class BenchmarkCommand implements Callable<Integer> {
             + " the whole corpus is computed (default: src/test/resources/editions/integrationsbericht-2015.yml,"
             + " every Kreis); 'none' skips rendering")
     String edition;
+
+    @Option(names = "--format", paramLabel = "csv|text", description = "text for people (default), or csv: a header"
+            + " line 'figure,value,unit', then one row per figure")
+    String format = "text";
+
+    @Option(names = "--synthetic", paramLabel = "N", split = ",", description = "also writes synthetic extracts in"
+            + " the real formats (classic CSV and ffcsv ZIP, every Kreis of the register, more years and more"
+            + " variables per Kreis, fixed seed) of N times the corpus' observations into a temporary folder,"
+            + " ingests and computes them on H2 and PostgreSQL and prints seconds per million observations and"
+            + " peak heap; repeatable or a list (1,4,16)")
+    List<Integer> synthetic = new ArrayList<>();
 
     private final KreisRegister register;
     private final ImonSettings settings;
@@ -41,6 +72,15 @@ public class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!format.equals("csv") && !format.equals("text")) {
+            System.err.println("imon: --format must be csv or text, not '" + format + "'");
+            return ExitCodes.USAGE;
+        }
+        if (synthetic.stream().anyMatch(n -> n < 1)) {
+            System.err.println("imon: --synthetic takes sizes of 1 or more, not " + synthetic);
+            return ExitCodes.USAGE;
+        }
+        boolean text = format.equals("text");
         Path root = corpus != null ? corpus
                 : settings.project().resolve("../shared/data/regionalstatistik").normalize();
         if (!Files.isDirectory(root)) {
@@ -48,29 +88,134 @@ public class BenchmarkCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         IngestBenchmark benchmark = new IngestBenchmark(register, settings);
-        System.out.println("ingest benchmark, " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
-                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, corpus " + root);
-        Path zip = root.resolve("ffcsv/12531-0043_de_flat.zip");
-        if (Files.isRegularFile(zip)) {
-            benchmark.measure("warm-up", List.of(zip));
-            print(benchmark.measure("protection seekers (12531-0043 ZIP)", List.of(zip)));
+        List<BenchmarkFigure> figures = new ArrayList<>();
+        if (text) {
+            System.out.println("ingest benchmark, " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, corpus " + root);
         }
-        java.util.Optional<Path> editionFile = "none".equals(edition) ? java.util.Optional.empty()
-                : java.util.Optional.of(edition != null ? Path.of(edition)
+        Optional<Path> zip = zipOf(root);
+        if (zip.isPresent()) {
+            benchmark.measure("warm-up", List.of(zip.get()));
+            Result r = benchmark.measure("protection seekers (" + zip.get().getFileName() + ")", List.of(zip.get()));
+            figures.add(new BenchmarkFigure("ingest_ratio_h2_zip", r.ratio(), "ratio"));
+            if (text) {
+                print(r);
+            }
+        }
+        Optional<Path> editionFile = "none".equals(edition) ? Optional.empty()
+                : Optional.of(edition != null ? Path.of(edition)
                 : settings.project().resolve("src/test/resources/editions/integrationsbericht-2015.yml"));
-        print(benchmark.measure("whole corpus", List.of(root), editionFile));
+        Result whole = benchmark.measure("whole corpus", List.of(root), editionFile);
+        figures.add(new BenchmarkFigure("ingest_ratio_h2", whole.ratio(), "ratio"));
+        figures.add(new BenchmarkFigure("ingest_observations_per_s", whole.observationsPerSecond(), "observations/s"));
+        figures.add(new BenchmarkFigure("ingest_peak_heap_mib", mib(whole.peakHeapBytes()), "MiB"));
+        if (text) {
+            print(whole);
+        }
+        // Compute and render: until ComputeBenchmark and RenderBenchmark (List<BenchmarkFigure> each) replace it,
+        // the figures of the computation and rendering that follow the whole-corpus ingest above.
+        figures.add(new BenchmarkFigure("compute_seconds", whole.computeSeconds(), "s"));
+        whole.rendering().ifPresent(g -> {
+            figures.add(new BenchmarkFigure("render_reports_per_s", g.reportsPerSecond(), "reports/s"));
+            figures.add(new BenchmarkFigure("render_peak_heap_mib", mib(g.peakHeapBytes()), "MiB"));
+        });
+
+        Optional<String> postgresMissing = IngestBenchmark.postgresMissing();
+        if (postgresMissing.isPresent()) {
+            (text ? System.out : System.err).println("PostgreSQL skipped: " + postgresMissing.get());
+        } else {
+            Result pg = benchmark.measure(Database.POSTGRES, "whole corpus on PostgreSQL", List.of(root),
+                    Plan.ingestOnly());
+            figures.add(new BenchmarkFigure("ingest_ratio_postgres", pg.ratio(), "ratio"));
+            figures.add(new BenchmarkFigure("ingest_observations_per_s_postgres", pg.observationsPerSecond(),
+                    "observations/s"));
+            figures.add(new BenchmarkFigure("ingest_peak_heap_mib_postgres", mib(pg.peakHeapBytes()), "MiB"));
+            if (text) {
+                print(pg);
+            }
+        }
+
+        for (int n : synthetic.stream().distinct().sorted().toList()) {
+            Path folder = Files.createTempDirectory("imon-synthetic-");
+            try {
+                long written = new SyntheticCorpus(register).write(folder, n * whole.observations());
+                if (text) {
+                    System.out.println(String.format(Locale.ROOT, "synthetic corpus %d x %d observations: %d"
+                            + " observations written in %d files", n, whole.observations(), written, count(folder)));
+                }
+                for (Database database : postgresMissing.isPresent() ? List.of(Database.H2)
+                        : List.of(Database.H2, Database.POSTGRES)) {
+                    String suffix = database == Database.H2 ? "" : "_postgres";
+                    Result r = benchmark.measure(database, "synthetic " + n + " on " + database, List.of(folder),
+                            new Plan(false, true, Optional.empty()));
+                    figures.add(new BenchmarkFigure("synthetic_" + n + "_seconds_per_million" + suffix,
+                            r.secondsPerMillion(), "s/million observations"));
+                    figures.add(new BenchmarkFigure("synthetic_" + n + "_peak_heap_mib" + suffix,
+                            mib(r.peakBytes()), "MiB"));
+                    if (text) {
+                        System.out.println(String.format(Locale.ROOT, "  %s: %d observations, ingest %.2f s"
+                                        + " (%.0f observations/s), compute %.2f s (%d values): %.2f s per million"
+                                        + " observations, peak heap %d MiB", database, r.observations(),
+                                r.ingestSeconds(), r.observationsPerSecond(), r.computeSeconds(),
+                                r.indicatorValues(), r.secondsPerMillion(), r.peakBytes() / (1024 * 1024)));
+                    }
+                }
+            } finally {
+                deleteRecursively(folder);
+            }
+        }
+
+        if (!text) {
+            System.out.println("figure,value,unit");
+            figures.forEach(f -> System.out.println(f.figure() + "," + number(f.value()) + "," + f.unit()));
+        }
         return ExitCodes.OK;
     }
 
-    private static void print(IngestBenchmark.Result r) {
+    /** The protection-seekers ZIP of the corpus, or else its first ZIP. */
+    private static Optional<Path> zipOf(Path root) throws IOException {
+        Path real = root.resolve("ffcsv/12531-0043_de_flat.zip");
+        if (Files.isRegularFile(real)) {
+            return Optional.of(real);
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".zip")).sorted().findFirst();
+        }
+    }
+
+    private static double mib(long bytes) {
+        return bytes / (1024.0 * 1024.0);
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private static long count(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.count();
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static void print(Result r) {
         System.out.println(String.format(Locale.ROOT, "%s: %d files, %d data lines, %d observations%n"
                         + "  imon ingest: %.2f s = %.0f data lines/s = %.0f observations/s (peak heap %d MiB)%n"
-                        + "  H2 CSVREAD bulk load of the same observations: %.2f s = %.0f observations/s%n"
-                        + "  ratio imon / bulk load: %.2f%n"
-                        + "  compute the whole catalogue (16 indicators, comparisons, typology): %.2f s for %d values",
+                        + "  %s bulk load of the same observations: %.2f s = %.0f observations/s%n"
+                        + "  ratio imon / bulk load: %.2f",
                 r.label(), r.files(), r.dataLines(), r.observations(), r.ingestSeconds(), r.linesPerSecond(),
-                r.observationsPerSecond(), r.peakHeapBytes() / (1024 * 1024), r.bulkSeconds(),
-                r.bulkObservationsPerSecond(), r.ratio(), r.computeSeconds(), r.indicatorValues()));
+                r.observationsPerSecond(), r.peakHeapBytes() / (1024 * 1024),
+                r.database() == Database.H2 ? "H2 CSVREAD" : "PostgreSQL COPY", r.bulkSeconds(),
+                r.bulkObservationsPerSecond(), r.ratio()));
+        if (!Double.isNaN(r.computeSeconds())) {
+            System.out.println(String.format(Locale.ROOT, "  compute the whole catalogue (16 indicators, comparisons,"
+                    + " typology): %.2f s for %d values", r.computeSeconds(), r.indicatorValues()));
+        }
         r.rendering().ifPresent(g -> System.out.println(String.format(Locale.ROOT, "  render edition %s: %d PDFs"
                         + " (Kreis reports and Land overviews; %d failed) in %.1f s = %.2f PDFs/s on %d threads, peak heap %d MiB",
                 g.edition(), g.reports(), g.failed(), g.seconds(), g.reportsPerSecond(),
