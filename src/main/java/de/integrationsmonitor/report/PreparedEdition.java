@@ -33,12 +33,15 @@ public final class PreparedEdition {
     private final List<String> withoutData;
     private final Map<String, Kreis> kreise;
     private final BiConsumer<Kreis, OutputStream> kreisRenderer;
+    private final java.util.function.Function<Kreis, KreisReport> kreisReports;
+    private final java.nio.file.Path kreisTemplate;
     private final BiConsumer<String, OutputStream> landRenderer;
 
     PreparedEdition(Edition edition, ComputationStore.Computation computation, List<Delivery> used,
                     AuthorTexts texts, String catalogueName, String catalogueVersion, String versionId, String inputsSha256,
                     List<Kreis> withData, List<String> withoutData, boolean withLandOverviews,
-                    BiConsumer<Kreis, OutputStream> kreisRenderer, BiConsumer<String, OutputStream> landRenderer) {
+                    BiConsumer<Kreis, OutputStream> kreisRenderer, BiConsumer<String, OutputStream> landRenderer,
+                    java.util.function.Function<Kreis, KreisReport> kreisReports, java.nio.file.Path kreisTemplate) {
         this.edition = edition;
         this.computation = computation;
         this.used = List.copyOf(used);
@@ -50,6 +53,8 @@ public final class PreparedEdition {
         this.withoutData = List.copyOf(withoutData);
         this.kreisRenderer = kreisRenderer;
         this.landRenderer = landRenderer;
+        this.kreisReports = kreisReports;
+        this.kreisTemplate = kreisTemplate;
         List<String> all = new ArrayList<>();
         Map<String, Kreis> byAgs = new java.util.TreeMap<>();
         withData.forEach(k -> {
@@ -118,6 +123,18 @@ public final class PreparedEdition {
         Kreis kreis = Optional.ofNullable(kreise.get(unit)).orElseThrow(() -> new IllegalArgumentException(
                 "Kreis " + unit + " is not a unit of edition " + edition.id()));
         kreisRenderer.accept(kreis, out);
+    }
+
+    /** The master template of the Kreis reports. */
+    public java.nio.file.Path kreisTemplate() {
+        return kreisTemplate;
+    }
+
+    /** What the Kreis report of a unit shows, before it is filled into the templates (the benchmark's bare fill). */
+    public KreisReport kreisReport(String unit) {
+        Kreis kreis = Optional.ofNullable(kreise.get(unit)).orElseThrow(() -> new IllegalArgumentException(
+                "Kreis " + unit + " is not a unit of edition " + edition.id()));
+        return kreisReports.apply(kreis);
     }
 
     public static boolean isLand(String unit) {
