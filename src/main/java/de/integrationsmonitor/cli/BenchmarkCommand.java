@@ -62,6 +62,16 @@ public class BenchmarkCommand implements Callable<Integer> {
             + " peak heap; repeatable or a list (1,4,16)")
     List<Integer> synthetic = new ArrayList<>();
 
+    @Option(names = "--only", paramLabel = "compute|render", description = "only the compute figures (compute_seconds,"
+            + " compute_values) or only the render figures (render_reports_per_s, render_peak_heap_mib,"
+            + " render_bare_jasper_reports_per_s, render_ratio_bare_jasper), over the whole corpus ingested first"
+            + " (not timed)")
+    String only;
+
+    @Option(names = "--render-threads", paramLabel = "N", description = "threads rendering at once (default: one per"
+            + " core, as the report job)")
+    int renderThreads;
+
     private final KreisRegister register;
     private final ImonSettings settings;
 
@@ -87,6 +97,28 @@ public class BenchmarkCommand implements Callable<Integer> {
             System.err.println("imon: no corpus at " + root + "; give one with --corpus DIR");
             return ExitCodes.USAGE;
         }
+        java.util.Optional<Path> editionFile = "none".equals(edition) ? java.util.Optional.empty()
+                : java.util.Optional.of(edition != null ? Path.of(edition)
+                : settings.project().resolve("src/test/resources/editions/integrationsbericht-2015.yml"));
+        if (only != null) {
+            if (!only.equals("compute") && !only.equals("render") || only.equals("render") && editionFile.isEmpty()) {
+                System.err.println("imon: --only takes compute or render (with an edition), not " + only);
+                return ExitCodes.USAGE;
+            }
+            int threads = renderThreads > 0 ? renderThreads : Runtime.getRuntime().availableProcessors();
+            System.out.println("benchmark " + only + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, corpus " + root);
+            try (de.integrationsmonitor.benchmark.BenchmarkStore store = de.integrationsmonitor.benchmark.BenchmarkStore
+                    .ingested(List.of(root), register, settings)) {
+                List<de.integrationsmonitor.benchmark.BenchmarkFigure> figures = only.equals("compute")
+                        ? de.integrationsmonitor.benchmark.ComputeBenchmark.measure(store, settings.catalogue())
+                        : de.integrationsmonitor.benchmark.RenderBenchmark.measure(store, settings, register,
+                        editionFile.get(), threads);
+                figures.forEach(f -> System.out.println(String.format(Locale.ROOT, "  %s: %.2f %s", f.figure(),
+                        f.value(), f.unit())));
+            }
+            return ExitCodes.OK;
+        }
         IngestBenchmark benchmark = new IngestBenchmark(register, settings);
         List<BenchmarkFigure> figures = new ArrayList<>();
         if (text) {
@@ -102,9 +134,6 @@ public class BenchmarkCommand implements Callable<Integer> {
                 print(r);
             }
         }
-        Optional<Path> editionFile = "none".equals(edition) ? Optional.empty()
-                : Optional.of(edition != null ? Path.of(edition)
-                : settings.project().resolve("src/test/resources/editions/integrationsbericht-2015.yml"));
         Result whole = benchmark.measure("whole corpus", List.of(root), editionFile);
         figures.add(new BenchmarkFigure("ingest_ratio_h2", whole.ratio(), "ratio"));
         figures.add(new BenchmarkFigure("ingest_observations_per_s", whole.observationsPerSecond(), "observations/s"));

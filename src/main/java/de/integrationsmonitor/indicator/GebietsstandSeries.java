@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 public final class GebietsstandSeries {
 
     private final KreisRegister register;
+    /** By the identity of the list of values: the same list is asked about for every Kreis. */
+    private final Map<List<IndicatorValue>, Index> indexes = new java.util.IdentityHashMap<>();
 
     public GebietsstandSeries(KreisRegister register) {
         this.register = register;
@@ -109,16 +111,11 @@ public final class GebietsstandSeries {
         if (territory.isEmpty()) {
             return List.of();
         }
-        Map<String, IndicatorValue> byRegionYear = new HashMap<>();
-        Map<Integer, Period> years = new TreeMap<>();
-        Map<Integer, List<LocalDate>> publishedInLand = new HashMap<>();
-        for (IndicatorValue v : values) {
-            byRegionYear.put(v.regionCode() + "|" + v.year(), v);
-            years.putIfAbsent(v.year(), v.period());
-            if (v.regionCode().length() == 5 && v.regionCode().startsWith(territory.get().landCode())) {
-                publishedInLand.computeIfAbsent(v.year(), y -> new ArrayList<>()).add(v.gebietsstand());
-            }
-        }
+        Index index = index(values);
+        Map<String, IndicatorValue> byRegionYear = index.byRegionYear();
+        Map<Integer, Period> years = index.years();
+        Map<Integer, List<LocalDate>> publishedInLand = index.publishedByLand()
+                .getOrDefault(territory.get().landCode(), Map.of());
         List<Point> points = new ArrayList<>();
         years.forEach((year, period) -> {
             IndicatorValue own = byRegionYear.get(ags + "|" + year);
@@ -135,6 +132,43 @@ public final class GebietsstandSeries {
                     byRegionYear, population).ifPresent(points::add));
         });
         return points;
+    }
+
+    /**
+     * An indicator's values arranged for {@link #series}: by region and year, the period of each year (the first
+     * value's), and per Land and year the Gebietsstände of its Kreise's values, in the order of the values.
+     */
+    private record Index(Map<String, IndicatorValue> byRegionYear, Map<Integer, Period> years,
+                         Map<String, Map<Integer, List<LocalDate>>> publishedByLand) {
+    }
+
+    /**
+     * The index of a list of values, made once per list (the lists are the computation's, not changed once made):
+     * a report asks for the series of every Kreis, and arranging every value again for each was most of the cost.
+     */
+    private Index index(List<IndicatorValue> values) {
+        synchronized (indexes) {
+            Index known = indexes.get(values);
+            if (known != null) {
+                return known;
+            }
+        }
+        Map<String, IndicatorValue> byRegionYear = new HashMap<>();
+        Map<Integer, Period> years = new TreeMap<>();
+        Map<String, Map<Integer, List<LocalDate>>> publishedByLand = new HashMap<>();
+        for (IndicatorValue v : values) {
+            byRegionYear.put(v.regionCode() + "|" + v.year(), v);
+            years.putIfAbsent(v.year(), v.period());
+            if (v.regionCode().length() == 5) {
+                publishedByLand.computeIfAbsent(v.regionCode().substring(0, 2), l -> new HashMap<>())
+                        .computeIfAbsent(v.year(), y -> new ArrayList<>()).add(v.gebietsstand());
+            }
+        }
+        Index made = new Index(byRegionYear, years, publishedByLand);
+        synchronized (indexes) {
+            indexes.put(values, made);
+        }
+        return made;
     }
 
     /** The Gebietsstand most of the Land's values of a year stand at: the one the office used for the Land. */

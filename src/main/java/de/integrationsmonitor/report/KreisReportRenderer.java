@@ -75,6 +75,10 @@ public final class KreisReportRenderer {
         return core.master();
     }
 
+    ReportCore core() {
+        return core;
+    }
+
     /**
      * Fills the templates with one Kreis and writes the PDF to {@code out}. The stream is flushed, not closed.
      * Safe to call from several threads at once.

@@ -43,12 +43,15 @@ public final class PreparedEdition {
     interface UnitRenderer<T> {
         void render(T unit, Provenance provenance, OutputStream out);
     }
+    private final java.util.function.Function<Kreis, KreisReport> kreisReports;
+    private final java.nio.file.Path kreisTemplate;
 
     PreparedEdition(Edition edition, ComputationStore.Computation computation, List<Delivery> used,
                     AuthorTexts texts, String catalogueName, String catalogueVersion, String versionId, String inputsSha256,
                     List<Kreis> withData, List<String> withoutData, boolean withLandOverviews,
                     UnitRenderer<Kreis> kreisRenderer, UnitRenderer<String> landRenderer, List<ReportInput> inputs,
-                    String appVersion, Map<String, String> landNames, VersionLedger ledger) {
+                    String appVersion, Map<String, String> landNames, VersionLedger ledger,
+                    java.util.function.Function<Kreis, KreisReport> kreisReports, java.nio.file.Path kreisTemplate) {
         this.inputs = List.copyOf(inputs);
         this.appVersion = appVersion;
         this.landNames = Map.copyOf(landNames);
@@ -64,6 +67,8 @@ public final class PreparedEdition {
         this.withoutData = List.copyOf(withoutData);
         this.kreisRenderer = kreisRenderer;
         this.landRenderer = landRenderer;
+        this.kreisReports = kreisReports;
+        this.kreisTemplate = kreisTemplate;
         List<String> all = new ArrayList<>();
         Map<String, Kreis> byAgs = new java.util.TreeMap<>();
         withData.forEach(k -> {
@@ -171,6 +176,18 @@ public final class PreparedEdition {
     /** Records that a unit's PDF was written (published) with this hash: its report version and inputs are kept. */
     public void rendered(String unit, Provenance provenance, String pdfSha256) {
         ledger.rendered(provenance, edition.title(), fileName(unit), pdfSha256, inputs);
+    }
+
+    /** The master template of the Kreis reports. */
+    public java.nio.file.Path kreisTemplate() {
+        return kreisTemplate;
+    }
+
+    /** What the Kreis report of a unit shows, before it is filled into the templates (the benchmark's bare fill). */
+    public KreisReport kreisReport(String unit) {
+        Kreis kreis = Optional.ofNullable(kreise.get(unit)).orElseThrow(() -> new IllegalArgumentException(
+                "Kreis " + unit + " is not a unit of edition " + edition.id()));
+        return kreisReports.apply(kreis);
     }
 
     public static boolean isLand(String unit) {

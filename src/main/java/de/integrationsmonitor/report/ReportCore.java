@@ -121,6 +121,11 @@ final class ReportCore {
         return master;
     }
 
+    /** The compiled master template. */
+    JasperReport compiled() {
+        return compiled;
+    }
+
     JasperReport subreport(String suffix) {
         JasperReport subreport = subreports.get(suffix);
         if (subreport == null) {

@@ -98,20 +98,28 @@ public class ReportService {
      * partitions, for tests and tools that need no job repository.
      */
     public EditionResult render(Edition edition, Optional<String> onlyKreis, Consumer<String> progress) {
+        return render(edition, onlyKreis, progress, 1);
+    }
+
+    /**
+     * As {@link #render(Edition, Optional, Consumer)}, the units on {@code threads} threads at once (as the report
+     * job renders its partitions on all cores); {@code progress} is then called from those threads.
+     */
+    public EditionResult render(Edition edition, Optional<String> onlyKreis, Consumer<String> progress, int threads) {
         PreparedEdition prepared = prepare(edition, onlyKreis);
         Publication publication = Publication.of(settings.output(), edition);
         String run = "direct";
         publication.recover();
         publication.discardStagingExcept(run);
         Publication.deleteTree(publication.staging(run));
-        Map<String, Manifest.Entry> reports = new TreeMap<>();
+        Map<String, Manifest.Entry> reports = new java.util.concurrent.ConcurrentSkipListMap<>();
         if (onlyKreis.isPresent()) {
             reports.putAll(publication.carryOver(run, java.util.Set.copyOf(prepared.units().stream()
                     .map(prepared::fileName).toList())));
         }
-        Map<String, String> failed = new TreeMap<>();
+        Map<String, String> failed = new java.util.concurrent.ConcurrentSkipListMap<>();
         java.time.Instant at = now();
-        for (String unit : prepared.units()) {
+        java.util.function.Consumer<String> renderOne = unit -> {
             String name = prepared.fileName(unit);
             try {
                 Provenance provenance = prepared.provenance(unit, at);
@@ -122,10 +130,30 @@ public class ReportService {
                 failed.put(unit, String.valueOf(e.getMessage()));
                 progress.accept(unit + " failed: " + e.getMessage());
             }
+        };
+        if (threads <= 1) {
+            prepared.units().forEach(renderOne);
+        } else {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<?>> running = prepared.units().stream()
+                        .<java.util.concurrent.Future<?>>map(unit -> pool.submit(() -> renderOne.accept(unit)))
+                        .toList();
+                for (java.util.concurrent.Future<?> unit : running) {
+                    unit.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while rendering " + edition.id(), e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("rendering " + edition.id() + " failed: " + e.getCause(), e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
         }
-        publication.publish(run, reports.keySet(), prepared.manifest(reports, failed));
+        publication.publish(run, reports.keySet(), prepared.manifest(new TreeMap<>(reports), new TreeMap<>(failed)));
         return new EditionResult(edition.id(), publication.folder(), reports.keySet().stream()
-                .map(publication.folder()::resolve).toList(), failed, prepared.withoutData());
+                .map(publication.folder()::resolve).toList(), new TreeMap<>(failed), prepared.withoutData());
     }
 
     /**
@@ -217,7 +245,7 @@ public class ReportService {
                                 landTemplate.getFileName() + "@" + templatesSha),
                                 key -> new LandOverviewRenderer(landTemplate))
                         .render(lands.build(land), provenance, out),
-                files, de.integrationsmonitor.AppVersion.current(), landNames, ledger);
+                files, de.integrationsmonitor.AppVersion.current(), landNames, ledger, builder::build, kreisTemplate);
     }
 
     /**

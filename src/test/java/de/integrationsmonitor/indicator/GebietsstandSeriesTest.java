@@ -97,4 +97,18 @@ class GebietsstandSeriesTest {
         assertThat(before).extracting(GebietsstandSeries.Point::year, GebietsstandSeries.Point::converted)
                 .containsExactly(tuple(2024, false));
     }
+
+    @Test
+    void theSeriesOfEveryKreisFromOneListOfValuesAreThoseOfAFreshLookEach() {
+        // one list asked about for several Kreise of different Länder (a report edition does this for every Kreis)
+        List<IndicatorValue> values = List.of(value("03152", 2015, "5", "2000"), value("03156", 2015, "10", "500"),
+                value("03159", 2016, "6", "2500"), value("15101", 2006, "10", "800"),
+                value("15151", 2006, "5", "1000"), value("15001", 2016, "7", "1900"));
+        for (String ags : List.of("03159", "15001", "03159", "15001")) {
+            assertThat(series.series(ags, END_2016, values, Map.of())).as(ags)
+                    .isNotEmpty()
+                    .isEqualTo(new GebietsstandSeries(KreisRegister.loadDefault()).series(ags, END_2016,
+                            List.copyOf(values), Map.of()));
+        }
+    }
 }

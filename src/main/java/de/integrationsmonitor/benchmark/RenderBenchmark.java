@@ -1,0 +1,90 @@
+package de.integrationsmonitor.benchmark;
+
+import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.region.KreisRegister;
+import de.integrationsmonitor.report.BareJasperRenderer;
+import de.integrationsmonitor.report.Edition;
+import de.integrationsmonitor.report.EditionLoader;
+import de.integrationsmonitor.report.KreisReport;
+import de.integrationsmonitor.report.PreparedEdition;
+import de.integrationsmonitor.report.ReportService;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Renders an edition (its Kreis reports and Land overviews) from a store holding the computed corpus, on as many
+ * threads as the report job uses, into a temporary output folder: PDFs per second ({@code render_reports_per_s},
+ * from preparing the edition to the published folder, templates compiled on the way) and the peak heap meanwhile
+ * ({@code render_peak_heap_mib}). Then the yardstick: the same Kreis reports filled with the same data by bare
+ * JasperReports ({@link BareJasperRenderer}: compiled once beforehand, the reports' data built beforehand, plain
+ * PDF export, nothing after it) on the same number of threads ({@code render_bare_jasper_reports_per_s}), and our
+ * rate as a share of it ({@code render_ratio_bare_jasper}).
+ */
+public final class RenderBenchmark {
+
+    private RenderBenchmark() {
+    }
+
+    public static List<BenchmarkFigure> measure(BenchmarkStore store, ImonSettings settings, KreisRegister register,
+                                         Path editionFile, int threads) {
+        if (store.indicators.latestComputation().isEmpty()) {
+            store.compute(settings.catalogue());
+        }
+        ImonSettings temporary = new ImonSettings(settings.project(), store.folder);
+        ReportService reports = new ReportService(temporary, store.indicators, store.deliveries, store.findings,
+                store.computation, register);
+        Edition edition = EditionLoader.load(editionFile);
+        System.gc();
+        BenchmarkStore.resetPeaks();
+        long start = System.nanoTime();
+        ReportService.EditionResult result = reports.render(edition, Optional.empty(), line -> { }, threads);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peak = BenchmarkStore.peakHeap();
+        if (!result.failed().isEmpty()) {
+            throw new IllegalStateException("reports failed: " + result.failed());
+        }
+        double ours = result.written().size() / seconds;
+
+        PreparedEdition prepared = reports.prepare(edition, Optional.empty());
+        List<KreisReport> kreisReports = prepared.units().stream().filter(u -> !PreparedEdition.isLand(u))
+                .map(prepared::kreisReport).toList();
+        BareJasperRenderer bare = new BareJasperRenderer(prepared.kreisTemplate());
+        long bareStart = System.nanoTime();
+        onThreads(threads, kreisReports, report -> bare.render(report, OutputStream.nullOutputStream()));
+        double bareSeconds = (System.nanoTime() - bareStart) / 1e9;
+        double bareRate = kreisReports.size() / bareSeconds;
+        return List.of(new BenchmarkFigure("render_reports_per_s", ours, "PDFs/s"),
+                new BenchmarkFigure("render_peak_heap_mib", peak / (1024.0 * 1024.0), "MiB"),
+                new BenchmarkFigure("render_pdfs", result.written().size(), "PDFs"),
+                new BenchmarkFigure("render_threads", threads, "threads"),
+                new BenchmarkFigure("render_bare_jasper_reports_per_s", bareRate, "PDFs/s"),
+                new BenchmarkFigure("render_ratio_bare_jasper", ours / bareRate, "ratio"));
+    }
+
+    private static <T> void onThreads(int threads, List<T> items, java.util.function.Consumer<T> work) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (T item : items) {
+                running.add(pool.submit(() -> work.accept(item)));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("bare JasperReports render failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
