@@ -70,7 +70,8 @@ public class ImonCommand implements Runnable {
     public static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         Throwable cause = e;
         while (cause.getCause() != null && !isInputProblem(cause) && !(cause instanceof Runs.LockedException)
-                && !(cause instanceof Remote.RefusedException)) {
+                && !(cause instanceof Remote.RefusedException)
+                && !(cause instanceof Remote.BrokerUnreachableException)) {
             cause = cause.getCause();
         }
         commandLine.getErr().println("imon: " + brief(String.valueOf(cause.getMessage())));
