@@ -17,11 +17,4 @@ class ExplainedFailure extends RuntimeException {
             super(message);
         }
     }
-
-    /** Partitions of a remote step made no progress within the time-out; they were marked failed. */
-    static final class PartitionsTimedOut extends ExplainedFailure {
-        PartitionsTimedOut(String message) {
-            super(message);
-        }
-    }
 }

@@ -150,12 +150,29 @@ public class Launcher {
                         + "; doing the rest";
                 LOG.info(note);
                 kind = Kind.RESTARTED;
+                failStalePartitions(last);
             }
         }
         try {
             return new Launch(kind, operator.start(job, parameters), note);
         } catch (Exception e) {
             throw new IllegalStateException("the " + job.getName() + " job could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Partitions an ended execution left running: a remote partition whose worker died after the manager's step had
+     * failed for another reason. Marked failed, so that the restart runs them again (and a worker that is only
+     * slow cannot record a result for them after this).
+     */
+    private void failStalePartitions(JobExecution last) {
+        for (StepExecution step : last.getStepExecutions()) {
+            if (step.getStatus().isRunning()) {
+                LOG.info("partition {} was left {} by execution {}; marked failed", step.getStepName(),
+                        step.getStatus().name().toLowerCase(), last.getId());
+                RemotePartitionHandler.markFailed(repository, step, "left running when job execution "
+                        + last.getId() + " ended");
+            }
         }
     }
 

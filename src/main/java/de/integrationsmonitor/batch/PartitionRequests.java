@@ -38,7 +38,8 @@ final class PartitionRequests implements MessageConverter {
     public Object fromMessage(Message message) {
         try {
             JsonNode node = JSON.readTree(message.getBody());
-            if (node == null || !node.path("stepName").isTextual() || !node.path("stepExecutionId").canConvertToLong()) {
+            if (node == null || !node.path("stepName").isTextual()
+                    || !node.path("stepExecutionId").canConvertToLong()) {
                 throw new MessageConversionException("not a partition request (expected {\"stepName\":...,"
                         + " \"stepExecutionId\":...}): " + abbreviated(message.getBody()));
             }

@@ -1,7 +1,6 @@
 package de.integrationsmonitor.batch;
 
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +15,7 @@ public class Remote {
     private final RabbitAdmin partitionQueues;
     private final RemotePartitioning.Settings settings;
 
-    public Remote(Environment environment, @Lazy RabbitAdmin partitionQueues, RemotePartitioning.Settings settings) {
+    public Remote(Environment environment, RabbitAdmin partitionQueues, RemotePartitioning.Settings settings) {
         this.environment = environment;
         this.partitionQueues = partitionQueues;
         this.settings = settings;
@@ -27,6 +26,19 @@ public class Remote {
         public RefusedException(String message) {
             super(message);
         }
+    }
+
+    /** The message broker does not answer (exit 1); the message names it, never its credentials. */
+    public static final class BrokerUnreachableException extends RuntimeException {
+        BrokerUnreachableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    static BrokerUnreachableException unreachable(RemotePartitioning.Settings settings, RuntimeException e) {
+        return new BrokerUnreachableException("the message broker at " + settings.broker() + " cannot be reached ("
+                + RemotePartitionHandler.rootMessage(e) + "); is RabbitMQ running, and is IMON_RABBITMQ_URL right?",
+                e);
     }
 
     /** Refuses the embedded database; fails when the broker cannot be reached (naming it). */
@@ -40,9 +52,7 @@ public class Remote {
         try {
             RemotePartitioning.declareQueues(partitionQueues, settings);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("the message broker at " + settings.broker() + " cannot be reached ("
-                    + RemotePartitionHandler.rootMessage(e) + "); is RabbitMQ running, and is IMON_RABBITMQ_URL"
-                    + " right?", e);
+            throw unreachable(settings, e);
         }
     }
 }

@@ -1,9 +1,13 @@
 package de.integrationsmonitor.batch;
 
 import java.util.Collection;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.partition.StepExecutionAggregator;
 import org.springframework.batch.core.partition.StepExecutionSplitter;
+import org.springframework.batch.core.partition.support.DefaultStepExecutionAggregator;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
@@ -27,6 +31,26 @@ final class RemoteOrLocal implements PartitionHandler {
 
     static boolean remote(JobParameters parameters) {
         return "true".equals(parameters.getString(REMOTE));
+    }
+
+    /**
+     * The render step's aggregation: as Spring Batch's, except that on the workers a failed partition (its worker
+     * died, the manager gave up waiting) does not fail the render step. The job goes on to publish, which names the
+     * reports not rendered and ends the job failed; a render step that failed would be abandoned by the job's flow
+     * and not run again on restart, whereas a completed one runs again (allowStartIfComplete) and sends exactly the
+     * partitions that did not complete.
+     */
+    static StepExecutionAggregator remotePartitionsMayFail() {
+        DefaultStepExecutionAggregator standard = new DefaultStepExecutionAggregator();
+        return (result, executions) -> {
+            standard.aggregate(result, executions);
+            long failed = executions.stream().filter(e -> e.getStatus().isUnsuccessful()).count();
+            if (remote(result.getJobParameters()) && failed > 0) {
+                result.setStatus(BatchStatus.COMPLETED);
+                result.setExitStatus(ExitStatus.COMPLETED.addExitDescription(failed + " partition(s) did not"
+                        + " complete on the workers; publishing names their reports, a restart sends them again"));
+            }
+        };
     }
 
     @Override

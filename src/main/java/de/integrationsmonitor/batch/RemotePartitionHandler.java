@@ -31,15 +31,16 @@ import org.springframework.integration.support.MessageBuilder;
  * queue). Two differences, both for a night that must not hang: the time-out ({@code imon.remote.timeout}) counts
  * from the last progress of any partition (a chunk committed, a partition ended), not from the start of the step,
  * so it need not guess how long an edition of 400 Kreise takes; and when it strikes, the partitions still running
- * are marked FAILED in the repository (their worker died, or lost its connection), so that a restart of the job
- * runs them again. A partition that completed in an earlier execution of the job with nothing left to do is not sent
- * again: it is recorded as completed at once.
+ * are marked FAILED in the repository (their worker died, or lost its connection) and returned as such, so that
+ * the step ends as with a partition that failed, and a restart of the job runs them again. A partition that
+ * completed in an earlier execution of the job with nothing left to do is not sent again: it is recorded as
+ * completed at once.
  */
 final class RemotePartitionHandler extends AbstractPartitionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger("imon");
 
-    /** Creates the handler of a worker step; {@code stillComplete} says whether an earlier partition has nothing to do. */
+    /** The handler of a worker step; {@code stillComplete}: whether an earlier partition has nothing left to do. */
     interface Factory {
         RemotePartitionHandler of(String workerStep, Predicate<StepExecution> stillComplete);
 
@@ -87,8 +88,7 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
         try {
             declareQueues.run();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("the message broker at " + settings.broker() + " cannot be reached ("
-                    + rootMessage(e) + "); is RabbitMQ running, and is IMON_RABBITMQ_URL right?", e);
+            throw Remote.unreachable(settings, e);
         }
         for (StepExecution partition : toSend) {
             messaging.send(MessageBuilder.withPayload(new StepExecutionRequest(workerStep, partition.getId()))
@@ -133,7 +133,8 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
                         + String.join(", ", failed) + "; marked failed, so that starting the job again sends them"
                         + " again";
                 LOG.warn(message);
-                throw new ExplainedFailure.PartitionsTimedOut(message);
+                return new LinkedHashSet<>(repository.getJobExecution(manager.getJobExecutionId())
+                        .getStepExecutions().stream().filter(s -> ids.contains(s.getId())).toList());
             }
             try {
                 Thread.sleep(settings.pollInterval().toMillis());
@@ -193,6 +194,11 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
                 + before.getJobExecutionId() + "; not sent again"));
         partition.setEndTime(now);
         repository.update(partition);
+        // the context carried over from the earlier execution names the worker that ran it there, not here
+        if (partition.getExecutionContext().containsKey(Workers.WORKER)) {
+            partition.getExecutionContext().remove(Workers.WORKER);
+            repository.updateExecutionContext(partition);
+        }
         return partition;
     }
 

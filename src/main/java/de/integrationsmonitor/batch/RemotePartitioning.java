@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.integration.amqp.inbound.AmqpInboundChannelAdapter;
 import org.springframework.integration.amqp.outbound.AmqpOutboundEndpoint;
 import org.springframework.integration.annotation.ServiceActivator;
@@ -64,17 +63,29 @@ public class RemotePartitioning {
         return new Settings(url, queue, timeout, pollInterval);
     }
 
-    /** Connects on first use only (a remote run, a worker): no other command touches the broker. */
+    /**
+     * Connects on first use only (a remote run, a worker): creating these beans opens no connection, so no other
+     * command touches the broker.
+     */
     @Bean
-    @Lazy
     CachingConnectionFactory partitionBroker(Settings settings) {
-        CachingConnectionFactory factory = new CachingConnectionFactory(settings.url());
+        com.rabbitmq.client.ConnectionFactory rabbit = new com.rabbitmq.client.ConnectionFactory();
+        try {
+            rabbit.setUri(settings.url());
+        } catch (java.net.URISyntaxException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("IMON_RABBITMQ_URL is not an amqp:// or amqps:// URL: " + e.getMessage(),
+                    e);
+        }
+        if (rabbit.getVirtualHost().isEmpty()) {
+            rabbit.setVirtualHost("/"); // amqp://host:5672/ means the broker's default virtual host
+        }
+        rabbit.setAutomaticRecoveryEnabled(false); // Spring AMQP recovers connections itself
+        CachingConnectionFactory factory = new CachingConnectionFactory(rabbit);
         factory.setConnectionNameStrategy(f -> "imon " + Workers.identity());
         return factory;
     }
 
     @Bean
-    @Lazy
     RabbitAdmin partitionQueues(CachingConnectionFactory partitionBroker) {
         RabbitAdmin admin = new RabbitAdmin(partitionBroker);
         admin.setAutoStartup(false); // queues are declared when a manager or a worker starts, not with the context
@@ -89,7 +100,6 @@ public class RemotePartitioning {
     }
 
     @Bean
-    @Lazy
     RabbitTemplate partitionTemplate(CachingConnectionFactory partitionBroker) {
         RabbitTemplate template = new RabbitTemplate(partitionBroker);
         template.setMessageConverter(new PartitionRequests());
@@ -105,7 +115,7 @@ public class RemotePartitioning {
 
     @Bean
     @ServiceActivator(inputChannel = "partitionRequests")
-    AmqpOutboundEndpoint partitionRequestsOut(@Lazy RabbitTemplate partitionTemplate, Settings settings) {
+    AmqpOutboundEndpoint partitionRequestsOut(RabbitTemplate partitionTemplate, Settings settings) {
         AmqpOutboundEndpoint endpoint = new AmqpOutboundEndpoint(partitionTemplate);
         endpoint.setExchangeName("");
         // the default exchange routes by queue name: one queue per worker step
@@ -124,7 +134,7 @@ public class RemotePartitioning {
     @Bean
     RemotePartitionHandler.Factory remotePartitions(JobRepository repository,
                                                     @Qualifier("partitionMessaging") MessagingTemplate messaging,
-                                                    @Lazy RabbitAdmin partitionQueues, Settings settings) {
+                                                    RabbitAdmin partitionQueues, Settings settings) {
         return (step, stillComplete) -> new RemotePartitionHandler(step, repository, messaging, settings,
                 () -> declareQueues(partitionQueues, settings), stillComplete);
     }
@@ -132,7 +142,6 @@ public class RemotePartitioning {
     // ---- worker side: the AMQP inbound adapter hands each request to the worker
 
     @Bean
-    @Lazy
     SimpleMessageListenerContainer partitionListener(CachingConnectionFactory partitionBroker, Settings settings) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(partitionBroker);
         container.setQueueNames(WORKER_STEPS.stream().map(settings::queueOf).toArray(String[]::new));
@@ -151,7 +160,6 @@ public class RemotePartitioning {
     }
 
     @Bean
-    @Lazy
     AmqpInboundChannelAdapter partitionRequestsIn(SimpleMessageListenerContainer partitionListener,
                                                   @Qualifier("partitionsReceived") DirectChannel partitionsReceived) {
         AmqpInboundChannelAdapter adapter = new AmqpInboundChannelAdapter(partitionListener);
@@ -163,8 +171,8 @@ public class RemotePartitioning {
 
     @Bean
     Workers workers(JobRepository repository, @Qualifier("renderUnitsStep") Step renderUnitsStep,
-                    @Qualifier("ingestFileStep") Step ingestFileStep, @Lazy AmqpInboundChannelAdapter partitionRequestsIn,
-                    @Lazy RabbitAdmin partitionQueues, Settings settings) {
+                    @Qualifier("ingestFileStep") Step ingestFileStep, AmqpInboundChannelAdapter partitionRequestsIn,
+                    RabbitAdmin partitionQueues, Settings settings) {
         return new Workers(repository, Map.of(ReportJobConfiguration.RENDER_UNITS_STEP, renderUnitsStep,
                 IngestJobConfiguration.INGEST_FILE_STEP, ingestFileStep), partitionRequestsIn,
                 () -> declareQueues(partitionQueues, settings), settings);

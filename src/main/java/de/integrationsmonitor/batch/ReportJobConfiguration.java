@@ -164,6 +164,7 @@ public class ReportJobConfiguration {
                         threads > 0 ? threads : Runtime.getRuntime().availableProcessors()),
                         remotePartitions.of(RENDER_UNITS_STEP, before -> RenderUnits.nothingLeft(
                                 before.getExecutionContext(), reports, settings, editions))))
+                .aggregator(RemoteOrLocal.remotePartitionsMayFail())
                 .allowStartIfComplete(true).build();
     }
 

@@ -110,9 +110,7 @@ public class Workers implements SmartLifecycle {
         try {
             declareQueues.run();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("the message broker at " + settings.broker() + " cannot be reached ("
-                    + RemotePartitionHandler.rootMessage(e) + "); is RabbitMQ running, and is IMON_RABBITMQ_URL"
-                    + " right?", e);
+            throw Remote.unreachable(settings, e);
         }
         inbound.start();
         running = true;

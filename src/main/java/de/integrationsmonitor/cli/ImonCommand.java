@@ -73,7 +73,8 @@ public class ImonCommand implements Runnable {
         Throwable cause = e;
         while (cause.getCause() != null && !isInputProblem(cause) && !(cause instanceof Runs.LockedException)
                 && !(cause instanceof Remote.RefusedException)
-                && !(cause instanceof de.integrationsmonitor.audit.AuditException)) {
+                && !(cause instanceof de.integrationsmonitor.audit.AuditException)
+                && !(cause instanceof Remote.BrokerUnreachableException)) {
             cause = cause.getCause();
         }
         commandLine.getErr().println("imon: " + brief(String.valueOf(cause.getMessage())));

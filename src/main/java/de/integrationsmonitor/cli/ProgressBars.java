@@ -75,7 +75,11 @@ public class ProgressBars {
         } else if (!terminal) {
             long[] count = counts.computeIfAbsent(event.edition(), e -> new long[2]);
             count[0]++;
-            LOG.info("edition {}: {} rendered ({} of {})", event.edition(), event.unit(), count[0], count[1]);
+            if (count[1] > 0) {
+                LOG.info("edition {}: {} rendered ({} of {})", event.edition(), event.unit(), count[0], count[1]);
+            } else { // a worker renders partitions of an edition whose size only the manager knows
+                LOG.info("edition {}: {} rendered", event.edition(), event.unit());
+            }
         }
     }
 

@@ -37,6 +37,13 @@ class ArchitectureTest {
             .because("jobs and steps are wiring; the work lives in plain domain classes");
 
     @ArchTest
+    static final ArchRule messagingOnlyInBatch = noClasses()
+            .that().resideOutsideOfPackage("..batch..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.amqp..",
+                    "org.springframework.integration..", "com.rabbitmq..")
+            .because("the broker carries partitions of steps: remote partitioning is batch wiring");
+
+    @ArchTest
     static final ArchRule jdbcOnlyInStore = noClasses()
             .that().resideInAnyPackage(DOMAIN)
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
