@@ -125,6 +125,13 @@ class AuditScenarioTest {
         Run verifyNew = imon("audit", "verify", published.toString(), land.toString());
         assertThat(verifyNew.exit()).as(verifyNew.out()).isZero();
 
+        // rendered by another application: the bytes differ, the text is compared with the published PDF
+        jdbc.update("UPDATE report_version SET app_version = '0.0.9+0000000' WHERE version_id = ?", secondVersion);
+        Run otherApplication = imon("audit", "rerun", secondVersion, "--out", root.resolve("rerun-app").toString());
+        assertThat(otherApplication.exit()).as(otherApplication.out() + otherApplication.err()).isZero();
+        assertThat(otherApplication.out()).contains("content identical; bytes differ because the application changed"
+                + " from 0.0.9+0000000 to " + de.integrationsmonitor.AppVersion.current());
+
         // verify from the file alone
         Run authentic = imon("audit", "verify", firstPdf.toString());
         assertThat(authentic.exit()).as(authentic.out() + authentic.err()).isZero();
