@@ -22,7 +22,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Synthetic extracts in the offices' real formats for a corpus of a given number of observations, the same for the
- * same size (fixed seed): one classic CSV of the population by sex (table 12411-01-01-4, every year since 1996,
+ * same size (fixed seed): one classic CSV of the population by sex (table 12411-01-01-4, every year since 1996 when
+ * the size allows,
  * Germany, the Länder and every Kreis of the register on each 31.12., Länder and Germany the sums of their Kreise)
  * and as many flat-file ZIPs of protection seekers by sex and citizenship (table 12531-0043, 2007-2024, every Kreis
  * of each year) as the size needs, each about as large as the real one (120,000 observations) and with citizenships
@@ -47,7 +48,9 @@ public final class SyntheticCorpus {
     public long write(Path folder, long observations) throws IOException {
         Files.createDirectories(folder);
         Random random = new Random(SEED);
-        long written = writeClassic(folder.resolve("12411-01-01-4_synthetic.csv"), random);
+        // the classic file: up to half of the observations, about 1,230 a year (3 per region), 1 to 29 years
+        int years = (int) Math.max(1, Math.min(LAST_YEAR - FIRST_CLASSIC_YEAR + 1, observations / 2 / 1230));
+        long written = writeClassic(folder.resolve("12411-01-01-4_synthetic.csv"), LAST_YEAR - years + 1, random);
         int file = 0;
         while (written < observations) {
             file++;
@@ -57,9 +60,9 @@ public final class SyntheticCorpus {
         return written;
     }
 
-    private long writeClassic(Path file, Random random) throws IOException {
+    private long writeClassic(Path file, int firstYear, Random random) throws IOException {
         List<LocalDate> dates = new ArrayList<>();
-        for (int year = FIRST_CLASSIC_YEAR; year <= LAST_YEAR; year++) {
+        for (int year = firstYear; year <= LAST_YEAR; year++) {
             dates.add(LocalDate.of(year, 12, 31));
         }
         // every region's values by date: Kreise drawn, the Länder and Germany their sums

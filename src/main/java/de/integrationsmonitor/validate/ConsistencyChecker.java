@@ -26,6 +26,8 @@ public final class ConsistencyChecker {
     /** The rule of a cell (region, reference date, variable) that a delivery holds twice. */
     public static final String RULE_DUPLICATE = "duplicate";
     private static final String SEPARATOR = " | ";
+    private static final java.util.regex.Pattern LABELS = java.util.regex.Pattern.compile(
+            java.util.regex.Pattern.quote(SEPARATOR));
 
     private final String tableCode;
     private final List<ConsistencyRule> rules;
@@ -34,6 +36,8 @@ public final class ConsistencyChecker {
     private final Map<String, Integer> failures = new HashMap<>();
     private final Map<LandKey, KreisSum> kreisSums = new LinkedHashMap<>();
     private final Map<LandKey, StoredObservation> landCells = new HashMap<>();
+    private final Map<ConsistencyRule, Map<String, List<List<String>>>> partPaths =
+            new java.util.IdentityHashMap<>();
 
     private final java.util.Set<LocalDate> unpublishedKreisLevel;
     private Optional<Finding> conflict = Optional.empty();
@@ -152,16 +156,10 @@ public final class ConsistencyChecker {
 
     private void checkParts(ConsistencyRule.PartsSumToTotal rule, StoredObservation total,
                             Map<String, StoredObservation> byPath) {
-        String[] labels = total.variablePath().split(java.util.regex.Pattern.quote(SEPARATOR), -1);
-        for (int position = 0; position < labels.length; position++) {
-            if (!labels[position].equals(rule.total())) {
-                continue;
-            }
-            List<StoredObservation> parts = new ArrayList<>();
-            for (String part : rule.parts()) {
-                String[] replaced = labels.clone();
-                replaced[position] = part;
-                StoredObservation o = byPath.get(String.join(SEPARATOR, replaced));
+        for (List<String> partPaths : partPaths(rule, total.variablePath())) {
+            List<StoredObservation> parts = new ArrayList<>(partPaths.size());
+            for (String partPath : partPaths) {
+                StoredObservation o = byPath.get(partPath);
                 if (o != null) {
                     parts.add(o);
                 }
@@ -187,6 +185,31 @@ public final class ConsistencyChecker {
                         + sum.toPlainString());
             }
         }
+    }
+
+    /**
+     * For each position of the rule's total among the labels of a variable path, the paths of its parts (the total's
+     * label replaced by each part's); worked out once per rule and path, as a delivery repeats its variables for
+     * every region and date.
+     */
+    private List<List<String>> partPaths(ConsistencyRule.PartsSumToTotal rule, String path) {
+        return partPaths.computeIfAbsent(rule, r -> new HashMap<>()).computeIfAbsent(path, p -> {
+            String[] labels = LABELS.split(p, -1);
+            List<List<String>> positions = new ArrayList<>();
+            for (int position = 0; position < labels.length; position++) {
+                if (!labels[position].equals(rule.total())) {
+                    continue;
+                }
+                List<String> paths = new ArrayList<>();
+                for (String part : rule.parts()) {
+                    String[] replaced = labels.clone();
+                    replaced[position] = part;
+                    paths.add(String.join(SEPARATOR, replaced));
+                }
+                positions.add(List.copyOf(paths));
+            }
+            return List.copyOf(positions);
+        });
     }
 
     private void collectForLandSums(ConsistencyRule rule) {
