@@ -265,13 +265,22 @@ public class ReportService {
     }
 
     /**
-     * A renderer whose fills keep at most a few pages in memory and swap the rest to a file under IMON_HOME, so
-     * that memory stays bounded however large an edition is and however many Kreise render at once.
+     * Pages a fill keeps in memory before it swaps the rest to a file: more than a Kreis report has (13 to 14 with
+     * the shipped templates and every Handlungsfeld), so a report is filled and exported without serializing its
+     * pages (with 8 most were paged out and back in), while a report of unusual length still swaps and memory stays
+     * bounded.
+     */
+    static final int PAGES_IN_MEMORY = 40;
+
+    /**
+     * A renderer whose fills keep at most {@value #PAGES_IN_MEMORY} pages in memory and swap the rest to a file
+     * under IMON_HOME, so that memory stays bounded however large an edition is and however many Kreise render at
+     * once.
      */
     private KreisReportRenderer virtualizingRenderer(Path template) {
         Path swap = swapFolder();
         return new KreisReportRenderer(template, DocumentMetadata.DEFAULT_TIMESTAMP,
-                () -> new net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer(8,
+                () -> new net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer(PAGES_IN_MEMORY,
                         new net.sf.jasperreports.engine.util.JRSwapFile(swap.toString(), 4096, 64), true));
     }
 

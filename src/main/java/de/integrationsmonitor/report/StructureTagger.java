@@ -142,7 +142,8 @@ final class StructureTagger implements PdfTagger {
 
     private static String headingOf(JRPropertiesMap properties) {
         String value = properties.getProperty(ACCESSIBILITY);
-        return value != null && value.matches("h[1-6]") ? "H" + value.substring(1) : null;
+        return value != null && value.length() == 2 && value.charAt(0) == 'h' && value.charAt(1) >= '1'
+                && value.charAt(1) <= '6' ? "H" + value.substring(1) : null;
     }
 
     private void open(String name, JRPropertiesMap properties) {
