@@ -38,6 +38,9 @@ class ReportAcceptanceTest extends RealCorpusTest {
     @Autowired
     ImonSettings settings;
 
+    @Autowired
+    de.integrationsmonitor.audit.Auditor auditor;
+
     ReportService.EditionResult result;
 
     @BeforeAll
@@ -130,5 +133,19 @@ class ReportAcceptanceTest extends RealCorpusTest {
 
         assertThat(Files.readAllBytes(result.folder().resolve("15001.pdf"))).isEqualTo(first);
         assertThat(land).isNotEmpty();
+    }
+
+    @Test
+    void aVersionOfTheRealReportIsReRenderedByteForByteFromTheArchiveAndVerifiedFromTheFile(
+            @org.junit.jupiter.api.io.TempDir Path out) throws IOException {
+        Path pdf = result.folder().resolve("15001.pdf");
+        String version = de.integrationsmonitor.report.Manifest.parse(Files.readString(result.folder()
+                .resolve("manifest.txt"))).orElseThrow().reports().get("15001.pdf").versionId();
+
+        de.integrationsmonitor.audit.Auditor.Rerun rerun = auditor.rerun(version, Optional.of(out));
+
+        assertThat(rerun.identical()).as(rerun.verdict()).isTrue();
+        assertThat(Files.mismatch(rerun.file(), pdf)).isEqualTo(-1L);
+        assertThat(auditor.verify(pdf).verdict()).startsWith("authentic: version " + version);
     }
 }
