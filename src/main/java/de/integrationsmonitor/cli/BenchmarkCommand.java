@@ -106,7 +106,7 @@ public class BenchmarkCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
             int threads = renderThreads > 0 ? renderThreads : Runtime.getRuntime().availableProcessors();
-            System.out.println("benchmark " + only + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+            (text ? System.out : System.err).println("benchmark " + only + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, corpus " + root);
             try (de.integrationsmonitor.benchmark.BenchmarkStore store = de.integrationsmonitor.benchmark.BenchmarkStore
                     .ingested(List.of(root), register, settings)) {
@@ -117,8 +117,13 @@ public class BenchmarkCommand implements Callable<Integer> {
                     figures.addAll(de.integrationsmonitor.benchmark.RenderBenchmark.measure(store, settings, register,
                             editionFile.get(), threads));
                 }
-                figures.forEach(f -> System.out.println(String.format(Locale.ROOT, "  %s: %.2f %s", f.figure(),
-                        f.value(), f.unit())));
+                if (text) {
+                    figures.forEach(f -> System.out.println(String.format(Locale.ROOT, "  %s: %.2f %s", f.figure(),
+                            f.value(), f.unit())));
+                } else {
+                    System.out.println("figure,value,unit");
+                    figures.forEach(f -> System.out.println(f.figure() + "," + number(f.value()) + "," + f.unit()));
+                }
             }
             return ExitCodes.OK;
         }
@@ -137,20 +142,34 @@ public class BenchmarkCommand implements Callable<Integer> {
                 print(r);
             }
         }
-        Result whole = benchmark.measure("whole corpus", List.of(root), editionFile);
+        Result whole = benchmark.measure(Database.H2, "whole corpus", List.of(root), new Plan(true, false,
+                Optional.empty()));
         figures.add(new BenchmarkFigure("ingest_ratio_h2", whole.ratio(), "ratio"));
         figures.add(new BenchmarkFigure("ingest_observations_per_s", whole.observationsPerSecond(), "observations/s"));
         figures.add(new BenchmarkFigure("ingest_peak_heap_mib", mib(whole.peakHeapBytes()), "MiB"));
         if (text) {
             print(whole);
         }
-        // Compute and render: until ComputeBenchmark and RenderBenchmark (List<BenchmarkFigure> each) replace it,
-        // the figures of the computation and rendering that follow the whole-corpus ingest above.
-        figures.add(new BenchmarkFigure("compute_seconds", whole.computeSeconds(), "s"));
-        whole.rendering().ifPresent(g -> {
-            figures.add(new BenchmarkFigure("render_reports_per_s", g.reportsPerSecond(), "reports/s"));
-            figures.add(new BenchmarkFigure("render_peak_heap_mib", mib(g.peakHeapBytes()), "MiB"));
-        });
+        // compute and render in a database of their own, the corpus ingested first without timing: the
+        // computation of the whole catalogue, then the edition on one thread per core (as the report job) against
+        // the same Kreis reports filled and exported by bare JasperReports
+        try (de.integrationsmonitor.benchmark.BenchmarkStore store = de.integrationsmonitor.benchmark.BenchmarkStore
+                .ingested(List.of(root), register, settings)) {
+            List<BenchmarkFigure> measured = new ArrayList<>(
+                    de.integrationsmonitor.benchmark.ComputeBenchmark.measure(store, settings.catalogue()));
+            if (editionFile.isPresent()) {
+                int threads = renderThreads > 0 ? renderThreads : Runtime.getRuntime().availableProcessors();
+                measured.addAll(de.integrationsmonitor.benchmark.RenderBenchmark.measure(store, settings, register,
+                        editionFile.get(), threads));
+            }
+            figures.addAll(measured);
+            if (text) {
+                System.out.println("compute and render (" + editionFile.map(Path::toString).orElse("no edition")
+                        + "):");
+                measured.forEach(f -> System.out.println(String.format(Locale.ROOT, "  %s: %.2f %s", f.figure(),
+                        f.value(), f.unit())));
+            }
+        }
 
         Optional<String> postgresMissing = IngestBenchmark.postgresMissing();
         if (postgresMissing.isPresent()) {
