@@ -124,14 +124,16 @@ public class ComputationService {
     }
 
     /**
-     * Every indicator with its comparisons, and the kind of period each of its inputs had. Set-based: each table
-     * the catalogue uses is read once (the paths its inputs name, or all of them where an input has patterns), and
-     * each input takes its cells from that one read.
+     * Every indicator with its comparisons, and the kind of period each of its inputs had. In one pass: the cells
+     * of every table the catalogue uses (the paths its inputs name, or all of them where an input has patterns)
+     * stream past once, each is added to the running sums of the inputs that select it, and no cell is held.
      */
     Map<String, List<IndicatorValue>> computeAll(IndicatorCatalogue catalogue, List<Long> deliveryIds,
                                                  Map<String, List<InputPeriod>> inputPeriods) {
         Map<String, java.util.Set<String>> pathsOfTable = new LinkedHashMap<>();
         java.util.Set<String> everyPath = new java.util.HashSet<>();
+        Map<InputSpec, InputCells> cellsOf = new LinkedHashMap<>();
+        Map<String, List<InputCells>> inputsOfTable = new HashMap<>();
         for (IndicatorDefinition indicator : catalogue.indicators()) {
             for (InputSpec input : indicator.inputs()) {
                 pathsOfTable.computeIfAbsent(input.table(), t -> new java.util.TreeSet<>())
@@ -139,23 +141,34 @@ public class ComputationService {
                 if (input.exactPaths().isEmpty()) {
                     everyPath.add(input.table());
                 }
+                cellsOf.computeIfAbsent(input, i -> {
+                    InputCells cells = new InputCells(i);
+                    inputsOfTable.computeIfAbsent(i.table(), t -> new ArrayList<>()).add(cells);
+                    return cells;
+                });
             }
         }
-        Map<String, List<StoredObservation>> tables = new HashMap<>();
-        java.util.function.Function<String, List<StoredObservation>> rowsOfTable = table -> tables.computeIfAbsent(
-                table, t -> observations.current(t, everyPath.contains(t) ? List.of() : pathsOfTable.get(t),
-                        deliveryIds));
-        Map<InputSpec, List<StoredObservation>> selected = new HashMap<>();
-        java.util.function.Function<InputSpec, List<StoredObservation>> rowsOf = input -> selected.computeIfAbsent(
-                input, i -> i.selected(rowsOfTable.apply(i.table())));
+        everyPath.forEach(table -> pathsOfTable.put(table, java.util.Set.of()));
+        // the inputs a path of a table feeds, worked out once per path
+        Map<String, Map<String, List<InputCells>>> feeds = new HashMap<>();
+        observations.eachCurrent(pathsOfTable, deliveryIds, o -> {
+            List<InputCells> inputs = feeds.computeIfAbsent(o.tableCode(), t -> new HashMap<>())
+                    .computeIfAbsent(o.variablePath(), path -> inputsOfTable.getOrDefault(o.tableCode(), List.of())
+                            .stream().filter(c -> c.input().selects(path)).toList());
+            for (InputCells cells : inputs) {
+                cells.add(o);
+            }
+        });
         IndicatorCalculator calculator = new IndicatorCalculator(register);
         Map<String, List<IndicatorValue>> computed = new LinkedHashMap<>();
         for (IndicatorDefinition indicator : catalogue.indicators()) {
-            List<IndicatorValue> values = calculator.compute(indicator, rowsOf);
+            Map<String, InputCells> inputs = new LinkedHashMap<>();
+            indicator.inputs().forEach(input -> inputs.put(input.name(), cellsOf.get(input)));
+            List<IndicatorValue> values = calculator.compute(indicator, inputs);
             computed.put(indicator.id(), Comparisons.compare(indicator, values, register));
             List<InputPeriod> periods = new ArrayList<>();
             for (InputSpec input : indicator.inputs()) {
-                InputPeriod.of(input, rowsOf.apply(input)).ifPresent(periods::add);
+                cellsOf.get(input).period().ifPresent(periods::add);
             }
             inputPeriods.put(indicator.id(), List.copyOf(periods));
         }

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import de.integrationsmonitor.indicator.InputCells.Key;
 import java.util.function.Function;
 
 /**
@@ -48,21 +49,30 @@ public final class IndicatorCalculator {
         this.kreisCodes = register.kreise().stream().map(Kreis::ags).distinct().toList();
     }
 
+    /** The indicator over rows given at once: each input takes the rows of its table it selects. */
     public List<IndicatorValue> compute(IndicatorDefinition indicator,
                                         Function<InputSpec, List<StoredObservation>> observations) {
+        Map<String, InputCells> cells = new LinkedHashMap<>();
+        for (InputSpec input : indicator.inputs()) {
+            cells.put(input.name(), InputCells.of(input, observations.apply(input)));
+        }
+        return compute(indicator, cells);
+    }
+
+    /** The indicator over its inputs' cells, summed as they were read ({@link InputCells}), by input name. */
+    List<IndicatorValue> compute(IndicatorDefinition indicator, Map<String, InputCells> inputCells) {
         Map<String, Map<Key, Cell>> inputs = new LinkedHashMap<>();
         Set<String> notCounts = new HashSet<>();
-        Map<Integer, Period> periodOfYear = new TreeMap<>();
+        Map<Integer, Period> periodOfYear = inputCells.get(indicator.primaryInput().name()).periodOfYear();
         for (InputSpec input : indicator.inputs()) {
-            List<StoredObservation> rows = input.selected(observations.apply(input));
-            if (input == indicator.primaryInput()) {
-                rows.forEach(o -> periodOfYear.putIfAbsent(o.referenceDate().getYear(), o.period()));
-            }
-            if (rows.stream().anyMatch(o -> !o.unit().equals("Anzahl"))) {
+            InputCells read = inputCells.get(input.name());
+            if (read.hasNonCounts()) {
                 notCounts.add(input.name());
             }
-            Map<Key, Cell> sums = summed(rows, input.matching().isEmpty() ? input.variables().size() : 0);
-            addMissingUpperLevels(sums, rows);
+            Map<Key, Cell> sums = read.sums();
+            if (read.allCounts()) {
+                addMissingUpperLevels(sums, read.periodOfYear());
+            }
             inputs.put(input.name(), sums);
         }
         List<IndicatorValue> values = new ArrayList<>();
@@ -149,48 +159,7 @@ public final class IndicatorCalculator {
     }
 
     private static Optional<BigDecimal> countable(Cell cell) {
-        if (cell.hasNumber()) {
-            return cell.number();
-        }
-        return cell.marker().equals(Marker.NOTHING.symbol()) ? Optional.of(BigDecimal.ZERO) : Optional.empty();
-    }
-
-    /**
-     * Sums an input's cells per region and year. '-' counts as zero; a secret or missing part makes the sum
-     * missing with its marker; markers that accompany numbers (p, r, ...) carry over. Where the input lists its
-     * variables, a region and year lacking one of them gets no sum: a total is never made from part of its parts.
-     */
-    private static Map<Key, Cell> summed(List<StoredObservation> rows, int requiredParts) {
-        Map<Key, List<Cell>> parts = new HashMap<>();
-        for (StoredObservation o : rows) {
-            parts.computeIfAbsent(new Key(o.regionCode(), o.referenceDate().getYear()), k -> new ArrayList<>())
-                    .add(o.cell());
-        }
-        Map<Key, Cell> sums = new HashMap<>();
-        parts.forEach((key, cells) -> {
-            if (cells.size() < requiredParts) {
-                return;
-            }
-            if (cells.size() == 1) {
-                sums.put(key, cells.get(0));
-                return;
-            }
-            Optional<Cell> gap = cells.stream().filter(c -> countable(c).isEmpty()).findFirst();
-            if (gap.isPresent()) {
-                sums.put(key, gap.get());
-                return;
-            }
-            Set<String> markers = new LinkedHashSet<>();
-            BigDecimal sum = BigDecimal.ZERO;
-            for (Cell c : cells) {
-                sum = sum.add(countable(c).orElseThrow());
-                if (c.hasNumber() && c.hasMarker()) {
-                    markers.add(c.marker());
-                }
-            }
-            sums.put(key, new Cell(Optional.of(sum), String.join("", markers)));
-        });
-        return sums;
+        return InputCells.countable(cell);
     }
 
     /**
@@ -198,16 +167,7 @@ public final class IndicatorCalculator {
      * their values are the sums of the Kreise: a Land only when every Kreis of one Gebietsstand of it has a value
      * (never a mix of old and new Kreise, never part of them), Germany only when every Land has one.
      */
-    private void addMissingUpperLevels(Map<Key, Cell> sums, List<StoredObservation> rows) {
-        Map<Integer, Period> periods = new TreeMap<>();
-        boolean counts = !rows.isEmpty();
-        for (StoredObservation o : rows) {
-            periods.putIfAbsent(o.referenceDate().getYear(), o.period());
-            counts &= o.unit().equals("Anzahl");
-        }
-        if (!counts) {
-            return;
-        }
+    private void addMissingUpperLevels(Map<Key, Cell> sums, Map<Integer, Period> periods) {
         Map<Integer, Map<String, Set<String>>> kreiseByYearAndLand = new HashMap<>();
         for (Key key : sums.keySet()) {
             if (isKreis(key.region())) {
@@ -256,6 +216,4 @@ public final class IndicatorCalculator {
         return regions.isEmpty() ? Optional.empty() : Optional.of(Cell.of(total));
     }
 
-    private record Key(String region, int year) {
-    }
 }

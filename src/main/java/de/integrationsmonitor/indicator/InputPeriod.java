@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -22,16 +21,22 @@ public record InputPeriod(String input, String table, PeriodKind kind, Optional<
 
     /** The period kind most of an input's observations have; empty when the input had none. */
     public static Optional<InputPeriod> of(InputSpec input, List<StoredObservation> rows) {
-        Optional<PeriodKind> kind = mostCommon(rows.stream().map(o -> o.period().kind()).toList());
-        return kind.map(k -> new InputPeriod(input.name(), input.table(), k, k.isDay()
-                ? mostCommon(rows.stream().map(o -> MonthDay.from(o.referenceDate())).toList()) : Optional.empty(),
-                input.offsetYears()));
+        return InputCells.of(input, rows).period();
     }
 
-    private static <T extends Comparable<T>> Optional<T> mostCommon(List<T> values) {
-        return values.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting())).entrySet()
-                .stream().max(Map.Entry.<T, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(
-                        Comparator.reverseOrder()))).map(Map.Entry::getKey);
+    /**
+     * The period kind most of an input's observations have, from how many had each kind and each day of the year;
+     * empty when the input had none. A tie goes to the kind (and day) that comes first.
+     */
+    static Optional<InputPeriod> of(InputSpec input, Map<PeriodKind, Long> kinds, Map<MonthDay, Long> days) {
+        Optional<PeriodKind> kind = mostCommon(kinds);
+        return kind.map(k -> new InputPeriod(input.name(), input.table(), k, k.isDay() ? mostCommon(days)
+                : Optional.empty(), input.offsetYears()));
+    }
+
+    private static <T extends Comparable<T>> Optional<T> mostCommon(Map<T, Long> counts) {
+        return counts.entrySet().stream().max(Map.Entry.<T, Long>comparingByValue().thenComparing(
+                Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey);
     }
 
     /** "Stichtag 31.12. des Vorjahres", "Jahressumme desselben Jahres", "Schuljahr". */

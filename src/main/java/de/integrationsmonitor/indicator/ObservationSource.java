@@ -3,6 +3,8 @@ package de.integrationsmonitor.indicator;
 import de.integrationsmonitor.observation.StoredObservation;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /** The observations a computation rests on, as the store keeps them. */
 public interface ObservationSource {
@@ -13,4 +15,12 @@ public interface ObservationSource {
      */
     List<StoredObservation> current(String tableCode, Collection<String> variablePaths,
                                     Collection<Long> deliveryIds);
+
+    /**
+     * The current cells of several tables (newest delivery per cell, as {@link #current}) streamed in one pass over
+     * the store, in no particular order, without holding them: the memory it takes does not grow with the number
+     * of cells. By table code, the variable paths wanted; an empty collection means all of the table's.
+     */
+    void eachCurrent(Map<String, ? extends Collection<String>> pathsByTable, Collection<Long> deliveryIds,
+                     Consumer<StoredObservation> consumer);
 }

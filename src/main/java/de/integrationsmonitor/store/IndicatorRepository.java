@@ -13,6 +13,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -55,11 +56,16 @@ public class IndicatorRepository implements ComputationStore {
                     c.kreiseInLand().orElse(null), c.change5y().orElse(null), c.cluster().orElse(null),
                     v.period().kind().name(), Date.valueOf(v.gebietsstand())});
         }
-        jdbc.batchUpdate("INSERT INTO indicator_value (computation_id, indicator_id, region_code, reference_date,"
-                + " period, figure, marker, numerator, denominator, small_base, land_value, germany_value,"
-                + " rank_in_land, kreise_in_land, change_5y, cluster, period_kind, gebietsstand)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        INDICATOR_VALUES.insert(jdbc, rows);
     }
+
+    /** The indicator values of a computation, many rows per statement: tens of thousands per computation. */
+    private static final MultiRowInsert INDICATOR_VALUES = new MultiRowInsert("INSERT INTO indicator_value"
+            + " (computation_id, indicator_id, region_code, reference_date, period, figure, marker, numerator,"
+            + " denominator, small_base, land_value, germany_value, rank_in_land, kreise_in_land, change_5y, cluster,"
+            + " period_kind, gebietsstand)", Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR,
+            Types.NUMERIC, Types.VARCHAR, Types.NUMERIC, Types.NUMERIC, Types.BOOLEAN, Types.NUMERIC, Types.NUMERIC,
+            Types.INTEGER, Types.INTEGER, Types.NUMERIC, Types.INTEGER, Types.VARCHAR, Types.DATE);
 
     @Override
     public void storeTypology(long computationId, TypologyResult typology) {

@@ -18,6 +18,7 @@ import java.sql.Types;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -82,34 +83,56 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
     }
 
     /**
-     * Set-based: the table's variables, the deliveries' precedence and their unpublished Kreis levels are read
-     * once, then the table's observations in one plain query; the newest delivery per cell is picked in one pass
-     * and the result sorted by region, reference date and path (Java string order, which is H2's), so the work is
-     * linear in the observations read (plus the sort) and the database needs no window function.
+     * The current cells of one table, sorted by region, reference date and path (Java string order, which is
+     * H2's): {@link #eachCurrent} for the table, collected.
      */
     @Override
     public List<StoredObservation> current(String tableCode, Collection<String> variablePaths,
                                            Collection<Long> deliveryIds) {
-        if (deliveryIds.isEmpty()) {
-            return List.of();
+        List<StoredObservation> current = new ArrayList<>();
+        eachCurrent(Map.of(tableCode, variablePaths), deliveryIds, current::add);
+        current.sort(java.util.Comparator.comparing(StoredObservation::regionCode)
+                .thenComparing(StoredObservation::referenceDate).thenComparing(StoredObservation::variablePath)
+                .thenComparing(StoredObservation::unit).thenComparing(o -> o.period().kind()));
+        return current;
+    }
+
+    /**
+     * One pass over the observation table in storage order (a sequential scan, no index lookups), the cells of
+     * other tables, paths and deliveries skipped as they come. The tables' variables, the deliveries' precedence,
+     * their unpublished Kreis levels and which variables more than one of the deliveries has
+     * ({@code delivery_variable}) are read first: a cell of a variable only one delivery has is current and passed
+     * on at once; only the cells of variables several deliveries share (a revision) are held until the newest
+     * delivery per cell is known (by the office's {@code Stand:}, then by ingestion). On PostgreSQL the rows are
+     * fetched in chunks, not all at once.
+     */
+    @Override
+    public void eachCurrent(Map<String, ? extends Collection<String>> pathsByTable, Collection<Long> deliveryIds,
+                            Consumer<StoredObservation> consumer) {
+        if (deliveryIds.isEmpty() || pathsByTable.isEmpty()) {
+            return;
         }
-        java.util.Set<String> wanted = new java.util.HashSet<>(variablePaths);
         Map<Long, Variable> variables = new HashMap<>();
-        jdbc.query("SELECT id, table_code, path, unit, period_kind FROM variable WHERE table_code = ?",
-                (RowCallbackHandler) rs -> {
-                    String path = rs.getString("path");
-                    if (wanted.isEmpty() || wanted.contains(path)) {
-                        variables.put(rs.getLong("id"), new Variable(rs.getLong("id"), rs.getString("table_code"),
-                                path, rs.getString("unit"), PeriodKind.valueOf(rs.getString("period_kind"))));
-                    }
-                }, tableCode);
+        for (Map.Entry<String, ? extends Collection<String>> table : pathsByTable.entrySet()) {
+            java.util.Set<String> wanted = new java.util.HashSet<>(table.getValue());
+            jdbc.query("SELECT id, table_code, path, unit, period_kind FROM variable WHERE table_code = ?",
+                    (RowCallbackHandler) rs -> {
+                        String path = rs.getString("path");
+                        if (wanted.isEmpty() || wanted.contains(path)) {
+                            variables.put(rs.getLong("id"), new Variable(rs.getLong("id"),
+                                    rs.getString("table_code"), path, rs.getString("unit"),
+                                    PeriodKind.valueOf(rs.getString("period_kind"))));
+                        }
+                    }, table.getKey());
+        }
         if (variables.isEmpty()) {
-            return List.of();
+            return;
         }
         List<Long> deliveries = List.copyOf(new java.util.TreeSet<>(deliveryIds));
         // precedence of a delivery: the office's Stand (none last), then the later ingestion
         Map<Long, java.sql.Timestamp> stands = new HashMap<>();
         java.util.Set<String> unpublishedKreise = new java.util.HashSet<>();
+        Map<Long, Integer> deliveriesOfVariable = new HashMap<>();
         for (List<Long> part : chunks(deliveries)) {
             String in = placeholders(part.size());
             jdbc.query("SELECT id, office_stand FROM delivery WHERE id IN (" + in + ")",
@@ -118,42 +141,86 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
             jdbc.query("SELECT delivery_id, reference_date FROM unpublished_level WHERE region_level = 'KREIS'"
                     + " AND delivery_id IN (" + in + ")", (RowCallbackHandler) rs -> unpublishedKreise.add(
                     rs.getLong("delivery_id") + "|" + rs.getDate("reference_date").toLocalDate()), part.toArray());
+            jdbc.query("SELECT variable_id FROM delivery_variable WHERE delivery_id IN (" + in + ")",
+                    (RowCallbackHandler) rs -> deliveriesOfVariable.merge(rs.getLong("variable_id"), 1,
+                            Integer::sum), part.toArray());
         }
+        java.util.Set<Long> shared = new java.util.HashSet<>();
+        deliveriesOfVariable.forEach((variable, count) -> {
+            if (count > 1 && variables.containsKey(variable)) {
+                shared.add(variable);
+            }
+        });
         Map<CellKey, StoredCell> newest = new HashMap<>();
-        List<Long> variableIds = List.copyOf(new java.util.TreeSet<>(variables.keySet()));
-        // by variable only, so that the database reads the table's cells through its index on variable_id; cells
-        // of deliveries outside the snapshot are skipped here
-        for (List<Long> ofVariables : chunks(variableIds)) {
-            jdbc.query("SELECT delivery_id, variable_id, region_code, reference_date, period, figure, marker,"
-                    + " source_line FROM observation WHERE variable_id IN (" + placeholders(ofVariables.size()) + ")",
-                    (RowCallbackHandler) rs -> {
-                        long delivery = rs.getLong("delivery_id");
-                        if (!stands.containsKey(delivery)) {
-                            return;
-                        }
-                        StoredCell row = new StoredCell(delivery, stands.get(delivery), rs.getLong("variable_id"),
-                                rs.getString("region_code"), rs.getDate("reference_date").toLocalDate(),
-                                rs.getString("period"), rs.getBigDecimal("figure"), rs.getString("marker"),
-                                rs.getLong("source_line"));
-                        newest.merge(new CellKey(row.region(), row.date(), row.variable()), row,
-                                (a, b) -> precedes(a, b) ? a : b);
-                    }, ofVariables.toArray());
-        }
-        List<StoredCell> rows = new ArrayList<>(newest.values());
-        rows.sort(java.util.Comparator.comparing(StoredCell::region).thenComparing(StoredCell::date)
-                .thenComparing((StoredCell r) -> variables.get(r.variable()).path()).thenComparingLong(StoredCell::variable));
-        List<StoredObservation> current = new ArrayList<>(rows.size());
-        for (StoredCell r : rows) {
-            Variable v = variables.get(r.variable());
-            // A Kreis cell of a date whose Kreis level the delivery left unpublished reads as "value comes later".
-            boolean later = r.region().length() == 5 && unpublishedKreise.contains(r.delivery() + "|" + r.date());
-            BigDecimal figure = later ? null : r.figure();
-            String marker = later ? Marker.LATER.symbol() : r.marker();
-            current.add(new StoredObservation(r.delivery(), v.table(), r.region(), new Period(v.kind(), r.date(),
-                    r.period()), v.path(), v.unit(), new Cell(Optional.ofNullable(figure)
-                    .map(ObservationRepository::stripped), marker == null ? "" : marker), r.sourceLine()));
-        }
-        return current;
+        scan(rs -> {
+            long delivery = rs.getLong(1);
+            long variable = rs.getLong(2);
+            Variable v = variables.get(variable);
+            if (v == null || !stands.containsKey(delivery)) {
+                return;
+            }
+            StoredCell row = new StoredCell(delivery, stands.get(delivery), variable, rs.getString(3),
+                    rs.getDate(4).toLocalDate(), rs.getString(5), rs.getBigDecimal(6), rs.getString(7),
+                    rs.getLong(8));
+            if (shared.contains(variable)) {
+                newest.merge(new CellKey(row.region(), row.date(), row.variable()), row,
+                        (a, b) -> precedes(a, b) ? a : b);
+            } else {
+                consumer.accept(observation(row, v, unpublishedKreise));
+            }
+        });
+        newest.values().forEach(row -> consumer.accept(observation(row, variables.get(row.variable()),
+                unpublishedKreise)));
+    }
+
+    /** Every row of the observation table in storage order, fetched in chunks (PostgreSQL's cursor). */
+    private void scan(RowCallbackHandler handler) {
+        String sql = "SELECT delivery_id, variable_id, region_code, reference_date, period, figure, marker,"
+                + " source_line FROM observation";
+        boolean h2 = !postgres();
+        jdbc.execute((ConnectionCallback<Void>) c -> {
+            // the PostgreSQL driver fetches in chunks only inside a transaction; outside one, a read-only one
+            boolean own = c.getAutoCommit();
+            if (own) {
+                c.setAutoCommit(false);
+            }
+            if (h2) {
+                // H2 would first copy the whole result into a temporary one (on disk when large), then read that
+                try (Statement lazy = c.createStatement()) {
+                    lazy.execute("SET LAZY_QUERY_EXECUTION TRUE");
+                }
+            }
+            try (java.sql.PreparedStatement statement = c.prepareStatement(sql)) {
+                statement.setFetchSize(10_000);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        handler.processRow(rs);
+                    }
+                }
+            } finally {
+                if (h2) {
+                    try (Statement lazy = c.createStatement()) {
+                        lazy.execute("SET LAZY_QUERY_EXECUTION FALSE");
+                    }
+                }
+                if (own) {
+                    c.commit();
+                    c.setAutoCommit(true);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** A stored cell as a computation reads it. */
+    private static StoredObservation observation(StoredCell r, Variable v, java.util.Set<String> unpublishedKreise) {
+        // A Kreis cell of a date whose Kreis level the delivery left unpublished reads as "value comes later".
+        boolean later = r.region().length() == 5 && unpublishedKreise.contains(r.delivery() + "|" + r.date());
+        BigDecimal figure = later ? null : r.figure();
+        String marker = later ? Marker.LATER.symbol() : r.marker();
+        return new StoredObservation(r.delivery(), v.table(), r.region(), new Period(v.kind(), r.date(),
+                r.period()), v.path(), v.unit(), new Cell(Optional.ofNullable(figure)
+                .map(ObservationRepository::stripped), marker == null ? "" : marker), r.sourceLine());
     }
 
     /**
@@ -294,6 +361,9 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
         private final Map<String, Map<String, Long>> variableIds = new HashMap<>();
         private final List<Row> observations = new ArrayList<>(BATCH);
         private final List<Object[]> rejected = new ArrayList<>();
+        /** The variables the delivery has cells of, and those already written to {@code delivery_variable}. */
+        private final java.util.Set<Long> variablesOfDelivery = new java.util.HashSet<>();
+        private final java.util.Set<Long> variablesRecorded = new java.util.HashSet<>();
 
         private Writer(long deliveryId) {
             this.deliveryId = deliveryId;
@@ -307,7 +377,9 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
                 throw new StoreRefusedException(o.sourceLine(), "the file has more lines than the store counts ("
                         + Integer.MAX_VALUE + ")");
             }
-            observations.add(new Row(variableId(o), o.regionCode(), o.referenceDate(), o.period().text(),
+            long variable = variableId(o);
+            variablesOfDelivery.add(variable);
+            observations.add(new Row(variable, o.regionCode(), o.referenceDate(), o.period().text(),
                     figure.orElse(null), o.cell().hasMarker() ? o.cell().marker() : null, (int) o.sourceLine()));
             if (observations.size() == BATCH) {
                 flushObservations();
@@ -368,6 +440,15 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
         public void flush() {
             flushObservations();
             flushRejected();
+            List<Object[]> variables = new ArrayList<>();
+            for (long variable : variablesOfDelivery) {
+                if (variablesRecorded.add(variable)) {
+                    variables.add(new Object[] {deliveryId, variable});
+                }
+            }
+            if (!variables.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO delivery_variable (delivery_id, variable_id) VALUES (?, ?)", variables);
+            }
         }
 
         private void flushObservations() {

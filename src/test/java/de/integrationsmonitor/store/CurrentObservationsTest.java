@@ -1,5 +1,6 @@
 package de.integrationsmonitor.store;
 
+import de.integrationsmonitor.testing.FixtureStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.integrationsmonitor.ImonSettings;
@@ -50,29 +51,10 @@ class CurrentObservationsTest {
 
     @BeforeAll
     static void ingestEveryFixtureAndARevision() throws IOException {
-        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
-                "jdbc:h2:mem:current-observations;DB_CLOSE_DELAY=-1", "sa", "", true);
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
-        jdbc = new JdbcTemplate(dataSource);
-        observations = new ObservationRepository(jdbc);
-        DeliveryRepository deliveryRepository = new DeliveryRepository(jdbc);
-        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        IngestService ingest = new IngestService(deliveryRepository, observations, new FindingRepository(jdbc),
-                KreisRegister.loadDefault(), new ImonSettings(Path.of("").toAbsolutePath(), home), transaction,
-                Clock.systemUTC(), IngestLimits.defaults());
-        // a revision with a later Stand, and an older Stand ingested after it: the Stand decides, not the order
-        String original = Files.readString(FIXTURES.resolve("classic/period-column-age-groups.csv"));
-        Path revised = home.resolve("12411-03-03-4-revised.csv");
-        Files.writeString(revised, original.replace(";3398;1992;1406", ";3400;1994;1406")
-                .replace("Stand: 14.12.2017 / 15:51:18", "Stand: 02.02.2018 / 09:00:00"));
-        Path older = home.resolve("12411-03-03-4-older.csv");
-        Files.writeString(older, original.replace(";3398;1992;1406", ";3000;1600;1400")
-                .replace("Stand: 14.12.2017 / 15:51:18", "Stand: 01.01.2017 / 09:00:00"));
-        ingest.ingest(List.of(FIXTURES.resolve("classic"), FIXTURES.resolve("ffcsv"), FIXTURES.resolve("reform"),
-                revised, older), o -> { });
-        deliveries = deliveryRepository.all().stream().map(Delivery::id).toList();
+        FixtureStore store = FixtureStore.withEveryFixtureAndRevisions("current-observations", home);
+        jdbc = store.jdbc();
+        observations = store.observations();
+        deliveries = store.deliveryIds();
     }
 
     @Test
@@ -84,6 +66,24 @@ class CurrentObservationsTest {
             assertThat(observations.current(table, List.of(), deliveries)).as(table)
                     .isNotEmpty().containsExactlyElementsOf(reference(table, List.of(), deliveries));
         }
+    }
+
+    @Test
+    void onePassOverSeveralTablesStreamsEachCurrentCellOnce() {
+        List<String> tables = jdbc.queryForList("SELECT DISTINCT table_code FROM variable ORDER BY table_code",
+                String.class);
+        String named = "12411-03-03-4";
+        List<String> paths = jdbc.queryForList("SELECT path FROM variable WHERE table_code = ? ORDER BY path"
+                + " FETCH FIRST 2 ROWS ONLY", String.class, named);
+        java.util.Map<String, List<String>> wanted = new java.util.LinkedHashMap<>();
+        tables.forEach(t -> wanted.put(t, t.equals(named) ? paths : List.of()));
+        List<StoredObservation> streamed = new ArrayList<>();
+
+        observations.eachCurrent(wanted, deliveries, streamed::add);
+
+        List<StoredObservation> expected = new ArrayList<>();
+        tables.forEach(t -> expected.addAll(reference(t, wanted.get(t), deliveries)));
+        assertThat(streamed).hasSizeGreaterThan(100).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
