@@ -7,12 +7,17 @@ import java.net.ServerSocket;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextCustomizer;
-import org.springframework.test.context.TestContextAnnotationUtils;
+import org.springframework.test.context.cache.DefaultCacheAwareContextLoaderDelegate;
+import org.springframework.test.context.support.DefaultBootstrapContext;
+import org.springframework.test.context.support.DefaultTestContextBootstrapper;
 
-/** {@link OnPostgres} without a PostgreSQL: the skip and its reason, the profile, one schema per class. */
+/**
+ * {@link OnPostgres} without a PostgreSQL: the skip and its reason, the profile (as a meta-annotation it adds
+ * {@code postgres} to the profiles a superclass declares, as {@code @ActiveProfiles("postgres")} on the class did),
+ * one schema and one context per class.
+ */
 class OnPostgresTest {
 
     @Test
@@ -36,13 +41,17 @@ class OnPostgresTest {
     }
 
     @Test
-    void thePostgresProfileIsActiveAlsoOnASubclassOfAnAnnotatedH2Class() {
-        ActiveProfiles profiles = TestContextAnnotationUtils.findMergedAnnotation(Twin.class, ActiveProfiles.class);
+    void thePostgresProfileIsActiveAlsoOnASubclassOfAnH2ClassWithItsOwnAnnotations() {
+        assertThat(activeProfiles(Twin.class)).containsExactly("h2", "postgres");
+        assertThat(activeProfiles(PlainTwin.class)).containsExactly("postgres");
+    }
 
-        assertThat(profiles).isNotNull();
-        assertThat(profiles.value()).containsExactly("postgres");
-        assertThat(AnnotatedElementUtils.findMergedAnnotation(Twin.class, ActiveProfiles.class).value())
-                .containsExactly("postgres");
+    /** The profiles Spring's test context resolves for TEST_CLASS (its context cache key's). */
+    static String[] activeProfiles(Class<?> testClass) {
+        DefaultTestContextBootstrapper bootstrapper = new DefaultTestContextBootstrapper();
+        bootstrapper.setBootstrapContext(
+                new DefaultBootstrapContext(testClass, new DefaultCacheAwareContextLoaderDelegate()));
+        return bootstrapper.buildMergedContextConfiguration().getActiveProfiles();
     }
 
     @Test
@@ -75,5 +84,9 @@ class OnPostgresTest {
 
     @OnPostgres("imon_twin")
     static class OtherTwin extends H2 {
+    }
+
+    @OnPostgres("imon_twin")
+    static class PlainTwin {
     }
 }
