@@ -1,8 +1,5 @@
 package de.integrationsmonitor.hostile;
 
-import de.integrationsmonitor.testing.PostgresSchema;
-import org.springframework.test.context.ActiveProfiles;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.integrationsmonitor.ImonSettings;
@@ -18,10 +15,10 @@ import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.store.DeliveryRepository;
 import de.integrationsmonitor.store.FindingRepository;
 import de.integrationsmonitor.store.ObservationRepository;
+import de.integrationsmonitor.testing.OnPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -31,9 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,12 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its variables, without a deadlock.
  */
 @SpringBootTest
-@EnabledIf(value = "de.integrationsmonitor.testing.PostgresSchema#answers",
-        disabledReason = "no PostgreSQL answers on 127.0.0.1:5432")
-@ActiveProfiles("postgres")
+@OnPostgres("imon_concurrent")
 class PostgresConcurrentIngestTest {
-
-    static final String SCHEMA = PostgresSchema.fresh("imon_concurrent_");
 
     @TempDir
     static Path home;
@@ -62,15 +53,9 @@ class PostgresConcurrentIngestTest {
     Path temp;
 
     @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
+    static void locations(DynamicPropertyRegistry registry) {
         registry.add("imon.project", () -> Path.of("").toAbsolutePath().toString());
         registry.add("imon.home", () -> home.toString());
-        PostgresSchema.use(registry, SCHEMA);
-    }
-
-    @AfterAll
-    static void dropSchema() throws SQLException {
-        PostgresSchema.drop(SCHEMA);
     }
 
     @Autowired

@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
  * A schema of its own on the PostgreSQL of this machine (127.0.0.1:5432, database test), for one test class: the
@@ -18,6 +20,10 @@ public final class PostgresSchema {
     public static final String URL = System.getProperty("imon.test.postgres.url",
             "jdbc:postgresql://127.0.0.1:5432/test");
     public static final String USER = System.getProperty("imon.test.postgres.user", "postgres");
+    static final String HOST = "127.0.0.1";
+    static final int PORT = 5432;
+
+    private static final Map<Class<?>, String> BY_CLASS = new ConcurrentHashMap<>();
 
     private PostgresSchema() {
     }
@@ -26,11 +32,25 @@ public final class PostgresSchema {
         return prefix + "_" + Long.toString(System.nanoTime(), 36);
     }
 
-    public static void use(DynamicPropertyRegistry registry, String schema) {
-        registry.add("IMON_DB_URL", () -> URL + "?currentSchema=" + schema);
-        registry.add("IMON_DB_USER", () -> USER);
-        registry.add("spring.flyway.default-schema", () -> schema);
-        registry.add("spring.flyway.schemas", () -> schema);
+    /**
+     * The schema of a test class annotated (directly or through a superclass) with {@link OnPostgres}: its prefix
+     * and a unique suffix, made on the first call and the same for the whole run, for the Spring context, the drop
+     * after the class and the test itself.
+     */
+    public static String of(Class<?> testClass) {
+        return BY_CLASS.computeIfAbsent(testClass, c -> {
+            OnPostgres on = TestContextAnnotationUtils.findMergedAnnotation(c, OnPostgres.class);
+            if (on == null) {
+                throw new IllegalArgumentException(c.getName() + " is not annotated with @OnPostgres");
+            }
+            return fresh(on.value());
+        });
+    }
+
+    /** What points the shipped {@code postgres} profile, and Flyway, at SCHEMA. */
+    public static Map<String, Object> properties(String schema) {
+        return Map.of("IMON_DB_URL", URL + "?currentSchema=" + schema, "IMON_DB_USER", USER,
+                "spring.flyway.default-schema", schema, "spring.flyway.schemas", schema);
     }
 
     public static void drop(String schema) throws SQLException {
@@ -41,8 +61,12 @@ public final class PostgresSchema {
     }
 
     public static boolean answers() {
+        return answers(HOST, PORT);
+    }
+
+    static boolean answers(String host, int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 5432), 500);
+            socket.connect(new InetSocketAddress(host, port), 500);
             return true;
         } catch (IOException e) {
             return false;
