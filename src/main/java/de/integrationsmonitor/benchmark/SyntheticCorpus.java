@@ -22,12 +22,18 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Synthetic extracts in the offices' real formats for a corpus of a given number of observations, the same for the
- * same size (fixed seed): one classic CSV of the population by sex (table 12411-01-01-4, every year since 1996 when
- * the size allows,
- * Germany, the Länder and every Kreis of the register on each 31.12., Länder and Germany the sums of their Kreise)
- * and as many flat-file ZIPs of protection seekers by sex and citizenship (table 12531-0043, 2007-2024, every Kreis
- * of each year) as the size needs, each about as large as the real one (120,000 observations) and with citizenships
- * of its own: a larger corpus has more variables per Kreis in more files, not larger files.
+ * same size (fixed seed):
+ * <ul>
+ * <li>one classic CSV of the population by sex (table 12411-01-01-4, every year since 1996 when the size allows,
+ * Germany, the Länder and every Kreis of the register on each 31.12., Länder and Germany the sums of their Kreise);
+ * <li>the population by sex as a flat-file ZIP (the same table, every Kreis of 2007-2024), the denominator of the
+ * protection seekers per 1,000 inhabitants;
+ * <li>as many flat-file ZIPs of protection seekers by protection status, sex and citizenship (table 12531-0043,
+ * 2007-2024, every Kreis of each year, the statuses the catalogue sums) as the size needs, each about as large as
+ * the real one (130,000 observations) and with citizenships of its own.
+ * </ul>
+ * A larger corpus has more variables per Kreis in more files, not larger files, and the computation more cells to
+ * sum for the same indicators.
  */
 public final class SyntheticCorpus {
 
@@ -35,7 +41,10 @@ public final class SyntheticCorpus {
     private static final int FIRST_CLASSIC_YEAR = 1996;
     private static final int LAST_YEAR = 2024;
     private static final int FIRST_FFCSV_YEAR = 2007;
-    private static final int CITIZENSHIPS_PER_FILE = 8;
+    private static final int CITIZENSHIPS_PER_FILE = 3;
+    /** The protection statuses the catalogue sums (its Schutzsuchende inputs), as the office labels them. */
+    private static final String[][] STATUSES = {{"SCHUTZST-AK-1", "Anerkannter Schutzstatus"},
+            {"SCHUTZST-OF", "Offener Schutzstatus"}, {"SCHUTZST-X", "Ohne Schutzsstatus"}};
     private static final Charset LATIN_1 = Charset.forName("ISO-8859-1");
 
     private final KreisRegister register;
@@ -51,12 +60,13 @@ public final class SyntheticCorpus {
         // the classic file: up to half of the observations, about 1,230 a year (3 per region), 1 to 29 years
         int years = (int) Math.max(1, Math.min(LAST_YEAR - FIRST_CLASSIC_YEAR + 1, observations / 2 / 1230));
         long written = writeClassic(folder.resolve("12411-01-01-4_synthetic.csv"), LAST_YEAR - years + 1, random);
+        written += writePopulationFfcsv(folder.resolve("12411-01-01-4_synthetic_de_flat.zip"), random);
         int file = 0;
-        while (written < observations) {
+        do { // at least one flat file, so that both formats and the protection-seekers indicators are exercised
             file++;
             written += writeFfcsv(folder.resolve(String.format("12531-0043_synthetic-%04d_de_flat.zip", file)), file,
                     random);
-        }
+        } while (written < observations);
         return written;
     }
 
@@ -153,6 +163,40 @@ public final class SyntheticCorpus {
         return count;
     }
 
+    /**
+     * The population by sex as the flat file has it (table 12411-01-01-4, every Kreis of each year 2007-2024, the
+     * Kreise only): the denominator of the protection seekers per 1,000 inhabitants.
+     */
+    private long writePopulationFfcsv(Path zip, Random random) throws IOException {
+        long count = 0;
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("12411-01-01-4_synthetic_de_flat.csv"));
+            Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            csv.write("\uFEFFstatistics_code;statistics_label;time_code;time_label;time;1_variable_code;"
+                    + "1_variable_label;1_variable_attribute_code;1_variable_attribute_label;2_variable_code;"
+                    + "2_variable_label;2_variable_attribute_code;2_variable_attribute_label;value;value_unit;"
+                    + "value_variable_code;value_variable_label\r\n");
+            for (int year = FIRST_FFCSV_YEAR; year <= LAST_YEAR; year++) {
+                LocalDate date = LocalDate.of(year, 12, 31);
+                for (Kreis kreis : register.kreiseOn(date)) {
+                    String prefix = "12411;Fortschreibung des Bevölkerungsstandes;STAG;Stichtag;" + date
+                            + ";KREISE;Kreise und kreisfreie Städte;" + kreis.ags() + ";"
+                            + kreis.name().replace(';', ',') + ";GES;Geschlecht;";
+                    long male = 20_000 + random.nextInt(300_000);
+                    long female = 20_000 + random.nextInt(300_000);
+                    String suffix = ";Anzahl;BEVSTD;Bevölkerungsstand\r\n";
+                    csv.write(prefix + ";Insgesamt;" + (male + female) + suffix);
+                    csv.write(prefix + "GESM;männlich;" + male + suffix);
+                    csv.write(prefix + "GESW;weiblich;" + female + suffix);
+                    count += 3;
+                }
+            }
+            csv.flush();
+            out.closeEntry();
+        }
+        return count;
+    }
+
     private long writeFfcsv(Path zip, int file, Random random) throws IOException {
         long count = 0;
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
@@ -161,20 +205,24 @@ public final class SyntheticCorpus {
             csv.write("\uFEFFstatistics_code;statistics_label;time_code;time_label;time;1_variable_code;"
                     + "1_variable_label;1_variable_attribute_code;1_variable_attribute_label;2_variable_code;"
                     + "2_variable_label;2_variable_attribute_code;2_variable_attribute_label;3_variable_code;"
-                    + "3_variable_label;3_variable_attribute_code;3_variable_attribute_label;value;value_unit;"
+                    + "3_variable_label;3_variable_attribute_code;3_variable_attribute_label;4_variable_code;"
+                    + "4_variable_label;4_variable_attribute_code;4_variable_attribute_label;value;value_unit;"
                     + "value_variable_code;value_variable_label\r\n");
             for (int year = FIRST_FFCSV_YEAR; year <= LAST_YEAR; year++) {
                 LocalDate date = LocalDate.of(year, 12, 31);
                 for (Kreis kreis : register.kreiseOn(date)) {
                     String prefix = "12531;Statistik über Schutzsuchende;STAG;Stichtag;" + date + ";KREISE;Kreise;"
-                            + kreis.ags() + ";" + kreis.name().replace(';', ',') + ";GES;Geschlecht;";
-                    for (int c = 0; c < CITIZENSHIPS_PER_FILE; c++) {
-                        int citizenship = (file - 1) * CITIZENSHIPS_PER_FILE + c + 1;
-                        for (String[] sex : new String[][] {{"GESM", "männlich"}, {"GESW", "weiblich"}}) {
-                            csv.write(prefix + sex[0] + ";" + sex[1] + ";STAAG5;Staatsangehörigkeit;ST" + citizenship
-                                    + ";Staatsangehörigkeit " + citizenship + ";" + random.nextInt(5000)
-                                    + ";Anzahl;BEV030;Schutzsuchende\r\n");
-                            count++;
+                            + kreis.ags() + ";" + kreis.name().replace(';', ',') + ";SCHST2;Schutzstatuskategorie;";
+                    for (String[] status : STATUSES) {
+                        for (int c = 0; c < CITIZENSHIPS_PER_FILE; c++) {
+                            int citizenship = (file - 1) * CITIZENSHIPS_PER_FILE + c + 1;
+                            for (String[] sex : new String[][] {{"GESM", "männlich"}, {"GESW", "weiblich"}}) {
+                                csv.write(prefix + status[0] + ";" + status[1] + ";GES;Geschlecht;" + sex[0] + ";"
+                                        + sex[1] + ";STAAG5;Staatsangehörigkeit;ST" + citizenship
+                                        + ";Staatsangehörigkeit " + citizenship + ";" + random.nextInt(5000)
+                                        + ";Anzahl;BEV030;Schutzsuchende\r\n");
+                                count++;
+                            }
                         }
                     }
                 }

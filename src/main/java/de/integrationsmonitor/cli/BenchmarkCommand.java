@@ -203,6 +203,14 @@ public class BenchmarkCommand implements Callable<Integer> {
                             r.secondsPerMillion(), "s/million observations"));
                     figures.add(new BenchmarkFigure("synthetic_" + n + "_peak_heap_mib" + suffix,
                             mib(r.peakBytes()), "MiB"));
+                    figures.add(new BenchmarkFigure("synthetic_" + n + "_observations" + suffix, r.observations(),
+                            "observations"));
+                    figures.add(new BenchmarkFigure("synthetic_" + n + "_ingest_seconds" + suffix,
+                            r.ingestSeconds(), "s"));
+                    figures.add(new BenchmarkFigure("synthetic_" + n + "_compute_seconds" + suffix,
+                            r.computeSeconds(), "s"));
+                    figures.add(new BenchmarkFigure("synthetic_" + n + "_indicator_values" + suffix,
+                            r.indicatorValues(), "values"));
                     if (text) {
                         System.out.println(String.format(Locale.ROOT, "  %s: %d observations, ingest %.2f s"
                                         + " (%.0f observations/s), compute %.2f s (%d values): %.2f s per million"

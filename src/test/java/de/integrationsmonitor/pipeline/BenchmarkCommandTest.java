@@ -49,7 +49,8 @@ class BenchmarkCommandTest extends CommandLineTest {
         lines.stream().skip(1).forEach(line -> figures.put(line.split(",")[0], line.split(",", -1)));
         List<String> expected = new ArrayList<>(List.of("ingest_ratio_h2", "ingest_ratio_h2_zip",
                 "ingest_observations_per_s", "ingest_peak_heap_mib", "compute_seconds",
-                "synthetic_1_seconds_per_million", "synthetic_1_peak_heap_mib"));
+                "synthetic_1_seconds_per_million", "synthetic_1_peak_heap_mib", "synthetic_1_observations",
+                "synthetic_1_indicator_values"));
         if (PostgresSchema.answers()) {
             expected.addAll(List.of("ingest_ratio_postgres", "synthetic_1_seconds_per_million_postgres",
                     "synthetic_1_peak_heap_mib_postgres"));
@@ -65,5 +66,8 @@ class BenchmarkCommandTest extends CommandLineTest {
         }
         assertThat(figures.get("ingest_peak_heap_mib")[2]).isEqualTo("MiB");
         assertThat(figures.get("ingest_ratio_h2")[2]).isEqualTo("ratio");
+        // the synthetic extracts give the catalogue something to compute: protection seekers per 1,000
+        // inhabitants and the share recognised, for every Kreis of each year of the files (about 400 a year)
+        assertThat(Double.parseDouble(figures.get("synthetic_1_indicator_values")[1])).isGreaterThan(2 * 400);
     }
 }
