@@ -20,11 +20,13 @@ import javax.management.openmbean.CompositeData;
  * The peak heap in use while something runs, measured two ways and the larger kept: a thread samples
  * {@code MemoryMXBean} heap usage every 10 ms, and every garbage collection reports (by its JMX notification) the
  * heap in use just before it collected, which is the top of each saw tooth the sampler may miss. Starts after a
- * {@code System.gc()}, so what an earlier measurement left behind does not count.
+ * {@code System.gc()}, so what an earlier measurement left behind does not count. Also the largest heap in use
+ * just after a collection, closer to what the work holds.
  */
 final class HeapPeak implements AutoCloseable {
 
     private final AtomicLong peak = new AtomicLong();
+    private final AtomicLong live = new AtomicLong();
     private final Thread sampler;
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener;
@@ -42,6 +44,10 @@ final class HeapPeak implements AutoCloseable {
                         .filter(e -> heapPools.contains(e.getKey())).map(java.util.Map.Entry::getValue)
                         .mapToLong(MemoryUsage::getUsed).sum();
                 peak.accumulateAndGet(before, Math::max);
+                long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                        .filter(e -> heapPools.contains(e.getKey())).map(java.util.Map.Entry::getValue)
+                        .mapToLong(MemoryUsage::getUsed).sum();
+                live.accumulateAndGet(after, Math::max);
             }
         };
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -72,6 +78,15 @@ final class HeapPeak implements AutoCloseable {
     /** The peak in bytes so far. */
     long bytes() {
         return peak.get();
+    }
+
+    /**
+     * The largest heap in use just after a garbage collection so far, in bytes: what the work kept (plus garbage
+     * of the old generation not collected yet), which does not depend on how late the collector runs the way the
+     * peak does. Zero when no collection ran.
+     */
+    long liveBytes() {
+        return live.get();
     }
 
     @Override

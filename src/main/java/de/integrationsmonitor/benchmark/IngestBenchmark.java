@@ -68,7 +68,8 @@ public final class IngestBenchmark {
     /** The figures of one measurement (bulkSeconds and computeSeconds are NaN when not measured). */
     public record Result(String label, Database database, long files, long dataLines, long observations,
                          double ingestSeconds, double bulkSeconds, long peakHeapBytes, double computeSeconds,
-                         long indicatorValues, long computePeakHeapBytes, Optional<Rendering> rendering) {
+                         long indicatorValues, long computePeakHeapBytes, long liveHeapBytes,
+                         Optional<Rendering> rendering) {
 
         public double linesPerSecond() {
             return dataLines / ingestSeconds;
@@ -185,11 +186,13 @@ public final class IngestBenchmark {
             List<IngestOutcome> outcomes;
             double ingestSeconds;
             long peak;
+            long live;
             try (HeapPeak heap = HeapPeak.start()) {
                 long start = System.nanoTime();
                 outcomes = ingest.ingest(paths, o -> { });
                 ingestSeconds = (System.nanoTime() - start) / 1e9;
                 peak = heap.bytes();
+                live = heap.liveBytes();
             }
             if (outcomes.stream().anyMatch(IngestOutcome::refused)) {
                 throw new IllegalStateException("a file was refused: " + outcomes.stream()
@@ -217,6 +220,7 @@ public final class IngestBenchmark {
                     ComputationService.Summary summary = computation.compute(settings.catalogue());
                     computeSeconds = (System.nanoTime() - computeStart) / 1e9;
                     computePeak = heap.bytes();
+                    live = Math.max(live, heap.liveBytes());
                     values = summary.valuesPerIndicator().values().stream().mapToLong(Integer::longValue).sum();
                 }
                 if (plan.edition().isPresent()) {
@@ -234,7 +238,7 @@ public final class IngestBenchmark {
                 }
             }
             return new Result(label, database, outcomes.size(), lines, observations, ingestSeconds, bulkSeconds,
-                    peak, computeSeconds, values, computePeak, rendering);
+                    peak, computeSeconds, values, computePeak, live, rendering);
         } finally {
             dataSource.destroy();
             if (database == Database.POSTGRES) {

@@ -147,6 +147,7 @@ public class BenchmarkCommand implements Callable<Integer> {
         figures.add(new BenchmarkFigure("ingest_ratio_h2", whole.ratio(), "ratio"));
         figures.add(new BenchmarkFigure("ingest_observations_per_s", whole.observationsPerSecond(), "observations/s"));
         figures.add(new BenchmarkFigure("ingest_peak_heap_mib", mib(whole.peakHeapBytes()), "MiB"));
+        figures.add(new BenchmarkFigure("ingest_live_heap_mib", mib(whole.liveHeapBytes()), "MiB"));
         if (text) {
             print(whole);
         }
@@ -203,6 +204,8 @@ public class BenchmarkCommand implements Callable<Integer> {
                             r.secondsPerMillion(), "s/million observations"));
                     figures.add(new BenchmarkFigure("synthetic_" + n + "_peak_heap_mib" + suffix,
                             mib(r.peakBytes()), "MiB"));
+                    figures.add(new BenchmarkFigure("synthetic_" + n + "_live_heap_mib" + suffix,
+                            mib(r.liveHeapBytes()), "MiB"));
                     figures.add(new BenchmarkFigure("synthetic_" + n + "_observations" + suffix, r.observations(),
                             "observations"));
                     figures.add(new BenchmarkFigure("synthetic_" + n + "_ingest_seconds" + suffix,
@@ -214,9 +217,10 @@ public class BenchmarkCommand implements Callable<Integer> {
                     if (text) {
                         System.out.println(String.format(Locale.ROOT, "  %s: %d observations, ingest %.2f s"
                                         + " (%.0f observations/s), compute %.2f s (%d values): %.2f s per million"
-                                        + " observations, peak heap %d MiB", database, r.observations(),
-                                r.ingestSeconds(), r.observationsPerSecond(), r.computeSeconds(),
-                                r.indicatorValues(), r.secondsPerMillion(), r.peakBytes() / (1024 * 1024)));
+                                        + " observations, peak heap %d MiB, live heap %d MiB", database,
+                                r.observations(), r.ingestSeconds(), r.observationsPerSecond(), r.computeSeconds(),
+                                r.indicatorValues(), r.secondsPerMillion(), r.peakBytes() / (1024 * 1024),
+                                r.liveHeapBytes() / (1024 * 1024)));
                     }
                 }
             } finally {
