@@ -89,9 +89,14 @@ public class ComputationService {
     /**
      * Population per region and year ({@code ags|year}) from the table the catalogue names for it
      * ({@code gebietsstand: population:}), the weight for converting values without a denominator to another
-     * Gebietsstand.
+     * Gebietsstand: as the computation kept it, or for a computation made before it was kept, read from the
+     * observations it rests on.
      */
     public Map<String, BigDecimal> populationWeights(IndicatorCatalogue catalogue, long computationId) {
+        Map<String, BigDecimal> kept = indicators.population(computationId);
+        if (!kept.isEmpty()) {
+            return kept;
+        }
         Map<String, BigDecimal> weights = new HashMap<>();
         InputSpec population = catalogue.population();
         observations.current(population.table(), population.exactPaths(), indicators.deliveriesOf(computationId))
@@ -107,7 +112,8 @@ public class ComputationService {
         long id = indicators.openComputation(LocalDateTime.now(clock), catalogue.version(), catalogue.sha256(),
                 register.version(), deliveryIds);
         Map<String, List<InputPeriod>> inputPeriods = new LinkedHashMap<>();
-        Map<String, List<IndicatorValue>> computed = computeAll(catalogue, deliveryIds, inputPeriods);
+        Map<String, BigDecimal> population = new HashMap<>();
+        Map<String, List<IndicatorValue>> computed = computeAll(catalogue, deliveryIds, inputPeriods, population);
         TypologyResult typology = typology(catalogue, computed);
         Map<String, Integer> counts = new LinkedHashMap<>();
         computed.forEach((indicator, values) -> {
@@ -120,33 +126,36 @@ public class ComputationService {
         });
         indicators.storeTypology(id, typology);
         indicators.storeInputPeriods(id, inputPeriods);
+        indicators.storePopulation(id, population);
         return new Summary(id, catalogue.version(), counts, typology.clusterOf().size());
     }
 
     /**
-     * Every indicator with its comparisons, and the kind of period each of its inputs had. In one pass: the cells
+     * Every indicator with its comparisons, the kind of period each of its inputs had, and the population per
+     * region and year the Gebietsstand conversions weigh with ({@code ags|year}). In one pass: the cells
      * of every table the catalogue uses (the paths its inputs name, or all of them where an input has patterns)
      * stream past once, each is added to the running sums of the inputs that select it, and no cell is held.
      */
     Map<String, List<IndicatorValue>> computeAll(IndicatorCatalogue catalogue, List<Long> deliveryIds,
-                                                 Map<String, List<InputPeriod>> inputPeriods) {
+                                                 Map<String, List<InputPeriod>> inputPeriods,
+                                                 Map<String, BigDecimal> population) {
         Map<String, java.util.Set<String>> pathsOfTable = new LinkedHashMap<>();
         java.util.Set<String> everyPath = new java.util.HashSet<>();
         Map<InputSpec, InputCells> cellsOf = new LinkedHashMap<>();
         Map<String, List<InputCells>> inputsOfTable = new HashMap<>();
-        for (IndicatorDefinition indicator : catalogue.indicators()) {
-            for (InputSpec input : indicator.inputs()) {
-                pathsOfTable.computeIfAbsent(input.table(), t -> new java.util.TreeSet<>())
-                        .addAll(input.exactPaths());
-                if (input.exactPaths().isEmpty()) {
-                    everyPath.add(input.table());
-                }
-                cellsOf.computeIfAbsent(input, i -> {
-                    InputCells cells = new InputCells(i);
-                    inputsOfTable.computeIfAbsent(i.table(), t -> new ArrayList<>()).add(cells);
-                    return cells;
-                });
+        List<InputSpec> every = new ArrayList<>();
+        catalogue.indicators().forEach(indicator -> every.addAll(indicator.inputs()));
+        every.add(catalogue.population());
+        for (InputSpec input : every) {
+            pathsOfTable.computeIfAbsent(input.table(), t -> new java.util.TreeSet<>()).addAll(input.exactPaths());
+            if (input.exactPaths().isEmpty()) {
+                everyPath.add(input.table());
             }
+            cellsOf.computeIfAbsent(input, i -> {
+                InputCells cells = new InputCells(i);
+                inputsOfTable.computeIfAbsent(i.table(), t -> new ArrayList<>()).add(cells);
+                return cells;
+            });
         }
         everyPath.forEach(table -> pathsOfTable.put(table, java.util.Set.of()));
         // the inputs a path of a table feeds, worked out once per path
@@ -159,6 +168,8 @@ public class ComputationService {
                 cells.add(o);
             }
         });
+        cellsOf.get(catalogue.population()).sums().forEach((key, cell) -> cell.number().ifPresent(n ->
+                population.put(key.region() + "|" + key.year(), n)));
         IndicatorCalculator calculator = new IndicatorCalculator(register);
         Map<String, List<IndicatorValue>> computed = new LinkedHashMap<>();
         for (IndicatorDefinition indicator : catalogue.indicators()) {

@@ -23,6 +23,12 @@ public interface ComputationStore {
 
     Map<String, List<InputPeriod>> inputPeriods(long computationId);
 
+    /** The population per region and year ({@code ags|year}) the computation weighed Gebietsstand conversions with. */
+    void storePopulation(long computationId, Map<String, BigDecimal> population);
+
+    /** What {@link #storePopulation} kept; empty for a computation made before it was kept. */
+    Map<String, BigDecimal> population(long computationId);
+
     List<StoredCluster> typology(long computationId);
 
     Optional<Computation> latestComputation();

@@ -96,6 +96,31 @@ public class IndicatorRepository implements ComputationStore {
     }
 
     @Override
+    public void storePopulation(long computationId, Map<String, BigDecimal> population) {
+        List<Object[]> rows = new ArrayList<>(population.size());
+        new java.util.TreeMap<>(population).forEach((key, value) -> {
+            int bar = key.lastIndexOf('|');
+            rows.add(new Object[] {computationId, key.substring(0, bar), Integer.parseInt(key.substring(bar + 1)),
+                    value});
+        });
+        POPULATION.insert(jdbc, rows);
+    }
+
+    private static final MultiRowInsert POPULATION = new MultiRowInsert("INSERT INTO computation_population"
+            + " (computation_id, region_code, reference_year, population)", Types.BIGINT, Types.VARCHAR,
+            Types.INTEGER, Types.NUMERIC);
+
+    @Override
+    public Map<String, BigDecimal> population(long computationId) {
+        Map<String, BigDecimal> population = new java.util.HashMap<>();
+        jdbc.query("SELECT region_code, reference_year, population FROM computation_population"
+                + " WHERE computation_id = ?", (org.springframework.jdbc.core.RowCallbackHandler) rs -> population.put(
+                rs.getString("region_code") + "|" + rs.getInt("reference_year"),
+                rs.getBigDecimal("population").stripTrailingZeros()), computationId);
+        return population;
+    }
+
+    @Override
     public Map<String, List<InputPeriod>> inputPeriods(long computationId) {
         Map<String, List<InputPeriod>> periods = new java.util.TreeMap<>();
         jdbc.query("SELECT * FROM indicator_input_period WHERE computation_id = ? ORDER BY indicator_id, position",

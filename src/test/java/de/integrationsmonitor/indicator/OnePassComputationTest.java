@@ -40,7 +40,9 @@ class OnePassComputationTest {
                 new IndicatorRepository(store.jdbc()), REGISTER, Clock.systemUTC());
         Map<String, List<InputPeriod>> periods = new LinkedHashMap<>();
 
-        Map<String, List<IndicatorValue>> onePass = service.computeAll(catalogue, store.deliveryIds(), periods);
+        Map<String, java.math.BigDecimal> population = new java.util.HashMap<>();
+        Map<String, List<IndicatorValue>> onePass = service.computeAll(catalogue, store.deliveryIds(), periods,
+                population);
 
         IndicatorCalculator calculator = new IndicatorCalculator(REGISTER);
         int withValues = 0;
@@ -55,5 +57,32 @@ class OnePassComputationTest {
             withValues += wholeTables.isEmpty() ? 0 : 1;
         }
         assertThat(withValues).as("indicators the fixtures give values for").isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void thePopulationKeptWithTheComputationIsWhatTheObservationsGive() throws IOException {
+        ComputationService service = new ComputationService(store.deliveries(), store.observations(),
+                new IndicatorRepository(store.jdbc()), REGISTER, Clock.systemUTC());
+        // the fixtures have no 12411-05-01-4: the population is taken from a table they have
+        Path catalogueFile = home.resolve("indikatoren.yml");
+        String shipped = java.nio.file.Files.readString(Path.of("jobs/catalogue/indikatoren.yml"));
+        String weights = "population: {table: 12411-05-01-4, variable: \"Insgesamt\"}";
+        assertThat(shipped).contains(weights);
+        java.nio.file.Files.writeString(catalogueFile, shipped.replace(weights,
+                "population: {table: 12411-03-03-4, variable: \"Insgesamt | Insgesamt | Insgesamt\"}"));
+        IndicatorCatalogue catalogue = CatalogueLoader.load(catalogueFile);
+        long computation = service.compute(catalogueFile).computationId();
+        Map<String, java.math.BigDecimal> kept = service.populationWeights(catalogue, computation);
+
+        // what a report of a computation made before the population was kept reads: the observations
+        Map<String, java.math.BigDecimal> read = new java.util.HashMap<>();
+        InputSpec population = catalogue.population();
+        store.observations().current(population.table(), population.exactPaths(), store.deliveryIds())
+                .forEach(o -> o.cell().number().ifPresent(n -> read.put(o.regionCode() + "|"
+                        + o.referenceDate().getYear(), n)));
+        assertThat(read).as("population cells in the fixtures").isNotEmpty();
+        assertThat(kept).isEqualTo(read);
+        store.jdbc().update("DELETE FROM computation_population WHERE computation_id = ?", computation);
+        assertThat(service.populationWeights(catalogue, computation)).isEqualTo(read);
     }
 }
