@@ -36,9 +36,18 @@ public class IndicatorRepository implements ComputationStore {
     @Override
     public long openComputation(LocalDateTime at, String catalogueVersion, String catalogueSha256,
                                 String registerSha256, Collection<Long> deliveryIds) {
-        long id = GeneratedIds.insert(jdbc, "INSERT INTO computation (computed_at, catalogue_version,"
-                + " catalogue_sha256, register_sha256) VALUES (?, ?, ?, ?)", Timestamp.valueOf(at), catalogueVersion,
-                catalogueSha256, registerSha256);
+        // The id is the next after the last committed computation, not the identity sequence's next value: a
+        // computation rolled back (a process killed while computing) leaves no gap, so a night that was interrupted
+        // numbers its computation as the uninterrupted night does, and the reports that name it are the same bytes.
+        // On PostgreSQL a lock on the table keeps two computations from taking the same number.
+        if (jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) c -> c.getMetaData()
+                .getDatabaseProductName().equals("PostgreSQL"))) {
+            jdbc.execute("LOCK TABLE computation IN SHARE ROW EXCLUSIVE MODE");
+        }
+        long id = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) + 1 FROM computation", Long.class);
+        jdbc.update("INSERT INTO computation (id, computed_at, catalogue_version, catalogue_sha256, register_sha256)"
+                + " VALUES (?, ?, ?, ?, ?)", id, Timestamp.valueOf(at), catalogueVersion, catalogueSha256,
+                registerSha256);
         List<Object[]> rows = deliveryIds.stream().map(d -> new Object[] {id, d}).toList();
         jdbc.batchUpdate("INSERT INTO computation_delivery (computation_id, delivery_id) VALUES (?, ?)", rows);
         return id;

@@ -81,12 +81,21 @@ class NightlyCrashTest {
         int midRun = 0;
         int resumed = 0;
         List<NightlyCrash.Start> starts = new java.util.ArrayList<>();
-        for (NightlyCrash.KillPoint point : points) {
-            NightlyCrash.Start start = night.start(interrupted, point);
+        // the points count progress over the whole night: a start after a kill resumes and prints only what is left,
+        // so each kill point is counted from the progress the earlier starts printed
+        int printed = 0;
+        for (NightlyCrash.KillPoint point : points.stream()
+                .sorted(java.util.Comparator.comparingInt(NightlyCrash.KillPoint::progressLines)).toList()) {
+            NightlyCrash.Start start = night.start(interrupted, new NightlyCrash.KillPoint(
+                    Math.max(1, point.progressLines() - printed), point.extraMillis()));
+            printed += NightlyCrash.progressLines(start.output());
             starts.add(start);
             resumed += start.output().contains("was interrupted") && start.output().contains("resuming") ? 1 : 0;
             if (start.killed() && runningExecutions(interrupted) > 0) {
                 midRun++;
+            }
+            if (!start.killed()) {
+                break; // the night ended before this point: the points after it lie beyond its end
             }
         }
         NightlyCrash.Start last = night.uninterrupted(interrupted);
