@@ -37,6 +37,8 @@ public final class KreisReportBuilder {
     private final Map<String, List<IndicatorValue>> valuesByIndicator;
     private final Map<String, IndicatorValue> byKey = new HashMap<>();
     private final Map<String, Integer> clusterOf = new HashMap<>();
+    /** Each indicator's values by region, in the order of {@link #valuesByIndicator}: a Kreis's own values at hand. */
+    private final Map<String, Map<String, List<IndicatorValue>>> byRegion = new HashMap<>();
     private final List<ComputationStore.StoredCluster> clusters;
     private final Map<String, BigDecimal> population;
     private final List<KreisReport.DeliveryStatus> dataStatus;
@@ -75,6 +77,11 @@ public final class KreisReportBuilder {
             byKey.put(key(v.indicatorId(), v.regionCode(), v.year()), v);
             v.comparison().cluster().ifPresent(c -> clusterOf.putIfAbsent(v.regionCode(), c));
         }));
+        valuesByIndicator.forEach((id, list) -> {
+            Map<String, List<IndicatorValue>> regions = new HashMap<>();
+            list.forEach(v -> regions.computeIfAbsent(v.regionCode(), k -> new ArrayList<>()).add(v));
+            byRegion.put(id, regions);
+        });
     }
 
     /** Whether the computation holds any value of the edition's indicators for the Kreis in the period. */
@@ -232,8 +239,15 @@ public final class KreisReportBuilder {
         return better ? "günstiger als das Land" : "ungünstiger als das Land";
     }
 
+    /** The typology's method paragraph, the same for every Kreis: written once. */
+    private volatile String typologyMethod;
+
     private KreisReport.SimilarKreise similar(Kreis kreis) {
-        String method = typologyMethod();
+        String method = typologyMethod;
+        if (method == null) {
+            method = typologyMethod();
+            typologyMethod = method;
+        }
         Optional<Integer> cluster = Optional.ofNullable(clusterOf.get(kreis.ags()));
         Optional<ComputationStore.StoredCluster> stored = cluster.flatMap(c -> clusters.stream()
                 .filter(s -> s.cluster() == c).findFirst());
@@ -243,8 +257,8 @@ public final class KreisReportBuilder {
         List<IndicatorRow> rows = new ArrayList<>();
         for (String id : catalogue.typology().indicators()) {
             IndicatorDefinition indicator = catalogue.find(id).orElseThrow();
-            Optional<IndicatorValue> own = valuesByIndicator.getOrDefault(id, List.of()).stream()
-                    .filter(v -> v.regionCode().equals(kreis.ags()) && v.year() <= catalogue.typology().year())
+            Optional<IndicatorValue> own = byRegion.getOrDefault(id, Map.of()).getOrDefault(kreis.ags(), List.of())
+                    .stream().filter(v -> v.year() <= catalogue.typology().year())
                     .filter(v -> v.value().isPresent())
                     .max(java.util.Comparator.comparing(IndicatorValue::referenceDate));
             BigDecimal mean = stored.get().means().get(id);

@@ -85,15 +85,23 @@ final class ReportCore {
         this.master = Objects.requireNonNull(master, "master");
         this.virtualizers = virtualizers;
         MessageDigest digest = sha256();
-        this.compiled = compile(master, digest);
-        Map<String, JasperReport> compiledSubreports = new LinkedHashMap<>();
+        Path folder = master.toAbsolutePath().getParent();
+        List<Path> templates = new ArrayList<>();
+        templates.add(master);
         for (String suffix : suffixes) {
-            compiledSubreports.put(suffix, compile(sibling(master, suffix + ".jrxml"), digest));
+            templates.add(sibling(master, suffix + ".jrxml"));
+        }
+        templates.add(folder.resolve(LEGEND));
+        templates.add(folder.resolve(CONTENTS));
+        List<JasperReport> all = compileAll(templates, digest);
+        this.compiled = all.get(0);
+        Map<String, JasperReport> compiledSubreports = new LinkedHashMap<>();
+        for (int i = 0; i < suffixes.size(); i++) {
+            compiledSubreports.put(suffixes.get(i), all.get(1 + i));
         }
         this.subreports = Collections.unmodifiableMap(compiledSubreports);
-        Path folder = master.toAbsolutePath().getParent();
-        this.legend = compile(folder.resolve(LEGEND), digest);
-        this.contents = compile(folder.resolve(CONTENTS), digest);
+        this.legend = all.get(1 + suffixes.size());
+        this.contents = all.get(2 + suffixes.size());
         Path stylesFile = folder.resolve(STYLES);
         byte[] stylesSource = read(stylesFile, digest);
         try {
@@ -306,13 +314,97 @@ final class ReportCore {
         return master.resolveSibling(base + suffix);
     }
 
-    private static JasperReport compile(Path template, MessageDigest digest) {
+    /**
+     * Reads the templates in their order into the digest and compiles them, on all cores: the master in this thread,
+     * the others on threads that share its context class loader. Fails as compiling them one after the other would:
+     * with the first template (in their order) that cannot be read or compiled; a template after one that cannot be
+     * read is neither read nor compiled.
+     */
+    private static List<JasperReport> compileAll(List<Path> templates, MessageDigest digest) {
+        List<byte[]> sources = new ArrayList<>();
+        ReportTemplateException unreadable = null;
+        for (Path template : templates) {
+            try {
+                sources.add(source(template, digest));
+            } catch (ReportTemplateException e) {
+                unreadable = e;
+                break;
+            }
+        }
+        List<java.util.concurrent.Future<JasperReport>> others = new ArrayList<>();
+        int threads = Math.min(sources.size() - 1, Runtime.getRuntime().availableProcessors() - 1);
+        java.util.concurrent.ExecutorService pool = null;
+        if (threads > 0) {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            pool = java.util.concurrent.Executors.newFixedThreadPool(threads, work -> {
+                Thread thread = new Thread(work, "compile " + templates.get(0).getFileName());
+                thread.setDaemon(true);
+                thread.setContextClassLoader(loader);
+                return thread;
+            });
+        }
+        try {
+            for (int i = 1; i < sources.size(); i++) {
+                Path template = templates.get(i);
+                byte[] source = sources.get(i);
+                others.add(pool == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                        : pool.submit(() -> compile(template, source)));
+            }
+            List<JasperReport> compiled = new ArrayList<>();
+            ReportTemplateException failed = null;
+            if (!sources.isEmpty()) {
+                try {
+                    compiled.add(compile(templates.get(0), sources.get(0)));
+                } catch (ReportTemplateException e) {
+                    failed = e;
+                }
+            }
+            for (int i = 1; i < sources.size(); i++) {
+                JasperReport report;
+                try {
+                    report = pool == null ? compile(templates.get(i), sources.get(i)) : others.get(i - 1).get();
+                } catch (ReportTemplateException e) {
+                    failed = failed == null ? e : failed;
+                    continue;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof ReportTemplateException t) {
+                        failed = failed == null ? t : failed;
+                        continue;
+                    }
+                    throw new ReportTemplateException(templates.get(i), ReportTemplateException.Stage.COMPILE,
+                            ReportTemplateException.describe(e.getCause()), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ReportTemplateException(templates.get(i), ReportTemplateException.Stage.COMPILE,
+                            "interrupted while compiling", e);
+                }
+                compiled.add(report);
+            }
+            if (failed != null) {
+                throw failed;
+            }
+            if (unreadable != null) {
+                throw unreadable;
+            }
+            return compiled;
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static byte[] source(Path template, MessageDigest digest) {
         byte[] source = read(template, digest);
         if (!Confinement.looksLikeJrxml(source)) {
             throw new ReportTemplateException(template, ReportTemplateException.Stage.READ,
                     "not a JasperReports template (expected an XML file whose root element is <jasperReport>)",
                     null);
         }
+        return source;
+    }
+
+    private static JasperReport compile(Path template, byte[] source) {
         try {
             return JasperCompileManager.compileReport(new ByteArrayInputStream(source));
         } catch (JRException | RuntimeException e) {

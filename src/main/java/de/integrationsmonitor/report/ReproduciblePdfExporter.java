@@ -18,9 +18,12 @@ import java.util.TimeZone;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import net.sf.jasperreports.pdf.classic.ClassicPdfProducer;
+import net.sf.jasperreports.pdf.common.PdfDocumentWriter;
 import net.sf.jasperreports.pdf.common.PdfProducer;
 import net.sf.jasperreports.pdf.common.PdfProducerContext;
 import net.sf.jasperreports.pdf.common.PdfTaggerFactory;
+import net.sf.jasperreports.pdf.type.PdfPrintScalingEnum;
+import net.sf.jasperreports.pdf.type.PdfVersionEnum;
 import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
 
 /**
@@ -88,6 +91,88 @@ final class ReproduciblePdfExporter extends JRPdfExporter {
                 baseFont.setSecureRandom(ConstantSubsetTag.INSTANCE);
             }
             return font;
+        }
+
+        /**
+         * The writer JasperReports configures, except for the XMP packet: Jasper builds one when the document opens,
+         * from the clock, which {@link #close} replaces; so the final packet is set right away instead and Jasper's
+         * is never built.
+         */
+        @Override
+        public PdfDocumentWriter createWriter(java.io.OutputStream os) throws net.sf.jasperreports.engine.JRException {
+            PdfDocumentWriter writer = super.createWriter(os);
+            return new PdfDocumentWriter() {
+                @Override
+                public void setPdfVersion(PdfVersionEnum version) {
+                    writer.setPdfVersion(version);
+                }
+
+                @Override
+                public void setMinimalPdfVersion(PdfVersionEnum version) {
+                    writer.setMinimalPdfVersion(version);
+                }
+
+                @Override
+                public void setFullCompression() {
+                    writer.setFullCompression();
+                }
+
+                @Override
+                public void setEncryption(String userPassword, String ownerPassword, int permissions,
+                                          boolean is128BitKey) throws net.sf.jasperreports.engine.JRException {
+                    writer.setEncryption(userPassword, ownerPassword, permissions, is128BitKey);
+                }
+
+                @Override
+                public void setPrintScaling(PdfPrintScalingEnum scaling) {
+                    writer.setPrintScaling(scaling);
+                }
+
+                @Override
+                public void setNoSpaceCharRatio() {
+                    writer.setNoSpaceCharRatio();
+                }
+
+                @Override
+                public void setTabOrderStructure() {
+                    writer.setTabOrderStructure();
+                }
+
+                @Override
+                public void setLanguage(String language) {
+                    writer.setLanguage(language);
+                }
+
+                @Override
+                public void setPdfaConformance(PdfaConformanceEnum conformance) {
+                    writer.setPdfaConformance(conformance);
+                }
+
+                @Override
+                public void createXmpMetadata(String title, String subject, String keywords, boolean pdfua) {
+                    getPdfWriter().setXmpMetadata(XmpPacket.pdfA1a(metadata, PRODUCER));
+                }
+
+                @Override
+                public void setRgbTransparencyBlending(boolean blending) {
+                    writer.setRgbTransparencyBlending(blending);
+                }
+
+                @Override
+                public void setIccProfilePath(String path, java.io.InputStream profile) throws java.io.IOException {
+                    writer.setIccProfilePath(path, profile);
+                }
+
+                @Override
+                public void addJavaScript(String script) {
+                    writer.addJavaScript(script);
+                }
+
+                @Override
+                public void setDisplayMetadataTitle() {
+                    writer.setDisplayMetadataTitle();
+                }
+            };
         }
 
         @Override
