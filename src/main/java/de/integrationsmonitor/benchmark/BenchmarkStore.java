@@ -11,9 +11,6 @@ import de.integrationsmonitor.store.FindingRepository;
 import de.integrationsmonitor.store.IndicatorRepository;
 import de.integrationsmonitor.store.ObservationRepository;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -91,17 +88,5 @@ public final class BenchmarkStore implements AutoCloseable {
         try (var files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
-    }
-
-    static void resetPeaks() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    /** The sum of the heap pools' peaks since {@link #resetPeaks}, as the ingest benchmark measures it. */
-    static long peakHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed())
-                .sum();
     }
 }

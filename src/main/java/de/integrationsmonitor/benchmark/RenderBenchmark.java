@@ -22,10 +22,11 @@ import java.util.concurrent.Future;
  * Renders an edition (its Kreis reports and Land overviews) from a store holding the computed corpus, on as many
  * threads as the report job uses, into a temporary output folder: PDFs per second ({@code render_reports_per_s},
  * from preparing the edition to the published folder, templates compiled on the way) and the peak heap meanwhile
- * ({@code render_peak_heap_mib}). Then the yardstick: the same Kreis reports filled with the same data by bare
- * JasperReports ({@link BareJasperRenderer}: compiled once beforehand, the reports' data built beforehand, plain
- * PDF export, nothing after it) on the same number of threads ({@code render_bare_jasper_reports_per_s}), and our
- * rate as a share of it ({@code render_ratio_bare_jasper}).
+ * ({@code render_peak_heap_mib}, measured as the ingest's; {@code render_live_heap_mib} just after collections).
+ * Then the yardstick: the same Kreis reports filled with the same data by bare JasperReports
+ * ({@link BareJasperRenderer}: compiled once beforehand, the reports' data built beforehand, plain PDF export,
+ * nothing after it) on the same number of threads ({@code render_bare_jasper_reports_per_s}), and our rate as a
+ * share of it ({@code render_ratio_bare_jasper}).
  */
 public final class RenderBenchmark {
 
@@ -41,12 +42,17 @@ public final class RenderBenchmark {
         ReportService reports = new ReportService(temporary, store.indicators, store.deliveries, store.findings,
                 store.computation, register);
         Edition edition = EditionLoader.load(editionFile);
-        System.gc();
-        BenchmarkStore.resetPeaks();
-        long start = System.nanoTime();
-        ReportService.EditionResult result = reports.render(edition, Optional.empty(), line -> { }, threads);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long peak = BenchmarkStore.peakHeap();
+        ReportService.EditionResult result;
+        double seconds;
+        long peak;
+        long live;
+        try (HeapPeak heap = HeapPeak.start()) {
+            long start = System.nanoTime();
+            result = reports.render(edition, Optional.empty(), line -> { }, threads);
+            seconds = (System.nanoTime() - start) / 1e9;
+            peak = heap.bytes();
+            live = heap.liveBytes();
+        }
         if (!result.failed().isEmpty()) {
             throw new IllegalStateException("reports failed: " + result.failed());
         }
@@ -62,6 +68,7 @@ public final class RenderBenchmark {
         double bareRate = kreisReports.size() / bareSeconds;
         return List.of(new BenchmarkFigure("render_reports_per_s", ours, "PDFs/s"),
                 new BenchmarkFigure("render_peak_heap_mib", peak / (1024.0 * 1024.0), "MiB"),
+                new BenchmarkFigure("render_live_heap_mib", live / (1024.0 * 1024.0), "MiB"),
                 new BenchmarkFigure("render_pdfs", result.written().size(), "PDFs"),
                 new BenchmarkFigure("render_threads", threads, "threads"),
                 new BenchmarkFigure("render_bare_jasper_reports_per_s", bareRate, "PDFs/s"),
