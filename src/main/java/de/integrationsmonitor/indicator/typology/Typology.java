@@ -315,6 +315,14 @@ public final class Typology {
                 + "(„Alle sollen teilhaben“, 2023) an; da dessen Verfahren nicht veröffentlicht ist, wird ein "
                 + "eigenes, reproduzierbares Verfahren verwendet. Eingang finden die Indikatoren ")
                 .append(germanList(spec.indicatorIds().stream().map(spec.labels()::get).toList())).append("; ");
+        if (includedCount == 0) {
+            // nothing was computed: the paragraph says so instead of describing a standardisation over no Kreis
+            return text.append("für keinen Kreis liegt ein Wert jedes dieser Indikatoren vor")
+                    .append(excludedCount > 0 ? " (" + excludedCount + (excludedCount == 1 ? " Kreis" : " Kreise")
+                            + " ohne Wert für mindestens einen)" : "")
+                    .append(". Deshalb wurde keine Typisierung berechnet, und kein Kreis ist einem Cluster"
+                            + " zugeordnet.").toString();
+        }
         text.append(excludedCount == 0 ? "alle Kreise haben für jeden dieser Indikatoren einen Wert. "
                 : excludedCount + (excludedCount == 1 ? " Kreis ohne Wert für mindestens einen dieser Indikatoren "
                         + "wird" : " Kreise ohne Wert für mindestens einen dieser Indikatoren werden")

@@ -356,4 +356,13 @@ class TypologyTest {
         assertThat(method).contains("festen Startwert 7 ", "4 Startkonfigurationen", "höchstens 50 Iterationen",
                 "in je 2 Cluster", "3 Kreise ohne Wert", "Landkreise erhalten die Nummern 3 und 4");
     }
+
+    @Test
+    void withNoKreisTypedTheMethodSaysThatNothingWasComputed() {
+        String method = Typology.method(SPEC, 402, new Typology.GroupSize(0, 3), new Typology.GroupSize(0, 3));
+
+        assertThat(method).contains("für keinen Kreis liegt ein Wert jedes dieser Indikatoren vor (402 Kreise ohne"
+                + " Wert für mindestens einen). Deshalb wurde keine Typisierung berechnet")
+                .doesNotContain("z-standardisiert", "0 Kreise", "k-Means");
+    }
 }
