@@ -19,7 +19,6 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,13 +35,21 @@ public final class BenchmarkStore implements AutoCloseable {
     final FindingRepository findings;
     final IndicatorRepository indicators;
     final ComputationService computation;
-    private final SingleConnectionDataSource dataSource;
+    final com.zaxxer.hikari.HikariDataSource dataSource;
     private final TransactionTemplate transaction;
 
     private BenchmarkStore(Path folder, KreisRegister register) {
         this.folder = folder;
         String url = "jdbc:h2:file:" + folder.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE";
-        this.dataSource = new SingleConnectionDataSource(url, "sa", "", true);
+        // a pool, as the application has: the render threads and the version ledger's own transactions each need
+        // a connection of their own
+        com.zaxxer.hikari.HikariConfig pool = new com.zaxxer.hikari.HikariConfig();
+        pool.setJdbcUrl(url);
+        pool.setUsername("sa");
+        pool.setPassword("");
+        pool.setMaximumPoolSize(8);
+        pool.setPoolName("imon-benchmark");
+        this.dataSource = new com.zaxxer.hikari.HikariDataSource(pool);
         Flyway.configure().dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
         this.jdbc = new JdbcTemplate(dataSource);
@@ -84,7 +91,7 @@ public final class BenchmarkStore implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        dataSource.destroy();
+        dataSource.close();
         try (var files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -1,6 +1,8 @@
 package de.integrationsmonitor.benchmark;
 
 import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.audit.AuditLog;
+import de.integrationsmonitor.audit.ReportVersions;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.report.BareJasperRenderer;
 import de.integrationsmonitor.report.Edition;
@@ -8,6 +10,7 @@ import de.integrationsmonitor.report.EditionLoader;
 import de.integrationsmonitor.report.KreisReport;
 import de.integrationsmonitor.report.PreparedEdition;
 import de.integrationsmonitor.report.ReportService;
+import de.integrationsmonitor.store.AuditRepository;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,12 +20,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * Renders an edition (its Kreis reports and Land overviews) from a store holding the computed corpus, on as many
  * threads as the report job uses, into a temporary output folder: PDFs per second ({@code render_reports_per_s},
  * from preparing the edition to the published folder, templates compiled on the way) and the peak heap meanwhile
  * ({@code render_peak_heap_mib}, measured as the ingest's; {@code render_live_heap_mib} just after collections).
+ * Then the same edition as the report job renders it, each PDF recorded as a report version with its inputs
+ * archived and an audit-log entry ({@code render_recorded_reports_per_s}, {@code render_recorded_versions}).
  * Then the yardstick: the same Kreis reports filled with the same data by bare JasperReports
  * ({@link BareJasperRenderer}: compiled once beforehand, the reports' data built beforehand, plain PDF export,
  * nothing after it) on the same number of threads ({@code render_bare_jasper_reports_per_s}), and our rate as a
@@ -59,6 +65,21 @@ public final class RenderBenchmark {
         double ours = result.written().size() / seconds;
 
         PreparedEdition prepared = reports.prepare(edition, Optional.empty());
+        // the report job as it runs: every PDF recorded as a report version, its inputs archived, the audit log
+        // appended, into an output folder of its own
+        AuditRepository audit = new AuditRepository(store.jdbc, new DataSourceTransactionManager(store.dataSource));
+        ReportService recording = new ReportService(new ImonSettings(settings.project(),
+                store.folder.resolve("recorded")), store.indicators, store.deliveries, store.findings,
+                store.computation, register, java.time.Clock.systemUTC(),
+                new ReportVersions(audit, audit, new AuditLog(audit, java.time.Clock.systemUTC())));
+        long recordedStart = System.nanoTime();
+        ReportService.EditionResult recorded = recording.render(edition, Optional.empty(), line -> { }, threads);
+        double recordedSeconds = (System.nanoTime() - recordedStart) / 1e9;
+        if (!recorded.failed().isEmpty()) {
+            throw new IllegalStateException("reports failed: " + recorded.failed());
+        }
+        long versions = store.jdbc.queryForObject("SELECT COUNT(*) FROM report_version", Long.class);
+
         List<KreisReport> kreisReports = prepared.units().stream().filter(u -> !PreparedEdition.isLand(u))
                 .map(prepared::kreisReport).toList();
         BareJasperRenderer bare = new BareJasperRenderer(prepared.kreisTemplate());
@@ -71,6 +92,9 @@ public final class RenderBenchmark {
                 new BenchmarkFigure("render_live_heap_mib", live / (1024.0 * 1024.0), "MiB"),
                 new BenchmarkFigure("render_pdfs", result.written().size(), "PDFs"),
                 new BenchmarkFigure("render_threads", threads, "threads"),
+                new BenchmarkFigure("render_recorded_reports_per_s", recorded.written().size() / recordedSeconds,
+                        "PDFs/s"),
+                new BenchmarkFigure("render_recorded_versions", versions, "versions"),
                 new BenchmarkFigure("render_bare_jasper_reports_per_s", bareRate, "PDFs/s"),
                 new BenchmarkFigure("render_ratio_bare_jasper", ours / bareRate, "ratio"));
     }
