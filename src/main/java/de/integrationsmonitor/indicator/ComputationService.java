@@ -8,7 +8,6 @@ import de.integrationsmonitor.region.KreisKind;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.observation.Deliveries;
 import de.integrationsmonitor.observation.Delivery;
-import de.integrationsmonitor.observation.StoredObservation;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;

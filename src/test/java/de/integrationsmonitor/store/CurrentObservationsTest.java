@@ -1,37 +1,25 @@
 package de.integrationsmonitor.store;
 
-import de.integrationsmonitor.testing.FixtureStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.integrationsmonitor.ImonSettings;
-import de.integrationsmonitor.ingest.IngestLimits;
-import de.integrationsmonitor.ingest.IngestService;
 import de.integrationsmonitor.observation.Cell;
-import de.integrationsmonitor.observation.Delivery;
 import de.integrationsmonitor.observation.Marker;
 import de.integrationsmonitor.observation.Period;
 import de.integrationsmonitor.observation.PeriodKind;
 import de.integrationsmonitor.observation.StoredObservation;
-import de.integrationsmonitor.region.KreisRegister;
+import de.integrationsmonitor.testing.FixtureStore;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The set-based read of the observations a computation rests on ({@link ObservationRepository#current}) gives
@@ -40,8 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * unpublished, with the same figures, markers, lines and order. The reference is that query, kept here verbatim.
  */
 class CurrentObservationsTest {
-
-    static final Path FIXTURES = Path.of("src/test/resources/fixtures").toAbsolutePath();
 
     @TempDir
     static Path home;
