@@ -92,9 +92,9 @@ public class ComputationService {
      * observations it rests on.
      */
     public Map<String, BigDecimal> populationWeights(IndicatorCatalogue catalogue, long computationId) {
-        Map<String, BigDecimal> kept = indicators.population(computationId);
-        if (!kept.isEmpty()) {
-            return kept;
+        Optional<Map<String, BigDecimal>> kept = indicators.population(computationId);
+        if (kept.isPresent()) {
+            return kept.get();
         }
         Map<String, BigDecimal> weights = new HashMap<>();
         InputSpec population = catalogue.population();

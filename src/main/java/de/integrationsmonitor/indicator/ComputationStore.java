@@ -26,8 +26,8 @@ public interface ComputationStore {
     /** The population per region and year ({@code ags|year}) the computation weighed Gebietsstand conversions with. */
     void storePopulation(long computationId, Map<String, BigDecimal> population);
 
-    /** What {@link #storePopulation} kept; empty for a computation made before it was kept. */
-    Map<String, BigDecimal> population(long computationId);
+    /** What {@link #storePopulation} kept (possibly nothing); empty for a computation made before it was kept. */
+    Optional<Map<String, BigDecimal>> population(long computationId);
 
     List<StoredCluster> typology(long computationId);
 

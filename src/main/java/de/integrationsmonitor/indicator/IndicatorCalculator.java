@@ -1,5 +1,6 @@
 package de.integrationsmonitor.indicator;
 
+import de.integrationsmonitor.indicator.InputCells.Key;
 import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.observation.Marker;
 import de.integrationsmonitor.observation.Period;
@@ -22,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import de.integrationsmonitor.indicator.InputCells.Key;
 import java.util.function.Function;
 
 /**
@@ -150,15 +150,11 @@ public final class IndicatorCalculator {
         Cell result = unpublishedRate ? Cell.missing(Marker.NOTHING) : indicator.formula().evaluate(cells);
         Optional<BigDecimal> value = result.number().map(v -> v.setScale(SCALE, RoundingMode.HALF_EVEN)
                 .stripTrailingZeros());
-        Optional<BigDecimal> denominator = indicator.denominator().flatMap(d -> countable(cells.get(d)));
+        Optional<BigDecimal> denominator = indicator.denominator().flatMap(d -> InputCells.countable(cells.get(d)));
         boolean smallBase = value.isPresent() && denominator.isPresent() && indicator.minimumDenominator()
                 .map(min -> denominator.get().compareTo(min) < 0).orElse(false);
         return new IndicatorValue(indicator.id(), region, period, period.end(), value, result.marker(),
-                countable(cells.get(indicator.primaryInput().name())), denominator, smallBase);
-    }
-
-    private static Optional<BigDecimal> countable(Cell cell) {
-        return InputCells.countable(cell);
+                InputCells.countable(cells.get(indicator.primaryInput().name())), denominator, smallBase);
     }
 
     /**
@@ -206,7 +202,7 @@ public final class IndicatorCalculator {
     private Optional<Cell> sumOf(List<String> regions, Map<Key, Cell> sums, int year) {
         BigDecimal total = BigDecimal.ZERO;
         for (String region : regions) {
-            Optional<BigDecimal> value = lookup(sums, region, year).flatMap(IndicatorCalculator::countable);
+            Optional<BigDecimal> value = lookup(sums, region, year).flatMap(InputCells::countable);
             if (value.isEmpty()) {
                 return Optional.empty();
             }

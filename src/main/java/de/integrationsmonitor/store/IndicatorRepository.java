@@ -42,7 +42,7 @@ public class IndicatorRepository implements ComputationStore {
         // On PostgreSQL a lock on the table, held to the end of the computation's transaction, keeps two computations
         // from taking the same number (without a transaction, as in the benchmark, there is none to hold it).
         if (jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) c -> !c.getAutoCommit()
-                && c.getMetaData().getDatabaseProductName().equals("PostgreSQL"))) {
+                && StoreDatabase.isPostgres(c))) {
             jdbc.execute("LOCK TABLE computation IN SHARE ROW EXCLUSIVE MODE");
         }
         long id = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) + 1 FROM computation", Long.class);
@@ -114,6 +114,7 @@ public class IndicatorRepository implements ComputationStore {
                     value});
         });
         POPULATION.insert(jdbc, rows);
+        jdbc.update("UPDATE computation SET population_kept = TRUE WHERE id = ?", computationId);
     }
 
     private static final MultiRowInsert POPULATION = new MultiRowInsert("INSERT INTO computation_population"
@@ -121,13 +122,17 @@ public class IndicatorRepository implements ComputationStore {
             Types.INTEGER, Types.NUMERIC);
 
     @Override
-    public Map<String, BigDecimal> population(long computationId) {
+    public Optional<Map<String, BigDecimal>> population(long computationId) {
+        if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT population_kept FROM computation WHERE id = ?",
+                Boolean.class, computationId))) {
+            return Optional.empty();
+        }
         Map<String, BigDecimal> population = new java.util.HashMap<>();
         jdbc.query("SELECT region_code, reference_year, population FROM computation_population"
                 + " WHERE computation_id = ?", (org.springframework.jdbc.core.RowCallbackHandler) rs -> population.put(
                 rs.getString("region_code") + "|" + rs.getInt("reference_year"),
                 rs.getBigDecimal("population").stripTrailingZeros()), computationId);
-        return population;
+        return Optional.of(population);
     }
 
     @Override

@@ -488,7 +488,7 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
     private boolean postgres() {
         Boolean known = postgres;
         if (known == null) {
-            known = jdbc.execute((ConnectionCallback<Boolean>) c -> c.isWrapperFor(PGConnection.class));
+            known = jdbc.execute((ConnectionCallback<Boolean>) StoreDatabase::isPostgres);
             postgres = known;
         }
         return known;

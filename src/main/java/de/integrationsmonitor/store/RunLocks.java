@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -161,8 +160,7 @@ public class RunLocks {
     private boolean isPostgres() {
         if (postgres == null) {
             try (Connection connection = dataSource.getConnection()) {
-                DatabaseMetaData meta = connection.getMetaData();
-                postgres = meta.getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+                postgres = StoreDatabase.isPostgres(connection);
             } catch (SQLException e) {
                 throw new DataAccessResourceFailureException("cannot reach the database: " + e.getMessage(), e);
             }

@@ -82,7 +82,9 @@ class OnePassComputationTest {
                         + o.referenceDate().getYear(), n)));
         assertThat(read).as("population cells in the fixtures").isNotEmpty();
         assertThat(kept).isEqualTo(read);
+        // as a computation made before the population was kept: none kept, and marked so
         store.jdbc().update("DELETE FROM computation_population WHERE computation_id = ?", computation);
+        store.jdbc().update("UPDATE computation SET population_kept = FALSE WHERE id = ?", computation);
         assertThat(service.populationWeights(catalogue, computation)).isEqualTo(read);
     }
 }
