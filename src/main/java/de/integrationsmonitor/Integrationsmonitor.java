@@ -2,6 +2,8 @@ package de.integrationsmonitor;
 
 import de.integrationsmonitor.cli.ExitCodes;
 import de.integrationsmonitor.cli.ImonCommand;
+import de.integrationsmonitor.kernel.ImonSettings;
+import de.integrationsmonitor.store.EmbeddedDatabaseHolder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;

@@ -1,6 +1,6 @@
 package de.integrationsmonitor.audit;
 
-import de.integrationsmonitor.Sha256;
+import de.integrationsmonitor.kernel.Sha256;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 

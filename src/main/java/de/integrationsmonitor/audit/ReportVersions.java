@@ -1,8 +1,8 @@
 package de.integrationsmonitor.audit;
 
-import de.integrationsmonitor.report.Provenance;
-import de.integrationsmonitor.report.ReportInput;
-import de.integrationsmonitor.report.VersionLedger;
+import de.integrationsmonitor.report.pdf.Provenance;
+import de.integrationsmonitor.report.edition.ReportInput;
+import de.integrationsmonitor.report.publish.VersionLedger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package de.integrationsmonitor.batch;
 
-import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.indicator.ComputationService;
 import java.util.LinkedHashMap;
 import java.util.Map;

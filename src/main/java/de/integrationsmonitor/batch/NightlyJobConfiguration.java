@@ -1,18 +1,18 @@
 package de.integrationsmonitor.batch;
 
-import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.fetch.FetchConfigurationException;
 import de.integrationsmonitor.fetch.FetchListener;
 import de.integrationsmonitor.fetch.FetchOptions;
 import de.integrationsmonitor.fetch.FetchOutcome;
 import de.integrationsmonitor.fetch.FetchService;
-import de.integrationsmonitor.report.Edition;
-import de.integrationsmonitor.report.EditionException;
-import de.integrationsmonitor.report.EditionLoader;
+import de.integrationsmonitor.report.edition.Edition;
+import de.integrationsmonitor.report.edition.EditionException;
+import de.integrationsmonitor.report.edition.EditionLoader;
 import de.integrationsmonitor.report.PreparedEdition;
-import de.integrationsmonitor.report.Publication;
+import de.integrationsmonitor.report.publish.Publication;
 import de.integrationsmonitor.report.ReportService;
-import de.integrationsmonitor.report.ReportTemplateException;
+import de.integrationsmonitor.report.pdf.ReportTemplateException;
 import de.integrationsmonitor.validate.FindingStore;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,10 +1,10 @@
 package de.integrationsmonitor.batch;
 
-import de.integrationsmonitor.ImonSettings;
-import de.integrationsmonitor.report.EditionException;
-import de.integrationsmonitor.report.EditionLoader;
+import de.integrationsmonitor.kernel.ImonSettings;
+import de.integrationsmonitor.report.edition.EditionException;
+import de.integrationsmonitor.report.edition.EditionLoader;
 import de.integrationsmonitor.report.PreparedEdition;
-import de.integrationsmonitor.report.Publication;
+import de.integrationsmonitor.report.publish.Publication;
 import de.integrationsmonitor.report.ReportService;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -84,7 +84,7 @@ class RenderUnits implements ItemStreamReader<String>, ItemWriter<String> {
     public void write(Chunk<? extends String> units) {
         for (String unit : units) {
             try {
-                de.integrationsmonitor.report.Provenance provenance = prepared.provenance(unit, at);
+                de.integrationsmonitor.report.pdf.Provenance provenance = prepared.provenance(unit, at);
                 done.put(unit, publication.write(run, prepared.fileName(unit),
                         out -> prepared.render(unit, provenance, out)));
                 events.publishEvent(new RunEvents.UnitRendered(prepared.edition().id(), unit, false, ""));

@@ -1,9 +1,9 @@
 package de.integrationsmonitor.batch;
 
-import de.integrationsmonitor.ImonSettings;
-import de.integrationsmonitor.report.Manifest;
+import de.integrationsmonitor.kernel.ImonSettings;
+import de.integrationsmonitor.report.publish.Manifest;
 import de.integrationsmonitor.report.PreparedEdition;
-import de.integrationsmonitor.report.Publication;
+import de.integrationsmonitor.report.publish.Publication;
 import de.integrationsmonitor.report.ReportService;
 import java.util.ArrayList;
 import java.util.HashMap;

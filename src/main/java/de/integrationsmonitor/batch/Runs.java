@@ -1,14 +1,14 @@
 package de.integrationsmonitor.batch;
 
-import de.integrationsmonitor.ImonSettings;
-import de.integrationsmonitor.Sha256;
+import de.integrationsmonitor.kernel.ImonSettings;
+import de.integrationsmonitor.kernel.Sha256;
 import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.ingest.IngestOutcome;
 import de.integrationsmonitor.ingest.IngestService;
-import de.integrationsmonitor.report.Edition;
-import de.integrationsmonitor.report.EditionLoader;
+import de.integrationsmonitor.report.edition.Edition;
+import de.integrationsmonitor.report.edition.EditionLoader;
 import de.integrationsmonitor.report.PreparedEdition;
-import de.integrationsmonitor.report.Publication;
+import de.integrationsmonitor.report.publish.Publication;
 import de.integrationsmonitor.report.ReportService;
 import de.integrationsmonitor.store.RunLocks;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package de.integrationsmonitor.benchmark;
 
-import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.ingest.IngestLimits;
 import de.integrationsmonitor.ingest.IngestOutcome;

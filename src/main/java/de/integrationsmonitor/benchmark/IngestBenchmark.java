@@ -1,13 +1,13 @@
 package de.integrationsmonitor.benchmark;
 
-import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.ingest.IngestLimits;
 import de.integrationsmonitor.ingest.IngestOutcome;
 import de.integrationsmonitor.ingest.IngestService;
 import de.integrationsmonitor.ingest.LineAccount;
 import de.integrationsmonitor.region.KreisRegister;
-import de.integrationsmonitor.report.EditionLoader;
+import de.integrationsmonitor.report.edition.EditionLoader;
 import de.integrationsmonitor.report.ReportService;
 import de.integrationsmonitor.store.DeliveryRepository;
 import de.integrationsmonitor.store.FindingRepository;

@@ -1,13 +1,12 @@
 package de.integrationsmonitor.benchmark;
 
-import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.audit.AuditLog;
 import de.integrationsmonitor.audit.ReportVersions;
 import de.integrationsmonitor.region.KreisRegister;
-import de.integrationsmonitor.report.BareJasperRenderer;
-import de.integrationsmonitor.report.Edition;
-import de.integrationsmonitor.report.EditionLoader;
-import de.integrationsmonitor.report.KreisReport;
+import de.integrationsmonitor.report.edition.Edition;
+import de.integrationsmonitor.report.edition.EditionLoader;
+import de.integrationsmonitor.report.fill.KreisReport;
 import de.integrationsmonitor.report.PreparedEdition;
 import de.integrationsmonitor.report.ReportService;
 import de.integrationsmonitor.store.AuditRepository;

@@ -1,6 +1,6 @@
 package de.integrationsmonitor.cli;
 
-import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.benchmark.BenchmarkFigure;
 import de.integrationsmonitor.benchmark.IngestBenchmark;
 import de.integrationsmonitor.benchmark.IngestBenchmark.Database;

@@ -1,6 +1,6 @@
 package de.integrationsmonitor.cli;
 
-import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.validate.FindingsReport;
 import de.integrationsmonitor.validate.FindingStore;
 import java.io.IOException;

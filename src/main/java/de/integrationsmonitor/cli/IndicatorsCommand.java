@@ -1,6 +1,6 @@
 package de.integrationsmonitor.cli;
 
-import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.batch.Runs;
 import de.integrationsmonitor.indicator.CatalogueLoader;
 import de.integrationsmonitor.indicator.ComputationService;
@@ -116,7 +116,7 @@ public class IndicatorsCommand implements Callable<Integer> {
         Map<String, List<IndicatorValue>> byIndicator = all.stream()
                 .filter(v -> indicator == null || indicator.equals(v.indicatorId()))
                 .collect(java.util.stream.Collectors.groupingBy(IndicatorValue::indicatorId));
-        String stand = "Gebietsstand " + de.integrationsmonitor.report.GermanNumberFormat.date(gebietsstand);
+        String stand = "Gebietsstand " + de.integrationsmonitor.report.fill.GermanNumberFormat.date(gebietsstand);
         for (GebietsstandSeries.Row row : new GebietsstandSeries(register).atGebietsstand(gebietsstand,
                 java.util.Optional.ofNullable(kreis), byIndicator,
                 computation.populationWeights(catalogue, computationId))) {

@@ -1,6 +1,6 @@
 package de.integrationsmonitor.cli;
 
-import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.batch.RunSummary;
 import de.integrationsmonitor.batch.Remote;
 import de.integrationsmonitor.batch.Runs;

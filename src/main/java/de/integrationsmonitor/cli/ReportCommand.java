@@ -1,9 +1,9 @@
 package de.integrationsmonitor.cli;
 
-import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.batch.Remote;
 import de.integrationsmonitor.batch.Runs;
-import de.integrationsmonitor.report.EditionLoader;
+import de.integrationsmonitor.report.edition.EditionLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package de.integrationsmonitor.cli;
 
-import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.batch.Runs;
-import de.integrationsmonitor.report.EditionLoader;
+import de.integrationsmonitor.report.edition.EditionLoader;
 import de.integrationsmonitor.validate.FindingsReport;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package de.integrationsmonitor.cli;
 
-import de.integrationsmonitor.report.Edition;
-import de.integrationsmonitor.report.EditionLoader;
+import de.integrationsmonitor.report.edition.Edition;
+import de.integrationsmonitor.report.edition.EditionLoader;
 import de.integrationsmonitor.report.ReportService;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package de.integrationsmonitor.fetch;
 
-import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.ingest.IngestService;
 import java.nio.file.Files;
 import java.nio.file.Path;

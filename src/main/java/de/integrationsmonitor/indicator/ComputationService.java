@@ -60,10 +60,10 @@ public class ComputationService {
     /** The basis a computation made now would rest on. */
     public Basis basis(Path catalogueFile) {
         IndicatorCatalogue catalogue = CatalogueLoader.load(catalogueFile);
-        java.security.MessageDigest digest = de.integrationsmonitor.Sha256.digest();
+        java.security.MessageDigest digest = de.integrationsmonitor.kernel.Sha256.digest();
         deliveries.all().stream().map(Delivery::sha256).sorted()
                 .forEach(h -> digest.update(h.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        return new Basis(de.integrationsmonitor.Sha256.hex(digest), catalogue.sha256(), register.version());
+        return new Basis(de.integrationsmonitor.kernel.Sha256.hex(digest), catalogue.sha256(), register.version());
     }
 
     /**

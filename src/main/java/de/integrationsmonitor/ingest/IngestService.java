@@ -4,7 +4,7 @@ import de.integrationsmonitor.observation.Cell;
 
 import de.integrationsmonitor.observation.Delivery;
 import de.integrationsmonitor.validate.FindingStore;
-import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.validate.ConsistencyChecker;
 import de.integrationsmonitor.validate.ConsistencyRule;

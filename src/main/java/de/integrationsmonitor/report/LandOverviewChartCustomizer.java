@@ -1,5 +1,6 @@
 package de.integrationsmonitor.report;
 
+import de.integrationsmonitor.report.pdf.LandOverviewRenderer;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

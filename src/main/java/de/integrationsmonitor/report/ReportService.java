@@ -1,6 +1,6 @@
 package de.integrationsmonitor.report;
 
-import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.indicator.CatalogueLoader;
 import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.indicator.IndicatorCatalogue;
@@ -10,6 +10,23 @@ import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.observation.Delivery;
 import de.integrationsmonitor.observation.Deliveries;
+import de.integrationsmonitor.report.edition.AuthorTexts;
+import de.integrationsmonitor.report.edition.Confinement;
+import de.integrationsmonitor.report.edition.Edition;
+import de.integrationsmonitor.report.edition.EditionException;
+import de.integrationsmonitor.report.edition.EditionLoader;
+import de.integrationsmonitor.report.edition.ReportInput;
+import de.integrationsmonitor.report.fill.GermanNumberFormat;
+import de.integrationsmonitor.report.fill.KreisReport;
+import de.integrationsmonitor.report.fill.KreisReportBuilder;
+import de.integrationsmonitor.report.fill.LandOverviewBuilder;
+import de.integrationsmonitor.report.pdf.DocumentMetadata;
+import de.integrationsmonitor.report.pdf.KreisReportRenderer;
+import de.integrationsmonitor.report.pdf.LandOverviewRenderer;
+import de.integrationsmonitor.report.pdf.Provenance;
+import de.integrationsmonitor.report.publish.Manifest;
+import de.integrationsmonitor.report.publish.Publication;
+import de.integrationsmonitor.report.publish.VersionLedger;
 import de.integrationsmonitor.validate.FindingStore;
 import de.integrationsmonitor.indicator.ComputationStore;
 import java.io.IOException;
@@ -173,7 +190,7 @@ public class ReportService {
     public PreparedEdition prepare(Edition edition, long computationId, Optional<String> onlyKreis) {
         ComputationStore.Computation computed = indicators.computation(computationId).orElseThrow(() ->
                 new EditionException("computation " + computationId + " is not in the store"));
-        String key = edition.file().toAbsolutePath().normalize() + "|" + de.integrationsmonitor.Sha256.of(
+        String key = edition.file().toAbsolutePath().normalize() + "|" + de.integrationsmonitor.kernel.Sha256.of(
                 edition.file()) + "|" + computed + "|" + onlyKreis.orElse("");
         synchronized (prepared) {
             PreparedEdition known = prepared.get(key);
@@ -245,7 +262,7 @@ public class ReportService {
                                 landTemplate.getFileName() + "@" + templatesSha),
                                 key -> new LandOverviewRenderer(landTemplate))
                         .render(lands.build(land), provenance, out),
-                files, de.integrationsmonitor.AppVersion.current(), landNames, ledger, builder::build, kreisTemplate);
+                files, de.integrationsmonitor.kernel.AppVersion.current(), landNames, ledger, builder::build, kreisTemplate);
     }
 
     /**
@@ -360,7 +377,7 @@ public class ReportService {
      */
     private static String inputsSha256(ComputationStore.Computation computed, List<Delivery> used,
                                        List<ReportInput> files) {
-        MessageDigest digest = de.integrationsmonitor.Sha256.digest();
+        MessageDigest digest = de.integrationsmonitor.kernel.Sha256.digest();
         used.stream().map(Delivery::sha256).sorted().forEach(h -> digest.update(h.getBytes(StandardCharsets.UTF_8)));
         digest.update(computed.catalogueSha256().getBytes(StandardCharsets.UTF_8));
         digest.update(computed.registerSha256().getBytes(StandardCharsets.UTF_8));
@@ -368,14 +385,14 @@ public class ReportService {
             digest.update((file.role() + " " + file.name() + " " + file.sha256() + "\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        return de.integrationsmonitor.Sha256.hex(digest);
+        return de.integrationsmonitor.kernel.Sha256.hex(digest);
     }
 
     private static String templatesSha256(List<ReportInput> files) {
-        MessageDigest digest = de.integrationsmonitor.Sha256.digest();
+        MessageDigest digest = de.integrationsmonitor.kernel.Sha256.digest();
         files.stream().filter(f -> f.role().equals(ReportInput.TEMPLATE)).forEach(f -> digest.update(
                 (f.name() + " " + f.sha256() + "\n").getBytes(StandardCharsets.UTF_8)));
-        return de.integrationsmonitor.Sha256.hex(digest);
+        return de.integrationsmonitor.kernel.Sha256.hex(digest);
     }
 
     /**

@@ -2,7 +2,7 @@ package de.integrationsmonitor.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.indicator.IndicatorValue;
 import de.integrationsmonitor.region.Kreis;

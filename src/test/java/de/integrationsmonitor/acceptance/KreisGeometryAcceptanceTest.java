@@ -3,7 +3,7 @@ package de.integrationsmonitor.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import de.integrationsmonitor.report.KreisGeometry;
+import de.integrationsmonitor.report.map.KreisGeometry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

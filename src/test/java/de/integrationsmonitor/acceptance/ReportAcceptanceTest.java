@@ -2,9 +2,9 @@ package de.integrationsmonitor.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.indicator.ComputationService;
-import de.integrationsmonitor.report.EditionLoader;
+import de.integrationsmonitor.report.edition.EditionLoader;
 import de.integrationsmonitor.report.ReportService;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
-import de.integrationsmonitor.report.VeraPdf;
+import de.integrationsmonitor.report.pdf.VeraPdf;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -139,7 +139,7 @@ class ReportAcceptanceTest extends RealCorpusTest {
     void aVersionOfTheRealReportIsReRenderedByteForByteFromTheArchiveAndVerifiedFromTheFile(
             @org.junit.jupiter.api.io.TempDir Path out) throws IOException {
         Path pdf = result.folder().resolve("15001.pdf");
-        String version = de.integrationsmonitor.report.Manifest.parse(Files.readString(result.folder()
+        String version = de.integrationsmonitor.report.publish.Manifest.parse(Files.readString(result.folder()
                 .resolve("manifest.txt"))).orElseThrow().reports().get("15001.pdf").versionId();
 
         de.integrationsmonitor.audit.Auditor.Rerun rerun = auditor.rerun(version, Optional.of(out));

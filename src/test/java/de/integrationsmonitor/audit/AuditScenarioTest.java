@@ -2,8 +2,8 @@ package de.integrationsmonitor.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.integrationsmonitor.Sha256;
-import de.integrationsmonitor.report.Manifest;
+import de.integrationsmonitor.kernel.Sha256;
+import de.integrationsmonitor.report.publish.Manifest;
 import de.integrationsmonitor.testing.Imon;
 import de.integrationsmonitor.testing.Imon.Run;
 import java.io.IOException;
@@ -130,7 +130,7 @@ class AuditScenarioTest {
         Run otherApplication = imon("audit", "rerun", secondVersion, "--out", root.resolve("rerun-app").toString());
         assertThat(otherApplication.exit()).as(otherApplication.out() + otherApplication.err()).isZero();
         assertThat(otherApplication.out()).contains("content identical; bytes differ because the application changed"
-                + " from 0.0.9+0000000 to " + de.integrationsmonitor.AppVersion.current());
+                + " from 0.0.9+0000000 to " + de.integrationsmonitor.kernel.AppVersion.current());
 
         // verify from the file alone
         Run authentic = imon("audit", "verify", firstPdf.toString());

@@ -2,11 +2,11 @@ package de.integrationsmonitor.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.integrationsmonitor.ImonSettings;
-import de.integrationsmonitor.Sha256;
+import de.integrationsmonitor.kernel.ImonSettings;
+import de.integrationsmonitor.kernel.Sha256;
 import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.ingest.IngestService;
-import de.integrationsmonitor.report.EditionLoader;
+import de.integrationsmonitor.report.edition.EditionLoader;
 import de.integrationsmonitor.report.PreparedEdition;
 import de.integrationsmonitor.report.ReportService;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package de.integrationsmonitor.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.region.KreisRegister;
 import java.nio.file.Path;
 import java.util.List;

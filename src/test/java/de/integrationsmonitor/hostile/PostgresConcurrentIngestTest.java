@@ -2,7 +2,7 @@ package de.integrationsmonitor.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.ingest.DeliveryStore;
 import de.integrationsmonitor.ingest.ExtractFooter;
 import de.integrationsmonitor.ingest.ExtractHeader;

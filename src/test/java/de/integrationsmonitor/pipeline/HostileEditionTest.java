@@ -3,7 +3,7 @@ package de.integrationsmonitor.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.integrationsmonitor.cli.ImonCommand;
-import de.integrationsmonitor.report.ReportTemplateException;
+import de.integrationsmonitor.report.pdf.ReportTemplateException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -4,7 +4,7 @@ import de.integrationsmonitor.testing.PostgresSchema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.integrationsmonitor.Sha256;
+import de.integrationsmonitor.kernel.Sha256;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

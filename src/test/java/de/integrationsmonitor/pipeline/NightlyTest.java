@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.integrationsmonitor.Sha256;
+import de.integrationsmonitor.kernel.Sha256;
 import de.integrationsmonitor.batch.Runs;
 import de.integrationsmonitor.store.RunLocks;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package de.integrationsmonitor.pipeline;
 
-import de.integrationsmonitor.Sha256;
+import de.integrationsmonitor.kernel.Sha256;
 import de.integrationsmonitor.testing.PostgresSchema;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

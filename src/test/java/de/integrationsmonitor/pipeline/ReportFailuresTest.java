@@ -4,8 +4,8 @@ import de.integrationsmonitor.testing.Imon.Run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.integrationsmonitor.ImonSettings;
-import de.integrationsmonitor.Sha256;
+import de.integrationsmonitor.kernel.ImonSettings;
+import de.integrationsmonitor.kernel.Sha256;
 import de.integrationsmonitor.store.RunLocks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package de.integrationsmonitor.testing;
 
-import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.ingest.IngestLimits;
 import de.integrationsmonitor.ingest.IngestService;
 import de.integrationsmonitor.observation.Delivery;

@@ -1,0 +1,39 @@
+package de.integrationsmonitor.kernel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/**
+ * The application that renders a report: the Maven version and the git commit the jar was built from
+ * ({@code imon-git.properties}, written by the build), e.g. {@code 0.1.0-SNAPSHOT+ba127e9}. A build outside a git
+ * checkout names the commit "unknown". Part of every report version: the same inputs rendered by another
+ * application version are another version, and a re-render says so.
+ */
+public final class AppVersion {
+
+    private static final String CURRENT = read();
+
+    private AppVersion() {
+    }
+
+    public static String current() {
+        return CURRENT;
+    }
+
+    private static String read() {
+        Properties git = new Properties();
+        try (InputStream in = AppVersion.class.getResourceAsStream("/imon-git.properties")) {
+            if (in != null) {
+                git.load(in);
+            }
+        } catch (IOException e) {
+            // no build information: named "unknown" below
+        }
+        String version = git.getProperty("git.build.version", "unknown");
+        String commit = git.getProperty("git.commit.id.abbrev", "").isBlank() ? "unknown"
+                : git.getProperty("git.commit.id.abbrev");
+        String dirty = "true".equals(git.getProperty("git.dirty")) ? "-dirty" : "";
+        return version + "+" + commit + dirty;
+    }
+}

@@ -1,9 +1,0 @@
-package de.integrationsmonitor.report;
-
-/** An edition file that cannot be used; the message names the file, the field and the allowed values. */
-public class EditionException extends RuntimeException {
-
-    public EditionException(String message) {
-        super(message);
-    }
-}
