@@ -1,5 +1,6 @@
 package de.integrationsmonitor.audit;
 
+import de.integrationsmonitor.kernel.AuditTrail;
 import de.integrationsmonitor.kernel.Sha256;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -15,11 +16,11 @@ public record AuditEntry(long seq, Instant at, String osUser, String host, Strin
     /** The hash before the first entry. */
     public static final String GENESIS = "0".repeat(64);
 
-    public static final String INGEST = "ingest";
-    public static final String COMPUTE = "compute";
-    public static final String RENDER = "render";
-    public static final String RERUN = "rerun";
-    public static final String VERIFY = "verify";
+    public static final String INGEST = AuditTrail.INGEST;
+    public static final String COMPUTE = AuditTrail.COMPUTE;
+    public static final String RENDER = AuditTrail.RENDER;
+    public static final String RERUN = AuditTrail.RERUN;
+    public static final String VERIFY = AuditTrail.VERIFY;
 
     /** A new entry after the one with hash {@code prevSha256}, its own hash computed. */
     public static AuditEntry next(long seq, Instant at, String osUser, String host, String action, String subject,

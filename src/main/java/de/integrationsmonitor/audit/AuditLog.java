@@ -1,5 +1,6 @@
 package de.integrationsmonitor.audit;
 
+import de.integrationsmonitor.kernel.AuditTrail;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Service;
  * chain, naming the first entry that was changed or removed.
  */
 @Service
-public class AuditLog {
+public class AuditLog implements AuditTrail {
 
     private final AuditLogStore store;
     private final Clock clock;
@@ -18,6 +19,11 @@ public class AuditLog {
     public AuditLog(AuditLogStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+    }
+
+    @Override
+    public void enter(String action, String subject, String details) {
+        append(action, subject, details);
     }
 
     /** Appends an entry by the OS user and host of this process. */

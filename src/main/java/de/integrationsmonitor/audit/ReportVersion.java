@@ -1,5 +1,6 @@
 package de.integrationsmonitor.audit;
 
+import de.integrationsmonitor.report.PreparedEdition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,6 @@ public record ReportVersion(String versionId, String edition, String editionTitl
     }
 
     public boolean isLand() {
-        return unit.startsWith(de.integrationsmonitor.report.PreparedEdition.LAND_UNIT_PREFIX);
+        return unit.startsWith(PreparedEdition.LAND_UNIT_PREFIX);
     }
 }

@@ -1,5 +1,7 @@
 package de.integrationsmonitor.batch;
 
+import de.integrationsmonitor.audit.AuditEntry;
+import de.integrationsmonitor.audit.AuditLog;
 import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.indicator.ComputationService;
 import java.util.LinkedHashMap;
@@ -48,7 +50,7 @@ public class ComputeJobConfiguration {
     /** Computes the catalogue unless the latest computation already rests on the same deliveries, catalogue, register. */
     @Bean
     Step computeStep(JobRepository repository, ComputationService computation, ImonSettings settings,
-                     de.integrationsmonitor.audit.AuditLog auditLog) {
+                     AuditLog auditLog) {
         return new StepBuilder(COMPUTE_STEP, repository).tasklet((contribution, chunk) -> {
             StepExecution step = contribution.getStepExecution();
             ExecutionContext context = step.getExecutionContext();
@@ -59,7 +61,7 @@ public class ComputeJobConfiguration {
             } else {
                 ComputationService.Summary summary = computation.compute(settings.catalogue());
                 ComputationService.Basis basis = computation.basis(settings.catalogue());
-                auditLog.append(de.integrationsmonitor.audit.AuditEntry.COMPUTE, "computation "
+                auditLog.append(AuditEntry.COMPUTE, "computation "
                         + summary.computationId(), "deliveries sha256 " + basis.deliveriesSha256() + " catalogue sha256 "
                         + basis.catalogueSha256() + " register sha256 " + basis.registerSha256());
                 context.putLong(COMPUTATION, summary.computationId());

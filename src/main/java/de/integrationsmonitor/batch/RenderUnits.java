@@ -4,6 +4,7 @@ import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.report.edition.EditionException;
 import de.integrationsmonitor.report.edition.EditionLoader;
 import de.integrationsmonitor.report.PreparedEdition;
+import de.integrationsmonitor.report.pdf.Provenance;
 import de.integrationsmonitor.report.publish.Publication;
 import de.integrationsmonitor.report.ReportService;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ class RenderUnits implements ItemStreamReader<String>, ItemWriter<String> {
     public void write(Chunk<? extends String> units) {
         for (String unit : units) {
             try {
-                de.integrationsmonitor.report.pdf.Provenance provenance = prepared.provenance(unit, at);
+                Provenance provenance = prepared.provenance(unit, at);
                 done.put(unit, publication.write(run, prepared.fileName(unit),
                         out -> prepared.render(unit, provenance, out)));
                 events.publishEvent(new RunEvents.UnitRendered(prepared.edition().id(), unit, false, ""));

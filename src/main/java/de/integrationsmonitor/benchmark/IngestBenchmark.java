@@ -1,5 +1,6 @@
 package de.integrationsmonitor.benchmark;
 
+import de.integrationsmonitor.kernel.AuditTrail;
 import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.ingest.IngestLimits;
@@ -10,32 +11,13 @@ import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.report.edition.EditionLoader;
 import de.integrationsmonitor.report.ReportService;
 import de.integrationsmonitor.store.DeliveryRepository;
-import de.integrationsmonitor.store.FindingRepository;
 import de.integrationsmonitor.store.IndicatorRepository;
-import de.integrationsmonitor.store.ObservationRepository;
+import de.integrationsmonitor.store.ScratchDatabase;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Measures ingest against a yardstick: the same observations loaded by the database's own bulk load (H2's
@@ -120,68 +102,15 @@ public final class IngestBenchmark {
      * when it answers.
      */
     public static Optional<String> postgresMissing() {
-        String url = postgresUrl();
-        try {
-            URI uri = URI.create(url.substring("jdbc:".length()));
-            String host = uri.getHost() == null ? "127.0.0.1" : uri.getHost();
-            int port = uri.getPort() < 0 ? 5432 : uri.getPort();
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(host, port), 1000);
-            }
-            try (Connection c = DriverManager.getConnection(url, postgresUser(), postgresPassword())) {
-                return Optional.empty();
-            }
-        } catch (IOException | SQLException | IllegalArgumentException e) {
-            return Optional.of("PostgreSQL does not answer at " + url + " (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + ")");
-        }
-    }
-
-    private static String postgresUrl() {
-        return Optional.ofNullable(System.getenv("IMON_DB_URL")).filter(u -> u.startsWith("jdbc:postgresql:"))
-                .orElse("jdbc:postgresql://127.0.0.1:5432/test");
-    }
-
-    private static String postgresUser() {
-        return Optional.ofNullable(System.getenv("IMON_DB_USER")).orElse("postgres");
-    }
-
-    private static String postgresPassword() {
-        return Optional.ofNullable(System.getenv("IMON_DB_PASSWORD")).orElse("");
+        return ScratchDatabase.postgresMissing();
     }
 
     public Result measure(Database database, String label, List<Path> paths, Plan plan) throws IOException {
-        Path folder = Files.createTempDirectory("imon-benchmark-");
-        String schema = "imon_benchmark_" + Long.toString(System.nanoTime(), 36);
-        SingleConnectionDataSource dataSource;
-        if (database == Database.H2) {
-            dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + folder.resolve("db")
-                    + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", true);
-        } else {
-            try (Connection c = DriverManager.getConnection(postgresUrl(), postgresUser(), postgresPassword());
-                 Statement s = c.createStatement()) {
-                s.execute("CREATE SCHEMA " + schema);
-            } catch (SQLException e) {
-                throw new IOException("cannot create the schema " + schema + ": " + e.getMessage(), e);
-            }
-            String url = postgresUrl();
-            dataSource = new SingleConnectionDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema="
-                    + schema, postgresUser(), postgresPassword(), true);
-        }
-        try {
-            var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common",
-                    database == Database.H2 ? "classpath:db/migration/h2" : "classpath:db/migration/postgresql");
-            if (database == Database.POSTGRES) {
-                flyway.schemas(schema).defaultSchema(schema);
-            }
-            flyway.load().migrate();
-            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-            transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-            DeliveryRepository deliveries = new DeliveryRepository(jdbc);
-            IngestService ingest = new IngestService(deliveries, new ObservationRepository(jdbc),
-                    new FindingRepository(jdbc), register, settings, transaction, Clock.systemUTC(),
-                    IngestLimits.defaults());
+        try (ScratchDatabase scratch = ScratchDatabase.singleConnection(
+                database == Database.H2 ? ScratchDatabase.Kind.H2 : ScratchDatabase.Kind.POSTGRES)) {
+            DeliveryRepository deliveries = scratch.deliveries();
+            IngestService ingest = new IngestService(deliveries, scratch.observations(), scratch.findings(), register,
+                    settings, scratch.fileTransaction(), Clock.systemUTC(), IngestLimits.defaults(), AuditTrail.NONE);
 
             List<IngestOutcome> outcomes;
             double ingestSeconds;
@@ -199,11 +128,11 @@ public final class IngestBenchmark {
                         .filter(IngestOutcome::refused).map(IngestOutcome::message).toList());
             }
             long lines = outcomes.stream().flatMap(o -> o.account().stream()).mapToLong(LineAccount::dataLines).sum();
-            long observations = jdbc.queryForObject("SELECT COUNT(*) FROM observation", Long.class);
+            long observations = scratch.rows("observation");
 
             double bulkSeconds = Double.NaN;
             if (plan.yardstick()) {
-                bulkSeconds = database == Database.H2 ? csvread(jdbc, folder) : copy(jdbc, folder);
+                bulkSeconds = scratch.bulkLoadSeconds();
             }
 
             double computeSeconds = Double.NaN;
@@ -212,8 +141,8 @@ public final class IngestBenchmark {
             Optional<Rendering> rendering = Optional.empty();
             if (plan.compute()) {
                 // The whole catalogue over what was ingested, as `imon compute` does it.
-                IndicatorRepository indicators = new IndicatorRepository(jdbc);
-                ComputationService computation = new ComputationService(deliveries, new ObservationRepository(jdbc),
+                IndicatorRepository indicators = scratch.indicators();
+                ComputationService computation = new ComputationService(deliveries, scratch.observations(),
                         indicators, register, Clock.systemUTC());
                 try (HeapPeak heap = HeapPeak.start()) {
                     long computeStart = System.nanoTime();
@@ -224,9 +153,9 @@ public final class IngestBenchmark {
                     values = summary.valuesPerIndicator().values().stream().mapToLong(Integer::longValue).sum();
                 }
                 if (plan.edition().isPresent()) {
-                    ImonSettings temporary = new ImonSettings(settings.project(), folder);
+                    ImonSettings temporary = new ImonSettings(settings.project(), scratch.folder());
                     ReportService reports = new ReportService(temporary, indicators, deliveries,
-                            new FindingRepository(jdbc), computation, register);
+                            scratch.findings(), computation, register);
                     try (HeapPeak heap = HeapPeak.start()) {
                         long renderStart = System.nanoTime();
                         ReportService.EditionResult result = reports.render(EditionLoader.load(plan.edition().get()),
@@ -239,67 +168,6 @@ public final class IngestBenchmark {
             }
             return new Result(label, database, outcomes.size(), lines, observations, ingestSeconds, bulkSeconds,
                     peak, computeSeconds, values, computePeak, live, rendering);
-        } finally {
-            dataSource.destroy();
-            if (database == Database.POSTGRES) {
-                try (Connection c = DriverManager.getConnection(postgresUrl(), postgresUser(), postgresPassword());
-                     Statement s = c.createStatement()) {
-                    s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-                } catch (SQLException e) {
-                    System.err.println("imon: the benchmark's schema " + schema + " could not be dropped: "
-                            + e.getMessage());
-                }
-            }
-            deleteRecursively(folder);
-        }
-    }
-
-    /** H2's yardstick: the stored rows written as a flat CSV, loaded by {@code CSVREAD}; its seconds. */
-    private static double csvread(JdbcTemplate jdbc, Path folder) {
-        Path csv = folder.resolve("observations.csv");
-        jdbc.execute("CALL CSVWRITE('" + csv + "', 'SELECT delivery_id, variable_id, region_code, reference_date,"
-                + " period, figure, marker, source_line FROM observation')");
-        // same columns and the same index as the observation table (by delivery), so both loads maintain the same
-        // structures
-        jdbc.execute("CREATE TABLE observation_bulk AS SELECT * FROM observation WITH NO DATA");
-        jdbc.execute("CREATE INDEX observation_bulk_delivery ON observation_bulk (delivery_id)");
-        long bulkStart = System.nanoTime();
-        jdbc.execute("INSERT INTO observation_bulk (delivery_id, variable_id, region_code, reference_date,"
-                + " period, figure, marker, source_line) SELECT * FROM CSVREAD('" + csv + "')");
-        return (System.nanoTime() - bulkStart) / 1e9;
-    }
-
-    /**
-     * PostgreSQL's yardstick: the stored rows copied out ({@code COPY ... TO STDOUT}) into a file, then loaded by
-     * {@code COPY ... FROM STDIN} into a table like {@code observation} with its indexes; its seconds.
-     */
-    private static double copy(JdbcTemplate jdbc, Path folder) {
-        Path file = folder.resolve("observations.copy");
-        String columns = "delivery_id, variable_id, region_code, reference_date, period, figure, marker, source_line";
-        return jdbc.execute((ConnectionCallback<Double>) c -> {
-            try {
-                var copy = c.unwrap(PGConnection.class).getCopyAPI();
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    copy.copyOut("COPY (SELECT " + columns + " FROM observation) TO STDOUT", out);
-                }
-                try (Statement s = c.createStatement()) {
-                    s.execute("CREATE TABLE observation_bulk (LIKE observation INCLUDING DEFAULTS INCLUDING"
-                            + " CONSTRAINTS INCLUDING INDEXES)");
-                }
-                long start = System.nanoTime();
-                try (InputStream in = Files.newInputStream(file)) {
-                    copy.copyIn("COPY observation_bulk (" + columns + ") FROM STDIN", in);
-                }
-                return (System.nanoTime() - start) / 1e9;
-            } catch (IOException e) {
-                throw new SQLException("the COPY yardstick failed: " + e.getMessage(), e);
-            }
-        });
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        try (var files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

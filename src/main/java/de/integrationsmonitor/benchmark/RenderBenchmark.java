@@ -13,13 +13,13 @@ import de.integrationsmonitor.store.AuditRepository;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * Renders an edition (its Kreis reports and Land overviews) from a store holding the computed corpus, on as many
@@ -40,12 +40,12 @@ public final class RenderBenchmark {
 
     public static List<BenchmarkFigure> measure(BenchmarkStore store, ImonSettings settings, KreisRegister register,
                                          Path editionFile, int threads) {
-        if (store.indicators.latestComputation().isEmpty()) {
+        if (store.database.indicators().latestComputation().isEmpty()) {
             store.compute(settings.catalogue());
         }
-        ImonSettings temporary = new ImonSettings(settings.project(), store.folder);
-        ReportService reports = new ReportService(temporary, store.indicators, store.deliveries, store.findings,
-                store.computation, register);
+        ImonSettings temporary = new ImonSettings(settings.project(), store.database.folder());
+        ReportService reports = new ReportService(temporary, store.database.indicators(),
+                store.database.deliveries(), store.database.findings(), store.computation, register);
         Edition edition = EditionLoader.load(editionFile);
         ReportService.EditionResult result;
         double seconds;
@@ -66,18 +66,18 @@ public final class RenderBenchmark {
         PreparedEdition prepared = reports.prepare(edition, Optional.empty());
         // the report job as it runs: every PDF recorded as a report version, its inputs archived, the audit log
         // appended, into an output folder of its own
-        AuditRepository audit = new AuditRepository(store.jdbc, new DataSourceTransactionManager(store.dataSource));
+        AuditRepository audit = store.database.audit();
         ReportService recording = new ReportService(new ImonSettings(settings.project(),
-                store.folder.resolve("recorded")), store.indicators, store.deliveries, store.findings,
-                store.computation, register, java.time.Clock.systemUTC(),
-                new ReportVersions(audit, audit, new AuditLog(audit, java.time.Clock.systemUTC())));
+                store.database.folder().resolve("recorded")), store.database.indicators(),
+                store.database.deliveries(), store.database.findings(), store.computation, register, Clock.systemUTC(),
+                new ReportVersions(audit, audit, new AuditLog(audit, Clock.systemUTC())));
         long recordedStart = System.nanoTime();
         ReportService.EditionResult recorded = recording.render(edition, Optional.empty(), line -> { }, threads);
         double recordedSeconds = (System.nanoTime() - recordedStart) / 1e9;
         if (!recorded.failed().isEmpty()) {
             throw new IllegalStateException("reports failed: " + recorded.failed());
         }
-        long versions = store.jdbc.queryForObject("SELECT COUNT(*) FROM report_version", Long.class);
+        long versions = store.rows("report_version");
 
         List<KreisReport> kreisReports = prepared.units().stream().filter(u -> !PreparedEdition.isLand(u))
                 .map(prepared::kreisReport).toList();

@@ -1,7 +1,10 @@
 package de.integrationsmonitor.cli;
 
-import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.benchmark.BenchmarkFigure;
+import de.integrationsmonitor.benchmark.BenchmarkStore;
+import de.integrationsmonitor.benchmark.ComputeBenchmark;
+import de.integrationsmonitor.benchmark.RenderBenchmark;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.benchmark.IngestBenchmark;
 import de.integrationsmonitor.benchmark.IngestBenchmark.Database;
 import de.integrationsmonitor.benchmark.IngestBenchmark.Plan;
@@ -108,13 +111,13 @@ public class BenchmarkCommand implements Callable<Integer> {
             int threads = renderThreads > 0 ? renderThreads : Runtime.getRuntime().availableProcessors();
             (text ? System.out : System.err).println("benchmark " + only + ", " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, corpus " + root);
-            try (de.integrationsmonitor.benchmark.BenchmarkStore store = de.integrationsmonitor.benchmark.BenchmarkStore
+            try (BenchmarkStore store = BenchmarkStore
                     .ingested(List.of(root), register, settings)) {
                 // the render needs a computation: the compute figures come with it
-                List<de.integrationsmonitor.benchmark.BenchmarkFigure> figures = new java.util.ArrayList<>(
-                        de.integrationsmonitor.benchmark.ComputeBenchmark.measure(store, settings.catalogue()));
+                List<BenchmarkFigure> figures = new java.util.ArrayList<>(
+                        ComputeBenchmark.measure(store, settings.catalogue()));
                 if (only.equals("render")) {
-                    figures.addAll(de.integrationsmonitor.benchmark.RenderBenchmark.measure(store, settings, register,
+                    figures.addAll(RenderBenchmark.measure(store, settings, register,
                             editionFile.get(), threads));
                 }
                 if (text) {
@@ -154,13 +157,13 @@ public class BenchmarkCommand implements Callable<Integer> {
         // compute and render in a database of their own, the corpus ingested first without timing: the
         // computation of the whole catalogue, then the edition on one thread per core (as the report job) against
         // the same Kreis reports filled and exported by bare JasperReports
-        try (de.integrationsmonitor.benchmark.BenchmarkStore store = de.integrationsmonitor.benchmark.BenchmarkStore
+        try (BenchmarkStore store = BenchmarkStore
                 .ingested(List.of(root), register, settings)) {
             List<BenchmarkFigure> measured = new ArrayList<>(
-                    de.integrationsmonitor.benchmark.ComputeBenchmark.measure(store, settings.catalogue()));
+                    ComputeBenchmark.measure(store, settings.catalogue()));
             if (editionFile.isPresent()) {
                 int threads = renderThreads > 0 ? renderThreads : Runtime.getRuntime().availableProcessors();
-                measured.addAll(de.integrationsmonitor.benchmark.RenderBenchmark.measure(store, settings, register,
+                measured.addAll(RenderBenchmark.measure(store, settings, register,
                         editionFile.get(), threads));
             }
             figures.addAll(measured);

@@ -1,5 +1,6 @@
 package de.integrationsmonitor.cli;
 
+import de.integrationsmonitor.audit.AuditException;
 import de.integrationsmonitor.batch.Remote;
 import de.integrationsmonitor.batch.Runs;
 import de.integrationsmonitor.fetch.FetchConfigurationException;
@@ -73,7 +74,7 @@ public class ImonCommand implements Runnable {
         Throwable cause = e;
         while (cause.getCause() != null && !isInputProblem(cause) && !(cause instanceof Runs.LockedException)
                 && !(cause instanceof Remote.RefusedException)
-                && !(cause instanceof de.integrationsmonitor.audit.AuditException)
+                && !(cause instanceof AuditException)
                 && !(cause instanceof Remote.BrokerUnreachableException)) {
             cause = cause.getCause();
         }
@@ -84,7 +85,7 @@ public class ImonCommand implements Runnable {
         if (cause instanceof Remote.RefusedException) {
             return ExitCodes.USAGE;
         }
-        if (cause instanceof de.integrationsmonitor.audit.AuditException) {
+        if (cause instanceof AuditException) {
             return ExitCodes.VERIFICATION_FAILED;
         }
         if (isInputProblem(cause)) {

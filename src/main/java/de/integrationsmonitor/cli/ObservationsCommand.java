@@ -2,7 +2,7 @@ package de.integrationsmonitor.cli;
 
 import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.observation.Deliveries;
-import de.integrationsmonitor.store.ObservationRepository;
+import de.integrationsmonitor.observation.ObservationInspection;
 import de.integrationsmonitor.observation.StoredObservation;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -38,10 +38,10 @@ public class ObservationsCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "csv", description = "output format; only csv")
     CsvOutput.CsvOnly format;
 
-    private final ObservationRepository observations;
+    private final ObservationInspection observations;
     private final Deliveries deliveries;
 
-    public ObservationsCommand(ObservationRepository observations, Deliveries deliveries) {
+    public ObservationsCommand(ObservationInspection observations, Deliveries deliveries) {
         this.observations = observations;
         this.deliveries = deliveries;
     }

@@ -3,6 +3,7 @@ package de.integrationsmonitor.indicator;
 import de.integrationsmonitor.indicator.typology.Typology;
 import de.integrationsmonitor.indicator.typology.TypologyInput;
 import de.integrationsmonitor.indicator.typology.TypologyResult;
+import de.integrationsmonitor.kernel.Sha256;
 import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisKind;
 import de.integrationsmonitor.region.KreisRegister;
@@ -60,10 +61,10 @@ public class ComputationService {
     /** The basis a computation made now would rest on. */
     public Basis basis(Path catalogueFile) {
         IndicatorCatalogue catalogue = CatalogueLoader.load(catalogueFile);
-        java.security.MessageDigest digest = de.integrationsmonitor.kernel.Sha256.digest();
+        java.security.MessageDigest digest = Sha256.digest();
         deliveries.all().stream().map(Delivery::sha256).sorted()
                 .forEach(h -> digest.update(h.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        return new Basis(de.integrationsmonitor.kernel.Sha256.hex(digest), catalogue.sha256(), register.version());
+        return new Basis(Sha256.hex(digest), catalogue.sha256(), register.version());
     }
 
     /**

@@ -4,6 +4,7 @@ import de.integrationsmonitor.observation.Cell;
 
 import de.integrationsmonitor.observation.Delivery;
 import de.integrationsmonitor.validate.FindingStore;
+import de.integrationsmonitor.kernel.AuditTrail;
 import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.validate.ConsistencyChecker;
@@ -52,11 +53,11 @@ public class IngestService {
     private final IngestLimits limits;
     /** Cells of a delivery kept in memory for the consistency pass; a larger delivery is read back. */
     private final int cellsKept;
-    private de.integrationsmonitor.audit.AuditLog auditLog;
+    private final AuditTrail auditTrail;
 
     public IngestService(DeliveryStore deliveries, ObservationStore observations,
                          FindingStore findings, KreisRegister register, ImonSettings settings,
-                         TransactionTemplate transaction, Clock clock, IngestLimits limits) {
+                         TransactionTemplate transaction, Clock clock, IngestLimits limits, AuditTrail auditTrail) {
         this.deliveries = deliveries;
         this.observations = observations;
         this.findings = findings;
@@ -66,12 +67,7 @@ public class IngestService {
         this.clock = clock;
         this.limits = limits;
         this.cellsKept = DeliveryCells.defaultLimit();
-    }
-
-    /** Where every stored delivery is entered with its SHA-256 (none in tools that keep no audit log). */
-    @org.springframework.beans.factory.annotation.Autowired(required = false)
-    public void auditLog(de.integrationsmonitor.audit.AuditLog auditLog) {
-        this.auditLog = auditLog;
+        this.auditTrail = auditTrail;
     }
 
     /** Ingests files and the files in folders (sorted by name, so runs are repeatable), reporting each. */
@@ -151,10 +147,8 @@ public class IngestService {
                     throw unreadable(fileName, listener.lastLine, e);
                 }
             });
-            if (auditLog != null) {
-                auditLog.append(de.integrationsmonitor.audit.AuditEntry.INGEST, fileName, "delivery "
-                        + listener.deliveryId + " table " + listener.tableCode + " sha256 " + source.bytes().sha256());
-            }
+            auditTrail.enter(AuditTrail.INGEST, fileName, "delivery " + listener.deliveryId + " table "
+                    + listener.tableCode + " sha256 " + source.bytes().sha256());
             return new IngestOutcome(fileName, IngestOutcome.Status.STORED, Optional.of(format),
                     listener.tableCode, Optional.of(listener.deliveryId), Optional.ofNullable(account),
                     Optional.of(FindingCounts.of(listener.found)), "");

@@ -1,11 +1,13 @@
 package de.integrationsmonitor.report;
 
+import de.integrationsmonitor.kernel.AppVersion;
 import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.indicator.CatalogueLoader;
 import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.indicator.IndicatorCatalogue;
 import de.integrationsmonitor.indicator.IndicatorDefinition;
 import de.integrationsmonitor.indicator.IndicatorValue;
+import de.integrationsmonitor.kernel.Sha256;
 import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.observation.Delivery;
@@ -52,6 +54,7 @@ import de.integrationsmonitor.validate.RuleCatalogue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -83,7 +86,7 @@ public class ReportService {
                 VersionLedger.NONE);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public ReportService(ImonSettings settings, ComputationStore indicators, Deliveries deliveries,
                          FindingStore findings, ComputationService computation, KreisRegister register,
                          java.time.Clock clock, VersionLedger ledger) {
@@ -190,7 +193,7 @@ public class ReportService {
     public PreparedEdition prepare(Edition edition, long computationId, Optional<String> onlyKreis) {
         ComputationStore.Computation computed = indicators.computation(computationId).orElseThrow(() ->
                 new EditionException("computation " + computationId + " is not in the store"));
-        String key = edition.file().toAbsolutePath().normalize() + "|" + de.integrationsmonitor.kernel.Sha256.of(
+        String key = edition.file().toAbsolutePath().normalize() + "|" + Sha256.of(
                 edition.file()) + "|" + computed + "|" + onlyKreis.orElse("");
         synchronized (prepared) {
             PreparedEdition known = prepared.get(key);
@@ -262,7 +265,7 @@ public class ReportService {
                                 landTemplate.getFileName() + "@" + templatesSha),
                                 key -> new LandOverviewRenderer(landTemplate))
                         .render(lands.build(land), provenance, out),
-                files, de.integrationsmonitor.kernel.AppVersion.current(), landNames, ledger, builder::build, kreisTemplate);
+                files, AppVersion.current(), landNames, ledger, builder::build, kreisTemplate);
     }
 
     /**
@@ -377,7 +380,7 @@ public class ReportService {
      */
     private static String inputsSha256(ComputationStore.Computation computed, List<Delivery> used,
                                        List<ReportInput> files) {
-        MessageDigest digest = de.integrationsmonitor.kernel.Sha256.digest();
+        MessageDigest digest = Sha256.digest();
         used.stream().map(Delivery::sha256).sorted().forEach(h -> digest.update(h.getBytes(StandardCharsets.UTF_8)));
         digest.update(computed.catalogueSha256().getBytes(StandardCharsets.UTF_8));
         digest.update(computed.registerSha256().getBytes(StandardCharsets.UTF_8));
@@ -385,14 +388,14 @@ public class ReportService {
             digest.update((file.role() + " " + file.name() + " " + file.sha256() + "\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        return de.integrationsmonitor.kernel.Sha256.hex(digest);
+        return Sha256.hex(digest);
     }
 
     private static String templatesSha256(List<ReportInput> files) {
-        MessageDigest digest = de.integrationsmonitor.kernel.Sha256.digest();
+        MessageDigest digest = Sha256.digest();
         files.stream().filter(f -> f.role().equals(ReportInput.TEMPLATE)).forEach(f -> digest.update(
                 (f.name() + " " + f.sha256() + "\n").getBytes(StandardCharsets.UTF_8)));
-        return de.integrationsmonitor.kernel.Sha256.hex(digest);
+        return Sha256.hex(digest);
     }
 
     /**

@@ -1,4 +1,5 @@
 package de.integrationsmonitor.store;
+import de.integrationsmonitor.observation.ObservationInspection;
 import de.integrationsmonitor.observation.StoredObservation;
 
 import de.integrationsmonitor.indicator.ObservationSource;
@@ -46,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * queryable.
  */
 @Repository
-public class ObservationRepository implements ObservationStore, ObservationSource {
+public class ObservationRepository implements ObservationStore, ObservationSource, ObservationInspection {
 
     /** Rows per chunk written at once (one COPY on PostgreSQL, one JDBC batch on H2). */
     private static final int BATCH = 5000;
@@ -277,6 +278,7 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
     }
 
     /** Every observation of a table in every delivery, streamed, for inspection ({@code imon observations}). */
+    @Override
     public void every(String tableCode, Optional<String> regionCode, Optional<Integer> year,
                       Consumer<StoredObservation> consumer) {
         List<Object> args = new ArrayList<>();

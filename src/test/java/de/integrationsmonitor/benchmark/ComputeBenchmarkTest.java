@@ -21,7 +21,7 @@ class ComputeBenchmarkTest {
 
             assertThat(figures).extracting(BenchmarkFigure::figure).containsExactly("compute_seconds",
                     "compute_values");
-            long stored = store.jdbc.queryForObject("SELECT COUNT(*) FROM indicator_value", Long.class);
+            long stored = store.rows("indicator_value");
             assertThat(stored).isPositive();
             assertThat(figures.get(1).value()).isEqualTo((double) stored);
         }

@@ -2,6 +2,7 @@ package de.integrationsmonitor.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.integrationsmonitor.kernel.AuditTrail;
 import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.ingest.IngestLimits;
 import de.integrationsmonitor.ingest.IngestOutcome;
@@ -64,7 +65,7 @@ class HostileInputPropertiesTest {
         ingest = new IngestService(new DeliveryRepository(jdbc), new ObservationRepository(jdbc, transactions),
                 new FindingRepository(jdbc), KreisRegister.loadDefault(),
                 new ImonSettings(Path.of("").toAbsolutePath(), home), fileTransaction, Clock.systemDefaultZone(),
-                IngestLimits.defaults());
+                IngestLimits.defaults(), AuditTrail.NONE);
     }
 
     @AfterContainer

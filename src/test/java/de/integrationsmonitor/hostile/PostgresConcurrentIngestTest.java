@@ -2,6 +2,7 @@ package de.integrationsmonitor.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.integrationsmonitor.kernel.AuditTrail;
 import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.ingest.DeliveryStore;
 import de.integrationsmonitor.ingest.ExtractFooter;
@@ -77,7 +78,8 @@ class PostgresConcurrentIngestTest {
     List<IngestOutcome> race(Path first, Path second) throws Exception {
         CountDownLatch bothLooked = new CountDownLatch(2);
         IngestService ingest = new IngestService(new AfterLookingUp(deliveries, bothLooked), observations, findings,
-                register, settings, fileTransaction, Clock.systemDefaultZone(), IngestLimits.defaults());
+                register, settings, fileTransaction, Clock.systemDefaultZone(), IngestLimits.defaults(),
+                AuditTrail.NONE);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<IngestOutcome> a = threads.submit(() -> ingest.ingest(first));

@@ -1,5 +1,6 @@
 package de.integrationsmonitor.testing;
 
+import de.integrationsmonitor.kernel.AuditTrail;
 import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.ingest.IngestLimits;
 import de.integrationsmonitor.ingest.IngestService;
@@ -42,7 +43,7 @@ public record FixtureStore(JdbcTemplate jdbc, ObservationRepository observations
         transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         IngestService ingest = new IngestService(deliveries, observations, new FindingRepository(jdbc),
                 KreisRegister.loadDefault(), new ImonSettings(Path.of("").toAbsolutePath(), home), transaction,
-                Clock.systemUTC(), IngestLimits.defaults());
+                Clock.systemUTC(), IngestLimits.defaults(), AuditTrail.NONE);
         String original = Files.readString(FIXTURES.resolve("classic/period-column-age-groups.csv"));
         Path revised = home.resolve("12411-03-03-4-revised.csv");
         Files.writeString(revised, original.replace(";3398;1992;1406", ";3400;1994;1406")

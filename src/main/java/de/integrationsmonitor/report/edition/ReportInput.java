@@ -1,5 +1,6 @@
 package de.integrationsmonitor.report.edition;
 
+import de.integrationsmonitor.kernel.Sha256;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,6 @@ public record ReportInput(String role, String name, String sha256, byte[] conten
     }
 
     public static ReportInput of(String role, String name, byte[] content) {
-        return new ReportInput(role, name, de.integrationsmonitor.kernel.Sha256.of(content), content);
+        return new ReportInput(role, name, Sha256.of(content), content);
     }
 }

@@ -1,5 +1,6 @@
 package de.integrationsmonitor.report.fill;
 
+import de.integrationsmonitor.indicator.Direction;
 import de.integrationsmonitor.report.edition.AuthorTexts;
 import de.integrationsmonitor.report.map.LandGeometry;
 import java.time.LocalDate;
@@ -116,7 +117,7 @@ public record KreisReport(
      * edition maps the indicator, the values of every Kreis of the Land in {@code mapYear}.
      */
     public record Series(String label, String unit, int decimals, List<Year> years, List<LandValue> landValues,
-                         int mapYear, de.integrationsmonitor.indicator.Direction direction) {
+                         int mapYear, Direction direction) {
         public Series {
             years = List.copyOf(years);
             landValues = List.copyOf(landValues);
@@ -125,7 +126,7 @@ public record KreisReport(
 
         /** A series without a map. */
         public Series(String label, String unit, int decimals, List<Year> years) {
-            this(label, unit, decimals, years, List.of(), 0, de.integrationsmonitor.indicator.Direction.NEUTRAL);
+            this(label, unit, decimals, years, List.of(), 0, Direction.NEUTRAL);
         }
     }
 

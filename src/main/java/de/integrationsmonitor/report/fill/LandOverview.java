@@ -1,5 +1,6 @@
 package de.integrationsmonitor.report.fill;
 
+import de.integrationsmonitor.indicator.Direction;
 import de.integrationsmonitor.report.map.LandGeometry;
 import java.util.List;
 import java.util.Objects;
@@ -82,7 +83,7 @@ public record LandOverview(
             Figure landValue,
             Figure germanyValue,
             List<RankedKreis> kreise,
-            de.integrationsmonitor.indicator.Direction orientation) {
+            Direction orientation) {
 
         public IndicatorRanking {
             Objects.requireNonNull(handlungsfeld, "handlungsfeld");
@@ -102,7 +103,7 @@ public record LandOverview(
         public IndicatorRanking(String handlungsfeld, String label, String unit, int decimals, String direction,
                                 Figure landValue, Figure germanyValue, List<RankedKreis> kreise) {
             this(handlungsfeld, label, unit, decimals, direction, landValue, germanyValue, kreise,
-                    de.integrationsmonitor.indicator.Direction.NEUTRAL);
+                    Direction.NEUTRAL);
         }
     }
 
