@@ -1,10 +1,11 @@
 package de.integrationsmonitor.batch;
 
 import de.integrationsmonitor.kernel.ImonSettings;
-import de.integrationsmonitor.report.publish.Manifest;
+import de.integrationsmonitor.report.EditionPublisher;
 import de.integrationsmonitor.report.PreparedEdition;
 import de.integrationsmonitor.report.publish.Publication;
 import de.integrationsmonitor.report.ReportService;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -207,50 +208,14 @@ public class ReportJobConfiguration {
                         failed.putAll(map(partition.getExecutionContext(), RenderUnits.FAILED));
                     }
                 }
-                for (String unit : prepared.units()) {
-                    if (!done.containsKey(unit) && !failed.containsKey(unit)) {
-                        failed.put(unit, "not rendered (the run stopped before it)");
-                    }
-                }
-                failed.keySet().removeAll(done.keySet());
-                Map<String, String> byName = new TreeMap<>();
-                done.forEach((unit, sha) -> byName.put(prepared.fileName(unit), sha));
-                for (String lost : publication.assemble(plan.run(), byName)) {
-                    String unit = done.entrySet().stream().filter(e -> prepared.fileName(e.getKey()).equals(lost))
-                            .findFirst().orElseThrow().getKey();
-                    done.remove(unit);
-                    failed.put(unit, "its PDF was lost after it was written");
-                }
-                Map<String, Manifest.Entry> entries = new TreeMap<>();
-                if (plan.onlyKreis().isPresent()) {
-                    entries.putAll(publication.carryOver(plan.run(), java.util.Set.copyOf(prepared.units().stream()
-                            .map(prepared::fileName).toList())));
-                }
-                java.time.Instant at = java.time.Instant.ofEpochSecond(plan.at());
-                done.forEach((unit, sha) -> entries.put(publication.relative(prepared.fileName(unit)),
-                        new Manifest.Entry(sha, prepared.provenance(unit, at).versionId())));
-                List<String> written = new ArrayList<>(entries.keySet());
-                try {
-                    publication.publish(plan.run(), entries.keySet(), prepared.manifest(entries, failed));
-                    // every PDF published is a report version, recorded with what it rests on
-                    done.forEach((unit, sha) -> prepared.rendered(unit, prepared.provenance(unit, at), sha));
-                } catch (java.io.UncheckedIOException e) {
-                    // an output folder that cannot be written (full, read-only): the folder stays as it was, and
-                    // every report of this run counts as not written
-                    String reason = "the edition could not be published in " + publication.folder() + ": "
-                            + e.getMessage();
-                    done.keySet().forEach(unit -> failed.put(unit, reason));
-                    written = new ArrayList<>();
-                    if (failed.isEmpty()) {
-                        failed.put(prepared.edition().id(), reason);
-                    }
-                }
-                partial |= !failed.isEmpty();
+                EditionPublisher.Published outcome = EditionPublisher.publish(prepared, publication, plan.run(), done,
+                        failed, plan.onlyKreis(), Instant.ofEpochSecond(plan.at()));
+                partial |= !outcome.failed().isEmpty();
                 HashMap<String, Object> result = new HashMap<>();
-                result.put("folder", publication.folder().toString());
-                result.put("written", written);
-                result.put("failed", new LinkedHashMap<>(failed));
-                result.put("withoutData", new ArrayList<>(prepared.withoutData()));
+                result.put("folder", outcome.folder().toString());
+                result.put("written", new ArrayList<>(outcome.written()));
+                result.put("failed", new LinkedHashMap<>(outcome.failed()));
+                result.put("withoutData", new ArrayList<>(outcome.withoutData()));
                 published.put(prepared.edition().id(), result);
             }
             step.getExecutionContext().put(PUBLISHED, published);

@@ -47,6 +47,12 @@ public final class KreisRegister {
     /** The first day the register describes: a Kreis valid from this day may have existed long before. */
     public static final LocalDate FIRST_DAY = LocalDate.of(1995, 1, 1);
 
+    /**
+     * The longest name of a Kreis or Land: a report version records the territory ("Kreis 15001 " and the name) in
+     * at most 300 characters, and the longest real name has fewer than 60.
+     */
+    static final int NAME_LIMIT = 200;
+
     private static final String KREISE_HEADER = "ags;name;land;kind;valid_from;valid_to";
     private static final String LAENDER_HEADER = "land;name";
     private static final String NACHFOLGE_HEADER = "old_ags;new_ags;effective;share;note";
@@ -261,6 +267,10 @@ public final class KreisRegister {
             if (f[1].isBlank()) {
                 throw line.error("expected a name in column 'name'");
             }
+            if (f[1].length() > NAME_LIMIT) {
+                throw line.error("the name in column 'name' has " + f[1].length() + " characters; at most "
+                        + NAME_LIMIT + " are allowed");
+            }
             if (laender.put(code, new Land(code, f[1])) != null) {
                 throw line.error("Land " + code + " is listed twice");
             }
@@ -279,6 +289,10 @@ public final class KreisRegister {
             }
             if (f[1].isBlank()) {
                 throw line.error("expected a name in column 'name'");
+            }
+            if (f[1].length() > NAME_LIMIT) {
+                throw line.error("the name in column 'name' has " + f[1].length() + " characters; at most "
+                        + NAME_LIMIT + " are allowed");
             }
             String land = f[2];
             if (!land.matches("\\d{2}") || !ags.startsWith(land)) {

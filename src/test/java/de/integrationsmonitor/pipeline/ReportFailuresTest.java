@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What a report run says when it cannot do its work, as an operator reads it: one line, the documented exit code,
@@ -28,6 +29,8 @@ class ReportFailuresTest extends CommandLineTest {
     ImonSettings settings;
     @Autowired
     RunLocks locks;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aKreisThatIsNotPartOfTheEditionIsRefusedInOneLine() {
@@ -52,6 +55,28 @@ class ReportFailuresTest extends CommandLineTest {
                 "failed 15001: ", "failed 15002: ", "failed land-15: ");
         assertThat(run.out() + run.err()).doesNotContain("\tat ");
         Files.delete(settings.output());
+    }
+
+    @Test
+    void reportsThatCannotBeRecordedAsVersionsAreNotPublishedAndTheRunFailsWithTheReason() throws Exception {
+        imon("ingest", fixture("period-column-age-groups.csv"));
+        // a database that refuses every new report version (a faulty world: a field too long, a full table space)
+        jdbc.execute("ALTER TABLE report_version ADD CONSTRAINT refuses_every_version CHECK (edition_id = '-')");
+
+        Run run = imon("report", EDITION);
+
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
+        assertThat(run.out()).contains("edition auslaenderanteil-2015: 0 PDF(s) published", "3 failed",
+                "failed 15001: its reports could not be recorded as report versions, so the published folder");
+        assertThat(run.out() + run.err()).doesNotContain("\tat ");
+        Path folder = settings.output().resolve("auslaenderanteil-2015");
+        if (Files.exists(folder)) {
+            try (var files = Files.list(folder)) {
+                assertThat(files.map(p -> p.getFileName().toString())).as("published without a version")
+                        .noneMatch(name -> name.endsWith(".pdf"));
+            }
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM report_version", Long.class)).isZero();
     }
 
     @Test

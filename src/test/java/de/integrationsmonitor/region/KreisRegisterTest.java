@@ -373,6 +373,23 @@ class KreisRegisterTest {
         assertThat(REGISTER.land("17")).isEmpty();
     }
 
+    @Test
+    @DisplayName("A Kreis name longer than a report version records is refused when the register is read")
+    void aKreisNameOfMoreThan200CharactersIsRefusedNamingFileLineFieldAndLimit() throws IOException {
+        String kreise = new String(resource("kreise.csv"), StandardCharsets.UTF_8);
+        String dessau = "15001;Dessau-Roßlau, kreisfreie Stadt;";
+        assertThat(kreise).contains(dessau);
+        String longName = "Dessau-Roßlau" + ", kreisfreie Stadt".repeat(17);
+        byte[] tooLong = utf8(kreise.replace(dessau, "15001;" + longName + ";"));
+
+        assertThatThrownBy(() -> KreisRegister.parse(tooLong, resource("laender.csv"),
+                resource("kreis-nachfolge.csv")))
+                .isInstanceOf(RegisterException.class)
+                .hasMessageContaining("kreise.csv line ")
+                .hasMessageContaining("the name in column 'name' has " + longName.length()
+                        + " characters; at most 200 are allowed");
+    }
+
     private static byte[] resource(String file) throws IOException {
         return Files.readAllBytes(Path.of("jobs", "register", file));
     }

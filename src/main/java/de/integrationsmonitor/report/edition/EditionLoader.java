@@ -22,6 +22,9 @@ public final class EditionLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern LAND = Pattern.compile("\\d{2}");
     private static final Pattern AGS = Pattern.compile("\\d{5}");
+    /** The longest title a report version records ({@code report_version.edition_title}). */
+    static final int TITLE_LIMIT = 1000;
+
     private static final Set<String> FIELDS = new TreeSet<>(Set.of("edition", "title", "report_year", "period_years",
             "kreise", "handlungsfelder", "gebietsstand", "templates", "output", "texts", "maps"));
 
@@ -88,7 +91,12 @@ public final class EditionLoader {
         String landTemplate = templateName(file, templates, "land", "landuebersicht.jrxml");
         String kreisOutput = outputPattern(file, output, "kreis", "{edition}/{ags}.pdf", "{ags}");
         String landOutput = outputPattern(file, output, "land", "{edition}/land-{land}.pdf", "{land}");
-        return new Edition(file, id, text(file, map, "title"), reportYear, years, kreise(file, map.get("kreise")),
+        String title = text(file, map, "title");
+        if (title.length() > TITLE_LIMIT) {
+            throw new EditionException(file + ": title has " + title.length() + " characters; at most " + TITLE_LIMIT
+                    + " are allowed (a report version records the title)");
+        }
+        return new Edition(file, id, title, reportYear, years, kreise(file, map.get("kreise")),
                 fields, gebietsstand, kreisTemplate, landTemplate, kreisOutput, landOutput,
                 texts(file, map.get("texts"), id), maps(file, map.get("maps"), fields));
     }

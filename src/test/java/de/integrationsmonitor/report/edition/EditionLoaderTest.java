@@ -62,6 +62,18 @@ class EditionLoaderTest {
                 .hasMessageContaining("kaputt.yml").hasMessageContaining(message);
     }
 
+    @Test
+    void aTitleLongerThanAReportVersionRecordsIsRefusedNamingFileFieldAndLimit() throws IOException {
+        Path file = temp.resolve("langer-titel.yml");
+        String text = Files.readString(FIVE_YEARLY);
+        String title = "title: Integrationsbericht 2015";
+        assertThat(text).contains(title);
+        Files.writeString(file, text.replace(title, title + " und mehr".repeat(120)));
+
+        assertThatThrownBy(() -> EditionLoader.load(file)).isInstanceOf(EditionException.class)
+                .hasMessageContaining("langer-titel.yml: title has 1104 characters; at most 1000 are allowed");
+    }
+
     static final Path CATALOGUE = Path.of("jobs/catalogue/indikatoren.yml");
 
     @Test
