@@ -1,18 +1,14 @@
 package de.integrationsmonitor.batch;
 
+import de.integrationsmonitor.ingest.IngestOutcome;
 import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.fetch.FetchConfigurationException;
 import de.integrationsmonitor.fetch.FetchListener;
 import de.integrationsmonitor.fetch.FetchOptions;
 import de.integrationsmonitor.fetch.FetchOutcome;
 import de.integrationsmonitor.fetch.FetchService;
-import de.integrationsmonitor.report.edition.Edition;
-import de.integrationsmonitor.report.edition.EditionException;
-import de.integrationsmonitor.report.edition.EditionLoader;
-import de.integrationsmonitor.report.PreparedEdition;
-import de.integrationsmonitor.report.publish.Publication;
+import de.integrationsmonitor.report.EditionPlanner;
 import de.integrationsmonitor.report.ReportService;
-import de.integrationsmonitor.report.pdf.ReportTemplateException;
 import de.integrationsmonitor.validate.FindingStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
@@ -32,6 +27,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.context.ApplicationEventPublisher;
@@ -124,9 +120,8 @@ public class NightlyJobConfiguration {
         }, noTransaction).build();
     }
 
-    private static HashMap<String, Object> ingestedMap(de.integrationsmonitor.ingest.IngestOutcome outcome) {
-        org.springframework.batch.infrastructure.item.ExecutionContext context =
-                new org.springframework.batch.infrastructure.item.ExecutionContext();
+    private static HashMap<String, Object> ingestedMap(IngestOutcome outcome) {
+        ExecutionContext context = new ExecutionContext();
         IngestJobConfiguration.write(outcome, context);
         return new HashMap<>(context.toMap());
     }
@@ -136,43 +131,25 @@ public class NightlyJobConfiguration {
      * the current computation, templates and edition file; a wrong edition is refused and the others go on.
      */
     @Bean
-    Step planEditionsStep(JobRepository repository, ReportService reports, ImonSettings settings) {
+    Step planEditionsStep(JobRepository repository, EditionPlanner planner, ReportService reports) {
         return new StepBuilder(PLAN_EDITIONS_STEP, repository).tasklet((contribution, chunk) -> {
             StepExecution step = contribution.getStepExecution();
             long computation = step.getJobExecution().getExecutionContext()
                     .getLong(ComputeJobConfiguration.COMPUTATION);
             String run = ReportJobConfiguration.runKey(step);
+            EditionPlanner.FolderPlan plan = planner.planFolder(Path.of(step.getJobParameters()
+                    .getString(EDITIONS_DIR)), computation, publication -> ReportJobConfiguration.ready(publication,
+                    run));
             List<HashMap<String, Object>> planned = new ArrayList<>();
-            ArrayList<String> unchanged = new ArrayList<>();
-            LinkedHashMap<String, String> refused = new LinkedHashMap<>();
-            Map<String, String> folders = new HashMap<>();
-            for (Path file : EditionLoader.editionFiles(Path.of(step.getJobParameters().getString(EDITIONS_DIR)))) {
-                try {
-                    Edition edition = EditionLoader.load(file);
-                    PreparedEdition prepared = reports.prepare(edition, computation, Optional.empty());
-                    Publication publication = Publication.of(settings.output(), edition);
-                    String other = folders.putIfAbsent(publication.folderName(), file.toString());
-                    if (other != null) {
-                        throw new EditionException(file + ": its output folder '" + publication.folderName()
-                                + "' is also the folder of " + other + "; every edition needs a folder of its own");
-                    }
-                    ReportJobConfiguration.ready(publication, run);
-                    if (publication.upToDate(prepared.inputsSha256(), prepared.units().stream()
-                            .map(prepared::fileName).toList())) {
-                        unchanged.add(edition.id());
-                        continue;
-                    }
-                    planned.add(new RenderUnits.EditionPlan(file.toAbsolutePath().normalize().toString(),
-                            computation, "", prepared.inputsSha256(), run, edition.id(),
-                            reports.now().getEpochSecond()).asMap());
-                } catch (EditionException | ReportTemplateException e) {
-                    refused.put(file.getFileName().toString(), e.getMessage());
-                }
+            for (EditionPlanner.Planned edition : plan.toRender()) {
+                planned.add(new RenderUnits.EditionPlan(edition.prepared().edition().file().toAbsolutePath()
+                        .normalize().toString(), computation, "", edition.prepared().inputsSha256(), run,
+                        edition.prepared().edition().id(), reports.now().getEpochSecond()).asMap());
             }
             step.getJobExecution().getExecutionContext().put(ReportJobConfiguration.EDITIONS,
                     new ArrayList<>(planned));
-            step.getExecutionContext().put(UNCHANGED, unchanged);
-            step.getExecutionContext().put(REFUSED, refused);
+            step.getExecutionContext().put(UNCHANGED, new ArrayList<>(plan.unchanged()));
+            step.getExecutionContext().put(REFUSED, new LinkedHashMap<>(plan.refused()));
             return RepeatStatus.FINISHED;
         }, noTransaction).build();
     }

@@ -7,9 +7,9 @@ import de.integrationsmonitor.ingest.IngestOutcome;
 import de.integrationsmonitor.ingest.IngestService;
 import de.integrationsmonitor.report.edition.Edition;
 import de.integrationsmonitor.report.edition.EditionLoader;
+import de.integrationsmonitor.report.EditionPlanner;
 import de.integrationsmonitor.report.PreparedEdition;
 import de.integrationsmonitor.report.publish.Publication;
-import de.integrationsmonitor.report.ReportService;
 import de.integrationsmonitor.store.RunLocks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,13 +44,13 @@ public class Runs {
     private final Job reportJob;
     private final Job nightlyJob;
     private final ComputationService computation;
-    private final ReportService reports;
+    private final EditionPlanner planner;
     private final ImonSettings settings;
     private final RunLocks locks;
 
     public Runs(Launcher launcher, JobRepository repository, @Qualifier("ingestJob") Job ingestJob,
                 @Qualifier("computeJob") Job computeJob, @Qualifier("reportJob") Job reportJob,
-                @Qualifier("nightlyJob") Job nightlyJob, ComputationService computation, ReportService reports,
+                @Qualifier("nightlyJob") Job nightlyJob, ComputationService computation, EditionPlanner planner,
                 ImonSettings settings, RunLocks locks) {
         this.launcher = launcher;
         this.repository = repository;
@@ -59,7 +59,7 @@ public class Runs {
         this.reportJob = reportJob;
         this.nightlyJob = nightlyJob;
         this.computation = computation;
-        this.reports = reports;
+        this.planner = planner;
         this.settings = settings;
         this.locks = locks;
     }
@@ -132,11 +132,11 @@ public class Runs {
     public ReportRun report(Path editionFile, Optional<String> kreis, boolean again, boolean remote) {
         Edition edition = EditionLoader.load(editionFile);
         long computationId = currentComputation();
-        PreparedEdition prepared = reports.prepare(edition, computationId, kreis);
-        Publication publication = Publication.of(settings.output(), edition);
+        EditionPlanner.Planned plan = planner.plan(edition, computationId, kreis, again);
+        PreparedEdition prepared = plan.prepared();
+        Publication publication = plan.publication();
         try (RunLocks.Lease lease = outputLock("report " + edition.id())) {
-            if (!again && kreis.isEmpty() && publication.upToDate(prepared.inputsSha256(),
-                    prepared.units().stream().map(prepared::fileName).toList())) {
+            if (plan.upToDate()) {
                 return new ReportRun(edition.id(), Optional.empty(), true, publication.folder(), List.of(), Map.of(),
                         prepared.withoutData());
             }
