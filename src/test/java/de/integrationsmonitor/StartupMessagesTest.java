@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A start-up that fails is one line for the operator, exit 1, whatever failed: {@code bin/imon} as a new JVM. */
+@Tag("slow")
 class StartupMessagesTest {
 
     @TempDir

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,7 @@ import picocli.CommandLine;
  * copy and an edited audit-log row found (exit 4), also in a new JVM on a second home restored from the database.
  * {@link PostgresAuditScenarioTest} runs it on PostgreSQL.
  */
+@Tag("slow")
 @SpringBootTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class AuditScenarioTest {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A hostile file never needs more memory than a real one: the bombs, made here, are read in a JVM of its own
  * limited to 256 MiB of heap, and each is refused with its limit named, none ends in OutOfMemoryError.
  */
+@Tag("slow")
 class SmallHeapTest {
 
     @TempDir

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * manifest. Runs the shipped sample (input/ and the example edition) in child JVMs, on H2 and on PostgreSQL.
  * {@code -Dimon.crash.seed=N} repeats a run; {@code -Dimon.crash.kills=N} sets the number of kill points.
  */
+@Tag("slow")
 class NightlyCrashTest {
 
     @TempDir

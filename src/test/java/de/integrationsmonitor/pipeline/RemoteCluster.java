@@ -1,6 +1,7 @@
 package de.integrationsmonitor.pipeline;
 
 import de.integrationsmonitor.kernel.Sha256;
+import de.integrationsmonitor.testing.CiServices;
 import de.integrationsmonitor.testing.PostgresSchema;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -48,12 +49,14 @@ final class RemoteCluster {
     }
 
     static boolean rabbitAnswers() {
+        boolean answers;
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", 5672), 500);
-            return true;
+            answers = true;
         } catch (IOException e) {
-            return false;
+            answers = false;
         }
+        return CiServices.answers("rabbitmq", answers, "127.0.0.1:5672");
     }
 
     /** A child JVM running {@code imon ARGS}, its output in a log file. */

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * partition and ends with the same files. Needs PostgreSQL and RabbitMQ on loopback; skipped (with the reason)
  * where either does not answer.
  */
+@Tag("slow")
 class RemotePartitioningTest {
 
     static final String EDITION_FILE = "jobs/integrationsbericht-beispiel.yml";

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -35,6 +36,7 @@ class ComputationNumberingTest {
         dataSource.destroy();
     }
 
+    @Tag("slow") // PostgreSQL
     @Test
     void aComputationRolledBackLeavesNoGapOnPostgres() throws SQLException {
         assumeTrue(PostgresSchema.answers(), "no PostgreSQL answers on 127.0.0.1:5432");

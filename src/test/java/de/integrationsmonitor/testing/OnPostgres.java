@@ -6,6 +6,7 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -22,6 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Inherited
 @ActiveProfiles("postgres")
 @ExtendWith(OnPostgresExtension.class)
+@Tag("slow")
 public @interface OnPostgres {
 
     /** The reason a class is skipped with. */

@@ -17,7 +17,9 @@ public class OnPostgresExtension implements ExecutionCondition, AfterAllCallback
         if (context.getTestMethod().isPresent()) {
             return ConditionEvaluationResult.enabled("the class has been checked");
         }
-        return evaluate(PostgresSchema.HOST, PostgresSchema.PORT);
+        ConditionEvaluationResult result = evaluate(PostgresSchema.HOST, PostgresSchema.PORT);
+        CiServices.answers("postgresql", !result.isDisabled(), PostgresSchema.HOST + ":" + PostgresSchema.PORT);
+        return result;
     }
 
     /** Enabled when something answers on HOST:PORT, otherwise disabled with {@link OnPostgres#NO_POSTGRES}. */

@@ -61,7 +61,7 @@ public final class PostgresSchema {
     }
 
     public static boolean answers() {
-        return answers(HOST, PORT);
+        return CiServices.answers("postgresql", answers(HOST, PORT), HOST + ":" + PORT);
     }
 
     static boolean answers(String host, int port) {

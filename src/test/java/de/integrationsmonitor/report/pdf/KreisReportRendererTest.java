@@ -37,6 +37,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.xml.DomXmpParser;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
@@ -255,6 +256,7 @@ class KreisReportRendererTest {
             "0.1.0+test"), "integrationsbericht-2015", "15001", "Kreis 15001 Dessau-Roßlau, kreisfreie Stadt", 7,
             "ab".repeat(32), "0.1.0+test", java.time.Instant.parse("2026-12-01T20:31:07Z"));
 
+    @Tag("slow") // veraPDF
     @Test
     void aReportVersionCarriesItsProvenanceInADeclaredXmpSchemaAndItsColophonAndStaysPdfA() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -279,12 +281,14 @@ class KreisReportRendererTest {
         assertThat(VeraPdf.failures(versioned, PDFAFlavour.PDFUA_1)).isEmpty();
     }
 
+    @Tag("slow") // veraPDF
     @Test
     void isPdfA1aAndPdfUa1ForVeraPdf() {
         assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFA_1_A)).isEmpty();
         assertThat(VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
     }
 
+    @Tag("slow") // veraPDF
     @Test
     void theAuthorsAssessmentStandsInItsHandlungsfeldAndTheIntroductionHasAChapter() throws IOException {
         byte[] withTexts = render(KreisReportFixtures.dessauRosslauWithTexts());

@@ -27,6 +27,7 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
@@ -242,6 +243,7 @@ class LandOverviewRendererTest {
         assertThat(result.isValid()).isTrue();
     }
 
+    @Tag("slow") // veraPDF
     @Test
     void aVersionedOverviewCarriesItsProvenanceAndStaysPdfA() throws IOException {
         Provenance provenance = new Provenance("7KQ2-M9XD-4A", "integrationsbericht-2015", "land-15",
@@ -261,6 +263,7 @@ class LandOverviewRendererTest {
         assertThat(VeraPdf.failures(versioned, PDFAFlavour.PDFUA_1)).isEmpty();
     }
 
+    @Tag("slow") // veraPDF
     @Test
     void theOverviewIsPdfA1aAndPdfUa1ForVeraPdf() {
         byte[] pdf = render(sachsenAnhalt());
