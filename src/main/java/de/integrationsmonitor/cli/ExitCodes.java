@@ -1,6 +1,6 @@
 package de.integrationsmonitor.cli;
 
-/** The documented exit codes of {@code bin/imon} (see README). */
+/** The documented exit codes of {@code bin/imon} (see the README, "Exit codes"). */
 public final class ExitCodes {
 
     /** Everything asked for was done. */

@@ -117,7 +117,7 @@ public class FetchService {
         if (!sources.isEmpty() && !Credentials.configured(env)) {
             throw new FetchConfigurationException("no credentials for the GENESIS web service: set "
                     + Credentials.TOKEN + " (or " + Credentials.USER + " and " + Credentials.PASSWORD + "), or name a"
-                    + " credentials file with " + Credentials.FILE + "; the README says how to get an account");
+                    + " credentials file with " + Credentials.FILE + "; docs/betrieb.md says how to get an account");
         }
         Fetcher fetcher = new Fetcher(fetchSettings, database -> Credentials.resolve(database, env), log,
                 (file, table) -> ingest.ingest(file, Optional.of(table)), clock, locks);

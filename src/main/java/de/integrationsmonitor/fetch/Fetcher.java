@@ -101,7 +101,7 @@ public final class Fetcher {
             String suffix = database.variableSuffix();
             return FetchOutcome.of(source, FetchOutcome.Result.REFUSED, "no credentials for the "
                     + database.label() + ": set " + Credentials.TOKEN + "_" + suffix + " or " + Credentials.TOKEN
-                    + " (or the user name and password, or a credentials file; see the README)");
+                    + " (or the user name and password, or a credentials file; see docs/betrieb.md)");
         }
         Path inbox = options.inbox().orElse(settings.inbox());
         GenesisClient client = new GenesisClient(database, account.get(), settings, http, locks.get(database), inbox);

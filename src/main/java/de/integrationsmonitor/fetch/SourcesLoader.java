@@ -52,7 +52,7 @@ public final class SourcesLoader {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new FetchConfigurationException("no sources file " + file + "; it lists the tables to fetch (see"
-                    + " the README, chapter \"Fetching from the offices\")");
+                    + " docs/betrieb.md, chapter \"Fetching from the offices\")");
         } catch (IOException e) {
             throw new FetchConfigurationException("cannot read the sources file " + file + ": " + e.getMessage());
         }
