@@ -211,12 +211,7 @@ public class ReportJobConfiguration {
                 EditionPublisher.Published outcome = EditionPublisher.publish(prepared, publication, plan.run(), done,
                         failed, plan.onlyKreis(), Instant.ofEpochSecond(plan.at()));
                 partial |= !outcome.failed().isEmpty();
-                HashMap<String, Object> result = new HashMap<>();
-                result.put("folder", outcome.folder().toString());
-                result.put("written", new ArrayList<>(outcome.written()));
-                result.put("failed", new LinkedHashMap<>(outcome.failed()));
-                result.put("withoutData", new ArrayList<>(outcome.withoutData()));
-                published.put(prepared.edition().id(), result);
+                published.put(prepared.edition().id(), PublishedCodec.write(outcome));
             }
             step.getExecutionContext().put(PUBLISHED, published);
             if (partial) {
@@ -259,12 +254,11 @@ public class ReportJobConfiguration {
     }
 
     /** What the publish step of an execution published, per edition id. */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Map<String, Object>> published(List<StepExecution> steps) {
+    public static Map<String, EditionPublisher.Published> published(List<StepExecution> steps) {
         return steps.stream().filter(s -> s.getStepName().equals(PUBLISH_STEP))
                 .filter(s -> s.getExecutionContext().containsKey(PUBLISHED))
                 .reduce((a, b) -> a.getId() > b.getId() ? a : b)
-                .map(s -> (Map<String, Map<String, Object>>) s.getExecutionContext().get(PUBLISHED))
+                .map(s -> PublishedCodec.readAll(s.getExecutionContext().get(PUBLISHED)))
                 .orElse(Map.of());
     }
 }

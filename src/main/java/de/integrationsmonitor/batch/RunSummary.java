@@ -149,10 +149,10 @@ public record RunSummary(String runDate, String started, String finished, Outcom
                         .sum()));
         List<Rendered> rendered = new ArrayList<>();
         ReportJobConfiguration.published(allSteps).forEach((edition, result) -> {
-            Map<String, String> failed = (Map<String, String>) result.get("failed");
-            List<String> withoutData = (List<String>) result.getOrDefault("withoutData", List.of());
-            Rendered one = new Rendered(edition, String.valueOf(result.get("folder")),
-                    ((List<String>) result.get("written")).size(), failed, withoutData);
+            Map<String, String> failed = result.failed();
+            List<String> withoutData = result.withoutData();
+            Rendered one = new Rendered(edition, result.folder().toString(), result.written().size(), failed,
+                    withoutData);
             rendered.add(one);
             if (one.written() == 0 && failed.isEmpty() && !withoutData.isEmpty()) {
                 // an edition of which no Kreis has data for its period: the run did nothing for it, and says why

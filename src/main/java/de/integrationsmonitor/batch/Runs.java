@@ -8,6 +8,7 @@ import de.integrationsmonitor.ingest.IngestService;
 import de.integrationsmonitor.report.edition.Edition;
 import de.integrationsmonitor.report.edition.EditionLoader;
 import de.integrationsmonitor.report.EditionPlanner;
+import de.integrationsmonitor.report.EditionPublisher;
 import de.integrationsmonitor.report.PreparedEdition;
 import de.integrationsmonitor.report.publish.Publication;
 import de.integrationsmonitor.store.RunLocks;
@@ -128,7 +129,6 @@ public class Runs {
     }
 
     /** As {@link #report(Path, Optional, boolean)}; {@code remote} has the workers render the partitions. */
-    @SuppressWarnings("unchecked")
     public ReportRun report(Path editionFile, Optional<String> kreis, boolean again, boolean remote) {
         Edition edition = EditionLoader.load(editionFile);
         long computationId = currentComputation();
@@ -149,11 +149,11 @@ public class Runs {
                 // rendered before from the same inputs, but the published folder no longer holds it: render again
                 launch = launcher.launchHoldingLock(reportJob, withAgain(parameters));
             }
-            Map<String, Object> result = ReportJobConfiguration.published(ReportJobConfiguration.allSteps(repository,
-                    launch.execution())).getOrDefault(edition.id(), Map.of());
+            Optional<EditionPublisher.Published> result = Optional.ofNullable(ReportJobConfiguration.published(
+                    ReportJobConfiguration.allSteps(repository, launch.execution())).get(edition.id()));
             return new ReportRun(edition.id(), Optional.of(launch), false, publication.folder(),
-                    (List<String>) result.getOrDefault("written", List.of()),
-                    (Map<String, String>) result.getOrDefault("failed", Map.of()), prepared.withoutData());
+                    result.map(EditionPublisher.Published::written).orElse(List.of()),
+                    result.map(EditionPublisher.Published::failed).orElse(Map.of()), prepared.withoutData());
         }
     }
 
