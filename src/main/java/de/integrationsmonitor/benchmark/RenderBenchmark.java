@@ -80,7 +80,7 @@ public final class RenderBenchmark {
         }
         long versions = store.jdbc.queryForObject("SELECT COUNT(*) FROM report_version", Long.class);
 
-        List<KreisReport> kreisReports = prepared.units().stream().filter(u -> !PreparedEdition.isLand(u))
+        List<KreisReport> kreisReports = prepared.units().stream().filter(PreparedEdition::isKreis)
                 .map(prepared::kreisReport).toList();
         BareJasperRenderer bare = new BareJasperRenderer(prepared.kreisTemplate());
         long bareStart = System.nanoTime();

@@ -55,6 +55,8 @@ public class ReportService {
     private final KreisRegister register;
     private final Map<Path, KreisReportRenderer> renderers = new ConcurrentHashMap<>();
     private final Map<Path, LandOverviewRenderer> landRenderers = new ConcurrentHashMap<>();
+    private final Map<Path, de.integrationsmonitor.report.status.StatusReportRenderer> statusRenderers =
+            new ConcurrentHashMap<>();
     private final Map<String, PreparedEdition> prepared = new java.util.HashMap<>();
     private final java.time.Clock clock;
     private final VersionLedger ledger;
@@ -209,12 +211,15 @@ public class ReportService {
         // the authors' texts of every Kreis of the edition, so that one Kreis re-rendered has the same inputs
         AuthorTexts texts = AuthorTexts.load(edition, kreise(edition, Optional.empty()).stream().map(Kreis::ags)
                 .collect(Collectors.toCollection(TreeSet::new)));
-        List<ReportInput> files = inputFiles(edition, texts);
+        Map<String, java.math.BigDecimal> weights = computation.populationWeights(catalogue, computed.id());
+        de.integrationsmonitor.report.goal.GoalReporting goals = de.integrationsmonitor.report.goal.GoalReporting
+                .load(edition, catalogue, register, values, weights, kreise(edition, Optional.empty()));
+        List<ReportInput> files = inputFiles(edition, texts, goals);
         String inputs = inputsSha256(computed, used, files);
         String versionId = edition.id() + "-" + inputs.substring(0, 12);
         Map<String, List<String>> findingsByKreis = findingsByKreis(edition, used);
         KreisReportBuilder builder = new KreisReportBuilder(edition, catalogue, register, values,
-                indicators.typology(computed.id()), computation.populationWeights(catalogue, computed.id()),
+                indicators.typology(computed.id()), weights,
                 indicators.inputPeriods(computed.id()), status,
                 ags -> findingsByKreis.getOrDefault(ags, List.of()), versionId, inputs, synthetic, texts);
         List<Kreis> selected = kreise(edition, onlyKreis);
@@ -240,17 +245,28 @@ public class ReportService {
                 (kreis, provenance, out) -> renderers.computeIfAbsent(kreisTemplate.resolveSibling(
                                 kreisTemplate.getFileName() + "@" + templatesSha),
                                 key -> virtualizingRenderer(kreisTemplate))
-                        .render(builder.build(kreis), provenance, out),
+                        .render(goals.addTo(builder.build(kreis)), provenance, out),
                 (land, provenance, out) -> landRenderers.computeIfAbsent(landTemplate.resolveSibling(
                                 landTemplate.getFileName() + "@" + templatesSha),
                                 key -> new LandOverviewRenderer(landTemplate))
                         .render(lands.build(land), provenance, out),
-                files, de.integrationsmonitor.AppVersion.current(), landNames, ledger, builder::build, kreisTemplate);
+                files, de.integrationsmonitor.AppVersion.current(), landNames, ledger,
+                kreis -> goals.addTo(builder.build(kreis)), kreisTemplate,
+                goals.goalsAndMeasures().measures().isEmpty() ? null : (unit, provenance, out) -> {
+                    Path statusTemplate = settings.templates().resolve(
+                            de.integrationsmonitor.report.status.StatusReportRenderer.TEMPLATE);
+                    statusRenderers.computeIfAbsent(statusTemplate.resolveSibling(statusTemplate.getFileName() + "@"
+                                    + templatesSha), key -> new de.integrationsmonitor.report.status
+                                    .StatusReportRenderer(statusTemplate))
+                            .render(de.integrationsmonitor.report.status.StatusReportBuilder.build(edition, catalogue,
+                                    goals, withData, versionId, inputs, synthetic), provenance, out);
+                });
     }
 
     /**
      * Writes the missing files of the edition's texts folder as commented stubs: the edition's introduction and
-     * one file per Kreis of the edition with one section per Handlungsfeld.
+     * one file per Kreis of the edition with one section per Handlungsfeld; and the goals and measures files
+     * beside the texts folder ({@code <edition id>/ziele.csv}, {@code massnahmen.yml}).
      *
      * @return the files written (existing ones are left as they are)
      */
@@ -258,7 +274,12 @@ public class ReportService {
         Map<String, String> names = new java.util.LinkedHashMap<>();
         kreise(edition, Optional.empty()).forEach(k -> names.put(k.ags(), k.name()));
         try {
-            return AuthorTexts.createStubs(edition, names);
+            List<Path> written = new ArrayList<>(AuthorTexts.createStubs(edition, names));
+            written.addAll(de.integrationsmonitor.goal.GoalsAndMeasures.createStubs(
+                    de.integrationsmonitor.report.goal.GoalReporting.folder(edition), edition.title(),
+                    List.copyOf(edition.handlungsfelder().keySet()), edition.indicators(),
+                    names.keySet().stream().findFirst().orElse("15001")));
+            return written;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the texts of " + edition.id() + " to " + edition.texts(), e);
         }
@@ -382,7 +403,8 @@ public class ReportService {
      * Every file rendering the edition reads, with its bytes as they are now, in a stable order: what a report
      * version archives and what its inputs' hash is made of.
      */
-    private List<ReportInput> inputFiles(Edition edition, AuthorTexts texts) {
+    private List<ReportInput> inputFiles(Edition edition, AuthorTexts texts,
+                                         de.integrationsmonitor.report.goal.GoalReporting goals) {
         List<ReportInput> files = new ArrayList<>();
         Path editionFolder = edition.file().toAbsolutePath().normalize().getParent();
         files.add(ReportInput.of(ReportInput.EDITION, edition.file().getFileName().toString(), read(edition.file())));
@@ -391,6 +413,9 @@ public class ReportService {
             files.add(ReportInput.of(ReportInput.TEXT, editionFolder.relativize(text).toString()
                     .replace(java.io.File.separatorChar, '/'), read(text)));
         }
+        goals.goalsAndMeasures().files().forEach((name, bytes) -> files.add(ReportInput.of(
+                name.equals(de.integrationsmonitor.goal.GoalsFile.FILE) ? ReportInput.GOALS : ReportInput.MEASURES,
+                edition.id() + "/" + name, bytes)));
         files.add(ReportInput.of(ReportInput.CATALOGUE, settings.catalogue().getFileName().toString(),
                 read(settings.catalogue())));
         if (Files.isRegularFile(settings.rules())) {
