@@ -176,7 +176,7 @@ public class ReportService {
         ComputationStore.Computation computed = indicators.computation(computationId).orElseThrow(() ->
                 new EditionException("computation " + computationId + " is not in the store"));
         String key = edition.file().toAbsolutePath().normalize() + "|" + de.integrationsmonitor.Sha256.of(
-                edition.file()) + "|" + computed + "|" + onlyKreis.orElse("");
+                edition.file()) + "|" + authorsFilesKey(edition) + "|" + computed + "|" + onlyKreis.orElse("");
         synchronized (prepared) {
             PreparedEdition known = prepared.get(key);
             if (known != null) {
@@ -187,6 +187,30 @@ public class ReportService {
             prepared.put(key, made);
             return made;
         }
+    }
+
+    /**
+     * The state of the files authors edit beside the edition file (texts, goals, measures), so that a prepared
+     * edition is not reused within a process after one of them changed.
+     */
+    private static String authorsFilesKey(Edition edition) {
+        StringBuilder key = new StringBuilder();
+        Path goals = de.integrationsmonitor.report.goal.GoalReporting.folder(edition);
+        List<Path> files = new ArrayList<>(List.of(goals.resolve(de.integrationsmonitor.goal.GoalsFile.FILE),
+                goals.resolve(de.integrationsmonitor.goal.MeasuresFile.FILE)));
+        if (Files.isDirectory(edition.texts())) {
+            try (java.util.stream.Stream<Path> texts = Files.list(edition.texts())) {
+                texts.sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + edition.texts(), e);
+            }
+        }
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                key.append(file.getFileName()).append('=').append(de.integrationsmonitor.Sha256.of(file)).append(';');
+            }
+        }
+        return key.toString();
     }
 
     private PreparedEdition make(Edition edition, ComputationStore.Computation computed, Optional<String> onlyKreis) {

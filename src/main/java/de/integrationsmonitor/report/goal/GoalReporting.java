@@ -142,6 +142,10 @@ public final class GoalReporting {
 
     /** Whether the code stood for the same territory at the end of both years (the register's Gebietsstände). */
     boolean sameTerritory(String ags, int baselineYear, int latestYear) {
+        return sameTerritory(register, ags, baselineYear, latestYear);
+    }
+
+    static boolean sameTerritory(KreisRegister register, String ags, int baselineYear, int latestYear) {
         Optional<Kreis> then = register.versionOn(ags, LocalDate.of(baselineYear, 12, 31));
         Optional<Kreis> now = register.versionOn(ags, LocalDate.of(latestYear, 12, 31));
         return then.isPresent() && then.equals(now);
