@@ -74,7 +74,7 @@ class RemotePartitioningTest {
 
         assertThat(RemoteCluster.edition(cluster.home, EDITION)).isEqualTo(reference);
         List<RemoteCluster.PartitionRun> runs = cluster.renderPartitions();
-        assertThat(runs).as("17 reports in partitions of 3").hasSize(6);
+        assertThat(runs).as("18 reports (15 Kreise, 2 Länder, the Statusbericht) in partitions of 3").hasSize(6);
         assertThat(runs).allSatisfy(r -> assertThat(r.status()).isEqualTo("COMPLETED"));
         assertThat(runs.stream().collect(Collectors.groupingBy(RemoteCluster.PartitionRun::partition,
                 Collectors.counting()))).as("every partition ran exactly once").allSatisfy((p, n) ->
