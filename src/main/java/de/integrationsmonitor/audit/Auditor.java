@@ -176,10 +176,11 @@ public class Auditor {
         }
     }
 
-    /** Where each role's files lie in a project tree: the edition and its texts in their own folder. */
+    /** Where each role's files lie in a project tree: the edition, its texts, goals and measures in their own folder. */
     private static Path place(Path tree, ReportVersion.Input input) {
         Path folder = switch (input.role()) {
-            case ReportInput.EDITION, ReportInput.TEXT -> tree.resolve("editions");
+            case ReportInput.EDITION, ReportInput.TEXT, ReportInput.GOALS, ReportInput.MEASURES ->
+                    tree.resolve("editions");
             case ReportInput.CATALOGUE, ReportInput.RULES -> tree.resolve("jobs").resolve("catalogue");
             case ReportInput.REGISTER -> tree.resolve("jobs").resolve("register");
             case ReportInput.TEMPLATE -> tree.resolve("templates");
@@ -361,7 +362,8 @@ public class Auditor {
         for (ReportVersion.Input input : version.inputs()) {
             Optional<Path> now = switch (input.role()) {
                 case ReportInput.EDITION -> editionFile;
-                case ReportInput.TEXT -> editionFile.map(f -> f.toAbsolutePath().getParent().resolve(input.name()));
+                case ReportInput.TEXT, ReportInput.GOALS, ReportInput.MEASURES ->
+                        editionFile.map(f -> f.toAbsolutePath().getParent().resolve(input.name()));
                 case ReportInput.CATALOGUE -> Optional.of(settings.catalogue());
                 case ReportInput.RULES -> Optional.of(settings.rules());
                 case ReportInput.REGISTER -> Optional.of(settings.register().resolve(input.name()));

@@ -79,7 +79,7 @@ public final class RenderBenchmark {
         }
         long versions = store.rows("report_version");
 
-        List<KreisReport> kreisReports = prepared.units().stream().filter(u -> !PreparedEdition.isLand(u))
+        List<KreisReport> kreisReports = prepared.units().stream().filter(PreparedEdition::isKreis)
                 .map(prepared::kreisReport).toList();
         BareJasperRenderer bare = new BareJasperRenderer(prepared.kreisTemplate());
         long bareStart = System.nanoTime();

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import de.integrationsmonitor.goal.GoalException;
 
 /** {@code imon}: the top-level command; its sub-commands are the product's verbs. */
 @Component
@@ -60,7 +61,7 @@ public class ImonCommand implements Runnable {
         return t instanceof ExtractRefusedException || t instanceof EditionException
                 || t instanceof CatalogueException || t instanceof RuleException
                 || t instanceof FetchConfigurationException || t instanceof ReportTemplateException
-                || t instanceof RegisterException;
+                || t instanceof RegisterException || t instanceof GoalException;
     }
 
     /** Messages quote files (a YAML value, a driver's statement): a few lines at most, never a whole expansion. */

@@ -9,12 +9,14 @@ import java.util.concurrent.Callable;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import de.integrationsmonitor.report.goal.GoalReporting;
 
 /** {@code imon texte EDITION}: writes the missing author-text files of an edition as commented stubs. */
 @Component
 @Command(name = "texte", mixinStandardHelpOptions = true,
         description = "Creates the missing Markdown files of an edition's texts folder (einleitung.md and one"
-                + " <AGS>.md per Kreis with a section per Handlungsfeld), each a commented stub; existing files"
+                + " <AGS>.md per Kreis with a section per Handlungsfeld) and the edition's goals and measures"
+                + " (<edition>/ziele.csv, <edition>/massnahmen.yml), each a commented stub; existing files"
                 + " are left as they are.")
 public class TexteCommand implements Callable<Integer> {
 
@@ -32,8 +34,8 @@ public class TexteCommand implements Callable<Integer> {
         Edition loaded = EditionLoader.load(edition);
         List<Path> written = reports.createTextStubs(loaded);
         written.forEach(file -> System.out.println("created " + file));
-        System.out.println("edition " + loaded.id() + ": " + written.size() + " text file(s) created in "
-                + loaded.texts());
+        System.out.println("edition " + loaded.id() + ": " + written.size() + " file(s) created in "
+                + loaded.texts() + " and " + GoalReporting.folder(loaded));
         return ExitCodes.OK;
     }
 }

@@ -28,6 +28,9 @@ public final class PreparedEdition {
 
     /** The prefix of a Land overview's unit name, {@code land-15}; a Kreis report's unit is its AGS. */
     public static final String LAND_UNIT_PREFIX = "land-";
+    /** The unit of the edition's Statusbericht of its measures, written as {@value #STATUS_FILE} in its folder. */
+    public static final String STATUS_UNIT = "statusbericht";
+    static final String STATUS_FILE = "statusbericht.pdf";
 
     private final Edition edition;
     private final ComputationStore.Computation computation;
@@ -42,6 +45,7 @@ public final class PreparedEdition {
     private final Map<String, Kreis> kreise;
     private final UnitRenderer<Kreis> kreisRenderer;
     private final UnitRenderer<String> landRenderer;
+    private final UnitRenderer<String> statusRenderer;
     private final List<ReportInput> inputs;
     private final String appVersion;
     private final Map<String, String> landNames;
@@ -59,7 +63,9 @@ public final class PreparedEdition {
                     List<Kreis> withData, List<String> withoutData, boolean withLandOverviews,
                     UnitRenderer<Kreis> kreisRenderer, UnitRenderer<String> landRenderer, List<ReportInput> inputs,
                     String appVersion, Map<String, String> landNames, VersionLedger ledger,
-                    java.util.function.Function<Kreis, KreisReport> kreisReports, java.nio.file.Path kreisTemplate) {
+                    java.util.function.Function<Kreis, KreisReport> kreisReports, java.nio.file.Path kreisTemplate,
+                    UnitRenderer<String> statusRenderer) {
+        this.statusRenderer = statusRenderer;
         this.inputs = List.copyOf(inputs);
         this.appVersion = appVersion;
         this.landNames = Map.copyOf(landNames);
@@ -85,6 +91,9 @@ public final class PreparedEdition {
         });
         if (withLandOverviews) {
             withData.stream().map(Kreis::landCode).distinct().sorted().forEach(l -> all.add(LAND_UNIT_PREFIX + l));
+            if (statusRenderer != null) {
+                all.add(STATUS_UNIT);
+            }
         }
         this.units = List.copyOf(all);
         this.kreise = byAgs;
@@ -119,7 +128,10 @@ public final class PreparedEdition {
         return inputsSha256;
     }
 
-    /** Every unit to render, in a stable order: the Kreise with data by AGS, then the Länder by code. */
+    /**
+     * Every unit to render, in a stable order: the Kreise with data by AGS, then the Länder by code, then the
+     * Statusbericht when the edition has measures.
+     */
     public List<String> units() {
         return units;
     }
@@ -131,6 +143,9 @@ public final class PreparedEdition {
 
     /** Where a unit is written, relative to the output folder (the edition's {@code output} patterns). */
     public String fileName(String unit) {
+        if (unit.equals(STATUS_UNIT)) {
+            return edition.publicationFolder() + "/" + STATUS_FILE;
+        }
         return isLand(unit) ? edition.landFileName(unit.substring(LAND_UNIT_PREFIX.length()))
                 : edition.kreisFileName(unit);
     }
@@ -158,6 +173,9 @@ public final class PreparedEdition {
 
     /** The Kreis or Land of a unit by name: "Kreis 15001 Dessau-Roßlau", "Land 15 Sachsen-Anhalt". */
     public String territory(String unit) {
+        if (unit.equals(STATUS_UNIT)) {
+            return "Statusbericht der Maßnahmen";
+        }
         if (isLand(unit)) {
             String code = unit.substring(LAND_UNIT_PREFIX.length());
             return "Land " + code + " " + landNames.getOrDefault(code, "");
@@ -172,6 +190,10 @@ public final class PreparedEdition {
      * @throws ReportTemplateException when filling or exporting fails
      */
     public void render(String unit, Provenance provenance, OutputStream out) {
+        if (unit.equals(STATUS_UNIT) && statusRenderer != null) {
+            statusRenderer.render(unit, provenance, out);
+            return;
+        }
         if (isLand(unit)) {
             landRenderer.render(unit.substring(LAND_UNIT_PREFIX.length()), provenance, out);
             return;
@@ -200,6 +222,11 @@ public final class PreparedEdition {
 
     public static boolean isLand(String unit) {
         return unit.startsWith(LAND_UNIT_PREFIX);
+    }
+
+    /** True for the unit of a Kreis report (its AGS), false for a Land overview and the Statusbericht. */
+    public static boolean isKreis(String unit) {
+        return !isLand(unit) && !unit.equals(STATUS_UNIT);
     }
 
     /**

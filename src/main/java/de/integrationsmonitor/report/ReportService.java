@@ -56,6 +56,12 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import de.integrationsmonitor.goal.GoalsAndMeasures;
+import de.integrationsmonitor.goal.GoalsFile;
+import de.integrationsmonitor.goal.MeasuresFile;
+import de.integrationsmonitor.report.goal.GoalReporting;
+import de.integrationsmonitor.report.status.StatusReportBuilder;
+import de.integrationsmonitor.report.status.StatusReportRenderer;
 
 /**
  * Makes editions ready to render from a computation ({@link PreparedEdition}): one PDF per Kreis with data, one
@@ -75,6 +81,8 @@ public class ReportService {
     private final KreisRegister register;
     private final Map<Path, KreisReportRenderer> renderers = new ConcurrentHashMap<>();
     private final Map<Path, LandOverviewRenderer> landRenderers = new ConcurrentHashMap<>();
+    private final Map<Path, StatusReportRenderer> statusRenderers =
+            new ConcurrentHashMap<>();
     private final Map<String, PreparedEdition> prepared = new java.util.HashMap<>();
     private final java.time.Clock clock;
     private final VersionLedger ledger;
@@ -194,7 +202,7 @@ public class ReportService {
         ComputationStore.Computation computed = indicators.computation(computationId).orElseThrow(() ->
                 new EditionException("computation " + computationId + " is not in the store"));
         String key = edition.file().toAbsolutePath().normalize() + "|" + Sha256.of(
-                edition.file()) + "|" + computed + "|" + onlyKreis.orElse("");
+                edition.file()) + "|" + authorsFilesKey(edition) + "|" + computed + "|" + onlyKreis.orElse("");
         synchronized (prepared) {
             PreparedEdition known = prepared.get(key);
             if (known != null) {
@@ -205,6 +213,30 @@ public class ReportService {
             prepared.put(key, made);
             return made;
         }
+    }
+
+    /**
+     * The state of the files authors edit beside the edition file (texts, goals, measures), so that a prepared
+     * edition is not reused within a process after one of them changed.
+     */
+    private static String authorsFilesKey(Edition edition) {
+        StringBuilder key = new StringBuilder();
+        Path goals = GoalReporting.folder(edition);
+        List<Path> files = new ArrayList<>(List.of(goals.resolve(GoalsFile.FILE),
+                goals.resolve(MeasuresFile.FILE)));
+        if (Files.isDirectory(edition.texts())) {
+            try (java.util.stream.Stream<Path> texts = Files.list(edition.texts())) {
+                texts.sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + edition.texts(), e);
+            }
+        }
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                key.append(file.getFileName()).append('=').append(Sha256.of(file)).append(';');
+            }
+        }
+        return key.toString();
     }
 
     private PreparedEdition make(Edition edition, ComputationStore.Computation computed, Optional<String> onlyKreis) {
@@ -229,12 +261,15 @@ public class ReportService {
         // the authors' texts of every Kreis of the edition, so that one Kreis re-rendered has the same inputs
         AuthorTexts texts = AuthorTexts.load(edition, kreise(edition, Optional.empty()).stream().map(Kreis::ags)
                 .collect(Collectors.toCollection(TreeSet::new)));
-        List<ReportInput> files = inputFiles(edition, texts);
+        Map<String, java.math.BigDecimal> weights = computation.populationWeights(catalogue, computed.id());
+        GoalReporting goals = GoalReporting
+                .load(edition, catalogue, register, values, weights, kreise(edition, Optional.empty()));
+        List<ReportInput> files = inputFiles(edition, texts, goals);
         String inputs = inputsSha256(computed, used, files);
         String versionId = edition.id() + "-" + inputs.substring(0, 12);
         Map<String, List<String>> findingsByKreis = findingsByKreis(edition, used);
         KreisReportBuilder builder = new KreisReportBuilder(edition, catalogue, register, values,
-                indicators.typology(computed.id()), computation.populationWeights(catalogue, computed.id()),
+                indicators.typology(computed.id()), weights,
                 indicators.inputPeriods(computed.id()), status,
                 ags -> findingsByKreis.getOrDefault(ags, List.of()), versionId, inputs, synthetic, texts);
         List<Kreis> selected = kreise(edition, onlyKreis);
@@ -260,17 +295,27 @@ public class ReportService {
                 (kreis, provenance, out) -> renderers.computeIfAbsent(kreisTemplate.resolveSibling(
                                 kreisTemplate.getFileName() + "@" + templatesSha),
                                 key -> virtualizingRenderer(kreisTemplate))
-                        .render(builder.build(kreis), provenance, out),
+                        .render(goals.addTo(builder.build(kreis)), provenance, out),
                 (land, provenance, out) -> landRenderers.computeIfAbsent(landTemplate.resolveSibling(
                                 landTemplate.getFileName() + "@" + templatesSha),
                                 key -> new LandOverviewRenderer(landTemplate))
                         .render(lands.build(land), provenance, out),
-                files, AppVersion.current(), landNames, ledger, builder::build, kreisTemplate);
+                files, AppVersion.current(), landNames, ledger,
+                kreis -> goals.addTo(builder.build(kreis)), kreisTemplate,
+                goals.goalsAndMeasures().measures().isEmpty() ? null : (unit, provenance, out) -> {
+                    Path statusTemplate = settings.templates().resolve(
+                            StatusReportRenderer.TEMPLATE);
+                    statusRenderers.computeIfAbsent(statusTemplate.resolveSibling(statusTemplate.getFileName() + "@"
+                                    + templatesSha), key -> new StatusReportRenderer(statusTemplate))
+                            .render(StatusReportBuilder.build(edition, catalogue,
+                                    goals, withData, versionId, inputs, synthetic), provenance, out);
+                });
     }
 
     /**
      * Writes the missing files of the edition's texts folder as commented stubs: the edition's introduction and
-     * one file per Kreis of the edition with one section per Handlungsfeld.
+     * one file per Kreis of the edition with one section per Handlungsfeld; and the goals and measures files
+     * beside the texts folder ({@code <edition id>/ziele.csv}, {@code massnahmen.yml}).
      *
      * @return the files written (existing ones are left as they are)
      */
@@ -278,7 +323,12 @@ public class ReportService {
         Map<String, String> names = new java.util.LinkedHashMap<>();
         kreise(edition, Optional.empty()).forEach(k -> names.put(k.ags(), k.name()));
         try {
-            return AuthorTexts.createStubs(edition, names);
+            List<Path> written = new ArrayList<>(AuthorTexts.createStubs(edition, names));
+            written.addAll(GoalsAndMeasures.createStubs(
+                    GoalReporting.folder(edition), edition.title(),
+                    List.copyOf(edition.handlungsfelder().keySet()), edition.indicators(),
+                    names.keySet().stream().findFirst().orElse("15001")));
+            return written;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the texts of " + edition.id() + " to " + edition.texts(), e);
         }
@@ -402,7 +452,8 @@ public class ReportService {
      * Every file rendering the edition reads, with its bytes as they are now, in a stable order: what a report
      * version archives and what its inputs' hash is made of.
      */
-    private List<ReportInput> inputFiles(Edition edition, AuthorTexts texts) {
+    private List<ReportInput> inputFiles(Edition edition, AuthorTexts texts,
+                                         GoalReporting goals) {
         List<ReportInput> files = new ArrayList<>();
         Path editionFolder = edition.file().toAbsolutePath().normalize().getParent();
         files.add(ReportInput.of(ReportInput.EDITION, edition.file().getFileName().toString(), read(edition.file())));
@@ -411,6 +462,9 @@ public class ReportService {
             files.add(ReportInput.of(ReportInput.TEXT, editionFolder.relativize(text).toString()
                     .replace(java.io.File.separatorChar, '/'), read(text)));
         }
+        goals.goalsAndMeasures().files().forEach((name, bytes) -> files.add(ReportInput.of(
+                name.equals(GoalsFile.FILE) ? ReportInput.GOALS : ReportInput.MEASURES,
+                edition.id() + "/" + name, bytes)));
         files.add(ReportInput.of(ReportInput.CATALOGUE, settings.catalogue().getFileName().toString(),
                 read(settings.catalogue())));
         if (Files.isRegularFile(settings.rules())) {

@@ -32,6 +32,19 @@ public final class SafeYaml {
         return new Yaml(new SafeConstructor(options)).load(text);
     }
 
+    /**
+     * The file's node tree with the line of every node, for files whose messages name the line of a wrong field;
+     * the same limits as {@link #load}.
+     */
+    public static org.yaml.snakeyaml.nodes.Node compose(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_CHARACTERS);
+        return new Yaml(new SafeConstructor(options)).compose(new java.io.StringReader(text));
+    }
+
     /** What went wrong in {@link #load}, in one line of at most a few hundred characters. */
     public static String problem(RuntimeException e) {
         String message = String.valueOf(e.getMessage()).strip();

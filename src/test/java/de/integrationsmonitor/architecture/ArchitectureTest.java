@@ -38,6 +38,7 @@ class ArchitectureTest {
             new String[] {"Ingest", ROOT + ".ingest.."},
             new String[] {"Fetch", ROOT + ".fetch.."},
             new String[] {"Indicators", ROOT + ".indicator.."},
+            new String[] {"Goals and measures", ROOT + ".goal.."},
             new String[] {"Report edition", ROOT + ".report.edition.."},
             new String[] {"Report maps", ROOT + ".report.map.."},
             new String[] {"Report filling", ROOT + ".report.fill.."},
@@ -52,7 +53,7 @@ class ArchitectureTest {
             new String[] {"Main", ROOT});
 
     static final String[] DOMAIN = {"..kernel..", "..yaml..", "..observation..", "..fetch..", "..ingest..",
-            "..region..", "..validate..", "..indicator..", "..report..", "..audit.."};
+            "..region..", "..validate..", "..indicator..", "..goal..", "..report..", "..audit.."};
 
     @ArchTest
     static final ArchRule layersInTheOrderTheDataTravel = layers();

@@ -26,6 +26,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import picocli.CommandLine;
+import de.integrationsmonitor.kernel.AppVersion;
 
 /**
  * The auditor's scenario of issue 10 through the command line, on a project of its own (a copy of jobs/ and
@@ -132,7 +133,7 @@ class AuditScenarioTest {
         Run otherApplication = imon("audit", "rerun", secondVersion, "--out", root.resolve("rerun-app").toString());
         assertThat(otherApplication.exit()).as(otherApplication.out() + otherApplication.err()).isZero();
         assertThat(otherApplication.out()).contains("content identical; bytes differ because the application changed"
-                + " from 0.0.9+0000000 to " + de.integrationsmonitor.kernel.AppVersion.current());
+                + " from 0.0.9+0000000 to " + AppVersion.current());
 
         // verify from the file alone
         Run authentic = imon("audit", "verify", firstPdf.toString());

@@ -24,6 +24,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import picocli.CommandLine;
+import de.integrationsmonitor.indicator.CatalogueException;
+import de.integrationsmonitor.indicator.CatalogueLoader;
+import de.integrationsmonitor.validate.RuleCatalogue;
+import de.integrationsmonitor.validate.RuleException;
 
 /**
  * The hostile-input corpus ({@code fixtures/hostile/}, and bombs made here at run time) through the command line,
@@ -382,13 +386,13 @@ class HostileInputTest {
         Path bomb = HOSTILE.resolve("billion-laughs.yml");
 
         assertThat(org.assertj.core.api.Assertions.catchThrowable(
-                () -> de.integrationsmonitor.indicator.CatalogueLoader.load(bomb)))
-                .isInstanceOf(de.integrationsmonitor.indicator.CatalogueException.class)
+                () -> CatalogueLoader.load(bomb)))
+                .isInstanceOf(CatalogueException.class)
                 .hasMessageContaining("more than 20 aliases").satisfies(e -> assertThat(e.getMessage())
                         .hasSizeLessThan(500));
         assertThat(org.assertj.core.api.Assertions.catchThrowable(
-                () -> de.integrationsmonitor.validate.RuleCatalogue.load(bomb)))
-                .isInstanceOf(de.integrationsmonitor.validate.RuleException.class)
+                () -> RuleCatalogue.load(bomb)))
+                .isInstanceOf(RuleException.class)
                 .hasMessageContaining("more than 20 aliases").satisfies(e -> assertThat(e.getMessage())
                         .hasSizeLessThan(500));
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> de.integrationsmonitor.indicator

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import de.integrationsmonitor.batch.Workers;
 
 /**
  * Scale-out: a manager JVM sends the render partitions of an edition to two worker JVMs over RabbitMQ, all sharing
@@ -76,7 +77,7 @@ class RemotePartitioningTest {
 
         assertThat(RemoteCluster.edition(cluster.home, EDITION)).isEqualTo(reference);
         List<RemoteCluster.PartitionRun> runs = cluster.renderPartitions();
-        assertThat(runs).as("17 reports in partitions of 3").hasSize(6);
+        assertThat(runs).as("18 reports (15 Kreise, 2 Länder, the Statusbericht) in partitions of 3").hasSize(6);
         assertThat(runs).allSatisfy(r -> assertThat(r.status()).isEqualTo("COMPLETED"));
         assertThat(runs.stream().collect(Collectors.groupingBy(RemoteCluster.PartitionRun::partition,
                 Collectors.counting()))).as("every partition ran exactly once").allSatisfy((p, n) ->
@@ -146,6 +147,6 @@ class RemotePartitioningTest {
 
     /** The worker identity the job repository records: host and pid. */
     static String worker(RemoteCluster.Jvm jvm) {
-        return de.integrationsmonitor.batch.Workers.identity().replaceAll(":\\d+$", "") + ":" + jvm.pid();
+        return Workers.identity().replaceAll(":\\d+$", "") + ":" + jvm.pid();
     }
 }

@@ -124,6 +124,16 @@ public final class AuthorTexts {
         return new AuthorTexts(introduction, kreise, java.util.Collections.unmodifiableMap(hashes));
     }
 
+    /**
+     * A Markdown text that stands in another file (a measure's {@code text} in {@code massnahmen.yml}) as printed
+     * blocks: paragraphs, emphasis, lists and links, no headings; a refusal names the file and its line there.
+     *
+     * @param firstLine the line of the file the text begins on
+     */
+    public static List<Block> blocks(Path file, int firstLine, String markdown) {
+        return parse(file, "\n".repeat(Math.max(0, firstLine - 1)) + markdown, null, false).introduction();
+    }
+
     private static String read(Path file, Map<String, String> hashes) {
         try {
             byte[] bytes = Files.readAllBytes(file);

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One file a report version rests on, as read when the edition was prepared: its role ({@code edition},
- * {@code text}, {@code catalogue}, {@code rules}, {@code register}, {@code template}), its name (relative to the
+ * {@code text}, {@code goals}, {@code measures}, {@code catalogue}, {@code rules}, {@code register}, {@code template}), its name (relative to the
  * folder of its role: the edition's folder for the edition file and texts, {@code templates/}, {@code jobs/register/})
  * and its bytes, so that a re-render can put the same project tree back together years later.
  */
@@ -13,6 +13,9 @@ public record ReportInput(String role, String name, String sha256, byte[] conten
 
     public static final String EDITION = "edition";
     public static final String TEXT = "text";
+    /** The edition's goals ({@code <edition id>/ziele.csv}) and measures ({@code <edition id>/massnahmen.yml}). */
+    public static final String GOALS = "goals";
+    public static final String MEASURES = "measures";
     public static final String CATALOGUE = "catalogue";
     public static final String RULES = "rules";
     public static final String REGISTER = "register";

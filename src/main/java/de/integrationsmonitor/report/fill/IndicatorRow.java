@@ -30,7 +30,7 @@ public record IndicatorRow(String label, String unit, int decimals, Figure kreis
         this(label, unit, defaultDecimals(unit), kreis, land, germany);
     }
 
-    static int defaultDecimals(String unit) {
+    public static int defaultDecimals(String unit) {
         String u = unit == null ? "" : unit.strip();
         return switch (u) {
             case "", "Anzahl", "Personen", "€", "EUR", "Euro" -> 0;

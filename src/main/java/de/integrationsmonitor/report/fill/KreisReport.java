@@ -6,6 +6,8 @@ import de.integrationsmonitor.report.map.LandGeometry;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import de.integrationsmonitor.goal.Assessment;
+import de.integrationsmonitor.goal.MeasureStatus;
 
 /**
  * Everything one Kreis PDF of an edition shows; the renderer formats it, the template lays it out.
@@ -84,6 +86,13 @@ public record KreisReport(
                 tableCodes, inputsSha256, synthetic, List.of(), java.util.Optional.empty());
     }
 
+    /** The same report with other sections (the goals and measures added to them). */
+    public KreisReport withSections(List<Section> sections) {
+        return new KreisReport(reportVersionId, editionTitle, periodFrom, periodTo, ags, kreisName, kindLabel, landName,
+                referenceDate, gebietsstand, dataStatus, atAGlance, sections, similar, findings, gebietsstandNotes,
+                methods, tableCodes, inputsSha256, synthetic, introduction, geometry);
+    }
+
     /** The Stand of one delivery used, e.g. "12411-03-03-4", "Stand 10.10.2017". */
     public record DeliveryStatus(String tableCode, String fileName, String stand) {
     }
@@ -101,14 +110,46 @@ public record KreisReport(
     }
 
     /** One Handlungsfeld: the authors' assessment, and its indicators with their yearly values over the period. */
-    public record Section(String handlungsfeld, List<Series> series, List<AuthorTexts.Block> assessment) {
+    public record Section(String handlungsfeld, List<Series> series, List<AuthorTexts.Block> assessment,
+                          List<GoalRow> goals, List<MeasureRow> measures) {
         public Section {
             series = List.copyOf(series);
             assessment = List.copyOf(assessment);
+            goals = List.copyOf(goals);
+            measures = List.copyOf(measures);
+        }
+
+        public Section(String handlungsfeld, List<Series> series, List<AuthorTexts.Block> assessment) {
+            this(handlungsfeld, series, assessment, List.of(), List.of());
         }
 
         public Section(String handlungsfeld, List<Series> series) {
             this(handlungsfeld, series, List.of());
+        }
+
+        /** The section with the goals of its indicators and the measures of its Handlungsfeld. */
+        public Section with(List<GoalRow> goals, List<MeasureRow> measures) {
+            return new Section(handlungsfeld, series, assessment, goals, measures);
+        }
+    }
+
+    /**
+     * A goal of one of the section's indicators for the Kreis: baseline, latest value, target and the assessment
+     * ({@link Assessment}); {@code label} is the indicator's label, as its series has it.
+     */
+    public record GoalRow(String label, String unit, int decimals, int baselineYear, Figure baseline,
+                          int latestYear, Figure latest, java.math.BigDecimal target, int targetYear,
+                          java.util.Optional<java.math.BigDecimal> corridor,
+                          Assessment.State state) {
+    }
+
+    /** A measure of the Handlungsfeld: its words as printed, its text as the authors' blocks. */
+    public record MeasureRow(String id, String title, String traeger, String period,
+                             MeasureStatus status, List<String> indicators,
+                             List<AuthorTexts.Block> text) {
+        public MeasureRow {
+            indicators = List.copyOf(indicators);
+            text = List.copyOf(text);
         }
     }
 

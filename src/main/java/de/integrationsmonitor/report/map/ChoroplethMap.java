@@ -2,6 +2,7 @@ package de.integrationsmonitor.report.map;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.FontMetrics;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Shape;
@@ -32,6 +33,11 @@ public final class ChoroplethMap extends AbstractRenderer implements Graphics2DR
     }
 
     public static final Color NO_VALUE = new Color(0xD9, 0xD9, 0xD9);
+    /**
+     * An area that stands for several Kreise of the Gebietsstand (the geometry knows only their successor): white,
+     * hatched both ways, in no class; the legend entry with this colour is drawn so.
+     */
+    public static final Color SHARED = new Color(0xFF, 0xFF, 0xFE);
     static final Color HATCH = new Color(0x73, 0x73, 0x73);
     private static final Color BORDER = new Color(0x4D, 0x4D, 0x4D);
     private static final Color HIGHLIGHT = new Color(0x00, 0x00, 0x00);
@@ -43,6 +49,7 @@ public final class ChoroplethMap extends AbstractRenderer implements Graphics2DR
     private final LandGeometry geometry;
     private final Map<String, Color> fills;
     private final Set<String> hatched;
+    private final Set<String> shared;
     private final String highlighted;
     private final String legendTitle;
     private final List<LegendEntry> legend;
@@ -55,6 +62,16 @@ public final class ChoroplethMap extends AbstractRenderer implements Graphics2DR
      */
     public ChoroplethMap(LandGeometry geometry, Map<String, Color> fills, Set<String> hatched, String highlighted,
                          String legendTitle, List<LegendEntry> legend) {
+        this(geometry, fills, hatched, Set.of(), highlighted, legendTitle, legend);
+    }
+
+    /**
+     * @param shared areas that stand for several Kreise with values of their own: cross-hatched over white, in no
+     *               class
+     */
+    public ChoroplethMap(LandGeometry geometry, Map<String, Color> fills, Set<String> hatched, Set<String> shared,
+                         String highlighted, String legendTitle, List<LegendEntry> legend) {
+        this.shared = Set.copyOf(shared);
         this.geometry = geometry;
         this.fills = Map.copyOf(fills);
         this.hatched = Set.copyOf(hatched);
@@ -87,6 +104,12 @@ public final class ChoroplethMap extends AbstractRenderer implements Graphics2DR
             place.scale(scale, scale);
             for (LandGeometry.Area area : geometry.areas()) {
                 Shape shape = place.createTransformedShape(area.outline());
+                if (shared.contains(area.ags())) {
+                    graphics.setColor(SHARED);
+                    graphics.fill(shape);
+                    crossHatch(graphics, shape);
+                    continue;
+                }
                 boolean noValue = hatched.contains(area.ags()) || !fills.containsKey(area.ags());
                 graphics.setColor(noValue ? NO_VALUE : fills.get(area.ags()));
                 graphics.fill(shape);
@@ -129,34 +152,73 @@ public final class ChoroplethMap extends AbstractRenderer implements Graphics2DR
         graphics.setClip(clip);
     }
 
+    private static void crossHatch(Graphics2D graphics, Shape shape) {
+        hatch(graphics, shape);
+        Shape clip = graphics.getClip();
+        graphics.clip(shape);
+        Rectangle2D bounds = shape.getBounds2D();
+        graphics.setColor(HATCH);
+        graphics.setStroke(new BasicStroke(0.5f));
+        for (double x = bounds.getMinX() - bounds.getHeight(); x < bounds.getMaxX(); x += 3.5) {
+            graphics.draw(new Line2D.Double(x, bounds.getMinY(), x + bounds.getHeight(), bounds.getMaxY()));
+        }
+        graphics.setClip(clip);
+    }
+
+    /** Each label wrapped to the legend's width: a line too long for it continues below, nothing is cut. */
     private void drawLegend(Graphics2D graphics, double x, double y, double width) {
         double line = 11;
         graphics.setColor(TEXT);
         if (!legendTitle.isEmpty()) {
             graphics.setFont(LEGEND_TITLE_FONT);
-            graphics.drawString(legendTitle, (float) x, (float) (y + 7));
-            y += line + 2;
+            for (String part : wrapToWidth(legendTitle, graphics.getFontMetrics(LEGEND_TITLE_FONT), width)) {
+                graphics.drawString(part, (float) x, (float) (y + 7));
+                y += line;
+            }
+            y += 2;
         }
         graphics.setFont(LEGEND_FONT);
+        java.awt.FontMetrics metrics = graphics.getFontMetrics(LEGEND_FONT);
         for (LegendEntry entry : legend) {
-            if (entry.colour() == null && !entry.hatched()) {
-                graphics.setColor(TEXT);
-                graphics.drawString(entry.label(), (float) (x + 17), (float) (y + 7));
-                y += line;
-                continue;
+            List<String> lines = wrapToWidth(entry.label(), metrics, width - 17);
+            if (entry.colour() != null || entry.hatched()) {
+                Rectangle2D swatch = new Rectangle2D.Double(x, y, 12, 8);
+                boolean sharedEntry = SHARED.equals(entry.colour());
+                graphics.setColor(sharedEntry ? SHARED : entry.hatched() ? NO_VALUE : entry.colour());
+                graphics.fill(swatch);
+                if (sharedEntry) {
+                    crossHatch(graphics, swatch);
+                } else if (entry.hatched()) {
+                    hatch(graphics, swatch);
+                }
+                graphics.setStroke(new BasicStroke(0.4f));
+                graphics.setColor(BORDER);
+                graphics.draw(swatch);
             }
-            Rectangle2D swatch = new Rectangle2D.Double(x, y, 12, 8);
-            graphics.setColor(entry.hatched() ? NO_VALUE : entry.colour());
-            graphics.fill(swatch);
-            if (entry.hatched()) {
-                hatch(graphics, swatch);
-            }
-            graphics.setStroke(new BasicStroke(0.4f));
-            graphics.setColor(BORDER);
-            graphics.draw(swatch);
             graphics.setColor(TEXT);
-            graphics.drawString(entry.label(), (float) (x + 17), (float) (y + 7));
-            y += line;
+            for (String part : lines) {
+                graphics.drawString(part, (float) (x + 17), (float) (y + 7));
+                y += line;
+            }
         }
+    }
+
+    /** The words of a label in lines no wider than {@code width}; a single word wider than that stands alone. */
+    public static List<String> wrapToWidth(String text, FontMetrics metrics, double width) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = current.length() == 0 ? word : current + " " + word;
+            if (current.length() > 0 && metrics.stringWidth(candidate) > width) {
+                lines.add(current.toString());
+                current = new StringBuilder(word);
+            } else {
+                current = new StringBuilder(candidate);
+            }
+        }
+        if (current.length() > 0 || lines.isEmpty()) {
+            lines.add(current.toString());
+        }
+        return lines;
     }
 }

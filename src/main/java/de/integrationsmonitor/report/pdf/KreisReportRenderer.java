@@ -21,6 +21,8 @@ import java.util.function.Supplier;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRVirtualizer;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import de.integrationsmonitor.goal.Assessment;
+import de.integrationsmonitor.goal.Goal;
 
 /**
  * Turns a {@link KreisReport} into a tagged archival PDF (PDF/A-1a, PDF/UA-1) through the Kreis JRXML templates;
@@ -40,7 +42,7 @@ public final class KreisReportRenderer {
 
     /** Subreports, by the suffix of their file name after the master's base name. */
     static final List<String> SUBREPORTS = List.of("-blick", "-handlungsfeld", "-reihe", "-jahre", "-text",
-            "-vergleich", "-methoden");
+            "-vergleich", "-methoden", "-ziele", "-massnahmen");
 
     private final ReportCore core;
     private final MapMaker maps;
@@ -170,6 +172,8 @@ public final class KreisReportRenderer {
         parameters.put("SERIES_REPORT", core.subreport("-reihe"));
         parameters.put("YEARS_REPORT", core.subreport("-jahre"));
         parameters.put("SECTIONS_DATA", sections(report));
+        parameters.put("GOALS_REPORT", core.subreport("-ziele"));
+        parameters.put("MEASURES_REPORT", core.subreport("-massnahmen"));
 
         KreisReport.SimilarKreise similar = report.similar();
         if (similar == null) {
@@ -266,7 +270,7 @@ public final class KreisReportRenderer {
     }
 
     /** A change with its sign and unit: {@code +1,2 Pp.}, {@code -3,4 %}; a missing change shows its symbol. */
-    static String change(Figure change, int decimals, String unit) {
+    public static String change(Figure change, int decimals, String unit) {
         if (change.value().isEmpty()) {
             return change.marker();
         }
@@ -288,19 +292,99 @@ public final class KreisReportRenderer {
         for (KreisReport.Section section : report.sections()) {
             List<Map<String, ?>> series = new ArrayList<>(section.series().size());
             for (KreisReport.Series s : section.series()) {
-                series.add(series(s, kreis, nonNull(report.landName()), report));
+                Map<String, Object> fields = series(s, kreis, nonNull(report.landName()), report);
+                section.goals().stream().filter(g -> g.label().equals(s.label())).findFirst()
+                        .ifPresent(goal -> target(fields, goal, s));
+                series.add(fields);
             }
             Map<String, Object> fields = new HashMap<>();
             fields.put("handlungsfeld", section.handlungsfeld());
             fields.put("series", series);
             fields.put("assessment", textRows(section.assessment()));
+            fields.put("goals", goalRows(section.goals()));
+            fields.put("measures", measureRows(section.measures()));
             out.add(fields);
         }
         return new JRMapCollectionDataSource(out);
     }
 
+    /** The goals of a section as rows of the goals table: each value with its year, the target, the assessment. */
+    private List<Map<String, Object>> goalRows(List<KreisReport.GoalRow> goals) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (KreisReport.GoalRow goal : goals) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("label", labelWithUnit(goal.label(), goal.unit()));
+            row.put("baseline", GermanNumberFormat.figure(goal.baseline(), goal.decimals(), goal.unit()) + " ("
+                    + goal.baselineYear() + ")");
+            row.put("latest", GermanNumberFormat.figure(goal.latest(), goal.decimals(), goal.unit()) + " ("
+                    + goal.latestYear() + ")");
+            String target = core.text("kreis.goals.targetBy", GermanNumberFormat.figure(Figure.of(goal.target()),
+                    goal.decimals(), goal.unit()), Integer.toString(goal.targetYear()));
+            row.put("target", goal.corridor().map(c -> target + " " + core.text("kreis.goals.corridor",
+                    GermanNumberFormat.number(c, goal.decimals()))).orElse(target));
+            row.put("state", core.text("goal.state." + goal.state().name()));
+            rows.add(row);
+        }
+        return ReportCore.lastFlagged(rows);
+    }
+
+    /** The measures of a section: heading line, the facts in one line, the authors' text. */
+    private List<Map<String, Object>> measureRows(List<KreisReport.MeasureRow> measures) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (KreisReport.MeasureRow measure : measures) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("title", measure.id() + " " + measure.title());
+            row.put("facts", core.text("kreis.measures.facts", measure.status().word(), measure.traeger(),
+                    measure.period(), String.join(", ", measure.indicators())));
+            row.put("text", textRows(measure.text()));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /**
+     * Marks a goal in its indicator's chart: the linear path from the baseline to the target (only the target where
+     * the Kreis's territory changed since the baseline), the years up to the target year added to the axis.
+     */
+    private void target(Map<String, Object> fields, KreisReport.GoalRow goal, KreisReport.Series s) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> years = (List<Map<String, Object>>) fields.get("years");
+        List<Map<String, Object>> chart = new ArrayList<>();
+        boolean path = goal.state() != Assessment.State.NOT_COMPARABLE
+                && goal.baseline().value().isPresent();
+        int last = s.years().isEmpty() ? goal.targetYear() : s.years().get(s.years().size() - 1).year();
+        for (int i = 0; i < years.size(); i++) {
+            Map<String, Object> year = new HashMap<>(years.get(i));
+            year.put("targetValue", targetValue(goal, s.years().get(i).year(), path));
+            chart.add(year);
+        }
+        for (int year = last + 1; year <= goal.targetYear(); year++) {
+            Map<String, Object> extra = new HashMap<>();
+            extra.put("category", Integer.toString(year));
+            extra.put("targetValue", targetValue(goal, year, path));
+            chart.add(extra);
+        }
+        fields.put("chartYears", chart);
+        fields.put("hasTarget", !s.years().isEmpty() && s.years().size() > 1);
+        fields.put("chartAlt", fields.get("chartAlt") + " " + core.text("kreis.goals.chartAlt",
+                GermanNumberFormat.figure(Figure.of(goal.target()), goal.decimals(), goal.unit()),
+                Integer.toString(goal.targetYear()), Integer.toString(goal.baselineYear())));
+    }
+
+    private static Double targetValue(KreisReport.GoalRow goal, int year, boolean path) {
+        if (year == goal.targetYear()) {
+            return goal.target().doubleValue();
+        }
+        if (!path || year < goal.baselineYear() || year > goal.targetYear()) {
+            return null;
+        }
+        return Assessment.onPath(new Goal("", java.util
+                .Optional.empty(), goal.baselineYear(), goal.target(), goal.targetYear(), java.util.Optional.empty(),
+                0), goal.baseline().value().get(), year).doubleValue();
+    }
+
     /** The authors' blocks as rows of the text subreport, each list marked where it starts and ends. */
-    private static List<Map<String, Object>> textRows(List<AuthorTexts.Block> blocks) {
+    public static List<Map<String, Object>> textRows(List<AuthorTexts.Block> blocks) {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Map<String, Object>> list = new ArrayList<>();
         for (AuthorTexts.Block block : blocks) {
@@ -359,6 +443,8 @@ public final class KreisReportRenderer {
             bars.add(bar("Deutschland", category, only.germany()));
         }
         fields.put("bars", bars);
+        fields.put("chartYears", years);
+        fields.put("hasTarget", false);
         fields.put("chartAlt", chartAlt(s, kreis, land));
         fields.put("rebuiltNote", anyRebuilt ? rebuilt + " " + core.text("report.rebuilt.meaning") : "");
         MapMaker.Made map = s.landValues().isEmpty() ? null : report.geometry().map(g -> maps.choropleth(g, land,

@@ -67,9 +67,24 @@ final class MapMaker {
         List<Value> present = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         Set<String> hatched = new HashSet<>();
+        Set<String> shared = new HashSet<>();
         for (LandGeometry.Area area : geometry.areas()) {
             Value value = byAgs.get(area.ags());
-            if (!area.predecessors().isEmpty() || value == null || value.figure().value().isEmpty()) {
+            if (area.predecessors().size() == 1) {
+                // one Kreis shown on its successor's area: the area is that Kreis, in its class
+                Value own = byAgs.get(area.predecessors().get(0));
+                value = own == null ? null : new Value(area.ags(), own.name(), own.figure());
+                if (value != null && value.figure().value().isPresent()) {
+                    present.add(value);
+                    continue;
+                }
+            }
+            if (area.predecessors().size() > 1) {
+                // several Kreise with values of their own on one area: in no class, their values in the note
+                shared.add(area.ags());
+                continue;
+            }
+            if (value == null || value.figure().value().isEmpty()) {
                 hatched.add(area.ags());
                 if (area.predecessors().isEmpty()) {
                     missing.add(value == null ? area.name() : LandGeometry.shortName(value.name()));
@@ -110,13 +125,52 @@ final class MapMaker {
                 alt.add(core.text("map.alt.noValue", String.join(", ", missing)));
             }
         }
+        if (!shared.isEmpty()) {
+            legend.add(new ChoroplethMap.LegendEntry(ChoroplethMap.SHARED, true, core.text("map.shared.legend")));
+        }
         if (!classes.isEmpty()) {
             legend.add(new ChoroplethMap.LegendEntry(null, false, core.text("map.classes",
                     Integer.toString(classes.size()))));
         }
-        ChoroplethMap map = new ChoroplethMap(geometry, fills, hatched, highlighted, title, legend);
-        return new Made(map, core.text("map.alt.choropleth", title, landName, String.join("; ", alt)),
-                notes(geometry));
+        ChoroplethMap map = new ChoroplethMap(geometry, fills, hatched, shared, highlighted, title, legend);
+        String notes = notes(geometry, byAgs, decimals, unit);
+        return new Made(map, core.text("map.alt.choropleth", title, landName, String.join("; ", alt))
+                + (shared.isEmpty() ? "" : " " + notes), notes);
+    }
+
+    /**
+     * The notes of a choropleth: an area that stands for several Kreise says so plainly, with each Kreis's value;
+     * the other notes as for every map.
+     */
+    private String notes(LandGeometry geometry, Map<String, Value> byAgs, int decimals, String unit) {
+        Map<String, List<LandGeometry.Note.AsSuccessor>> bySuccessor = new LinkedHashMap<>();
+        for (LandGeometry.Note note : geometry.notes()) {
+            if (note instanceof LandGeometry.Note.AsSuccessor successor) {
+                bySuccessor.computeIfAbsent(successor.successor(), k -> new ArrayList<>()).add(successor);
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        for (LandGeometry.Note note : geometry.notes()) {
+            if (note instanceof LandGeometry.Note.AsSuccessor successor
+                    && bySuccessor.get(successor.successor()).size() > 1) {
+                List<LandGeometry.Note.AsSuccessor> group = bySuccessor.get(successor.successor());
+                if (group.get(0) != successor) {
+                    continue; // one note per area
+                }
+                List<String> kreise = new ArrayList<>();
+                for (LandGeometry.Note.AsSuccessor member : group) {
+                    Value value = byAgs.get(member.kreis());
+                    kreise.add(member.kreisName() + " (" + member.kreis() + ") " + (value == null ? "–"
+                            : GermanNumberFormat.figure(value.figure(), decimals, unit)));
+                }
+                notes.add(core.text("map.shared", successor.successorName(), successor.successor(),
+                        Integer.toString(group.size()), GermanNumberFormat.date(geometry.gebietsstand()),
+                        String.join(", ", kreise)));
+            } else {
+                notes.add(note(geometry, note));
+            }
+        }
+        return String.join(" ", notes);
     }
 
     /** Where a Kreis lies: the Land's Kreise grey, this one dark. */
@@ -133,15 +187,19 @@ final class MapMaker {
     private String notes(LandGeometry geometry) {
         List<String> notes = new ArrayList<>();
         for (LandGeometry.Note note : geometry.notes()) {
-            if (note instanceof LandGeometry.Note.Merged merged) {
-                notes.add(core.text("map.merged", merged.mergedName(), merged.merged(), merged.intoName(),
-                        GermanNumberFormat.date(geometry.gebietsstand())));
-            } else if (note instanceof LandGeometry.Note.AsSuccessor successor) {
-                notes.add(core.text("map.successor", successor.kreisName(), successor.kreis(),
-                        successor.successorName(), successor.successor()));
-            }
+            notes.add(note(geometry, note));
         }
         return String.join(" ", notes);
+    }
+
+    private String note(LandGeometry geometry, LandGeometry.Note note) {
+        if (note instanceof LandGeometry.Note.Merged merged) {
+            return core.text("map.merged", merged.mergedName(), merged.merged(), merged.intoName(),
+                    GermanNumberFormat.date(geometry.gebietsstand()));
+        }
+        LandGeometry.Note.AsSuccessor successor = (LandGeometry.Note.AsSuccessor) note;
+        return core.text("map.successor", successor.kreisName(), successor.kreis(), successor.successorName(),
+                successor.successor());
     }
 
     /** At most five classes of nearly equal size; equal values never split. */

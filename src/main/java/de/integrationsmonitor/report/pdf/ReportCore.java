@@ -40,7 +40,8 @@ import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 
 /**
- * The one compile, fill and export path of every report kind (Kreis report, Land overview): plain Java, no Spring.
+ * The one compile, fill and export path of every report kind (Kreis report, Land overview, Statusbericht): plain
+ * Java, no Spring.
  *
  * <p>A report kind is a master template and its subreports ({@code <master>-<suffix>.jrxml}) in one template
  * folder, beside the files every kind shares: the style template {@value #STYLES}, the wording
@@ -82,7 +83,7 @@ public final class ReportCore {
      * @param virtualizers a fresh virtualizer for every fill, or null to keep filled pages in memory
      * @throws ReportTemplateException if a file cannot be read, is not a template, or does not compile
      */
-    ReportCore(Path master, List<String> suffixes, Supplier<? extends JRVirtualizer> virtualizers) {
+    public ReportCore(Path master, List<String> suffixes, Supplier<? extends JRVirtualizer> virtualizers) {
         this.master = Objects.requireNonNull(master, "master");
         this.virtualizers = virtualizers;
         MessageDigest digest = sha256();
@@ -135,7 +136,7 @@ public final class ReportCore {
         return compiled;
     }
 
-    JasperReport subreport(String suffix) {
+    public JasperReport subreport(String suffix) {
         JasperReport subreport = subreports.get(suffix);
         if (subreport == null) {
             throw new IllegalArgumentException("no subreport " + suffix + " of " + master);
@@ -144,7 +145,7 @@ public final class ReportCore {
     }
 
     /** A phrase of the wording, with {@code {0}}-style arguments filled in. */
-    String text(String key, Object... arguments) {
+    public String text(String key, Object... arguments) {
         String pattern;
         try {
             pattern = wording.getString(key);
@@ -188,7 +189,7 @@ public final class ReportCore {
      * @param what       names the document in a failure, e.g. "Kreis 15001"
      * @throws ReportTemplateException if filling or exporting fails
      */
-    void render(Map<String, Object> parameters, JRDataSource data, DocumentMetadata metadata, String contentKey,
+    public void render(Map<String, Object> parameters, JRDataSource data, DocumentMetadata metadata, String contentKey,
                 String what, OutputStream out) {
         JRVirtualizer virtualizer = virtualizers == null ? null : virtualizers.get();
         try {
@@ -268,7 +269,7 @@ public final class ReportCore {
     }
 
     /** Marks the last row of each table ({@code last}), so a template can close its tagged table there. */
-    static <M extends Map<String, Object>> List<M> lastFlagged(List<M> rows) {
+    public static <M extends Map<String, Object>> List<M> lastFlagged(List<M> rows) {
         for (int i = 0; i < rows.size(); i++) {
             rows.get(i).put("last", i == rows.size() - 1);
         }
@@ -276,7 +277,7 @@ public final class ReportCore {
     }
 
     /** Marks the first and last row of a tagged list ({@code listStart}, {@code listEnd}). */
-    static <M extends Map<String, Object>> List<M> listFlagged(List<M> rows) {
+    public static <M extends Map<String, Object>> List<M> listFlagged(List<M> rows) {
         for (int i = 0; i < rows.size(); i++) {
             rows.get(i).put("listStart", i == 0 ? "start" : null);
             rows.get(i).put("listEnd", i == rows.size() - 1 ? "end" : null);
@@ -285,10 +286,10 @@ public final class ReportCore {
     }
 
     /** One entry of the printed table of contents: its title, level (1 or 2) and the anchor it points to. */
-    record ContentsEntry(String title, int level, String anchor) {
+    public record ContentsEntry(String title, int level, String anchor) {
     }
 
-    static JRMapCollectionDataSource contents(List<ContentsEntry> entries) {
+    public static JRMapCollectionDataSource contents(List<ContentsEntry> entries) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ContentsEntry entry : entries) {
             Map<String, Object> row = new HashMap<>();

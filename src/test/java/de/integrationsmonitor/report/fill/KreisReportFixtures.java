@@ -5,6 +5,8 @@ import de.integrationsmonitor.report.map.LandGeometry;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import de.integrationsmonitor.indicator.Direction;
+import de.integrationsmonitor.region.KreisRegister;
 
 /**
  * A realistic Kreis report for tests: 15001 Dessau-Roßlau (Sachsen-Anhalt), three Handlungsfelder, series
@@ -63,7 +65,7 @@ public final class KreisReportFixtures {
                                         year(2014, Figure.of(d("3.12")), "2.7", "10.1", ""),
                                         year(2015, Figure.of(d("4.098")), "3.52", "11.16", "")),
                                         sachsenAnhaltShares(), 2015,
-                                        de.integrationsmonitor.indicator.Direction.NEUTRAL),
+                                        Direction.NEUTRAL),
                                 new KreisReport.Series("Ausländeranteil unter 18", "%", 1, List.of(
                                         year(2011, Figure.of(d("2.64")), "2.2", "8.1", REBUILT_NOTE),
                                         year(2012, Figure.of(d("2.9")), "2.4", "8.4", ""),
@@ -117,7 +119,7 @@ public final class KreisReportFixtures {
                 INPUTS_SHA256,
                 true,
                 List.of(),
-                LandGeometry.of(de.integrationsmonitor.region.KreisRegister.loadDefault(), "15",
+                LandGeometry.of(KreisRegister.loadDefault(), "15",
                         LocalDate.of(2016, 12, 31)));
     }
 

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
+import de.integrationsmonitor.indicator.Direction;
+import de.integrationsmonitor.region.KreisRegister;
 
 class LandOverviewRendererTest {
 
@@ -69,7 +71,7 @@ class LandOverviewRendererTest {
                         kreis(12, "15087", "Mansfeld-Südharz", "35.95"),
                         kreis(13, "15001", "Dessau-Roßlau, Kreisfreie Stadt", "34.2"),
                         kreis(14, "15002", "Halle (Saale), Kreisfreie Stadt", "31.85")),
-                de.integrationsmonitor.indicator.Direction.HIGHER_IS_BETTER);
+                Direction.HIGHER_IS_BETTER);
         IndicatorRanking naturalisations = new IndicatorRanking("Rechtlicher Status",
                 "Einbürgerungen je 1.000 Ausländer", "je 1.000 Ausländer", 1, "höher ist günstiger",
                 Figure.of(new BigDecimal("8.14")),
@@ -102,7 +104,7 @@ class LandOverviewRendererTest {
                 "edition-2023-15-r7",
                 INPUTS_SHA256,
                 true,
-                LandGeometry.of(de.integrationsmonitor.region.KreisRegister.loadDefault(), "15",
+                LandGeometry.of(KreisRegister.loadDefault(), "15",
                         java.time.LocalDate.of(2023, 12, 31)));
     }
 
