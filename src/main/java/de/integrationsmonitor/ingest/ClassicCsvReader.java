@@ -292,10 +292,18 @@ public final class ClassicCsvReader implements ExtractReader {
             Optional<LocalDateTime> stand = Optional.empty();
             long standLine = 0;
             Optional<String> standProblem = Optional.empty();
+            String standText = "";
             for (Optional<CSVRecord> record = next(); record.isPresent(); record = next()) {
                 String text = String.join(";", record.get()).strip();
+                refuseAnotherExtract(record.get(), text);
                 if (text.startsWith(STAND_PREFIX)) {
+                    if (standLine > 0) {
+                        throw refuse("a second 'Stand:' line ('" + abbreviate(text) + "'; line " + standLine
+                                + " says '" + abbreviate(standText) + "'); one file holds one extract of one"
+                                + " Stand: were two downloads put together?");
+                    }
                     standLine = line;
+                    standText = text;
                     stand = Optional.empty();
                     standProblem = Optional.empty();
                     Matcher m = STAND.matcher(text);
@@ -319,6 +327,27 @@ public final class ClassicCsvReader implements ExtractReader {
                 }
             }
             return new ExtractFooter(stand, notes, standLine, standProblem);
+        }
+
+        /**
+         * Refuses what belongs to a table, not to a footer: a second extract's first line, a second line of underscores,
+         * a header row or a line of several cells (a data line). Read as notes, they would vanish uncounted.
+         */
+        private void refuseAnotherExtract(CSVRecord record, String text) {
+            String twoExtracts = "; one file holds one extract: were two downloads put together?";
+            if (text.startsWith(TABLE_LINE_PREFIX)) {
+                throw refuse("a second extract begins after the footer ('" + abbreviate(text) + "')" + twoExtracts);
+            }
+            if (text.startsWith(FOOTER_PREFIX)) {
+                throw refuse("a second footer line of underscores" + twoExtracts);
+            }
+            if (isHeaderRow(record) && !onlyFirstCell(record)) {
+                throw refuse("a header row after the footer ('" + abbreviate(text) + "')" + twoExtracts);
+            }
+            if (!onlyFirstCell(record)) {
+                throw refuse("a data line after the footer ('" + abbreviate(text) + "'); the footer holds notes and"
+                        + " 'Stand:' only" + twoExtracts);
+            }
         }
     }
 
