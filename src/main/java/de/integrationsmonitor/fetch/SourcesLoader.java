@@ -13,9 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import de.integrationsmonitor.yaml.SafeYaml;
 
 /**
  * Reads {@code jobs/quellen.yml}, the tables {@code bin/imon fetch} downloads. A wrong entry is refused with a
@@ -58,9 +56,9 @@ public final class SourcesLoader {
         }
         Object root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            root = SafeYaml.load(text);
         } catch (RuntimeException e) {
-            throw new FetchConfigurationException(file + " is not valid YAML: " + e.getMessage());
+            throw new FetchConfigurationException(file + " is not valid YAML: " + SafeYaml.problem(e));
         }
         if (!(root instanceof Map<?, ?> map) || !map.containsKey("sources") || map.size() != 1) {
             throw new FetchConfigurationException(file + ": expected one field 'sources' with a list of tables,"
