@@ -140,6 +140,11 @@ public final class ClassicCsvReader implements ExtractReader {
                 throw refuse("expected a table code like 12411-01-01-4 after '" + TABLE_LINE_PREFIX + "', found '"
                         + abbreviate(tableCode) + "'");
             }
+            Optional<String> asked = source.declaredTableCode().map(String::strip);
+            if (asked.isPresent() && !asked.get().equals(tableCode)) {
+                throw refuse("the file is table " + tableCode + " ('" + abbreviate(tableLine) + "'), but table "
+                        + asked.get() + " was asked for; a table is not stored under another table's code");
+            }
 
             List<String> titleLines = new ArrayList<>();
             Optional<Period.Declaration> declared = Optional.empty();
