@@ -161,7 +161,8 @@ public final class Fetcher {
         if (status.code() == OK) {
             JsonNode first = status.body().path("List").path(0);
             listener.progress(source.label() + ": statistic " + source.statistic().get() + " changed since " + since
-                    + (first.hasNonNull("Date") ? " (office date " + first.get("Date").asText() + ")" : ""));
+                    + (first.hasNonNull("Date") ? " (office date " + client.outside(first.get("Date").asText()) + ")"
+                    : ""));
         } else {
             listener.progress(source.label() + ": cannot tell whether it changed (" + status.describe()
                     + "); downloading");
