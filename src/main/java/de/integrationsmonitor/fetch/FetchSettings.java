@@ -50,7 +50,7 @@ public record FetchSettings(Map<Database, URI> baseUrls, Duration pollInterval, 
      * Reads the settings; {@code IMON_GENESIS_URL} replaces every database's base URL (tests, mirrors, proxies),
      * {@code IMON_GENESIS_URL_<DATABASE>} one database's.
      *
-     * @param defaultInbox where downloads go unless {@code IMON_INBOX} says otherwise: the project's {@code input/}
+     * @param defaultInbox where downloads go unless {@code IMON_INBOX} says otherwise: the inbox of the home
      */
     public static FetchSettings from(Function<String, String> env, Path defaultInbox) {
         Map<Database, URI> urls = new EnumMap<>(Database.class);

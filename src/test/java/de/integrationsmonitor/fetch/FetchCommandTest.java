@@ -134,7 +134,7 @@ class FetchCommandTest {
                 "12411-01-01-4 12411-01-01-4_1773175772751_de_flat.zip",
                 "12531-0043 12531-0043_171717171_flat.zip",
                 "AI-N-01-2-5 AI-N-01-2-5_1773175799999_de_flat.zip");
-        assertThat(project.resolve("input/12531-0043_171717171_flat.zip")).isRegularFile();
+        assertThat(home.resolve("input/12531-0043_171717171_flat.zip")).isRegularFile();
         assertThat(downloads.lastDownload(Database.GENESIS, "12531-0043", "de")).isPresent();
         assertThat(downloads.lastDownload(Database.GENESIS, "63121-0001", "de")).isEmpty();
         noSecretIn(output);
