@@ -25,6 +25,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class FetchService {
 
+    /** A table code of the Regionaldatenbank's form, {@code NNNNN-NN-NN-N}: no other database writes its codes so. */
+    static final java.util.regex.Pattern REGIONALDATENBANK_TABLE = java.util.regex.Pattern.compile(
+            "\\d{5}-\\d{2}-\\d{2}-\\d");
+
     private final Environment environment;
     private final ImonSettings settings;
     private final FetchLog log;
@@ -65,7 +69,7 @@ public class FetchService {
 
     /**
      * Fetches the tables named (each as {@code jobs/quellen.yml} lists it, else the whole table from the database
-     * given), or, with no table named, every source of {@code jobs/quellen.yml} (of the database, if one is given).
+     * given, or from the Regionaldatenbank when the code has its form {@code NNNNN-NN-NN-N}), or, with no table named, every source of {@code jobs/quellen.yml} (of the database, if one is given).
      * Entries of the file that are wrong, and tables that cannot be asked for, are refused; the others are fetched.
      */
     public List<FetchOutcome> fetchTables(List<String> tables, Optional<Database> database, FetchOptions options,
@@ -95,6 +99,9 @@ public class FetchService {
                         + " like 12411-01-01-4, 12531-0043 or AI-N-01-2-5"));
             } else if (database.isPresent()) {
                 sources.add(Source.of(table, database.get()));
+            } else if (REGIONALDATENBANK_TABLE.matcher(table).matches()) {
+                // only the Regionaldatenbank writes its codes so (12411-01-01-4); GENESIS-Online's are 12411-0001
+                sources.add(Source.of(table, Database.REGIONALSTATISTIK));
             } else {
                 refused.add(FetchOutcome.refused(table, database, "not listed in " + file + "; say which database"
                         + " publishes it with --database (" + Database.ids() + ")"));

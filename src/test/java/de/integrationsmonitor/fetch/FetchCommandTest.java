@@ -160,6 +160,23 @@ class FetchCommandTest {
     }
 
     @Test
+    @Order(2)
+    @DisplayName("a table code of the Regionaldatenbank's form that quellen.yml does not list needs no --database;"
+            + " another form still does")
+    void regionaldatenbankTableWithoutDatabase(CapturedOutput output) {
+        // asked of the Regionaldatenbank (the test server has no recording of this table, so it fails there)
+        int exit = imon("fetch", "99999-01-01-4", "--force");
+
+        assertThat(exit).as(output.getAll()).isEqualTo(1);
+        assertThat(output.getOut()).contains("FAILED 99999-01-01-4 (regionalstatistik): Regionaldatenbank Deutschland (");
+        assertThat(REPLAY.requests("data/tablefile")).last()
+                .satisfies(r -> assertThat(r.form()).containsEntry("name", "99999-01-01-4"));
+
+        assertThat(imon("fetch", "12531-0044")).isEqualTo(2);
+        assertThat(output.getOut()).contains("REFUSED 12531-0044: not listed in");
+    }
+
+    @Test
     @Order(3)
     @DisplayName("status 22: the table is stored, the office's warning kept with its delivery and printed")
     void adjustedRequestKeepsTheWarning(CapturedOutput output) throws IOException {
