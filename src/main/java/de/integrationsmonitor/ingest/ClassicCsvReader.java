@@ -335,8 +335,8 @@ public final class ClassicCsvReader implements ExtractReader {
         }
 
         /**
-         * Refuses what belongs to a table, not to a footer: a second extract's first line, a second line of underscores,
-         * a header row or a line of several cells (a data line). Read as notes, they would vanish uncounted.
+         * Refuses what belongs to a table, not to a footer: a second extract's first line, a second line of
+         * underscores, a header row or a line of several cells (a data line). Read as notes, they would vanish.
          */
         private void refuseAnotherExtract(CSVRecord record, String text) {
             String twoExtracts = "; one file holds one extract: were two downloads put together?";
