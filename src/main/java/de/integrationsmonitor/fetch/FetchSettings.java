@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -53,8 +55,15 @@ public record FetchSettings(Map<Database, URI> baseUrls, Duration pollInterval, 
      * @param defaultInbox where downloads go unless {@code IMON_INBOX} says otherwise: the inbox of the home
      */
     public static FetchSettings from(Function<String, String> env, Path defaultInbox) {
-        Map<Database, URI> urls = new EnumMap<>(Database.class);
-        for (Database database : Database.values()) {
+        return from(env, defaultInbox, List.of());
+    }
+
+    /** The settings for the built-in databases and the configured ones given. */
+    public static FetchSettings from(Function<String, String> env, Path defaultInbox, List<Database> configured) {
+        Map<Database, URI> urls = new HashMap<>();
+        List<Database> databases = new ArrayList<>(List.of(Database.values()));
+        databases.addAll(configured);
+        for (Database database : databases) {
             String own = URL + "_" + database.variableSuffix();
             String value = env.apply(own);
             String name = own;
@@ -73,10 +82,10 @@ public record FetchSettings(Map<Database, URI> baseUrls, Duration pollInterval, 
     }
 
     public URI baseUrl(Database database) {
-        return baseUrls.get(database);
+        return baseUrls.getOrDefault(database, database.defaultBaseUrl());
     }
 
-    private static URI baseUrl(String name, String value) {
+    static URI baseUrl(String name, String value) {
         URI uri;
         try {
             uri = URI.create(value.endsWith("/") ? value : value + "/");

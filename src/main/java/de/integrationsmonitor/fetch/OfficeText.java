@@ -21,7 +21,8 @@ final class OfficeText {
      * Control characters (C0, DEL, C1), the Unicode line and paragraph separators, and the bidirectional overrides
      * that reorder what a terminal shows.
      */
-    private static final Pattern UNPRINTABLE = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\u202A-\\u202E\\u2066-\\u2069]+");
+    private static final Pattern UNPRINTABLE =
+            Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\u202A-\\u202E\\u2066-\\u2069]+");
     private static final Pattern SPACES = Pattern.compile("\\s{2,}");
 
     private OfficeText() {

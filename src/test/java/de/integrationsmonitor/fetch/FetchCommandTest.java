@@ -79,6 +79,8 @@ class FetchCommandTest {
         registry.add("IMON_GENESIS_POLL_SECONDS", () -> "0.001");
         registry.add("IMON_GENESIS_BACKOFF_SECONDS", () -> "0.001");
         registry.add("IMON_GENESIS_RETRIES", () -> "1");
+        // a Landesdatenbank beside the built-in databases (its URL, as every database's, moved to the test server)
+        registry.add("IMON_GENESIS_DATABASES", () -> "nrw=https://www.landesdatenbank.nrw.de/ldbnrwws/rest/2020/");
     }
 
     @AfterAll
@@ -174,6 +176,12 @@ class FetchCommandTest {
 
         assertThat(imon("fetch", "12531-0044")).isEqualTo(2);
         assertThat(output.getOut()).contains("REFUSED 12531-0044: not listed in");
+
+        assertThat(imon("fetch", "12411-0044", "--database", "nrw")).isEqualTo(1);
+        assertThat(output.getOut()).contains("FAILED 12411-0044 (nrw): GENESIS database nrw"
+                + " (www.landesdatenbank.nrw.de) (");
+        assertThat(REPLAY.requests("data/tablefile")).last()
+                .satisfies(r -> assertThat(r.form()).containsEntry("name", "12411-0044"));
     }
 
     @Test
@@ -248,7 +256,7 @@ class FetchCommandTest {
     @DisplayName("a wrong command line exits 64; no credentials exits 2, saying how to set them")
     void usageAndNoCredentials(CapturedOutput output) {
         assertThat(imon("fetch", "--database", "destatis")).isEqualTo(64);
-        assertThat(output.getErr()).contains("--database is 'destatis'; allowed: regionalstatistik, genesis, zensus");
+        assertThat(output.getErr()).contains("--database is 'destatis'; allowed: regionalstatistik, genesis, zensus, nrw");
 
         token = null;
 

@@ -11,7 +11,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,7 @@ class FetcherTest {
     final Map<Database, Lock> locks = locks();
 
     static Map<Database, Lock> locks() {
-        Map<Database, Lock> locks = new EnumMap<>(Database.class);
+        Map<Database, Lock> locks = new java.util.concurrent.ConcurrentHashMap<>();
         Arrays.stream(Database.values()).forEach(d -> locks.put(d, new ReentrantLock(true)));
         return locks;
     }
