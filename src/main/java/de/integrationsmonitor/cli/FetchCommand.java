@@ -59,9 +59,10 @@ public class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<Database> chosen = Optional.ofNullable(database).map(id -> Database.byId(id).orElseThrow(() ->
+        Optional<Database> chosen = Optional.ofNullable(database).map(id -> fetch.database(id).orElseThrow(() ->
                 new CommandLine.ParameterException(spec.commandLine(), "--database is '" + id + "'; allowed: "
-                        + Database.ids())));
+                        + fetch.databases().stream().map(Database::id).collect(java.util.stream.Collectors.joining(
+                                ", ")))));
         List<FetchOutcome> outcomes = fetch.fetchTables(tables == null ? List.of() : tables, chosen,
                 new FetchOptions(downloadOnly, force, Optional.empty()), new FetchListener() {
                     @Override

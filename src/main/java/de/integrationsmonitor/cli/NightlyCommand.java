@@ -15,8 +15,11 @@ import java.util.concurrent.Callable;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code imon nightly}: the command a scheduler runs every night. */
 @Component
@@ -32,7 +35,8 @@ import picocli.CommandLine.Option;
                 "64:--remote on the embedded H2 database", "75:another run holds the lock"})
 public class NightlyCommand implements Callable<Integer> {
 
-    @Option(names = "--inbox", paramLabel = "DIR", description = "folder of delivered files (default: input/)")
+    @Option(names = "--inbox", paramLabel = "DIR", description = "folder of delivered files (default: IMON_INBOX,"
+            + " else input/ of IMON_HOME)")
     Path inbox;
 
     @Option(names = "--editions", paramLabel = "DIR", description = "folder of edition files (default: jobs/)")
@@ -45,6 +49,9 @@ public class NightlyCommand implements Callable<Integer> {
     @Option(names = "--remote", description = "the workers (imon worker) ingest the files and render the"
             + " partitions; needs PostgreSQL and RabbitMQ (IMON_RABBITMQ_URL)")
     boolean remote;
+
+    @Spec
+    CommandSpec spec;
 
     private final Runs runs;
     private final ImonSettings settings;
@@ -63,6 +70,12 @@ public class NightlyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (editions != null && !Files.isDirectory(editions)) {
+            // a mistyped folder would otherwise be a night with no edition to render, and end "done"
+            throw new CommandLine.ParameterException(spec.commandLine(), "--editions " + editions + ": "
+                    + (Files.exists(editions) ? "not a folder" : "no such folder") + "; expected the folder of the"
+                    + " edition files (default: jobs/)");
+        }
         LocalDate night = runDate != null ? runDate : LocalDate.now(clock);
         if (remote) {
             remoteCheck.require("nightly --remote");

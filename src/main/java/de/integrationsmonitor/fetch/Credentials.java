@@ -63,10 +63,17 @@ public final class Credentials {
 
     /** Whether any credentials are configured: in the environment (for any database) or as a credentials file. */
     public static boolean configured(Function<String, String> env) {
+        return configured(env, List.of());
+    }
+
+    /** Whether any credentials are configured, counting those of the configured databases given. */
+    public static boolean configured(Function<String, String> env, List<Database> configured) {
         if (set(env, FILE)) {
             return true;
         }
-        for (String suffix : suffixes()) {
+        List<String> suffixes = suffixes();
+        configured.stream().map(d -> "_" + d.variableSuffix()).forEach(suffixes::add);
+        for (String suffix : suffixes) {
             if (set(env, TOKEN + suffix) || set(env, USER + suffix)) {
                 return true;
             }

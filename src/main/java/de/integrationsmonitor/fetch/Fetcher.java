@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -59,10 +59,11 @@ public final class Fetcher {
     private final Map<Database, Lock> locks;
     private final HttpClient http;
     /** Databases found unreachable in this run, with the reason: their other tables are not tried. */
-    private final Map<Database, String> unreachable = new EnumMap<>(Database.class);
+    private final Map<Database, String> unreachable = new HashMap<>();
 
     /**
      * @param locks one lock per database, shared by every run in the process: one request at a time per database
+     *              (a configured database gets its lock when first asked; the map must be safe for that)
      */
     public Fetcher(FetchSettings settings, Function<Database, Optional<Credentials>> credentials, FetchLog log,
                    Intake intake, Clock clock, Map<Database, Lock> locks) {
@@ -104,7 +105,8 @@ public final class Fetcher {
                     + " (or the user name and password, or a credentials file; see docs/betrieb.md)");
         }
         Path inbox = options.inbox().orElse(settings.inbox());
-        GenesisClient client = new GenesisClient(database, account.get(), settings, http, locks.get(database), inbox);
+        GenesisClient client = new GenesisClient(database, account.get(), settings, http,
+                locks.computeIfAbsent(database, d -> new java.util.concurrent.locks.ReentrantLock(true)), inbox);
         try {
             return download(client, source, options, inbox, listener);
         } catch (FetchException e) {
@@ -161,7 +163,8 @@ public final class Fetcher {
         if (status.code() == OK) {
             JsonNode first = status.body().path("List").path(0);
             listener.progress(source.label() + ": statistic " + source.statistic().get() + " changed since " + since
-                    + (first.hasNonNull("Date") ? " (office date " + first.get("Date").asText() + ")" : ""));
+                    + (first.hasNonNull("Date") ? " (office date " + client.outside(first.get("Date").asText()) + ")"
+                    : ""));
         } else {
             listener.progress(source.label() + ": cannot tell whether it changed (" + status.describe()
                     + "); downloading");

@@ -41,7 +41,9 @@ import java.util.stream.Collectors;
  * credentials in the {@code username}/{@code password} headers only, one request at a time, and hands back the
  * answer as a file or a status object. Time-outs, HTTP 5xx and status 6 (too many parallel requests) are retried
  * with exponential back-off; an answer that is neither a ZIP nor a status object is refused with its content type
- * and first bytes.
+ * and first bytes. One answer may take {@code imon.limits.max-download-seconds} and have
+ * {@code imon.limits.max-download-size} bytes; past either it is cut off and not asked for again. Text from the server
+ * is masked and cleaned before any message carries it ({@link OfficeText}).
  */
 final class GenesisClient {
 
@@ -166,19 +168,36 @@ final class GenesisClient {
         String where = where(method);
         FileWriter writer;
         try {
-            writer = new FileWriter(body);
+            writer = new FileWriter(body, settings.maxDownloadSize());
         } catch (IOException e) {
             throw new FetchException(FetchException.Kind.FAILED, "cannot write the download " + body + ": "
                     + e.getMessage());
         }
         CompletableFuture<HttpResponse<Long>> future = http.sendAsync(request,
                 info -> HttpResponse.BodySubscribers.fromSubscriber(writer, FileWriter::bytes));
-        long tick = Math.max(1, Math.min(settings.readTimeout().toMillis() / 4, 1000));
+        long tick = Math.max(1, Math.min(Math.min(settings.readTimeout().toMillis(),
+                settings.maxDownloadTime().toMillis()) / 4, 1000));
+        long start = System.nanoTime();
         try {
             while (true) {
                 try {
-                    return future.get(tick, TimeUnit.MILLISECONDS);
+                    HttpResponse<Long> response = future.get(tick, TimeUnit.MILLISECONDS);
+                    if (writer.tooLarge) {
+                        throw tooLarge(where);
+                    }
+                    return response;
                 } catch (TimeoutException e) {
+                    if (writer.tooLarge) {
+                        future.cancel(true);
+                        throw tooLarge(where);
+                    }
+                    if (Duration.ofNanos(System.nanoTime() - start).compareTo(settings.maxDownloadTime()) > 0) {
+                        // not tried again: a server that drips would hold the run (and a nightly's lock) once more
+                        future.cancel(true);
+                        throw new FetchException(FetchException.Kind.FAILED, where + " took longer than "
+                                + seconds(settings.maxDownloadTime()) + " (limit " + FetchSettings.MAX_DOWNLOAD_SECONDS
+                                + ") and was cut off after " + writer.bytes() + " bytes; not tried again in this run");
+                    }
                     if (writer.failure != null) {
                         future.cancel(true);
                         throw new FetchException(FetchException.Kind.FAILED, "cannot write the download " + body
@@ -198,6 +217,9 @@ final class GenesisClient {
             future.cancel(true);
             throw new FetchException(FetchException.Kind.FAILED, "interrupted while waiting for " + where);
         } catch (ExecutionException e) {
+            if (writer.tooLarge) {
+                throw tooLarge(where);
+            }
             throw failure(e.getCause(), where);
         } finally {
             writer.close();
@@ -226,6 +248,12 @@ final class GenesisClient {
                 + Optional.ofNullable(root.getMessage()).map(m -> ": " + m).orElse("") + ")", false);
     }
 
+    private FetchException tooLarge(String where) {
+        return new FetchException(FetchException.Kind.REFUSED, where + " answered more than "
+                + settings.maxDownloadSize() + " bytes (limit " + FetchSettings.MAX_DOWNLOAD_SIZE + "); the rest was"
+                + " not downloaded and nothing was kept");
+    }
+
     private Retryable readTimeout(String where) {
         return new Retryable("no answer from " + where + " within " + seconds(settings.readTimeout())
                 + " (read time-out)", false);
@@ -238,25 +266,26 @@ final class GenesisClient {
         String where = where(method);
         byte[] head = head(body);
         if (code >= 500) {
-            throw new Retryable(where + " answered HTTP " + code + " (content type " + contentType
+            throw new Retryable(where + " answered HTTP " + code + " (content type " + outside(contentType)
                     + ", first bytes '" + printable(head) + "')", false);
         }
         if (code == 200 && isZip(head)) {
             return new Answer.File(body, officeFileName(response), response.body());
         }
-        Optional<Answer.Status> status = statusObject(body, response.body());
+        Optional<Answer.Status> status = statusObject(body, response.body()).map(s -> new Answer.Status(s.code(),
+                outside(s.content()), outside(s.type()), s.body()));
         if (status.isPresent()) {
             return status.get();
         }
         if (code != 200) {
             throw new FetchException(FetchException.Kind.FAILED, where + " answered HTTP " + code + (code >= 300
-                    && code < 400 ? " (a redirect to " + response.headers().firstValue("Location").orElse("?")
+                    && code < 400 ? " (a redirect to " + outside(response.headers().firstValue("Location").orElse("?"))
                     + ", not followed: the credentials stay with the configured host)" : "") + " (content type "
-                    + contentType + ", first bytes '" + printable(head) + "')");
+                    + outside(contentType) + ", first bytes '" + printable(head) + "')");
         }
         throw new FetchException(FetchException.Kind.REFUSED, where + " answered neither a ZIP nor a status object:"
-                + " content type " + contentType + ", " + response.body() + " bytes, first bytes '" + printable(head)
-                + "'");
+                + " content type " + outside(contentType) + ", " + response.body() + " bytes, first bytes '"
+                + printable(head) + "'");
     }
 
     private static Optional<Answer.Status> statusObject(Path body, long size) {
@@ -304,10 +333,15 @@ final class GenesisClient {
         }
     }
 
-    /** The first bytes for a message: control characters as spaces, at most 80 characters. */
-    static String printable(byte[] head) {
-        String text = text(head).replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+    /** The first bytes for a message: the credentials masked, control characters as spaces, at most 80 characters. */
+    String printable(byte[] head) {
+        String text = OfficeText.clean(text(head), credentials, Integer.MAX_VALUE);
         return text.length() > 80 ? text.substring(0, 80) + "..." : text;
+    }
+
+    /** Text from the server (a status message, a header), as messages may carry it ({@link OfficeText}). */
+    String outside(String text) {
+        return OfficeText.clean(text, credentials);
     }
 
     private static String encode(Map<String, String> form) {
@@ -370,10 +404,14 @@ final class GenesisClient {
         private volatile long lastProgress = System.nanoTime();
         private volatile long bytes;
         private volatile IOException failure;
+        /** The answer grew past the size cap: nothing more is written, the download is refused. */
+        private volatile boolean tooLarge;
+        private final long maxBytes;
         private Flow.Subscription subscription;
 
-        FileWriter(Path file) throws IOException {
+        FileWriter(Path file, long maxBytes) throws IOException {
             channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            this.maxBytes = maxBytes;
         }
 
         long bytes() {
@@ -394,6 +432,12 @@ final class GenesisClient {
         public void onNext(List<ByteBuffer> buffers) {
             try {
                 for (ByteBuffer buffer : buffers) {
+                    if (bytes + buffer.remaining() > maxBytes) {
+                        tooLarge = true;
+                        subscription.cancel();
+                        close();
+                        return;
+                    }
                     while (buffer.hasRemaining()) {
                         bytes += channel.write(buffer);
                     }

@@ -13,9 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import de.integrationsmonitor.yaml.SafeYaml;
 
 /**
  * Reads {@code jobs/quellen.yml}, the tables {@code bin/imon fetch} downloads. A wrong entry is refused with a
@@ -27,13 +25,20 @@ public final class SourcesLoader {
     /**
      * The sources of the file, and the entries refused (each with its message).
      */
-    public record SourceList(List<Source> sources, List<FetchOutcome> refused) {
+    public record SourceList(List<Source> sources, List<FetchOutcome> refused, List<Database> databases) {
 
         public SourceList {
             sources = List.copyOf(sources);
             refused = List.copyOf(refused);
+            databases = List.copyOf(databases);
+        }
+
+        public SourceList(List<Source> sources, List<FetchOutcome> refused) {
+            this(sources, refused, List.of());
         }
     }
+
+    private static final Set<String> DATABASE_FIELDS = new TreeSet<>(Set.of("name", "label", "url"));
 
     private static final Set<String> FIELDS = new TreeSet<>(Set.of("table", "database", "regional_variable",
             "regional_keys", "start_year", "end_year", "language", "statistic"));
@@ -47,6 +52,17 @@ public final class SourcesLoader {
 
     /** @throws FetchConfigurationException when the file is missing, no YAML, or holds no list of sources */
     public static SourceList load(Path file) {
+        return load(file, List.of());
+    }
+
+    /**
+     * Reads the file; a source may name a built-in database, one of {@code configured} (the environment's), or one
+     * the file's own {@code databases:} list configures by name and base URL.
+     *
+     * @throws FetchConfigurationException when the file is missing, no YAML, holds no list of sources, or a
+     *                                     database it configures is wrong
+     */
+    public static SourceList load(Path file, List<Database> configured) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -58,17 +74,24 @@ public final class SourcesLoader {
         }
         Object root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            root = SafeYaml.load(text);
         } catch (RuntimeException e) {
-            throw new FetchConfigurationException(file + " is not valid YAML: " + e.getMessage());
+            throw new FetchConfigurationException(file + " is not valid YAML: " + SafeYaml.problem(e));
         }
-        if (!(root instanceof Map<?, ?> map) || !map.containsKey("sources") || map.size() != 1) {
+        if (!(root instanceof Map<?, ?> map) || !map.containsKey("sources")
+                || map.size() != (map.containsKey("databases") ? 2 : 1)) {
             throw new FetchConfigurationException(file + ": expected one field 'sources' with a list of tables,"
-                    + " e.g. sources: [{table: 12411-01-01-4, database: regionalstatistik}]");
+                    + " e.g. sources: [{table: 12411-01-01-4, database: regionalstatistik}], and optionally"
+                    + " 'databases' with further GENESIS databases, e.g."
+                    + " databases: [{name: bayern, url: https://...}]");
         }
+        List<Database> known = new ArrayList<>(List.of(Database.values()));
+        known.addAll(configured);
+        List<Database> own = databases(file, map.get("databases"), known);
+        known.addAll(own);
         Object list = map.get("sources");
         if (list == null) {
-            return new SourceList(List.of(), List.of());
+            return new SourceList(List.of(), List.of(), own);
         }
         if (!(list instanceof List<?> entries)) {
             throw new FetchConfigurationException(file + ": sources should be a list of tables, each with at least"
@@ -80,7 +103,7 @@ public final class SourcesLoader {
         for (int i = 0; i < entries.size(); i++) {
             Object entry = entries.get(i);
             try {
-                Source source = source(file, i + 1, entry);
+                Source source = source(file, i + 1, entry, known);
                 if (!seen.add(source.label() + " " + source.language())) {
                     throw new FetchConfigurationException(file + ": source " + (i + 1) + ": " + source.label()
                             + " is listed twice in language " + source.language() + "; list each table once per"
@@ -91,13 +114,50 @@ public final class SourcesLoader {
                 Map<?, ?> fields = entry instanceof Map<?, ?> m ? m : Map.of();
                 Object table = fields.get("table");
                 refused.add(FetchOutcome.refused(table == null ? "source " + (i + 1) : String.valueOf(table),
-                        Database.byId(String.valueOf(fields.get("database"))), e.getMessage()));
+                        Database.byId(String.valueOf(fields.get("database")), known), e.getMessage()));
             }
         }
-        return new SourceList(sources, refused);
+        return new SourceList(sources, refused, own);
     }
 
-    private static Source source(Path file, int position, Object entry) {
+    /** The databases the file configures ({@code databases: [{name, url, label}]}); a wrong one refuses the file. */
+    private static List<Database> databases(Path file, Object value, List<Database> known) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> entries)) {
+            throw new FetchConfigurationException(file + ": databases should be a list of GENESIS databases, each"
+                    + " with name and url (and optionally label)");
+        }
+        List<Database> databases = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String where = file + ": database " + (i + 1);
+            if (!(entries.get(i) instanceof Map<?, ?> fields)) {
+                throw new FetchConfigurationException(where + " is '" + SafeYaml.excerpt(entries.get(i))
+                        + "'; expected the fields name, url and optionally label");
+            }
+            for (Object key : fields.keySet()) {
+                if (!DATABASE_FIELDS.contains(String.valueOf(key))) {
+                    throw new FetchConfigurationException(where + ": unknown field '" + key + "'; allowed fields: "
+                            + String.join(", ", DATABASE_FIELDS));
+                }
+            }
+            Object name = fields.get("name");
+            Object url = fields.get("url");
+            Object label = fields.get("label");
+            Database database = Database.configured(where, name == null ? null : String.valueOf(name),
+                    label == null ? null : String.valueOf(label), url == null ? null : String.valueOf(url));
+            if (Database.byId(database.id(), known).isPresent() || Database.byId(database.id(), databases)
+                    .isPresent()) {
+                throw new FetchConfigurationException(where + ": the database '" + database.id() + "' is"
+                        + " configured already (built in, in " + Database.DATABASES + " or above in the file)");
+            }
+            databases.add(database);
+        }
+        return databases;
+    }
+
+    private static Source source(Path file, int position, Object entry, List<Database> known) {
         if (!(entry instanceof Map<?, ?> map)) {
             throw new FetchConfigurationException(file + ": source " + position + " is '" + entry + "'; expected the fields of a table ("
                     + String.join(", ", FIELDS) + "), at least table and database");
@@ -115,9 +175,9 @@ public final class SourcesLoader {
             }
         }
         Object databaseValue = map.get("database");
-        Database database = Database.byId(String.valueOf(databaseValue)).orElseThrow(() ->
+        Database database = Database.byId(String.valueOf(databaseValue), known).orElseThrow(() ->
                 new FetchConfigurationException(where + ": database is " + (databaseValue == null ? "missing"
-                        : "'" + databaseValue + "'") + "; allowed: " + Database.ids()));
+                        : "'" + databaseValue + "'") + "; allowed: " + Database.ids(known)));
         String regionalVariable = optionalText(where, map, "regional_variable", REGIONAL_VARIABLE,
                 "a regional variable like KREISE, DLAND or GEMEINDE").orElse("");
         List<String> keys = regionalKeys(where, map.get("regional_keys"));

@@ -19,6 +19,10 @@ import de.integrationsmonitor.yaml.SafeYaml;
 /** Reads the indicator catalogue from its YAML file, with messages that name the field that is wrong. */
 public final class CatalogueLoader {
 
+    /** Characters of an indicator id and an input name, and of a table code: the widths of the store's columns. */
+    static final int MAX_ID = 80;
+    static final int MAX_TABLE_CODE = 40;
+
     private CatalogueLoader() {
     }
 
@@ -42,6 +46,7 @@ public final class CatalogueLoader {
         for (int i = 0; i < entries.size(); i++) {
             Fields f = new Fields(file + ": indicators[" + (i + 1) + "]", asMap(entries.get(i), file + ""));
             String id = f.text("id");
+            f.atMost("id", id, MAX_ID);
             if (!ids.add(id)) {
                 throw new CatalogueException(file + ": the indicator id '" + id + "' appears twice");
             }
@@ -95,8 +100,10 @@ public final class CatalogueLoader {
         Map<String, Object> declared = asMap(indicator.required("inputs"), indicator.where + ": inputs");
         List<InputSpec> inputs = new ArrayList<>();
         for (Map.Entry<String, Object> entry : declared.entrySet()) {
+            indicator.atMost("the input name", entry.getKey(), MAX_ID);
             Fields f = new Fields(indicator.where + ": input '" + entry.getKey() + "'",
                     asMap(entry.getValue(), indicator.where));
+            f.atMost("table", f.text("table"), MAX_TABLE_CODE);
             List<String> variables = f.map.containsKey("variables") ? f.strings("variables")
                     : f.map.containsKey("variable") ? List.of(f.text("variable")) : List.of();
             List<String> matching = f.map.containsKey("matching") ? f.strings("matching") : List.of();
@@ -163,6 +170,14 @@ public final class CatalogueLoader {
 
         String text(String name) {
             return String.valueOf(required(name)).strip();
+        }
+
+        /** Refuses a text longer than the store's column keeps; nothing is cut. */
+        void atMost(String name, String value, int max) {
+            if (value.length() > max) {
+                throw new CatalogueException(where + ": " + name + " has " + value.length() + " characters; at most "
+                        + max + " (the width of the store's column), found '" + SafeYaml.excerpt(value) + "'");
+            }
         }
 
         Optional<String> optionalText(String name) {

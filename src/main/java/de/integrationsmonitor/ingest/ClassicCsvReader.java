@@ -140,6 +140,11 @@ public final class ClassicCsvReader implements ExtractReader {
                 throw refuse("expected a table code like 12411-01-01-4 after '" + TABLE_LINE_PREFIX + "', found '"
                         + abbreviate(tableCode) + "'");
             }
+            Optional<String> asked = source.declaredTableCode().map(String::strip);
+            if (asked.isPresent() && !asked.get().equals(tableCode)) {
+                throw refuse("the file is table " + tableCode + " ('" + abbreviate(tableLine) + "'), but table "
+                        + asked.get() + " was asked for; a table is not stored under another table's code");
+            }
 
             List<String> titleLines = new ArrayList<>();
             Optional<Period.Declaration> declared = Optional.empty();
@@ -292,10 +297,18 @@ public final class ClassicCsvReader implements ExtractReader {
             Optional<LocalDateTime> stand = Optional.empty();
             long standLine = 0;
             Optional<String> standProblem = Optional.empty();
+            String standText = "";
             for (Optional<CSVRecord> record = next(); record.isPresent(); record = next()) {
                 String text = String.join(";", record.get()).strip();
+                refuseAnotherExtract(record.get(), text);
                 if (text.startsWith(STAND_PREFIX)) {
+                    if (standLine > 0) {
+                        throw refuse("a second 'Stand:' line ('" + abbreviate(text) + "'; line " + standLine
+                                + " says '" + abbreviate(standText) + "'); one file holds one extract of one"
+                                + " Stand: were two downloads put together?");
+                    }
                     standLine = line;
+                    standText = text;
                     stand = Optional.empty();
                     standProblem = Optional.empty();
                     Matcher m = STAND.matcher(text);
@@ -319,6 +332,27 @@ public final class ClassicCsvReader implements ExtractReader {
                 }
             }
             return new ExtractFooter(stand, notes, standLine, standProblem);
+        }
+
+        /**
+         * Refuses what belongs to a table, not to a footer: a second extract's first line, a second line of
+         * underscores, a header row or a line of several cells (a data line). Read as notes, they would vanish.
+         */
+        private void refuseAnotherExtract(CSVRecord record, String text) {
+            String twoExtracts = "; one file holds one extract: were two downloads put together?";
+            if (text.startsWith(TABLE_LINE_PREFIX)) {
+                throw refuse("a second extract begins after the footer ('" + abbreviate(text) + "')" + twoExtracts);
+            }
+            if (text.startsWith(FOOTER_PREFIX)) {
+                throw refuse("a second footer line of underscores" + twoExtracts);
+            }
+            if (isHeaderRow(record) && !onlyFirstCell(record)) {
+                throw refuse("a header row after the footer ('" + abbreviate(text) + "')" + twoExtracts);
+            }
+            if (!onlyFirstCell(record)) {
+                throw refuse("a data line after the footer ('" + abbreviate(text) + "'); the footer holds notes and"
+                        + " 'Stand:' only" + twoExtracts);
+            }
         }
     }
 

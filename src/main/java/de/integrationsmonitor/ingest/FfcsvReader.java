@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32;
@@ -40,6 +41,7 @@ public final class FfcsvReader implements ExtractReader {
      * A table code a caller declares: those of file names, and the Regionalatlas's ({@code AI-N-01-2-5}), which
      * cannot be told from a file name's other tokens and so are taken only when declared.
      */
+    private static final Pattern STATISTIC = Pattern.compile("(\\d{4}[0-9A-Z])-.*");
     private static final Pattern DECLARED_TABLE_CODE = Pattern.compile("[0-9A-Z]+(?:-[0-9A-Za-z]+)+");
     /** The regional variables of GENESIS-Online and the Regionaldatenbank. */
     private static final Set<String> REGIONAL_VARIABLES = Set.of("DINSG", "DLAND", "REGBEZ", "KREISE");
@@ -79,6 +81,7 @@ public final class FfcsvReader implements ExtractReader {
         source.bytes().notText("the file").ifPresent(problem -> {
             throw new ExtractRefusedException(file, source.bytes().firstNulLine(), problem);
         });
+        refuseAnotherTable(source, "the file's name", file);
         Naming naming = Naming.of(List.of(file), declared(source));
         try (InputStream in = source.open()) {
             if (source.bytes().byteOrderMark()) {
@@ -105,6 +108,8 @@ public final class FfcsvReader implements ExtractReader {
         try (zip) {
             ZipEntry entry = onlyEntry(zip, file);
             String entryName = entry.getName();
+            refuseAnotherTable(source, "the ZIP entry '" + entryName + "'", entryName);
+            refuseAnotherTable(source, "the ZIP's name", file);
             BoundedInflation.checkDeclared(file, entryName, entry.getSize(), limits);
             try {
                 boolean bom;
@@ -208,6 +213,26 @@ public final class FfcsvReader implements ExtractReader {
         return Optional.empty();
     }
 
+    /**
+     * Refuses a delivery whose name says it is another table than the caller asked for (a service answering
+     * 12511-01-01-4 with the 12411-01-01-4 ZIP): stored under the code asked for, its figures would pass as another
+     * table's.
+     */
+    private static void refuseAnotherTable(ExtractSource source, String what, String name) {
+        Optional<String> asked = declared(source);
+        Optional<String> named = tableCode(name);
+        if (asked.isPresent() && named.isPresent() && !named.get().equals(asked.get())) {
+            throw new ExtractRefusedException(source.fileName(), 0, what + " is table " + named.get() + ", but table "
+                    + asked.get() + " was asked for; a table is not stored under another table's code");
+        }
+    }
+
+    /** The statistic a GENESIS table code starts with ({@code 12411} of {@code 12411-01-01-4}), if it has one. */
+    static Optional<String> statisticOf(String tableCode) {
+        Matcher m = STATISTIC.matcher(tableCode);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
     /** The table code the caller declared, checked to be one; a declared code wins over the names'. */
     private static Optional<String> declared(ExtractSource source) {
         Optional<String> code = source.declaredTableCode().map(String::strip);
@@ -240,7 +265,7 @@ public final class FfcsvReader implements ExtractReader {
      * What the names of a delivery tell (the entry's first, then the ZIP's): the table code, since the file itself
      * names only the statistic, and the language, since English files write a decimal point.
      */
-    private record Naming(Optional<String> tableCode, boolean english, List<String> names) {
+    private record Naming(Optional<String> tableCode, boolean english, List<String> names, boolean declared) {
 
         static Naming of(List<String> names, Optional<String> declared) {
             Optional<String> code = declared.isPresent() ? declared
@@ -253,7 +278,7 @@ public final class FfcsvReader implements ExtractReader {
                     break;
                 }
             }
-            return new Naming(code, english, names);
+            return new Naming(code, english, names, declared.isPresent());
         }
 
         String missingTableCode() {
@@ -286,6 +311,9 @@ public final class FfcsvReader implements ExtractReader {
         private String lastTimeText;
         private String lastTimeCode;
         private Optional<Period> lastPeriod = Optional.empty();
+        /** The column of the statistic's code, and the statistic asked for, when the caller declared the table. */
+        private int statisticsCode = -1;
+        private String askedStatistic = "";
 
         Parse(String fileName, String entryName, Naming naming, String encoding, PhysicalLines lines,
               ExtractListener listener) {
@@ -322,6 +350,10 @@ public final class FfcsvReader implements ExtractReader {
             columnNames = List.of(names);
             columns = FfcsvColumns.of(columnNames, this::refuseHeader);
             tableCode = naming.tableCode().orElseThrow(() -> refuse(0, naming.missingTableCode()));
+            if (naming.declared()) {
+                statisticsCode = Math.max(columnNames.indexOf("statistics_code"), columnNames.indexOf("Statistik_Code"));
+                askedStatistic = statisticOf(tableCode).orElse("");
+            }
 
             PhysicalLines.Line line = nextDataLine();
             if (line == null) {
@@ -366,6 +398,13 @@ public final class FfcsvReader implements ExtractReader {
             if (cells.length != width) {
                 reject(line, "the row has " + cells.length + " cells, the header declares " + width);
                 return;
+            }
+            if (statisticsCode >= 0 && !askedStatistic.isEmpty()
+                    && !cells[statisticsCode].strip().equals(askedStatistic)) {
+                throw refuse(line.number(), columnNames.get(statisticsCode) + " is "
+                        + ClassicCsvReader.abbreviate(cells[statisticsCode]) + ", but table " + tableCode
+                        + " of statistic " + askedStatistic + " was asked for; a table is not stored under another"
+                        + " table's code");
             }
 
             FfcsvColumns.Group regional = null;

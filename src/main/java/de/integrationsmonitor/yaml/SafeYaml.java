@@ -2,11 +2,12 @@ package de.integrationsmonitor.yaml;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.DuplicateKeyException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * How every declarative file users edit (catalogue, rules, editions) is read: plain data only (no types, no
- * code), few aliases, no recursive keys, bounded nesting and size, so that a file of aliases expanding to
+ * How every declarative file users edit (catalogue, rules, editions, {@code quellen.yml}) is read: plain data only (no types, no
+ * code), no key given twice, few aliases, no recursive keys, bounded nesting and size, so that a file of aliases expanding to
  * gigabytes ("billion laughs") is refused at once; and messages that quote at most a short excerpt of it.
  */
 public final class SafeYaml {
@@ -18,6 +19,7 @@ public final class SafeYaml {
     static final int MAX_CHARACTERS = 4 * 1024 * 1024;
     /** Characters of a file's content a message may quote. */
     static final int EXCERPT = 120;
+    private static final String DUPLICATE = "found duplicate key";
 
     private SafeYaml() {
     }
@@ -29,6 +31,8 @@ public final class SafeYaml {
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(MAX_NESTING);
         options.setCodePointLimit(MAX_CHARACTERS);
+        // a second `formula:` would silently replace the first and change a published figure
+        options.setAllowDuplicateKeys(false);
         return new Yaml(new SafeConstructor(options)).load(text);
     }
 
@@ -47,6 +51,14 @@ public final class SafeYaml {
 
     /** What went wrong in {@link #load}, in one line of at most a few hundred characters. */
     public static String problem(RuntimeException e) {
+        if (e instanceof DuplicateKeyException duplicate && duplicate.getProblemMark() != null) {
+            String problem = String.valueOf(duplicate.getProblem());
+            String key = problem.startsWith(DUPLICATE) ? problem.substring(DUPLICATE.length()).strip() : problem;
+            String mapping = duplicate.getContextMark() == null ? ""
+                    : " (the mapping that starts in line " + (duplicate.getContextMark().getLine() + 1) + ")";
+            return "duplicate key '" + excerpt(key) + "' in line " + (duplicate.getProblemMark().getLine() + 1)
+                    + mapping + "; a key may be given once only, a second value would silently replace the first";
+        }
         String message = String.valueOf(e.getMessage()).strip();
         String first = message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(message);
         if (message.contains("Number of aliases")) {

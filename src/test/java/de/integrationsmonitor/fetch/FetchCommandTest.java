@@ -79,6 +79,8 @@ class FetchCommandTest {
         registry.add("IMON_GENESIS_POLL_SECONDS", () -> "0.001");
         registry.add("IMON_GENESIS_BACKOFF_SECONDS", () -> "0.001");
         registry.add("IMON_GENESIS_RETRIES", () -> "1");
+        // a Landesdatenbank beside the built-in databases (its URL, as every database's, moved to the test server)
+        registry.add("IMON_GENESIS_DATABASES", () -> "nrw=https://www.landesdatenbank.nrw.de/ldbnrwws/rest/2020/");
     }
 
     @AfterAll
@@ -134,7 +136,7 @@ class FetchCommandTest {
                 "12411-01-01-4 12411-01-01-4_1773175772751_de_flat.zip",
                 "12531-0043 12531-0043_171717171_flat.zip",
                 "AI-N-01-2-5 AI-N-01-2-5_1773175799999_de_flat.zip");
-        assertThat(project.resolve("input/12531-0043_171717171_flat.zip")).isRegularFile();
+        assertThat(home.resolve("input/12531-0043_171717171_flat.zip")).isRegularFile();
         assertThat(downloads.lastDownload(Database.GENESIS, "12531-0043", "de")).isPresent();
         assertThat(downloads.lastDownload(Database.GENESIS, "63121-0001", "de")).isEmpty();
         noSecretIn(output);
@@ -157,6 +159,29 @@ class FetchCommandTest {
         assertThat(REPLAY.requests().subList(requests, REPLAY.requests().size()))
                 .extracting(GenesisReplay.Seen::method).containsExactly("catalogue/modifieddata");
         noSecretIn(output);
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("a table code of the Regionaldatenbank's form that quellen.yml does not list needs no --database;"
+            + " another form still does")
+    void regionaldatenbankTableWithoutDatabase(CapturedOutput output) {
+        // asked of the Regionaldatenbank (the test server has no recording of this table, so it fails there)
+        int exit = imon("fetch", "99999-01-01-4", "--force");
+
+        assertThat(exit).as(output.getAll()).isEqualTo(1);
+        assertThat(output.getOut()).contains("FAILED 99999-01-01-4 (regionalstatistik): Regionaldatenbank Deutschland (");
+        assertThat(REPLAY.requests("data/tablefile")).last()
+                .satisfies(r -> assertThat(r.form()).containsEntry("name", "99999-01-01-4"));
+
+        assertThat(imon("fetch", "12531-0044")).isEqualTo(2);
+        assertThat(output.getOut()).contains("REFUSED 12531-0044: not listed in");
+
+        assertThat(imon("fetch", "12411-0044", "--database", "nrw")).isEqualTo(1);
+        assertThat(output.getOut()).contains("FAILED 12411-0044 (nrw): GENESIS database nrw"
+                + " (www.landesdatenbank.nrw.de) (");
+        assertThat(REPLAY.requests("data/tablefile")).last()
+                .satisfies(r -> assertThat(r.form()).containsEntry("name", "12411-0044"));
     }
 
     @Test
@@ -231,7 +256,7 @@ class FetchCommandTest {
     @DisplayName("a wrong command line exits 64; no credentials exits 2, saying how to set them")
     void usageAndNoCredentials(CapturedOutput output) {
         assertThat(imon("fetch", "--database", "destatis")).isEqualTo(64);
-        assertThat(output.getErr()).contains("--database is 'destatis'; allowed: regionalstatistik, genesis, zensus");
+        assertThat(output.getErr()).contains("--database is 'destatis'; allowed: regionalstatistik, genesis, zensus, nrw");
 
         token = null;
 

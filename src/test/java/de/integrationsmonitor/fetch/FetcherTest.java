@@ -11,7 +11,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +50,7 @@ class FetcherTest {
     final Map<Database, Lock> locks = locks();
 
     static Map<Database, Lock> locks() {
-        Map<Database, Lock> locks = new EnumMap<>(Database.class);
+        Map<Database, Lock> locks = new java.util.concurrent.ConcurrentHashMap<>();
         Arrays.stream(Database.values()).forEach(d -> locks.put(d, new ReentrantLock(true)));
         return locks;
     }
@@ -564,6 +563,195 @@ class FetcherTest {
 
         assertThat(replay.requests()).hasSize(4);
         assertThat(most.get()).isEqualTo(1);
+    }
+
+
+    /** The recorded 12411-01-01-4 ZIP, its one entry renamed (the content unchanged). */
+    static byte[] zipWithEntry(String entryName) throws IOException {
+        byte[] zip = Cassette.own("12411-01-01-4.yaml").interactions().get(0).body();
+        byte[] csv;
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            in.getNextEntry();
+            csv = in.readAllBytes();
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(bytes)) {
+            out.putNextEntry(new java.util.zip.ZipEntry(entryName));
+            out.write(csv);
+            out.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    static MockResponse zipAnswer(byte[] zip, String fileName) {
+        return new MockResponse().setHeader("Content-Type", "application/zip")
+                .setHeader("Content-Disposition", "attachment; filename=" + fileName).setBody(new Buffer().write(zip));
+    }
+
+    @Nested
+    @DisplayName("an answer that is another table than the one asked for is refused, naming both")
+    class AnotherTable {
+
+        @Test
+        @DisplayName("12511-01-01-4 asked, the 12411-01-01-4 ZIP answered: refused by its entry name, nothing stored")
+        void entryNameOfAnotherTable() throws IOException {
+            GenesisReplay replay = replay().then(zipAnswer(Cassette.own("12411-01-01-4.yaml").interactions().get(0)
+                    .body(), "12511-01-01-4_1773175772751_de_flat.zip"));
+
+            FetchOutcome outcome = fetchOne(fetcher(replay.baseUrl()), regional("12511-01-01-4"));
+
+            assertThat(outcome.result()).isEqualTo(FetchOutcome.Result.REFUSED);
+            assertThat(outcome.message()).contains("12511-01-01-4_1773175772751_de_flat.zip: the ZIP entry"
+                    + " '12411-01-01-4_1773175772751_de_flat.csv' is table 12411-01-01-4, but table 12511-01-01-4 was"
+                    + " asked for");
+            assertThat(intake.reads).isEmpty();
+            assertThat(log.downloads).isEmpty();
+            assertThat(inboxFiles()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("the entry named as asked, the figures of another statistic: refused by statistics_code")
+        void statisticsCodeOfAnotherStatistic() throws IOException {
+            GenesisReplay replay = replay().then(zipAnswer(zipWithEntry("12511-01-01-4_1773175772751_de_flat.csv"),
+                    "12511-01-01-4_1773175772751_de_flat.zip"));
+
+            FetchOutcome outcome = fetchOne(fetcher(replay.baseUrl()), regional("12511-01-01-4"));
+
+            assertThat(outcome.result()).isEqualTo(FetchOutcome.Result.REFUSED);
+            assertThat(outcome.message()).contains("line 2: in the ZIP entry '12511-01-01-4_1773175772751_de_flat.csv':"
+                    + " statistics_code is 12411, but table 12511-01-01-4 of"
+                    + " statistic 12511 was asked for");
+            assertThat(intake.reads).isEmpty();
+            assertThat(log.downloads).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("the office's own text is printed and kept without the credentials, control characters or excess")
+    class OfficeText {
+
+        static final String USER = "DEUSER01";
+        static final String PASSWORD = "geheim-Passwort-7";
+
+        Fetcher withPassword(String baseUrl) {
+            Map<String, String> env = Map.of(FetchSettings.URL, baseUrl, FetchSettings.POLL, "0.001",
+                    FetchSettings.BACKOFF, "0.001", FetchSettings.RETRIES, "0", FetchSettings.READ_TIMEOUT, "5");
+            return new Fetcher(FetchSettings.from(env::get, inbox), d -> Optional.of(Credentials.of(USER, PASSWORD)),
+                    log, intake, NOV_5, locks);
+        }
+
+        static void clean(String text) {
+            assertThat(text).doesNotContain(USER, PASSWORD, TOKEN).doesNotContain("\n", "\r", "\u001b")
+                    .doesNotContainPattern("[\\p{Cntrl}\\u0085\\u2028\\u2029]").hasSizeLessThan(1200);
+        }
+
+        @Test
+        @DisplayName("status 22 whose warning echoes the token, forges a line and runs on: masked, one line, capped")
+        void warningOfStatus22() throws IOException {
+            byte[] recorded = Cassette.own("13111-01-03-4.yaml").interactions().stream()
+                    .filter(i -> i.method().equals("data/tablefile")).findFirst().orElseThrow().body();
+            com.fasterxml.jackson.databind.node.ObjectNode answer = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(recorded);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) answer.get("Status")).put("Content", "Parameter"
+                    + " angepasst fuer username=" + TOKEN + "\n\u001b[1A\u001b[2Kimon: 0 refused, all good"
+                    + " \u2028" + "x".repeat(20_000));
+            GenesisReplay replay = replay().then(new MockResponse().setHeader("Content-Type", "application/json")
+                    .setBody(answer.toString()));
+
+            FetchOutcome outcome = fetchOne(fetcher(replay.baseUrl()), new Source("13111-01-03-4",
+                    Database.REGIONALSTATISTIK, "", List.of(), Optional.of(1990), Optional.empty(), "de",
+                    Optional.of("13111")));
+
+            assertThat(outcome.result()).isEqualTo(FetchOutcome.Result.FETCHED);
+            clean(outcome.describe());
+            assertThat(outcome.describe()).contains("username=*** [1A [2Kimon: 0 refused, all good");
+            assertThat(log.downloads).singleElement().satisfies(d -> clean(d.officeWarning().orElseThrow()));
+        }
+
+        @Test
+        @DisplayName("status -1 whose error text echoes user and password: masked")
+        void errorOfStatusMinusOne() {
+            GenesisReplay replay = replay().then(GenesisReplay.status(-1, "Fehler bei Anmeldung " + USER + "/"
+                    + PASSWORD + "\\r\\nimon: done"));
+
+            FetchOutcome outcome = fetchOne(withPassword(replay.baseUrl()), regional("12411-01-01-4"));
+
+            assertThat(outcome.result()).isEqualTo(FetchOutcome.Result.FAILED);
+            clean(outcome.describe());
+            assertThat(outcome.message()).contains("Fehler bei Anmeldung ***/*** imon: done");
+        }
+
+        @Test
+        @DisplayName("HTTP 500 whose body echoes the password: masked in what is printed")
+        void bodyOfHttp500() {
+            GenesisReplay replay = replay().then(new MockResponse().setResponseCode(500)
+                    .setHeader("Content-Type", "text/plain").setBody("password=" + PASSWORD + "\n\u001b]0;pwned\u0007"));
+
+            FetchOutcome outcome = fetchOne(withPassword(replay.baseUrl()), regional("12411-01-01-4"));
+
+            assertThat(outcome.result()).isEqualTo(FetchOutcome.Result.FAILED);
+            clean(outcome.describe());
+            assertThat(outcome.message()).contains("first bytes 'password=*** ]0;pwned'");
+        }
+    }
+
+    @Nested
+    @DisplayName("a download has a deadline and a size cap, whatever the server does")
+    class Bounded {
+
+        @Test
+        @DisplayName("a server dripping the ZIP byte by byte is cut off at the whole-download deadline, not retried")
+        void drippingServer() throws IOException {
+            byte[] zip = Cassette.own("12411-01-01-4.yaml").interactions().get(0).body();
+            GenesisReplay replay = replay().then(new MockResponse().setHeader("Content-Type", "application/zip")
+                    .setBody(new Buffer().write(zip)).throttleBody(1, 100, TimeUnit.MILLISECONDS));
+            long start = System.nanoTime();
+
+            FetchOutcome outcome = fetchOne(fetcher(replay.baseUrl(), FetchSettings.READ_TIMEOUT, "1",
+                    FetchSettings.MAX_DOWNLOAD_SECONDS, "1.5"), regional("12411-01-01-4"));
+
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
+            assertThat(outcome.result()).isEqualTo(FetchOutcome.Result.FAILED);
+            assertThat(outcome.message()).contains("data/tablefile) took longer than 1.5 s (limit"
+                    + " imon.limits.max-download-seconds)").doesNotContain("attempts");
+            assertThat(replay.requests()).hasSize(1);
+            assertThat(inboxFiles()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("an answer larger than the size cap is refused while it arrives; nothing stays behind")
+        void tooLarge() throws IOException {
+            byte[] zip = Cassette.own("12411-01-01-4.yaml").interactions().get(0).body();
+            GenesisReplay replay = replay().then(new MockResponse().setHeader("Content-Type", "application/zip")
+                    .setBody(new Buffer().write(zip)));
+
+            FetchOutcome outcome = fetchOne(fetcher(replay.baseUrl(), FetchSettings.MAX_DOWNLOAD_SIZE, "300B"),
+                    regional("12411-01-01-4"));
+
+            assertThat(outcome.result()).isEqualTo(FetchOutcome.Result.REFUSED);
+            assertThat(outcome.message()).contains("data/tablefile) answered more than 300 bytes (limit"
+                    + " imon.limits.max-download-size)");
+            assertThat(replay.requests()).hasSize(1);
+            assertThat(inboxFiles()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("an endless body without a declared length is cut at the cap, in bounded time")
+        void endlessBody() throws IOException {
+            Buffer endless = new Buffer();
+            endless.write(new byte[]{'P', 'K', 3, 4});
+            endless.write(new byte[2 * 1024 * 1024]);
+            GenesisReplay replay = replay().then(new MockResponse().setHeader("Content-Type", "application/zip")
+                    .setChunkedBody(endless, 64 * 1024));
+
+            FetchOutcome outcome = fetchOne(fetcher(replay.baseUrl(), FetchSettings.MAX_DOWNLOAD_SIZE, "1MB"),
+                    regional("12411-01-01-4"));
+
+            assertThat(outcome.result()).isEqualTo(FetchOutcome.Result.REFUSED);
+            assertThat(outcome.message()).contains("answered more than 1048576 bytes (limit"
+                    + " imon.limits.max-download-size)");
+            assertThat(inboxFiles()).isEmpty();
+        }
     }
 
     @Test

@@ -98,6 +98,49 @@ class SourcesLoaderTest {
     }
 
     @Test
+    @DisplayName("another GENESIS installation (a Landesdatenbank) is configured by name and base URL, in the file or"
+            + " the environment, and its tables name it as their database")
+    void configuredDatabases() throws IOException {
+        Path file = file("""
+                databases:
+                  - {name: bayern, label: GENESIS-Online Bayern, url: "https://www.statistikdaten.bayern.de/genesisWS/rest/2020"}
+                sources:
+                  - {table: 12411-001, database: bayern}
+                  - {table: 12411-01-01-4, database: nrw}
+                  - {table: 12411-01-01-4, database: sachsen}
+                """);
+        java.util.List<Database> environment = Database.fromEnvironment(java.util.Map.of(Database.DATABASES,
+                "nrw=https://www.landesdatenbank.nrw.de/ldbnrwws/rest/2020/")::get);
+
+        SourcesLoader.SourceList loaded = SourcesLoader.load(file, environment);
+
+        assertThat(loaded.sources()).extracting(s -> s.table() + " " + s.database().id() + " "
+                + s.database().defaultBaseUrl()).containsExactly(
+                "12411-001 bayern https://www.statistikdaten.bayern.de/genesisWS/rest/2020/",
+                "12411-01-01-4 nrw https://www.landesdatenbank.nrw.de/ldbnrwws/rest/2020/");
+        assertThat(loaded.sources().get(0).label()).isEqualTo("12411-001 (bayern)");
+        assertThat(loaded.sources().get(0).database().label()).isEqualTo("GENESIS-Online Bayern");
+        assertThat(loaded.refused()).singleElement().satisfies(r -> assertThat(r.message()).endsWith(
+                "database is 'sachsen'; allowed: regionalstatistik, genesis, zensus, nrw, bayern"));
+    }
+
+    @Test
+    @DisplayName("a configured database with a built-in name, no name or a URL that would send the credentials in"
+            + " plain text is refused, the file named")
+    void wrongConfiguredDatabases() throws IOException {
+        for (String[] wrong : new String[][] {
+            {"{name: genesis, url: https://mirror.example/rest/2020/}", "the database 'genesis' is built in"},
+            {"{name: Bayern!, url: https://mirror.example/rest/2020/}", "the database name is 'Bayern!'"},
+            {"{name: bayern, url: http://statistik.example/rest/2020/}", "plain http to another machine"},
+            {"{name: bayern, url: https://a.example/, token: x}", "unknown field 'token'"}}) {
+            Path file = file("databases:\n  - " + wrong[0] + "\nsources:\n  - {table: 12411-001, database: bayern}\n");
+            assertThatThrownBy(() -> SourcesLoader.load(file)).as(wrong[0])
+                    .isInstanceOf(FetchConfigurationException.class)
+                    .hasMessageContaining(file + ": database 1").hasMessageContaining(wrong[1]);
+        }
+    }
+
+    @Test
     @DisplayName("a table listed twice for the same database and language is refused the second time")
     void twice() throws IOException {
         Path file = file("""

@@ -130,6 +130,10 @@ class HostileInputTest {
         "utf-16le-without-byte-order-mark.csv        | the file is UTF-16 (every other byte is NUL, as in UTF-16LE without a byte order mark); UTF-16 is not an encoding",
         "nul-byte-in-line-9.csv                      | line 9: the file holds binary data (a NUL byte in line 9)",
         // bounded resources in the small
+        // two extracts run together: the second one's lines must not vanish into the first one's footer
+        "two-extracts-run-together.csv               | line 14: a second extract begins after the footer ('GENESIS-Tabelle: 99998-01-01-4'); one file holds one extract",
+        "data-lines-after-the-footer.csv             | line 11: a data line after the footer ('15001;      Dessau-Roßlau, Kreisfreie Stadt;5;2')",
+        "two-stand-lines.csv                         | line 14: a second 'Stand:' line ('Stand: 01.06.2025 / 10:00:00'; line 13 says 'Stand: 01.01.2020 / 10:00:00')",
         "too-many-title-lines.csv                    | more than 100 title lines before the header rows",
         "too-many-header-rows.csv                    | more than 20 header rows (lines starting with ';')",
         "every-data-line-quarantined.csv             | nothing of this file could be read as data: all 2 data lines that were not skipped were quarantined. The first: line 7: column 3 (Insgesamt): 'fünf' is neither a number",

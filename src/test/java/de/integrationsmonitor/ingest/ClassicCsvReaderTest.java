@@ -51,6 +51,25 @@ class ClassicCsvReaderTest {
     }
 
     @Test
+    void aFileOfAnotherTableThanTheOneAskedForIsRefusedNamingBoth() {
+        assertThatThrownBy(() -> new ClassicCsvReader().read(ExtractSource.scan(
+                FIXTURES.resolve("wide-layout-two-dates.csv"), java.util.Optional.of("12511-01-01-4")),
+                new RecordingListener()))
+                .isInstanceOf(ExtractRefusedException.class)
+                .hasMessageContaining("line 1: the file is table 12411-01-01-4 ('GENESIS-Tabelle: 12411-01-01-4'),"
+                        + " but table 12511-01-01-4 was asked for");
+    }
+
+    @Test
+    void aFileOfTheTableAskedForIsRead() throws IOException {
+        RecordingListener r = new RecordingListener();
+        new ClassicCsvReader().read(ExtractSource.scan(FIXTURES.resolve("wide-layout-two-dates.csv"),
+                java.util.Optional.of("12411-01-01-4")), r);
+        assertThat(r.header.tableCode()).isEqualTo("12411-01-01-4");
+        assertThat(r.observations).isNotEmpty();
+    }
+
+    @Test
     void dissolvedKreisKeepsItsDashAsMarkerNotAsZero() throws IOException {
         RecordingListener r = read(FIXTURES.resolve("wide-layout-two-dates.csv"));
 

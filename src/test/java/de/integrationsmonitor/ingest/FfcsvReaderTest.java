@@ -509,11 +509,14 @@ class FfcsvReaderTest {
         }
 
         @Test
-        @DisplayName("the declared code wins over the one a name starts with: the request knows what it asked for")
-        void declaredWinsOverName() throws IOException {
+        @DisplayName("a name that starts with another table code than the one declared is refused, naming both: the"
+                + " figures would pass as another table's")
+        void nameOfAnotherTableIsRefused() throws IOException {
             Path file = Files.write(temp.resolve("12411-01-01-4_de_flat.csv"), bytes(POPULATION));
 
-            assertThat(read(file, "12411-01-01-5").recorded().header.tableCode()).isEqualTo("12411-01-01-5");
+            assertThatThrownBy(() -> read(file, "12411-01-01-5")).isInstanceOf(ExtractRefusedException.class)
+                    .hasMessageContaining("the file's name is table 12411-01-01-4, but table 12411-01-01-5 was asked"
+                            + " for");
         }
 
         @ParameterizedTest

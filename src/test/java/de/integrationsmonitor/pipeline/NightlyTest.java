@@ -89,6 +89,36 @@ class NightlyTest extends CommandLineTest {
     }
 
     @Test
+    void withoutInboxANightTakesInTheInboxOfItsHomeNotTheProjectsSample() throws IOException {
+        Path homeInbox = Files.createDirectories(home.resolve("input"));
+        try (Stream<Path> old = Files.list(homeInbox)) {
+            for (Path p : old.toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.copy(FIXTURES.resolve("period-column-age-groups.csv"), homeInbox.resolve("12411-03-03-4-home.csv"));
+
+        Run run = imon("nightly", "--editions", editions.toString(), "--run-date", "2026-12-02");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("1 file(s) taken in, 0 refused").contains("12411-03-03-4-home.csv")
+                .doesNotContain("_beispiel.csv");
+    }
+
+    @Test
+    void anEditionsFolderThatDoesNotExistIsACommandLineErrorNotAQuietNight() {
+        Path missing = home.resolve("no-such-editions");
+
+        Run run = imon("nightly", "--inbox", inbox.toString(), "--editions", missing.toString(), "--run-date",
+                "2026-12-03");
+
+        assertThat(run.exit()).isEqualTo(64);
+        assertThat(run.err()).contains("--editions " + missing + ": no such folder").doesNotContain("\tat ");
+        assertThat(run.out()).doesNotContain("done");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery", Long.class)).isZero();
+    }
+
+    @Test
     void aSecondNightWithNothingNewRendersNothingAndLeavesEveryFileAsItWas() throws IOException {
         assertThat(nightly("2026-12-01").exit()).isZero();
         Map<Path, String> before = files(home.resolve("output/auslaenderanteil-2015"));

@@ -106,6 +106,8 @@ final class RemoteCluster {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"),
                 "-Dimon.project=" + Path.of("").toAbsolutePath(), "-Dimon.home=" + home,
+                // the shipped sample: the inbox of a home of its own would be empty
+                "-Dimon.inbox=" + Path.of("input").toAbsolutePath(),
                 "-Dspring.profiles.active=postgres", "-Dimon.clock.fixed=" + CLOCK,
                 "-Dimon.render.partition-size=3", "de.integrationsmonitor.Integrationsmonitor"));
         command.addAll(List.of(args));

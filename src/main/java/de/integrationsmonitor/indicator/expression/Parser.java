@@ -14,8 +14,18 @@ import java.util.stream.Collectors;
  */
 final class Parser {
 
+    /**
+     * Levels of parentheses, function calls and signs one inside the other; the catalogue's formulas use three at
+     * most, and a parser that recurses must stop long before the stack does.
+     */
+    static final int MAX_DEPTH = 100;
+    /** The digits the store keeps of a number exactly ({@code NUMERIC(65, 30)}). */
+    static final int MAX_INTEGER_DIGITS = 35;
+    static final int MAX_DECIMALS = 30;
+
     private final String text;
     private int pos;
+    private int depth;
 
     private Parser(String text) {
         this.text = text;
@@ -70,7 +80,10 @@ final class Parser {
         skipSpace();
         if (peek() == '-') {
             pos++;
-            return new Node.Negation(unary());
+            enter();
+            Node negated = new Node.Negation(unary());
+            depth--;
+            return negated;
         }
         return primary();
     }
@@ -89,9 +102,11 @@ final class Parser {
             return peek() == '(' ? call(name, start) : new Node.Input(name);
         }
         if (c == '(') {
+            enter();
             pos++;
             Node inner = sum();
             expect(')');
+            depth--;
             return inner;
         }
         throw error("expected a number, an input name, a function, '-' or '('");
@@ -111,7 +126,17 @@ final class Parser {
                 pos++;
             }
         }
-        return new Node.Literal(new BigDecimal(text.substring(start, pos)));
+        BigDecimal number = new BigDecimal(text.substring(start, pos));
+        int decimals = Math.max(0, number.scale());
+        int integerDigits = Math.max(0, number.precision() - number.scale());
+        if (integerDigits > MAX_INTEGER_DIGITS || decimals > MAX_DECIMALS) {
+            String written = text.substring(start, pos);
+            throw errorAt(start, "the number " + (written.length() > 40 ? written.substring(0, 39) + "…" : written)
+                    + " has " + integerDigits + " integer digits and " + decimals + " decimals; a number in a formula"
+                    + " has at most " + MAX_INTEGER_DIGITS + " integer digits and " + MAX_DECIMALS + " decimals (what"
+                    + " the store keeps exactly)");
+        }
+        return new Node.Literal(number);
     }
 
     private String name() {
@@ -133,6 +158,7 @@ final class Parser {
             return error("expected one of the functions "
                     + Arrays.stream(BuiltIn.values()).map(BuiltIn::id).collect(Collectors.joining(", ")));
         });
+        enter();
         pos++; // the '('
         List<Node> arguments = new ArrayList<>();
         skipSpace();
@@ -146,11 +172,20 @@ final class Parser {
             }
         }
         expect("',' or ')'", ')');
+        depth--;
         if (!function.accepts(arguments.size())) {
             throw errorAt(start, "expected " + function.arity() + " to " + function.id() + ", found "
                     + arguments.size() + " in '" + text.substring(start, pos) + "'");
         }
         return new Node.Call(function, arguments);
+    }
+
+    /** One level deeper; past {@link #MAX_DEPTH} the formula is refused. */
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw error("more than " + MAX_DEPTH + " levels of parentheses, functions or signs nested; a formula"
+                    + " has a handful");
+        }
     }
 
     private void expect(char c) {
@@ -206,7 +241,9 @@ final class Parser {
     }
 
     private ExpressionException errorAt(int position, String message) {
-        return new ExpressionException("'" + text + "' at column " + (position + 1) + ": " + message);
+        // a formula of a hundred thousand characters is quoted by its start only
+        String quoted = text.length() <= 200 ? text : text.substring(0, 199) + "… (" + text.length() + " characters)";
+        return new ExpressionException("'" + quoted + "' at column " + (position + 1) + ": " + message);
     }
 
     private char peekAfterNext() {

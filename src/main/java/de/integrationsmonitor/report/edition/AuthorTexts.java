@@ -51,6 +51,8 @@ import org.commonmark.parser.Parser;
 public final class AuthorTexts {
 
     static final String INTRODUCTION = "einleitung.md";
+    /** Bytes of one text file: real ones have a few kilobytes; read whole, a text must fit any heap the reports do. */
+    static final long MAX_BYTES = 256 * 1024;
 
     /** One printed block: a paragraph ({@code p}) or a list item ({@code li}) with its label, in styled markup. */
     public record Block(String kind, String label, String markup) {
@@ -136,6 +138,12 @@ public final class AuthorTexts {
 
     private static String read(Path file, Map<String, String> hashes) {
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new EditionException(String.format(java.util.Locale.ROOT, "%s: %,d bytes; an authors' text has"
+                        + " at most %,d bytes (a Kreis text fills a page or two; was the wrong file saved here?)", file,
+                        size, MAX_BYTES));
+            }
             byte[] bytes = Files.readAllBytes(file);
             hashes.put(file.getFileName().toString(),
                     HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
