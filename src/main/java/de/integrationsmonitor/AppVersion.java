@@ -29,7 +29,8 @@ public final class AppVersion {
 
     /** The full git commit the jar was built from, with "-dirty" when the checkout had changes; or "unknown". */
     public static String commit() {
-        String commit = GIT.getProperty("git.commit.id.full", "");
+        // git.commit.id in the plugin's default ("flat") mode, git.commit.id.full in its "full" mode
+        String commit = GIT.getProperty("git.commit.id", GIT.getProperty("git.commit.id.full", ""));
         return commit.isBlank() ? "unknown" : commit + ("true".equals(GIT.getProperty("git.dirty")) ? "-dirty" : "");
     }
 
