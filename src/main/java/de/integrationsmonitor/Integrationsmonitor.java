@@ -1,5 +1,7 @@
 package de.integrationsmonitor;
 
+import de.integrationsmonitor.kernel.AppVersion;
+
 import de.integrationsmonitor.cli.ExitCodes;
 import de.integrationsmonitor.cli.ImonCommand;
 import de.integrationsmonitor.kernel.ImonSettings;
@@ -30,6 +32,13 @@ public class Integrationsmonitor {
     private static final Pattern HOST_AND_PORT = Pattern.compile("//\\[?([^/:?\\]]+)\\]?(?::(\\d+))?");
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // what was built needs no database, no IMON_HOME and no Spring context
+            for (String line : AppVersion.versionLines()) {
+                System.out.println(line);
+            }
+            return;
+        }
         SpringApplication application = new SpringApplication(Integrationsmonitor.class);
         // the arguments are picocli's to parse, not Spring properties
         application.setAddCommandLineProperties(false);

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import de.integrationsmonitor.benchmark.StartupBenchmark;
 
 /** {@code imon benchmark}: the figures the issues ask for, measured on the machine at hand. */
 @Component
@@ -65,10 +66,12 @@ public class BenchmarkCommand implements Callable<Integer> {
             + " peak heap; repeatable or a list (1,4,16)")
     List<Integer> synthetic = new ArrayList<>();
 
-    @Option(names = "--only", paramLabel = "compute|render", description = "only the compute figures (compute_seconds,"
-            + " compute_values) or only the render figures (render_reports_per_s, render_peak_heap_mib,"
+    @Option(names = "--only", paramLabel = "compute|render|startup", description = "only the compute figures"
+            + " (compute_seconds, compute_values) or only the render figures (render_reports_per_s, render_peak_heap_mib,"
             + " render_bare_jasper_reports_per_s, render_ratio_bare_jasper; after the compute figures, since it needs a"
-            + " computation), over the whole corpus ingested first (not timed)")
+            + " computation), over the whole corpus ingested first (not timed); or only the whole-process figures"
+            + " (startup_seconds: imon findings on an existing home, median of three; ingest_zip_whole_process_seconds:"
+            + " imon ingest of the protection-seekers ZIP), each command through bin/imon in a temporary home")
     String only;
 
     @Option(names = "--render-threads", paramLabel = "N", description = "threads rendering at once (default: one per"
@@ -103,9 +106,23 @@ public class BenchmarkCommand implements Callable<Integer> {
         java.util.Optional<Path> editionFile = "none".equals(edition) ? java.util.Optional.empty()
                 : java.util.Optional.of(edition != null ? Path.of(edition)
                 : settings.project().resolve("src/test/resources/editions/integrationsbericht-2015.yml"));
+        if ("startup".equals(only)) {
+            List<BenchmarkFigure> figures = new StartupBenchmark(settings)
+                    .measure(zipOf(root));
+            if (text) {
+                System.out.println("benchmark startup, " + Runtime.getRuntime().availableProcessors() + " cores,"
+                        + " whole processes through " + System.getProperty("imon.launcher", "java"));
+                figures.forEach(f -> System.out.println(String.format(Locale.ROOT, "  %s: %.2f %s", f.figure(),
+                        f.value(), f.unit())));
+            } else {
+                System.out.println("figure,value,unit");
+                figures.forEach(f -> System.out.println(f.figure() + "," + number(f.value()) + "," + f.unit()));
+            }
+            return ExitCodes.OK;
+        }
         if (only != null) {
             if (!only.equals("compute") && !only.equals("render") || only.equals("render") && editionFile.isEmpty()) {
-                System.err.println("imon: --only takes compute or render (with an edition), not " + only);
+                System.err.println("imon: --only takes compute, render (with an edition) or startup, not " + only);
                 return ExitCodes.USAGE;
             }
             int threads = renderThreads > 0 ? renderThreads : Runtime.getRuntime().availableProcessors();
@@ -137,6 +154,13 @@ public class BenchmarkCommand implements Callable<Integer> {
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, corpus " + root);
         }
         Optional<Path> zip = zipOf(root);
+        // whole processes first, while this JVM holds no more than its start
+        List<BenchmarkFigure> startup = new StartupBenchmark(settings).measure(zip);
+        figures.addAll(startup);
+        if (text) {
+            startup.forEach(f -> System.out.println(String.format(Locale.ROOT, "%s (whole process, through %s):"
+                    + " %.2f %s", f.figure(), System.getProperty("imon.launcher", "java"), f.value(), f.unit())));
+        }
         if (zip.isPresent()) {
             benchmark.measure("warm-up", List.of(zip.get()));
             Result r = benchmark.measure("protection seekers (" + zip.get().getFileName() + ")", List.of(zip.get()));

@@ -16,11 +16,12 @@ import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import de.integrationsmonitor.goal.GoalException;
+import de.integrationsmonitor.kernel.AppVersion;
 
 /** {@code imon}: the top-level command; its sub-commands are the product's verbs. */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // a command's options are the fields of a fresh instance each time
-@Command(name = "imon", mixinStandardHelpOptions = true, version = "Integrationsmonitor 0.1",
+@Command(name = "imon", mixinStandardHelpOptions = true, versionProvider = ImonCommand.Version.class,
         description = "Integrationsmonitor: reads the statistical offices' extracts, computes integration"
                 + " indicators per Kreis and renders the integration reports.",
         exitCodeOnInvalidInput = ExitCodes.USAGE,
@@ -38,6 +39,14 @@ public class ImonCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code imon --version}: the Maven version and the git commit the build recorded, as report versions name them. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return AppVersion.versionLines();
+        }
+    }
 
     @Override
     public void run() {
