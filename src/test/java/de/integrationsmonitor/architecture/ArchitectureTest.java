@@ -18,7 +18,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     static final String[] DOMAIN = {"..observation..", "..fetch..", "..ingest..", "..region..", "..validate..",
-            "..indicator..", "..report..", "..audit.."};
+            "..indicator..", "..report..", "..audit..", "..disclosure.."};
 
     @ArchTest
     static final ArchRule noPackageCyclesBetweenCapabilities = slices().matching("de.integrationsmonitor.(*)..")
