@@ -88,6 +88,9 @@ public class ImonCommand implements Runnable {
         if (cause instanceof de.integrationsmonitor.audit.AuditException) {
             return ExitCodes.VERIFICATION_FAILED;
         }
+        if (cause instanceof de.integrationsmonitor.disclosure.DisclosureException) {
+            return ExitCodes.REPORTS_FAILED; // the publication was stopped: it would reveal a small count
+        }
         if (isInputProblem(cause)) {
             return ExitCodes.REFUSED;
         }
