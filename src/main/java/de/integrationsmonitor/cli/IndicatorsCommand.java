@@ -2,10 +2,8 @@ package de.integrationsmonitor.cli;
 
 import de.integrationsmonitor.ImonSettings;
 import de.integrationsmonitor.batch.Runs;
-import de.integrationsmonitor.disclosure.CellStatus;
 import de.integrationsmonitor.disclosure.DisclosureRules;
-import de.integrationsmonitor.disclosure.ObservationTables;
-import de.integrationsmonitor.disclosure.SuppressedInputs;
+import de.integrationsmonitor.disclosure.PublishedValues;
 import de.integrationsmonitor.indicator.CatalogueLoader;
 import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.indicator.IndicatorCatalogue;
@@ -67,19 +65,15 @@ public class IndicatorsCommand implements Callable<Integer> {
     private final KreisRegister register;
     private final ImonSettings settings;
     private final de.integrationsmonitor.audit.AuditLog audit;
-    private final de.integrationsmonitor.store.ObservationRepository observations;
-    private SuppressedInputs suppressed = SuppressedInputs.NONE;
 
     public IndicatorsCommand(Runs runs, ComputationService computation, ComputationStore indicators,
-                             KreisRegister register, ImonSettings settings, de.integrationsmonitor.audit.AuditLog audit,
-                             de.integrationsmonitor.store.ObservationRepository observations) {
+                             KreisRegister register, ImonSettings settings, de.integrationsmonitor.audit.AuditLog audit) {
         this.runs = runs;
         this.computation = computation;
         this.indicators = indicators;
         this.register = register;
         this.settings = settings;
         this.audit = audit;
-        this.observations = observations;
     }
 
     @Override
@@ -97,14 +91,19 @@ public class IndicatorsCommand implements Callable<Integer> {
             return run.computed().orElseThrow().computationId();
         });
         DisclosureRules rules = Geheimhaltung.rules(settings);
-        if (!intern) {
-            suppressed = suppressedInputs(catalogue, rules);
-        }
         java.util.Optional<String> notice = Geheimhaltung.intern(intern, audit, "indicators"
                 + (indicator == null ? "" : " --indicator " + indicator) + (kreis == null ? "" : " --kreis " + kreis)
                 + (period == null ? "" : " --period " + period), rules);
         try (CsvOutput csv = CsvOutput.open(notice, HEADER)) {
             List<IndicatorValue> all = indicators.values(computationId);
+            if (!intern) {
+                // Geheimhaltung: a value resting on a suppressed cell of a table with a rule is printed as '.'
+                List<Long> deliveryIds = indicators.deliveriesOf(computationId);
+                all = PublishedValues.protect(all.stream().collect(java.util.stream.Collectors.groupingBy(
+                        IndicatorValue::indicatorId, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())),
+                        catalogue, rules, table -> computation.observations(table, deliveryIds)).values().stream()
+                        .flatMap(List::stream).toList();
+            }
             if (gebietsstand != null) {
                 printAtGebietsstand(csv, catalogue, all, computationId);
                 return ExitCodes.OK;
@@ -125,38 +124,11 @@ public class IndicatorsCommand implements Callable<Integer> {
                        java.time.LocalDate publishedAt) throws IOException {
         String unit = catalogue.find(v.indicatorId()).map(IndicatorDefinition::unit).orElse("");
         IndicatorValue.Comparison c = v.comparison();
-        int year = v.referenceDate().getYear();
-        String region = v.regionCode();
-        java.util.Optional<IndicatorDefinition> definition = catalogue.find(v.indicatorId());
-        java.util.function.BiPredicate<String, Integer> hidden = (r, y) -> definition.isPresent()
-                && suppressed.suppressed(definition.get(), r, y);
-        boolean secret = hidden.test(region, year);
-        String land = region.length() == 5 ? region.substring(0, 2) : region;
-        csv.record(region, regionName(region), v.indicatorId(), year,
-                secret ? "" : plain(v.value()), unit, secret ? CellStatus.SYMBOL : v.marker(),
-                hidden.test(land, year) ? "" : plain(c.landValue()), hidden.test("DG", year) ? "" : plain(c.germanyValue()),
-                secret ? "" : c.rankInLand().map(String::valueOf).orElse(""),
-                c.kreiseInLand().map(String::valueOf).orElse(""),
-                secret || hidden.test(region, year - 5) ? "" : plain(c.change5y()), v.smallBase() ? "small_base" : "",
-                c.cluster().map(String::valueOf).orElse(""),
+        csv.record(v.regionCode(), regionName(v.regionCode()), v.indicatorId(), v.referenceDate().getYear(),
+                plain(v.value()), unit, v.marker(), plain(c.landValue()), plain(c.germanyValue()),
+                c.rankInLand().map(String::valueOf).orElse(""), c.kreiseInLand().map(String::valueOf).orElse(""),
+                plain(c.change5y()), v.smallBase() ? "small_base" : "", c.cluster().map(String::valueOf).orElse(""),
                 gebietsstandNote, v.period().kind(), v.period().label(), publishedAt);
-    }
-
-    /** The cells suppressed in the tables with a rule that the catalogue's indicators read. */
-    private SuppressedInputs suppressedInputs(IndicatorCatalogue catalogue, DisclosureRules rules) {
-        java.util.Map<String, java.util.Set<String>> byTable = new java.util.HashMap<>();
-        for (IndicatorDefinition d : catalogue.indicators()) {
-            for (de.integrationsmonitor.indicator.InputSpec input : d.inputs()) {
-                String table = input.table();
-                if (rules.ruleFor(table).isPresent() && !byTable.containsKey(table)) {
-                    List<de.integrationsmonitor.observation.StoredObservation> all = new java.util.ArrayList<>();
-                    observations.every(table, java.util.Optional.empty(), java.util.Optional.empty(), all::add);
-                    byTable.put(table, ObservationTables.protect(table, rules.ruleFor(table).get(), all)
-                            .suppressedRegionYears());
-                }
-            }
-        }
-        return new SuppressedInputs(byTable);
     }
 
     /** The Kreise of the chosen Gebietsstand, each indicator's series rebuilt where the Kreis did not exist yet. */

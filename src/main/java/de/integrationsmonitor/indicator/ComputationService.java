@@ -58,6 +58,12 @@ public class ComputationService {
     }
 
     /** The basis a computation made now would rest on. */
+    /** The current cells of a table as of these deliveries (newest delivery per cell), every variable. */
+    public java.util.List<de.integrationsmonitor.observation.StoredObservation> observations(String table,
+            java.util.Collection<Long> deliveryIds) {
+        return observations.current(table, java.util.List.of(), deliveryIds);
+    }
+
     public Basis basis(Path catalogueFile) {
         IndicatorCatalogue catalogue = CatalogueLoader.load(catalogueFile);
         java.security.MessageDigest digest = de.integrationsmonitor.Sha256.digest();

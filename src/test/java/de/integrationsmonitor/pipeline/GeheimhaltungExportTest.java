@@ -53,6 +53,25 @@ class GeheimhaltungExportTest {
                 tabellen:
                   "%s": {mindestfallzahl: 3}
                 """.formatted(TABLE));
+        Path catalogue = project.resolve("jobs/catalogue/indikatoren.yml");
+        Files.writeString(catalogue, Files.readString(catalogue).replaceFirst("\nindicators:\n", """
+
+                indicators:
+                  - id: duldungen_frauenanteil
+                    label: Frauenanteil an den Geduldeten
+                    unit: "%%"
+                    handlungsfeld: Bevölkerung
+                    direction: neutral
+                    inputs:
+                      frauen: {table: %1$s, variable: "weiblich"}
+                      insgesamt: {table: %1$s, variable: "Insgesamt"}
+                    formula: frauen / insgesamt * 100
+                    denominator: insgesamt
+                    change: points
+                    sources: [%1$s]
+                    definition: Anteil der Frauen an den Geduldeten (eigene Daten der Ausländerbehörde).
+
+                """.formatted(TABLE)));
         registry.add("imon.project", project::toString);
         registry.add("imon.home", home::toString);
         registry.add("spring.flyway.clean-disabled", () -> "false");
@@ -117,6 +136,24 @@ class GeheimhaltungExportTest {
             assertThat(e.osUser()).isEqualTo(System.getProperty("user.name"));
             assertThat(e.details()).contains("geheimhaltung.yml version test sha256 ");
         });
+    }
+
+    @Test
+    void aShareOverASuppressedCountIsPrintedAsSecret() {
+        Run run = Imon.run(factory, "indicators", "--indicator", "duldungen_frauenanteil");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        // Flensburg: 11 of 25 women, without its rank (it would place the suppressed Kreise); Kiel (1 of 2),
+        // Lübeck (2 of 18) and Neumünster (its total suppressed beside Lübeck's) rest on suppressed cells
+        assertThat(run.out()).contains("01001,\"Flensburg, kreisfreie Stadt\",duldungen_frauenanteil,2024,44,%,,"
+                        + "33.333333333333,,,,")
+                .contains("01002,\"Kiel, kreisfreie Stadt\",duldungen_frauenanteil,2024,,%,.,")
+                .contains("01003,\"Lübeck, kreisfreie Stadt, Hansestadt\",duldungen_frauenanteil,2024,,%,.,")
+                .contains("01004,\"Neumünster, kreisfreie Stadt\",duldungen_frauenanteil,2024,,%,.,");
+
+        Run intern = Imon.run(factory, "indicators", "--indicator", "duldungen_frauenanteil", "--intern");
+        assertThat(intern.out()).startsWith("INTERN – nicht zur Veröffentlichung\nags,name,indicator,")
+                .contains("01002,\"Kiel, kreisfreie Stadt\",duldungen_frauenanteil,2024,50,%,");
     }
 
     @Test
