@@ -14,8 +14,6 @@ import java.util.Set;
  */
 public record SuppressedInputs(Map<String, Set<String>> byTable) {
 
-    public static final SuppressedInputs NONE = new SuppressedInputs(Map.of());
-
     public SuppressedInputs {
         byTable = Map.copyOf(byTable);
     }
@@ -29,9 +27,5 @@ public record SuppressedInputs(Map<String, Set<String>> byTable) {
             }
         }
         return false;
-    }
-
-    public boolean isEmpty() {
-        return byTable.isEmpty();
     }
 }
