@@ -365,7 +365,7 @@ public class Auditor {
                 case ReportInput.TEXT, ReportInput.GOALS, ReportInput.MEASURES ->
                         editionFile.map(f -> f.toAbsolutePath().getParent().resolve(input.name()));
                 case ReportInput.CATALOGUE -> Optional.of(settings.catalogue());
-                case ReportInput.RULES -> Optional.of(settings.rules());
+                case ReportInput.RULES -> Optional.of(settings.jobs().resolve("catalogue").resolve(input.name()));
                 case ReportInput.REGISTER -> Optional.of(settings.register().resolve(input.name()));
                 case ReportInput.TEMPLATE -> Optional.of(settings.templates().resolve(input.name()));
                 default -> Optional.empty();

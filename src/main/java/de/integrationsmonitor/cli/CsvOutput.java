@@ -36,6 +36,15 @@ final class CsvOutput implements Closeable {
                 CSVFormat.RFC4180.builder().setHeader(header).setRecordSeparator('\n').get()));
     }
 
+    /** As {@link #open}, with a line of text before the header (the INTERN notice of an unsuppressed export). */
+    static CsvOutput open(java.util.Optional<String> firstLine, String... header) throws IOException {
+        if (firstLine.isPresent()) {
+            System.out.print(firstLine.get() + "\n");
+            System.out.flush();
+        }
+        return open(header);
+    }
+
     /** One row; each cell made safe for a spreadsheet. */
     void record(Object... cells) throws IOException {
         Object[] safe = new Object[cells.length];

@@ -17,6 +17,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import de.integrationsmonitor.goal.GoalException;
 import de.integrationsmonitor.kernel.AppVersion;
+import de.integrationsmonitor.disclosure.DisclosureException;
+import de.integrationsmonitor.disclosure.DisclosureRulesException;
 
 /** {@code imon}: the top-level command; its sub-commands are the product's verbs. */
 @Component
@@ -70,7 +72,8 @@ public class ImonCommand implements Runnable {
         return t instanceof ExtractRefusedException || t instanceof EditionException
                 || t instanceof CatalogueException || t instanceof RuleException
                 || t instanceof FetchConfigurationException || t instanceof ReportTemplateException
-                || t instanceof RegisterException || t instanceof GoalException;
+                || t instanceof RegisterException || t instanceof GoalException
+                || t instanceof DisclosureRulesException;
     }
 
     /** Messages quote files (a YAML value, a driver's statement): a few lines at most, never a whole expansion. */
@@ -97,6 +100,9 @@ public class ImonCommand implements Runnable {
         }
         if (cause instanceof AuditException) {
             return ExitCodes.VERIFICATION_FAILED;
+        }
+        if (cause instanceof DisclosureException) {
+            return ExitCodes.REPORTS_FAILED; // the publication was stopped: it would reveal a small count
         }
         if (isInputProblem(cause)) {
             return ExitCodes.REFUSED;

@@ -2,6 +2,8 @@ package de.integrationsmonitor.cli;
 
 import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.batch.Runs;
+import de.integrationsmonitor.disclosure.DisclosureRules;
+import de.integrationsmonitor.disclosure.PublishedValues;
 import de.integrationsmonitor.indicator.CatalogueLoader;
 import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.indicator.IndicatorCatalogue;
@@ -21,6 +23,8 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import de.integrationsmonitor.audit.AuditLog;
+import de.integrationsmonitor.report.fill.GermanNumberFormat;
 
 /** {@code imon indicators --format csv}: the computed indicators, recomputed first when data have changed. */
 // a new instance per command line: options of an earlier call in the same JVM never carry over
@@ -28,7 +32,8 @@ import picocli.CommandLine.Option;
 @Scope("prototype")
 @Command(name = "indicators", mixinStandardHelpOptions = true,
         description = "Prints the indicators per region and year as CSV (value unrounded, '.' as decimal point)."
-                + " Computes them first if deliveries or the catalogue changed since the last computation.")
+                + " Computes them first if deliveries or the catalogue changed since the last computation. A value"
+                + " resting on a cell suppressed by jobs/catalogue/geheimhaltung.yml is printed as '.'.")
 public class IndicatorsCommand implements Callable<Integer> {
 
     public static final String[] HEADER = {"ags", "name", "indicator", "period", "value", "unit", "marker",
@@ -52,19 +57,25 @@ public class IndicatorsCommand implements Callable<Integer> {
             + " says from which); without it every value stands at the Gebietsstand of its own reference date")
     java.time.LocalDate gebietsstand;
 
+    @Option(names = "--intern", description = "unsuppressed values for the statistics department's own work: the"
+            + " first line says INTERN, the audit log records who exported them")
+    boolean intern;
+
     private final Runs runs;
     private final ComputationService computation;
     private final ComputationStore indicators;
     private final KreisRegister register;
     private final ImonSettings settings;
+    private final AuditLog audit;
 
     public IndicatorsCommand(Runs runs, ComputationService computation, ComputationStore indicators,
-                             KreisRegister register, ImonSettings settings) {
+                             KreisRegister register, ImonSettings settings, AuditLog audit) {
         this.runs = runs;
         this.computation = computation;
         this.indicators = indicators;
         this.register = register;
         this.settings = settings;
+        this.audit = audit;
     }
 
     @Override
@@ -81,8 +92,20 @@ public class IndicatorsCommand implements Callable<Integer> {
             Console.compute(System.err, run);
             return run.computed().orElseThrow().computationId();
         });
-        try (CsvOutput csv = CsvOutput.open(HEADER)) {
+        DisclosureRules rules = Geheimhaltung.rules(settings);
+        java.util.Optional<String> notice = Geheimhaltung.intern(intern, audit, "indicators"
+                + (indicator == null ? "" : " --indicator " + indicator) + (kreis == null ? "" : " --kreis " + kreis)
+                + (period == null ? "" : " --period " + period), rules);
+        try (CsvOutput csv = CsvOutput.open(notice, HEADER)) {
             List<IndicatorValue> all = indicators.values(computationId);
+            if (!intern) {
+                // Geheimhaltung: a value resting on a suppressed cell of a table with a rule is printed as '.'
+                List<Long> deliveryIds = indicators.deliveriesOf(computationId);
+                all = PublishedValues.protect(all.stream().collect(java.util.stream.Collectors.groupingBy(
+                        IndicatorValue::indicatorId, java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())),
+                        catalogue, rules, table -> computation.observations(table, deliveryIds)).values().stream()
+                        .flatMap(List::stream).toList();
+            }
             if (gebietsstand != null) {
                 printAtGebietsstand(csv, catalogue, all, computationId);
                 return ExitCodes.OK;
@@ -116,7 +139,7 @@ public class IndicatorsCommand implements Callable<Integer> {
         Map<String, List<IndicatorValue>> byIndicator = all.stream()
                 .filter(v -> indicator == null || indicator.equals(v.indicatorId()))
                 .collect(java.util.stream.Collectors.groupingBy(IndicatorValue::indicatorId));
-        String stand = "Gebietsstand " + de.integrationsmonitor.report.fill.GermanNumberFormat.date(gebietsstand);
+        String stand = "Gebietsstand " + GermanNumberFormat.date(gebietsstand);
         for (GebietsstandSeries.Row row : new GebietsstandSeries(register).atGebietsstand(gebietsstand,
                 java.util.Optional.ofNullable(kreis), byIndicator,
                 computation.populationWeights(catalogue, computationId))) {

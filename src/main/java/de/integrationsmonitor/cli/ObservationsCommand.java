@@ -1,5 +1,7 @@
 package de.integrationsmonitor.cli;
 
+import de.integrationsmonitor.disclosure.DisclosureRules;
+import de.integrationsmonitor.disclosure.ObservationTables;
 import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.observation.Deliveries;
 import de.integrationsmonitor.observation.ObservationInspection;
@@ -12,6 +14,9 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import de.integrationsmonitor.audit.AuditLog;
+import de.integrationsmonitor.kernel.ImonSettings;
+import de.integrationsmonitor.observation.Marker;
 
 /** {@code imon observations --table CODE}: what was stored, one row per observation of every delivery. */
 // a new instance per command line: options of an earlier call in the same JVM never carry over
@@ -19,7 +24,9 @@ import picocli.CommandLine.Option;
 @Scope("prototype")
 @Command(name = "observations", mixinStandardHelpOptions = true,
         description = "Prints the stored observations of a table as CSV, one row per observation of every delivery"
-                + " (value unrounded with '.' as decimal point, empty when missing; marker empty when none).")
+                + " (value unrounded with '.' as decimal point, empty when missing; marker empty when none)."
+                + " A table with a rule in jobs/catalogue/geheimhaltung.yml is printed with its small cells and"
+                + " those that would reveal them as '.' (aus Gründen der Geheimhaltung gesperrt).")
 public class ObservationsCommand implements Callable<Integer> {
 
     public static final String[] HEADER =
@@ -38,12 +45,21 @@ public class ObservationsCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "csv", description = "output format; only csv")
     CsvOutput.CsvOnly format;
 
+    @Option(names = "--intern", description = "unsuppressed values for the statistics department's own work: the"
+            + " first line says INTERN, the audit log records who exported them")
+    boolean intern;
+
     private final ObservationInspection observations;
     private final Deliveries deliveries;
+    private final ImonSettings settings;
+    private final AuditLog audit;
 
-    public ObservationsCommand(ObservationInspection observations, Deliveries deliveries) {
+    public ObservationsCommand(ObservationInspection observations, Deliveries deliveries,
+                               ImonSettings settings, AuditLog audit) {
         this.observations = observations;
         this.deliveries = deliveries;
+        this.settings = settings;
+        this.audit = audit;
     }
 
     @Override
@@ -57,14 +73,26 @@ public class ObservationsCommand implements Callable<Integer> {
                     : String.join(", ", stored.stream().limit(12).toList()) + " and " + (stored.size() - 12) + " more")));
             return ExitCodes.USAGE;
         }
-        try (CsvOutput csv = CsvOutput.open(HEADER)) {
-            observations.every(table, Optional.ofNullable(kreis), Optional.ofNullable(period), o -> print(csv, o));
+        DisclosureRules rules = Geheimhaltung.rules(settings);
+        Optional<ObservationTables.Protected> protection = Optional.empty();
+        if (!intern && rules.ruleFor(table).isPresent()) {
+            // the whole table is protected, then filtered: every export of it hides the same cells
+            java.util.List<StoredObservation> all = new java.util.ArrayList<>();
+            observations.every(table, Optional.empty(), Optional.empty(), all::add);
+            protection = Optional.of(ObservationTables.protect(table, rules.ruleFor(table).get(), all));
+        }
+        Optional<String> notice = Geheimhaltung.intern(intern, audit, "observations --table " + table
+                + (kreis == null ? "" : " --kreis " + kreis) + (period == null ? "" : " --period " + period), rules);
+        Optional<ObservationTables.Protected> suppressed = protection;
+        try (CsvOutput csv = CsvOutput.open(notice, HEADER)) {
+            observations.every(table, Optional.ofNullable(kreis), Optional.ofNullable(period), o -> print(csv, o,
+                    suppressed.map(p -> p.status(o).suppressed()).orElse(false)));
         }
         return ExitCodes.OK;
     }
 
-    private static void print(CsvOutput csv, StoredObservation o) {
-        Cell cell = o.cell();
+    private static void print(CsvOutput csv, StoredObservation o, boolean suppressed) {
+        Cell cell = suppressed ? Cell.missing(Marker.SECRET) : o.cell();
         try {
             csv.record(o.tableCode(), o.regionCode(), o.period().text(), o.referenceDate(), o.variablePath(),
                     cell.number().map(BigDecimal::toPlainString).orElse(""), cell.marker(), o.deliveryId(),

@@ -24,6 +24,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import de.integrationsmonitor.observation.StoredObservation;
 
 /**
  * Computes the whole catalogue over every delivery stored so far and keeps the result as one computation that
@@ -59,6 +60,12 @@ public class ComputationService {
     }
 
     /** The basis a computation made now would rest on. */
+    /** The current cells of a table as of these deliveries (newest delivery per cell), every variable. */
+    public java.util.List<StoredObservation> observations(String table,
+            java.util.Collection<Long> deliveryIds) {
+        return observations.current(table, java.util.List.of(), deliveryIds);
+    }
+
     public Basis basis(Path catalogueFile) {
         IndicatorCatalogue catalogue = CatalogueLoader.load(catalogueFile);
         java.security.MessageDigest digest = Sha256.digest();

@@ -62,6 +62,9 @@ import de.integrationsmonitor.goal.MeasuresFile;
 import de.integrationsmonitor.report.goal.GoalReporting;
 import de.integrationsmonitor.report.status.StatusReportBuilder;
 import de.integrationsmonitor.report.status.StatusReportRenderer;
+import de.integrationsmonitor.disclosure.DisclosureRules;
+import de.integrationsmonitor.disclosure.DisclosureRulesLoader;
+import de.integrationsmonitor.disclosure.PublishedValues;
 
 /**
  * Makes editions ready to render from a computation ({@link PreparedEdition}): one PDF per Kreis with data, one
@@ -248,9 +251,14 @@ public class ReportService {
                 "templates.land");
         IndicatorCatalogue catalogue = CatalogueLoader.load(settings.catalogue());
         List<IndicatorDefinition> shown = EditionLoader.resolve(edition, catalogue, settings.catalogue());
-        Map<String, List<IndicatorValue>> values = indicators.values(computed.id()).stream()
+        Map<String, List<IndicatorValue>> computedValues = indicators.values(computed.id()).stream()
                 .collect(Collectors.groupingBy(IndicatorValue::indicatorId, TreeMap::new, Collectors.toList()));
         List<Long> deliveryIds = indicators.deliveriesOf(computed.id());
+        // Geheimhaltung: values resting on a cell suppressed under jobs/catalogue/geheimhaltung.yml print as '.'
+        Map<String, List<IndicatorValue>> values = PublishedValues.protect(
+                computedValues, catalogue, DisclosureRulesLoader.load(
+                        DisclosureRules.file(settings.jobs())),
+                table -> computation.observations(table, deliveryIds));
         List<Delivery> used = deliveries.all().stream().filter(d -> deliveryIds.contains(d.id()))
                 .filter(d -> shown.stream().anyMatch(i -> i.sources().contains(d.tableCode()))).toList();
         List<KreisReport.DeliveryStatus> status = used.stream().map(d -> new KreisReport.DeliveryStatus(
@@ -470,6 +478,10 @@ public class ReportService {
         if (Files.isRegularFile(settings.rules())) {
             files.add(ReportInput.of(ReportInput.RULES, settings.rules().getFileName().toString(),
                     read(settings.rules())));
+        }
+        Path geheimhaltung = DisclosureRules.file(settings.jobs());
+        if (Files.isRegularFile(geheimhaltung)) {
+            files.add(ReportInput.of(ReportInput.RULES, geheimhaltung.getFileName().toString(), read(geheimhaltung)));
         }
         for (String name : List.of(KreisRegister.KREISE_FILE, KreisRegister.LAENDER_FILE,
                 KreisRegister.NACHFOLGE_FILE)) {

@@ -39,6 +39,7 @@ class ArchitectureTest {
             new String[] {"Fetch", ROOT + ".fetch.."},
             new String[] {"Indicators", ROOT + ".indicator.."},
             new String[] {"Goals and measures", ROOT + ".goal.."},
+            new String[] {"Disclosure control", ROOT + ".disclosure.."},
             new String[] {"Report edition", ROOT + ".report.edition.."},
             new String[] {"Report maps", ROOT + ".report.map.."},
             new String[] {"Report filling", ROOT + ".report.fill.."},
@@ -53,7 +54,7 @@ class ArchitectureTest {
             new String[] {"Main", ROOT});
 
     static final String[] DOMAIN = {"..kernel..", "..yaml..", "..observation..", "..fetch..", "..ingest..",
-            "..region..", "..validate..", "..indicator..", "..goal..", "..report..", "..audit.."};
+            "..region..", "..validate..", "..indicator..", "..goal..", "..disclosure..", "..report..", "..audit.."};
 
     @ArchTest
     static final ArchRule layersInTheOrderTheDataTravel = layers();

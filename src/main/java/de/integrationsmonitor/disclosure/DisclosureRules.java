@@ -1,0 +1,50 @@
+package de.integrationsmonitor.disclosure;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import de.integrationsmonitor.kernel.Sha256;
+
+/**
+ * The protection rules of the sources, as declared in {@code jobs/catalogue/geheimhaltung.yml} (and, for a source
+ * description that carries its own {@code geheimhaltung:} block, read with {@link DisclosureRulesLoader#block}).
+ * Versioned and hashed: a report version and an export name the SHA-256 of the rules they were protected by.
+ *
+ * @param version      the file's {@code version:}
+ * @param sha256       SHA-256 of the file's bytes; of the empty text when there is no file
+ * @param ownData      the rule of an own source that declares none ({@code eigene_daten:})
+ * @param tables       per table code: its rule, or empty where the table is declared {@code amtlich} (protected by
+ *                     the office, nothing suppressed again)
+ */
+public record DisclosureRules(String version, String sha256, ProtectionRule ownData,
+                              Map<String, Optional<ProtectionRule>> tables) {
+
+    /** Where the rules of the catalogue's tables live, beside the catalogue. */
+    public static Path file(Path jobs) {
+        return jobs.resolve("catalogue").resolve("geheimhaltung.yml");
+    }
+
+    /** No file: every table is the office's, own data get the documented default. */
+    public static final DisclosureRules NONE = new DisclosureRules("", Sha256.of(""),
+            ProtectionRule.OWN_DATA_DEFAULT, Map.of());
+
+    public DisclosureRules {
+        tables = java.util.Collections.unmodifiableMap(new TreeMap<>(tables));
+    }
+
+    /** The rule of a table: empty when the office protected it (an undeclared GENESIS table, or {@code amtlich}). */
+    public Optional<ProtectionRule> ruleFor(String table) {
+        return tables.getOrDefault(table, Optional.empty());
+    }
+
+    /** Whether any table carries a rule of its own, i.e. whether an output needs disclosure control at all. */
+    public boolean anyRule() {
+        return tables.values().stream().anyMatch(Optional::isPresent);
+    }
+
+    /** For the audit log and a report's recorded inputs: version and hash. */
+    public String describe() {
+        return "geheimhaltung.yml version " + (version.isEmpty() ? "(none)" : version) + " sha256 " + sha256;
+    }
+}
