@@ -2,6 +2,7 @@ package de.integrationsmonitor.audit;
 
 import de.integrationsmonitor.ImonSettings;
 import de.integrationsmonitor.Sha256;
+import de.integrationsmonitor.audit.trust.TemplateTrust;
 import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.indicator.ComputationStore;
 import de.integrationsmonitor.observation.Deliveries;
@@ -122,6 +123,26 @@ public class Auditor {
                 throw new AuditException("version " + version.versionId() + ": the archived inputs give SHA-256 "
                         + prepared.inputsSha256() + ", the version was rendered from " + version.inputsSha256()
                         + " (a delivery of its computation is missing from the database?)");
+            }
+            // the version id follows from what the archive holds, or the record was changed after rendering
+            String recomputed = Provenance.versionId(prepared.inputsSha256(), version.unit(),
+                    version.computationId(), version.appVersion());
+            if (!recomputed.equals(version.versionId())) {
+                throw new AuditException("version " + version.versionId() + ": its archived inputs give version id "
+                        + recomputed + ", not " + version.versionId() + " (its record, inputs SHA-256 "
+                        + version.inputsSha256() + ", was changed after it was rendered); nothing was compiled");
+            }
+            // templates are code: an archived one is compiled only when the application ships it or the operator
+            // trusts it (templates/ now, or the approvals file)
+            TemplateTrust trust = new TemplateTrust(settings.templates(), settings.jobs());
+            for (ReportVersion.Input input : version.inputs()) {
+                if (input.role().equals(ReportInput.TEMPLATE)) {
+                    trust.refusal(input.sha256()).ifPresent(why -> {
+                        throw new AuditException("version " + version.versionId() + ": the archived template "
+                                + input.name() + " (SHA-256 " + input.sha256() + ") " + why
+                                + "; it is not compiled (see docs/sicherheit-audit.md)");
+                    });
+                }
             }
             if (!prepared.units().contains(version.unit())) {
                 throw new AuditException("version " + version.versionId() + ": " + version.territory()
