@@ -5,6 +5,7 @@ import de.integrationsmonitor.audit.AuditLog;
 import de.integrationsmonitor.audit.Auditor;
 import de.integrationsmonitor.audit.ReportVersion;
 import de.integrationsmonitor.observation.Delivery;
+import de.integrationsmonitor.printable.Printable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +123,7 @@ public class AuditCommand implements Runnable {
                     .append("  computation: ").append(v.computationId()).append('\n')
                     .append("Deliveries of the computation:\n");
             for (Delivery d : auditor.deliveriesOf(v)) {
-                out.append("  ").append(d.tableCode()).append(' ').append(d.fileName()).append(" Stand ")
+                out.append("  ").append(d.tableCode()).append(' ').append(Printable.escape(d.fileName())).append(" Stand ")
                         .append(Auditor.stand(d)).append(" SHA-256 ").append(d.sha256()).append('\n');
             }
             out.append("Files (archived by content):\n");
@@ -135,7 +136,7 @@ public class AuditCommand implements Runnable {
                 out.append("  nothing: no newer deliveries, every file as it was\n");
             }
             for (Delivery d : newer) {
-                out.append("  newer delivery ").append(d.tableCode()).append(' ').append(d.fileName())
+                out.append("  newer delivery ").append(d.tableCode()).append(' ').append(Printable.escape(d.fileName()))
                         .append(" Stand ").append(Auditor.stand(d)).append(" SHA-256 ").append(d.sha256())
                         .append('\n');
             }
@@ -198,7 +199,7 @@ public class AuditCommand implements Runnable {
             boolean all = true;
             for (Path file : files) {
                 Auditor.Verification v = auditor.verify(file);
-                System.out.println(file + ": " + v.verdict());
+                System.out.println(Printable.escape(file.toString()) + ": " + Printable.escape(v.verdict()));
                 all &= v.authentic();
             }
             return all ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
@@ -237,8 +238,10 @@ public class AuditCommand implements Runnable {
                 return ExitCodes.OK;
             }
             for (AuditEntry e : log.entries()) {
-                System.out.println(e.seq() + "  " + Auditor.when(e.at()) + "  " + e.osUser() + "@" + e.host() + "  "
-                        + e.action() + "  " + e.subject() + "  " + e.details() + "  sha256 " + e.sha256());
+                // names from outside (a file name) printed escaped: an entry is one line, whatever it names
+                System.out.println(e.seq() + "  " + Auditor.when(e.at()) + "  " + Printable.escape(e.osUser()) + "@"
+                        + Printable.escape(e.host()) + "  " + e.action() + "  " + Printable.escape(e.subject()) + "  "
+                        + Printable.escape(e.details()) + "  sha256 " + e.sha256());
             }
             return ExitCodes.OK;
         }

@@ -36,7 +36,7 @@ public class ProgressBars {
                 ingest = bar("ingest", -1, "rows");
             }
             ingest.stepBy(stored);
-            ingest.setExtraMessage(o.fileName());
+            ingest.setExtraMessage(de.integrationsmonitor.printable.Printable.escape(o.fileName()));
         } else {
             LOG.info("{}: {}{}", o.fileName(), o.status().name().toLowerCase().replace('_', ' '),
                     o.refused() ? " - " + o.message() : o.deliveryId().map(id -> " as delivery " + id).orElse(""));
