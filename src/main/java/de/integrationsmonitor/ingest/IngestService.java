@@ -123,13 +123,19 @@ public class IngestService {
     public IngestOutcome ingest(Path file, Optional<String> declaredTableCode) {
         String fileName = String.valueOf(file.getFileName());
         if (!Files.isRegularFile(file)) {
-            return refused(fileName, Optional.empty(), "",
-                    new ExtractRefusedException(fileName, 0, "no such file (looked for " + file + ")"));
+            return refused(fileName, Optional.empty(), "", new ExtractRefusedException(fileName, 0,
+                    Files.exists(file) ? file + " is " + kindOf(file) + ", not a regular file; ingest reads regular"
+                            + " files only" : "no such file (looked for " + file + ")"));
         }
         ExtractSource source;
         ExtractFormat format;
         try {
             source = ExtractSource.scan(file, declaredTableCode);
+            Optional<String> changed = source.changed();
+            if (changed.isPresent()) {
+                return refused(fileName, Optional.empty(), "", new ExtractRefusedException(fileName, 0,
+                        changed.get()));
+            }
             Optional<IngestOutcome> known = alreadyIngested(fileName, source.bytes().sha256());
             if (known.isPresent()) {
                 return known.get();
@@ -146,7 +152,13 @@ public class IngestService {
         try {
             LineAccount account = transaction.execute(status -> {
                 try {
-                    return listener.finish(reader.read(source, listener), rules);
+                    LineAccount finished = listener.finish(reader.read(source, listener), rules);
+                    // what was parsed is what was hashed: the file did not grow or change meanwhile
+                    Optional<String> changed = source.changed();
+                    if (changed.isPresent()) {
+                        throw new ExtractRefusedException(fileName, 0, changed.get());
+                    }
+                    return finished;
                 } catch (IOException e) {
                     throw unreadable(fileName, listener.lastLine, e);
                 }
@@ -172,6 +184,23 @@ public class IngestService {
                     storeFailed(fileName, listener.lastLine, e)));
         } catch (DataAccessException e) {
             return refused(fileName, Optional.of(format), listener.tableCode, storeFailed(fileName, listener.lastLine, e));
+        }
+    }
+
+    /** What a path that exists but is no regular file is, for people: never opened (a pipe would block). */
+    static String kindOf(Path path) {
+        try {
+            int mode = (Integer) Files.getAttribute(path, "unix:mode");
+            return switch (mode & 0170000) {
+                case 0010000 -> "a named pipe (FIFO)";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                case 0140000 -> "a socket";
+                case 0040000 -> "a folder";
+                default -> "no regular file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return Files.isDirectory(path) ? "a folder" : "something other than a file";
         }
     }
 
