@@ -158,7 +158,7 @@ public class AuditCommand implements Runnable {
         @Parameters(paramLabel = "VERSION", description = "a version id, e.g. 7KQ2-M9XD-4A")
         String id;
 
-        @Option(names = "--out", paramLabel = "DIR", description = "the folder to write the PDF into")
+        @Option(names = "--out", paramLabel = "DIR", description = "the folder to write the PDF into (created when missing; a file there is refused, exit 64)")
         Path out;
 
         private final Auditor auditor;
@@ -169,6 +169,12 @@ public class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (out != null && java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+                // a wrong command line, said before anything is rendered; the file is left alone
+                System.err.println("imon: --out " + Printable.escape(out.toString()) + " is a file, not a folder;"
+                        + " name a folder (it is created when missing)");
+                return ExitCodes.USAGE;
+            }
             Auditor.Rerun rerun = auditor.rerun(id, Optional.ofNullable(out));
             System.out.println(rerun.version().versionId() + " " + rerun.version().territory() + ": "
                     + rerun.file());

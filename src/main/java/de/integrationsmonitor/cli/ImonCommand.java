@@ -77,7 +77,9 @@ public class ImonCommand implements Runnable {
                 && !(cause instanceof Remote.BrokerUnreachableException)) {
             cause = cause.getCause();
         }
-        commandLine.getErr().println("imon: " + brief(String.valueOf(cause.getMessage())));
+        // an exception without a message is named by its kind, never "imon: null"
+        commandLine.getErr().println("imon: " + brief(cause.getMessage() == null || cause.getMessage().isBlank()
+                ? cause.getClass().getSimpleName() + " (no message; IMON_DEBUG=1 shows where)" : cause.getMessage()));
         if (cause instanceof Runs.LockedException) {
             return ExitCodes.LOCKED;
         }

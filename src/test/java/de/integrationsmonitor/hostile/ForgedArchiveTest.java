@@ -173,6 +173,18 @@ class ForgedArchiveTest {
         assertThat(rerun.out()).contains("identical (sha256 ");
     }
 
+    @Test
+    void anOutFolderThatIsAFileIsRefusedAsAWrongCommandLineAndTheFileIsLeftAlone() throws IOException {
+        Path file = Files.writeString(root.resolve("notes.txt"), "my notes");
+
+        Run rerun = imon("audit", "rerun", version, "--out", file.toString());
+
+        assertThat(rerun.exit()).as(rerun.out() + rerun.err()).isEqualTo(64);
+        assertThat(rerun.err()).contains("imon: --out " + file + " is a file, not a folder; name a folder (it is"
+                + " created when missing)");
+        assertThat(Files.readString(file)).isEqualTo("my notes");
+    }
+
     long computation(String id) {
         return jdbc.queryForObject("SELECT computation_id FROM report_version WHERE version_id = ?", Long.class, id);
     }
