@@ -217,8 +217,8 @@ public class AuditCommand implements Runnable {
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "log", mixinStandardHelpOptions = true,
             description = "Prints the audit log (every ingest, computation, rendering, re-render and verification);"
-                    + " with --verify checks its chain of SHA-256 and names the first entry changed or removed"
-                    + " (exit 4).")
+                    + " with --verify checks its chain of SHA-256 and names the first entry changed or removed, or a"
+                    + " delivery stored without its ingest entry (exit 4).")
     public static class Log implements Callable<Integer> {
 
         @Option(names = "--verify", description = "check the chain instead of printing it")
@@ -236,7 +236,7 @@ public class AuditCommand implements Runnable {
                 Optional<String> problem = log.verify();
                 int entries = log.entries().size();
                 if (problem.isPresent()) {
-                    System.out.println("audit log broken: " + problem.get());
+                    System.out.println("audit log broken: " + Printable.escape(problem.get()));
                     return ExitCodes.VERIFICATION_FAILED;
                 }
                 System.out.println("audit log intact: " + entries + (entries == 1 ? " entry" : " entries")

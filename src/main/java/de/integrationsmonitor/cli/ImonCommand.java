@@ -70,6 +70,17 @@ public class ImonCommand implements Runnable {
 
     /** Prints a failure for people, without a stack trace, and picks the documented exit code. */
     public static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        if (de.integrationsmonitor.ingest.space.StoreSpace.diskFull(e)) {
+            // the embedded database closes itself when a write fails: what was committed before stays
+            commandLine.getErr().println("imon: the store's file system is full (No space left on device); the"
+                    + " database took no more writes. What was stored before is kept, each delivery with its audit"
+                    + " entry; free space and run the same command again" + (System.getenv("IMON_DEBUG") == null
+                    ? " (IMON_DEBUG=1 shows the stack trace)" : ""));
+            if (System.getenv("IMON_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return ExitCodes.FAILURE;
+        }
         Throwable cause = e;
         while (cause.getCause() != null && !isInputProblem(cause) && !(cause instanceof Runs.LockedException)
                 && !(cause instanceof Remote.RefusedException)

@@ -5,6 +5,7 @@ import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.observation.Delivery;
 import de.integrationsmonitor.validate.FindingStore;
 import de.integrationsmonitor.ImonSettings;
+import de.integrationsmonitor.ingest.space.StoreSpace;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.validate.ConsistencyChecker;
 import de.integrationsmonitor.validate.ConsistencyRule;
@@ -53,6 +54,8 @@ public class IngestService {
     /** Cells of a delivery kept in memory for the consistency pass; a larger delivery is read back. */
     private final int cellsKept;
     private de.integrationsmonitor.audit.AuditLog auditLog;
+    /** IMON_HOME: where the embedded database lies, to name its file system when the disk is full. */
+    private final Path home;
 
     public IngestService(DeliveryStore deliveries, ObservationStore observations,
                          FindingStore findings, KreisRegister register, ImonSettings settings,
@@ -66,6 +69,7 @@ public class IngestService {
         this.clock = clock;
         this.limits = limits;
         this.cellsKept = DeliveryCells.defaultLimit();
+        this.home = settings.home();
     }
 
     /** Where every stored delivery is entered with its SHA-256 (none in tools that keep no audit log). */
@@ -158,15 +162,17 @@ public class IngestService {
                     if (changed.isPresent()) {
                         throw new ExtractRefusedException(fileName, 0, changed.get());
                     }
+                    // the delivery and its audit entry are committed together, or neither
+                    if (auditLog != null) {
+                        auditLog.appendInTransaction(de.integrationsmonitor.audit.AuditEntry.INGEST, fileName,
+                                "delivery " + listener.deliveryId + " table " + listener.tableCode + " sha256 "
+                                        + source.bytes().sha256());
+                    }
                     return finished;
                 } catch (IOException e) {
                     throw unreadable(fileName, listener.lastLine, e);
                 }
             });
-            if (auditLog != null) {
-                auditLog.append(de.integrationsmonitor.audit.AuditEntry.INGEST, fileName, "delivery "
-                        + listener.deliveryId + " table " + listener.tableCode + " sha256 " + source.bytes().sha256());
-            }
             return new IngestOutcome(fileName, IngestOutcome.Status.STORED, Optional.of(format),
                     listener.tableCode, Optional.of(listener.deliveryId), Optional.ofNullable(account),
                     Optional.of(FindingCounts.of(listener.found)), "");
@@ -182,8 +188,13 @@ public class IngestService {
             Optional<IngestOutcome> known = alreadyIngested(fileName, source.bytes().sha256());
             return known.orElseGet(() -> refused(fileName, Optional.of(format), listener.tableCode,
                     storeFailed(fileName, listener.lastLine, e)));
-        } catch (DataAccessException e) {
-            return refused(fileName, Optional.of(format), listener.tableCode, storeFailed(fileName, listener.lastLine, e));
+        } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
+            // a full disk is said as one: which file system, what storing needed (the commit may be what fails)
+            return refused(fileName, Optional.of(format), listener.tableCode, StoreSpace.diskFull(e)
+                    ? new ExtractRefusedException(fileName, listener.lastLine, StoreSpace.describe(home, file))
+                    : e instanceof DataAccessException d ? storeFailed(fileName, listener.lastLine, d)
+                    : new ExtractRefusedException(fileName, listener.lastLine, "the store could not take this file: "
+                    + firstLine(String.valueOf(e.getMostSpecificCause().getMessage()))));
         }
     }
 
