@@ -287,7 +287,12 @@ public class Auditor {
             return new Verification(pdf, false, "no such file");
         }
         String sha = Sha256.of(pdf);
-        Optional<String> id = embeddedVersionId(pdf);
+        Optional<String> id;
+        try {
+            id = embeddedVersionId(pdf);
+        } catch (UnreadablePdf e) {
+            return new Verification(pdf, false, "not a readable PDF: " + e.getMessage() + " (SHA-256 " + sha + ")");
+        }
         if (id.isEmpty()) {
             return new Verification(pdf, false, "carries no report version id: not a report version of this"
                     + " product (SHA-256 " + sha + ")");
@@ -308,24 +313,62 @@ public class Auditor {
                 + v.inputsSha256() + ", application " + v.appVersion());
     }
 
-    /** The version id in a PDF's XMP metadata; read from the raw bytes when the file does not parse as a PDF. */
-    static Optional<String> embeddedVersionId(Path pdf) {
+    /** The most of an XMP packet read: the product's are a few KiB; a stream inflating further is no report's. */
+    static final int MAX_XMP_BYTES = 4 * 1024 * 1024;
+
+    /** A file made so that reading it would exhaust the stack or the heap: refused as not a readable PDF. */
+    static final class UnreadablePdf extends Exception {
+        UnreadablePdf(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The version id in a PDF's XMP metadata; read from the raw bytes when the file does not parse as a PDF. What is
+     * read is bounded: the XMP packet to {@value #MAX_XMP_BYTES} bytes inflated, the nesting of arrays and
+     * dictionaries to what the parser's stack holds (a deeper file is refused, not followed), the raw bytes in
+     * chunks.
+     *
+     * @throws UnreadablePdf when the file is built to exhaust the reader
+     */
+    static Optional<String> embeddedVersionId(Path pdf) throws UnreadablePdf {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             PDMetadata metadata = document.getDocumentCatalog().getMetadata();
             if (metadata != null) {
-                Matcher m = VERSION_IN_XMP.matcher(new String(metadata.toByteArray(), StandardCharsets.UTF_8));
+                byte[] packet;
+                try (java.io.InputStream in = metadata.createInputStream()) {
+                    packet = in.readNBytes(MAX_XMP_BYTES + 1);
+                }
+                if (packet.length > MAX_XMP_BYTES) {
+                    throw new UnreadablePdf("its XMP metadata is larger than " + MAX_XMP_BYTES / (1024 * 1024)
+                            + " MiB inflated (a report's is a few KiB)");
+                }
+                Matcher m = VERSION_IN_XMP.matcher(new String(packet, StandardCharsets.UTF_8));
                 if (m.find()) {
                     return Optional.of(m.group(1));
                 }
             }
+        } catch (StackOverflowError e) {
+            // the parser follows nested arrays and dictionaries recursively: the stack unwound, nothing is kept
+            throw new UnreadablePdf("its objects are nested deeper than a PDF reader can follow");
         } catch (IOException | RuntimeException e) {
             // a damaged file: the packet is plain text in the file (PDF/A forbids filtering it)
         }
-        try {
-            Matcher m = VERSION_IN_XMP.matcher(new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1));
+        try (java.io.InputStream in = Files.newInputStream(pdf)) {
+            // in chunks, each searched with the end of the one before (a packet's id is short), the last id kept
             String last = null;
-            while (m.find()) {
-                last = m.group(1);
+            String carry = "";
+            byte[] chunk = new byte[1 << 20];
+            int read;
+            while ((read = in.readNBytes(chunk, 0, chunk.length)) > 0) {
+                String text = carry + new String(chunk, 0, read, StandardCharsets.ISO_8859_1);
+                Matcher m = VERSION_IN_XMP.matcher(text);
+                while (m.find()) {
+                    if (m.end() > carry.length()) { // not found in the chunk before
+                        last = m.group(1);
+                    }
+                }
+                carry = text.substring(Math.max(0, text.length() - 200));
             }
             return Optional.ofNullable(last);
         } catch (IOException e) {
