@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Locale;
@@ -15,7 +14,7 @@ import java.util.zip.ZipFile;
 /**
  * A full disk under the store, said for people: which file system, how much storing the file needed, how much is
  * free. The database reports it in its own words somewhere down a chain of exceptions (H2: an IOException "No space
- * left on device" inside its own exception; PostgreSQL: SQL state 53100 with the server's message).
+ * left on device" inside its own exception; PostgreSQL: the server's message, which says the same).
  */
 public final class StoreSpace {
 
@@ -33,9 +32,9 @@ public final class StoreSpace {
         Set<Throwable> seen = new HashSet<>();
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (message.contains("no space left on device") || message.contains("disk quota exceeded")
-                    || (t instanceof SQLException sql
-                    && "53100".equals(sql.getSQLState()))) {
+            // PostgreSQL's disk_full (SQL state 53100) quotes the same words: "could not extend file …: No space
+            // left on device"; the SQL state itself is the store's to read (JDBC only in store/)
+            if (message.contains("no space left on device") || message.contains("disk quota exceeded")) {
                 return true;
             }
         }
