@@ -36,7 +36,7 @@ import picocli.CommandLine;
  */
 @SpringBootTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class AuditScenarioTest {
+public class AuditScenarioTest {
 
     static final Path REPO = Path.of("").toAbsolutePath();
     static final String EDITION = "jobs/auslaenderanteil-2015.yml";
@@ -263,7 +263,7 @@ class AuditScenarioTest {
         Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
     }
 
-    static void copyTree(Path from, Path to) {
+    public static void copyTree(Path from, Path to) {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : paths.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,10 +30,6 @@ import picocli.CommandLine;
  */
 @SpringBootTest
 class FaultyWorldIngestTest {
-
-    static final Path GOOD = Path.of("src/test/resources/fixtures/classic/period-column-age-groups.csv")
-            .toAbsolutePath();
-    private static final AtomicLong COPIES = new AtomicLong();
 
     @TempDir
     static Path home;
@@ -59,11 +54,8 @@ class FaultyWorldIngestTest {
         return Imon.run(factory, args);
     }
 
-    /** The good extract with text of its own (new bytes, so a new delivery), under the given name. */
     Path goodFile(String name) throws IOException {
-        String text = Files.readString(GOOD).replace("Testdatei des Integrationsmonitors",
-                "Testdatei des Integrationsmonitors, Kopie " + COPIES.incrementAndGet() + " " + System.nanoTime());
-        return Files.writeString(temp.resolve(name), text);
+        return GoodExtract.copy(temp, name);
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.h2.api.Trigger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,10 +30,6 @@ import picocli.CommandLine;
  */
 @SpringBootTest
 class FullDiskIngestTest {
-
-    static final Path GOOD = Path.of("src/test/resources/fixtures/classic/period-column-age-groups.csv")
-            .toAbsolutePath();
-    private static final AtomicLong COPIES = new AtomicLong();
 
     @TempDir
     static Path home;
@@ -60,9 +55,7 @@ class FullDiskIngestTest {
     }
 
     Path goodFile(String name) throws IOException {
-        String text = Files.readString(GOOD).replace("Testdatei des Integrationsmonitors",
-                "Testdatei des Integrationsmonitors, Kopie " + COPIES.incrementAndGet() + " " + System.nanoTime());
-        return Files.writeString(temp.resolve(name), text);
+        return GoodExtract.copy(temp, name);
     }
 
     /** What the embedded database says when the operating system refuses to write: ENOSPC. */
