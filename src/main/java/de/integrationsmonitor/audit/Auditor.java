@@ -129,8 +129,10 @@ public class Auditor {
                     version.computationId(), version.appVersion());
             if (!recomputed.equals(version.versionId())) {
                 throw new AuditException("version " + version.versionId() + ": its archived inputs give version id "
-                        + recomputed + ", not " + version.versionId() + " (its record, inputs SHA-256 "
-                        + version.inputsSha256() + ", was changed after it was rendered); nothing was compiled");
+                        + recomputed + ", not " + version.versionId() + ": its record was changed after it was"
+                        + " rendered (the id follows from the inputs SHA-256 " + prepared.inputsSha256() + ", "
+                        + version.unit() + ", computation " + version.computationId() + " and application "
+                        + version.appVersion() + "); nothing was compiled");
             }
             // templates are code: an archived one is compiled only when the application ships it or the operator
             // trusts it (templates/ now, or the approvals file)
