@@ -47,6 +47,7 @@ public class Integrationsmonitor {
         }
         if (System.getenv("IMON_DEBUG") != null) {
             System.setProperty("logging.level.org.springframework.batch", "INFO");
+            System.setProperty("logging.level.org.springframework.transaction", "ERROR");
         }
         AtomicReference<Environment> environment = new AtomicReference<>();
         application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {

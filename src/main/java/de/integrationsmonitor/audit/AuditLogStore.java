@@ -12,6 +12,12 @@ public interface AuditLogStore {
      */
     AuditEntry append(BiFunction<Long, String, AuditEntry> make);
 
+    /**
+     * As {@link #append}, in the caller's transaction: the entry is committed with what it records (a delivery), or
+     * rolled back with it. The chain's head stays locked until that transaction ends.
+     */
+    AuditEntry appendInTransaction(BiFunction<Long, String, AuditEntry> make);
+
     /** Every entry, by sequence number. */
     List<AuditEntry> entries();
 

@@ -2,6 +2,7 @@ package de.integrationsmonitor.audit;
 
 import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.kernel.Sha256;
+import de.integrationsmonitor.audit.trust.TemplateTrust;
 import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.indicator.ComputationStore;
 import de.integrationsmonitor.observation.Deliveries;
@@ -122,6 +123,28 @@ public class Auditor {
                 throw new AuditException("version " + version.versionId() + ": the archived inputs give SHA-256 "
                         + prepared.inputsSha256() + ", the version was rendered from " + version.inputsSha256()
                         + " (a delivery of its computation is missing from the database?)");
+            }
+            // the version id follows from what the archive holds, or the record was changed after rendering
+            String recomputed = Provenance.versionId(prepared.inputsSha256(), version.unit(),
+                    version.computationId(), version.appVersion());
+            if (!recomputed.equals(version.versionId())) {
+                throw new AuditException("version " + version.versionId() + ": its archived inputs give version id "
+                        + recomputed + ", not " + version.versionId() + ": its record was changed after it was"
+                        + " rendered (the id follows from the inputs SHA-256 " + prepared.inputsSha256() + ", "
+                        + version.unit() + ", computation " + version.computationId() + " and application "
+                        + version.appVersion() + "); nothing was compiled");
+            }
+            // templates are code: an archived one is compiled only when the application ships it or the operator
+            // trusts it (templates/ now, or the approvals file)
+            TemplateTrust trust = new TemplateTrust(settings.templates(), settings.jobs());
+            for (ReportVersion.Input input : version.inputs()) {
+                if (input.role().equals(ReportInput.TEMPLATE)) {
+                    trust.refusal(input.sha256()).ifPresent(why -> {
+                        throw new AuditException("version " + version.versionId() + ": the archived template "
+                                + input.name() + " (SHA-256 " + input.sha256() + ") " + why
+                                + "; it is not compiled (see docs/sicherheit-audit.md)");
+                    });
+                }
             }
             if (!prepared.units().contains(version.unit())) {
                 throw new AuditException("version " + version.versionId() + ": " + version.territory()
@@ -267,7 +290,12 @@ public class Auditor {
             return new Verification(pdf, false, "no such file");
         }
         String sha = Sha256.of(pdf);
-        Optional<String> id = embeddedVersionId(pdf);
+        Optional<String> id;
+        try {
+            id = embeddedVersionId(pdf);
+        } catch (UnreadablePdf e) {
+            return new Verification(pdf, false, "not a readable PDF: " + e.getMessage() + " (SHA-256 " + sha + ")");
+        }
         if (id.isEmpty()) {
             return new Verification(pdf, false, "carries no report version id: not a report version of this"
                     + " product (SHA-256 " + sha + ")");
@@ -288,24 +316,62 @@ public class Auditor {
                 + v.inputsSha256() + ", application " + v.appVersion());
     }
 
-    /** The version id in a PDF's XMP metadata; read from the raw bytes when the file does not parse as a PDF. */
-    static Optional<String> embeddedVersionId(Path pdf) {
+    /** The most of an XMP packet read: the product's are a few KiB; a stream inflating further is no report's. */
+    static final int MAX_XMP_BYTES = 4 * 1024 * 1024;
+
+    /** A file made so that reading it would exhaust the stack or the heap: refused as not a readable PDF. */
+    static final class UnreadablePdf extends Exception {
+        UnreadablePdf(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The version id in a PDF's XMP metadata; read from the raw bytes when the file does not parse as a PDF. What is
+     * read is bounded: the XMP packet to {@value #MAX_XMP_BYTES} bytes inflated, the nesting of arrays and
+     * dictionaries to what the parser's stack holds (a deeper file is refused, not followed), the raw bytes in
+     * chunks.
+     *
+     * @throws UnreadablePdf when the file is built to exhaust the reader
+     */
+    static Optional<String> embeddedVersionId(Path pdf) throws UnreadablePdf {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             PDMetadata metadata = document.getDocumentCatalog().getMetadata();
             if (metadata != null) {
-                Matcher m = VERSION_IN_XMP.matcher(new String(metadata.toByteArray(), StandardCharsets.UTF_8));
+                byte[] packet;
+                try (java.io.InputStream in = metadata.createInputStream()) {
+                    packet = in.readNBytes(MAX_XMP_BYTES + 1);
+                }
+                if (packet.length > MAX_XMP_BYTES) {
+                    throw new UnreadablePdf("its XMP metadata is larger than " + MAX_XMP_BYTES / (1024 * 1024)
+                            + " MiB inflated (a report's is a few KiB)");
+                }
+                Matcher m = VERSION_IN_XMP.matcher(new String(packet, StandardCharsets.UTF_8));
                 if (m.find()) {
                     return Optional.of(m.group(1));
                 }
             }
+        } catch (StackOverflowError e) {
+            // the parser follows nested arrays and dictionaries recursively: the stack unwound, nothing is kept
+            throw new UnreadablePdf("its objects are nested deeper than a PDF reader can follow");
         } catch (IOException | RuntimeException e) {
             // a damaged file: the packet is plain text in the file (PDF/A forbids filtering it)
         }
-        try {
-            Matcher m = VERSION_IN_XMP.matcher(new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1));
+        try (java.io.InputStream in = Files.newInputStream(pdf)) {
+            // in chunks, each searched with the end of the one before (a packet's id is short), the last id kept
             String last = null;
-            while (m.find()) {
-                last = m.group(1);
+            String carry = "";
+            byte[] chunk = new byte[1 << 20];
+            int read;
+            while ((read = in.readNBytes(chunk, 0, chunk.length)) > 0) {
+                String text = carry + new String(chunk, 0, read, StandardCharsets.ISO_8859_1);
+                Matcher m = VERSION_IN_XMP.matcher(text);
+                while (m.find()) {
+                    if (m.end() > carry.length()) { // not found in the chunk before
+                        last = m.group(1);
+                    }
+                }
+                carry = text.substring(Math.max(0, text.length() - 200));
             }
             return Optional.ofNullable(last);
         } catch (IOException e) {

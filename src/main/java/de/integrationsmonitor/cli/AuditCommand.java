@@ -5,6 +5,7 @@ import de.integrationsmonitor.audit.AuditLog;
 import de.integrationsmonitor.audit.Auditor;
 import de.integrationsmonitor.audit.ReportVersion;
 import de.integrationsmonitor.observation.Delivery;
+import de.integrationsmonitor.printable.Printable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +123,7 @@ public class AuditCommand implements Runnable {
                     .append("  computation: ").append(v.computationId()).append('\n')
                     .append("Deliveries of the computation:\n");
             for (Delivery d : auditor.deliveriesOf(v)) {
-                out.append("  ").append(d.tableCode()).append(' ').append(d.fileName()).append(" Stand ")
+                out.append("  ").append(d.tableCode()).append(' ').append(Printable.escape(d.fileName())).append(" Stand ")
                         .append(Auditor.stand(d)).append(" SHA-256 ").append(d.sha256()).append('\n');
             }
             out.append("Files (archived by content):\n");
@@ -135,7 +136,7 @@ public class AuditCommand implements Runnable {
                 out.append("  nothing: no newer deliveries, every file as it was\n");
             }
             for (Delivery d : newer) {
-                out.append("  newer delivery ").append(d.tableCode()).append(' ').append(d.fileName())
+                out.append("  newer delivery ").append(d.tableCode()).append(' ').append(Printable.escape(d.fileName()))
                         .append(" Stand ").append(Auditor.stand(d)).append(" SHA-256 ").append(d.sha256())
                         .append('\n');
             }
@@ -157,7 +158,7 @@ public class AuditCommand implements Runnable {
         @Parameters(paramLabel = "VERSION", description = "a version id, e.g. 7KQ2-M9XD-4A")
         String id;
 
-        @Option(names = "--out", paramLabel = "DIR", description = "the folder to write the PDF into")
+        @Option(names = "--out", paramLabel = "DIR", description = "the folder to write the PDF into (created when missing; a file there is refused, exit 64)")
         Path out;
 
         private final Auditor auditor;
@@ -168,6 +169,12 @@ public class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (out != null && java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+                // a wrong command line, said before anything is rendered; the file is left alone
+                System.err.println("imon: --out " + Printable.escape(out.toString()) + " is a file, not a folder;"
+                        + " name a folder (it is created when missing)");
+                return ExitCodes.USAGE;
+            }
             Auditor.Rerun rerun = auditor.rerun(id, Optional.ofNullable(out));
             System.out.println(rerun.version().versionId() + " " + rerun.version().territory() + ": "
                     + rerun.file());
@@ -198,7 +205,7 @@ public class AuditCommand implements Runnable {
             boolean all = true;
             for (Path file : files) {
                 Auditor.Verification v = auditor.verify(file);
-                System.out.println(file + ": " + v.verdict());
+                System.out.println(Printable.escape(file.toString()) + ": " + Printable.escape(v.verdict()));
                 all &= v.authentic();
             }
             return all ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
@@ -210,8 +217,8 @@ public class AuditCommand implements Runnable {
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "log", mixinStandardHelpOptions = true,
             description = "Prints the audit log (every ingest, computation, rendering, re-render and verification);"
-                    + " with --verify checks its chain of SHA-256 and names the first entry changed or removed"
-                    + " (exit 4).")
+                    + " with --verify checks its chain of SHA-256 and names the first entry changed or removed, or a"
+                    + " delivery stored without its ingest entry (exit 4).")
     public static class Log implements Callable<Integer> {
 
         @Option(names = "--verify", description = "check the chain instead of printing it")
@@ -229,7 +236,7 @@ public class AuditCommand implements Runnable {
                 Optional<String> problem = log.verify();
                 int entries = log.entries().size();
                 if (problem.isPresent()) {
-                    System.out.println("audit log broken: " + problem.get());
+                    System.out.println("audit log broken: " + Printable.escape(problem.get()));
                     return ExitCodes.VERIFICATION_FAILED;
                 }
                 System.out.println("audit log intact: " + entries + (entries == 1 ? " entry" : " entries")
@@ -237,8 +244,10 @@ public class AuditCommand implements Runnable {
                 return ExitCodes.OK;
             }
             for (AuditEntry e : log.entries()) {
-                System.out.println(e.seq() + "  " + Auditor.when(e.at()) + "  " + e.osUser() + "@" + e.host() + "  "
-                        + e.action() + "  " + e.subject() + "  " + e.details() + "  sha256 " + e.sha256());
+                // names from outside (a file name) printed escaped: an entry is one line, whatever it names
+                System.out.println(e.seq() + "  " + Auditor.when(e.at()) + "  " + Printable.escape(e.osUser()) + "@"
+                        + Printable.escape(e.host()) + "  " + e.action() + "  " + Printable.escape(e.subject()) + "  "
+                        + Printable.escape(e.details()) + "  sha256 " + e.sha256());
             }
             return ExitCodes.OK;
         }

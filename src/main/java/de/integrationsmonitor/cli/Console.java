@@ -4,6 +4,7 @@ import de.integrationsmonitor.batch.Launcher;
 import de.integrationsmonitor.batch.Runs;
 import de.integrationsmonitor.ingest.IngestOutcome;
 import de.integrationsmonitor.ingest.LineAccount;
+import de.integrationsmonitor.printable.Printable;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -33,9 +34,9 @@ final class Console {
     static void ingest(PrintStream out, Runs.IngestRun run, String whenAlreadyComplete) {
         launch(out, run.launch(), whenAlreadyComplete);
         for (IngestOutcome o : run.outcomes()) {
-            out.println(run.launch().ran() ? describe(o) : o.fileName() + ": ingested before" + o.deliveryId()
-                    .map(id -> " as delivery " + id).orElse("") + (o.refused() ? " (refused then: " + o.message()
-                    + ")" : ""));
+            out.println(run.launch().ran() ? describe(o) : Printable.escape(o.fileName()) + ": ingested before"
+                    + o.deliveryId().map(id -> " as delivery " + id).orElse("") + (o.refused() ? " (refused then: "
+                    + Printable.escape(o.message()) + ")" : ""));
         }
         requireCompleted(run.launch());
     }
@@ -68,18 +69,19 @@ final class Console {
         }
     }
 
+    /** One line per file: the name and the messages (which quote it) printed escaped, so no name forges a line. */
     static String describe(IngestOutcome o) {
         return switch (o.status()) {
             case STORED -> {
                 LineAccount a = o.account().orElseThrow();
-                yield o.fileName() + ": " + o.format().orElseThrow().label() + " " + o.tableCode() + ", delivery "
+                yield Printable.escape(o.fileName()) + ": " + o.format().orElseThrow().label() + " " + o.tableCode() + ", delivery "
                         + o.deliveryId().orElseThrow() + " - " + a.dataLines() + " data lines: " + a.stored()
                         + " stored, " + a.rejected() + " rejected, " + a.skipped() + " skipped ("
                         + a.observations() + " observations)" + o.findings().map(f -> "; findings: " + f.errors()
                         + " errors, " + f.warnings() + " warnings, " + f.infos() + " notes").orElse("");
             }
-            case ALREADY_INGESTED -> o.fileName() + ": " + o.message();
-            case REFUSED -> "REFUSED " + o.message() + " - nothing of this file was stored";
+            case ALREADY_INGESTED -> Printable.escape(o.fileName()) + ": " + Printable.escape(o.message());
+            case REFUSED -> "REFUSED " + Printable.escape(o.message()) + " - nothing of this file was stored";
         };
     }
 }

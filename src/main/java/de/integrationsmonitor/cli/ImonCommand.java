@@ -19,6 +19,7 @@ import de.integrationsmonitor.goal.GoalException;
 import de.integrationsmonitor.kernel.AppVersion;
 import de.integrationsmonitor.disclosure.DisclosureException;
 import de.integrationsmonitor.disclosure.DisclosureRulesException;
+import de.integrationsmonitor.ingest.space.StoreSpace;
 
 /** {@code imon}: the top-level command; its sub-commands are the product's verbs. */
 @Component
@@ -84,6 +85,17 @@ public class ImonCommand implements Runnable {
 
     /** Prints a failure for people, without a stack trace, and picks the documented exit code. */
     public static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        if (StoreSpace.diskFull(e)) {
+            // the embedded database closes itself when a write fails: what was committed before stays
+            commandLine.getErr().println("imon: the store's file system is full (No space left on device); the"
+                    + " database took no more writes. What was stored before is kept, each delivery with its audit"
+                    + " entry; free space and run the same command again" + (System.getenv("IMON_DEBUG") == null
+                    ? " (IMON_DEBUG=1 shows the stack trace)" : ""));
+            if (System.getenv("IMON_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return ExitCodes.FAILURE;
+        }
         Throwable cause = e;
         while (cause.getCause() != null && !isInputProblem(cause) && !(cause instanceof Runs.LockedException)
                 && !(cause instanceof Remote.RefusedException)
@@ -91,7 +103,9 @@ public class ImonCommand implements Runnable {
                 && !(cause instanceof Remote.BrokerUnreachableException)) {
             cause = cause.getCause();
         }
-        commandLine.getErr().println("imon: " + brief(String.valueOf(cause.getMessage())));
+        // an exception without a message is named by its kind, never "imon: null"
+        commandLine.getErr().println("imon: " + brief(cause.getMessage() == null || cause.getMessage().isBlank()
+                ? cause.getClass().getSimpleName() + " (no message; IMON_DEBUG=1 shows where)" : cause.getMessage()));
         if (cause instanceof Runs.LockedException) {
             return ExitCodes.LOCKED;
         }

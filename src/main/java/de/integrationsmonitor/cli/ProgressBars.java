@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import de.integrationsmonitor.printable.Printable;
 
 /**
  * Shows what a run is doing while it runs: on a terminal, progress bars (progressbar library) for the rows taken in
@@ -36,7 +37,7 @@ public class ProgressBars {
                 ingest = bar("ingest", -1, "rows");
             }
             ingest.stepBy(stored);
-            ingest.setExtraMessage(o.fileName());
+            ingest.setExtraMessage(Printable.escape(o.fileName()));
         } else {
             LOG.info("{}: {}{}", o.fileName(), o.status().name().toLowerCase().replace('_', ' '),
                     o.refused() ? " - " + o.message() : o.deliveryId().map(id -> " as delivery " + id).orElse(""));

@@ -6,6 +6,7 @@ import de.integrationsmonitor.observation.Delivery;
 import de.integrationsmonitor.validate.FindingStore;
 import de.integrationsmonitor.kernel.AuditTrail;
 import de.integrationsmonitor.kernel.ImonSettings;
+import de.integrationsmonitor.ingest.space.StoreSpace;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.validate.ConsistencyChecker;
 import de.integrationsmonitor.validate.ConsistencyRule;
@@ -54,6 +55,8 @@ public class IngestService {
     /** Cells of a delivery kept in memory for the consistency pass; a larger delivery is read back. */
     private final int cellsKept;
     private final AuditTrail auditTrail;
+    /** IMON_HOME: where the embedded database lies, to name its file system when the disk is full. */
+    private final Path home;
 
     public IngestService(DeliveryStore deliveries, ObservationStore observations,
                          FindingStore findings, KreisRegister register, ImonSettings settings,
@@ -68,6 +71,7 @@ public class IngestService {
         this.limits = limits;
         this.cellsKept = DeliveryCells.defaultLimit();
         this.auditTrail = auditTrail;
+        this.home = settings.home();
     }
 
     /** Ingests files and the files in folders (sorted by name, so runs are repeatable), reporting each. */
@@ -119,13 +123,19 @@ public class IngestService {
     public IngestOutcome ingest(Path file, Optional<String> declaredTableCode) {
         String fileName = String.valueOf(file.getFileName());
         if (!Files.isRegularFile(file)) {
-            return refused(fileName, Optional.empty(), "",
-                    new ExtractRefusedException(fileName, 0, "no such file (looked for " + file + ")"));
+            return refused(fileName, Optional.empty(), "", new ExtractRefusedException(fileName, 0,
+                    Files.exists(file) ? file + " is " + kindOf(file) + ", not a regular file; ingest reads regular"
+                            + " files only" : "no such file (looked for " + file + ")"));
         }
         ExtractSource source;
         ExtractFormat format;
         try {
             source = ExtractSource.scan(file, declaredTableCode);
+            Optional<String> changed = source.changed();
+            if (changed.isPresent()) {
+                return refused(fileName, Optional.empty(), "", new ExtractRefusedException(fileName, 0,
+                        changed.get()));
+            }
             Optional<IngestOutcome> known = alreadyIngested(fileName, source.bytes().sha256());
             if (known.isPresent()) {
                 return known.get();
@@ -142,13 +152,20 @@ public class IngestService {
         try {
             LineAccount account = transaction.execute(status -> {
                 try {
-                    return listener.finish(reader.read(source, listener), rules);
+                    LineAccount finished = listener.finish(reader.read(source, listener), rules);
+                    // what was parsed is what was hashed: the file did not grow or change meanwhile
+                    Optional<String> changed = source.changed();
+                    if (changed.isPresent()) {
+                        throw new ExtractRefusedException(fileName, 0, changed.get());
+                    }
+                    // the delivery and its audit entry are committed together, or neither
+                    auditTrail.enterInTransaction(AuditTrail.INGEST, fileName, "delivery " + listener.deliveryId
+                            + " table " + listener.tableCode + " sha256 " + source.bytes().sha256());
+                    return finished;
                 } catch (IOException e) {
                     throw unreadable(fileName, listener.lastLine, e);
                 }
             });
-            auditTrail.enter(AuditTrail.INGEST, fileName, "delivery " + listener.deliveryId + " table "
-                    + listener.tableCode + " sha256 " + source.bytes().sha256());
             return new IngestOutcome(fileName, IngestOutcome.Status.STORED, Optional.of(format),
                     listener.tableCode, Optional.of(listener.deliveryId), Optional.ofNullable(account),
                     Optional.of(FindingCounts.of(listener.found)), "");
@@ -164,8 +181,30 @@ public class IngestService {
             Optional<IngestOutcome> known = alreadyIngested(fileName, source.bytes().sha256());
             return known.orElseGet(() -> refused(fileName, Optional.of(format), listener.tableCode,
                     storeFailed(fileName, listener.lastLine, e)));
-        } catch (DataAccessException e) {
-            return refused(fileName, Optional.of(format), listener.tableCode, storeFailed(fileName, listener.lastLine, e));
+        } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
+            // a full disk is said as one: which file system, what storing needed (the commit may be what fails)
+            return refused(fileName, Optional.of(format), listener.tableCode, StoreSpace.diskFull(e)
+                    ? new ExtractRefusedException(fileName, listener.lastLine, StoreSpace.describe(home, file))
+                    : e instanceof DataAccessException d ? storeFailed(fileName, listener.lastLine, d)
+                    : new ExtractRefusedException(fileName, listener.lastLine, "the store could not take this file: "
+                    + firstLine(String.valueOf(e.getMostSpecificCause().getMessage()))));
+        }
+    }
+
+    /** What a path that exists but is no regular file is, for people: never opened (a pipe would block). */
+    static String kindOf(Path path) {
+        try {
+            int mode = (Integer) Files.getAttribute(path, "unix:mode");
+            return switch (mode & 0170000) {
+                case 0010000 -> "a named pipe (FIFO)";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                case 0140000 -> "a socket";
+                case 0040000 -> "a folder";
+                default -> "no regular file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return Files.isDirectory(path) ? "a folder" : "something other than a file";
         }
     }
 

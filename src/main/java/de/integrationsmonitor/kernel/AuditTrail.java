@@ -19,4 +19,12 @@ public interface AuditTrail {
 
     /** Enters one action on a subject (a file name, a computation, a report version), with its details. */
     void enter(String action, String subject, String details);
+
+    /**
+     * Enters the action inside the caller's open transaction, so that what was done (a stored delivery) and its entry
+     * are committed together or not at all.
+     */
+    default void enterInTransaction(String action, String subject, String details) {
+        enter(action, subject, details);
+    }
 }

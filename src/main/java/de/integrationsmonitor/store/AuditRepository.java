@@ -32,11 +32,14 @@ public class AuditRepository implements ReportVersionStore, ArchiveStore, AuditL
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate own;
+    /** The caller's transaction (a new one when there is none). */
+    private final TransactionTemplate joined;
 
     public AuditRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.joined = new TransactionTemplate(transactions);
     }
 
     private static LocalDateTime utc(Instant at) {
@@ -124,7 +127,16 @@ public class AuditRepository implements ReportVersionStore, ArchiveStore, AuditL
 
     @Override
     public AuditEntry append(BiFunction<Long, String, AuditEntry> make) {
-        return own.execute(status -> {
+        return own.execute(status -> appendHere(make));
+    }
+
+    @Override
+    public AuditEntry appendInTransaction(BiFunction<Long, String, AuditEntry> make) {
+        return joined.execute(status -> appendHere(make));
+    }
+
+    private AuditEntry appendHere(BiFunction<Long, String, AuditEntry> make) {
+        {
             // the head row is locked until this transaction ends: appends of other threads and processes wait
             Head head = jdbc.queryForObject("SELECT seq, sha256 FROM audit_log_head WHERE id = 1 FOR UPDATE",
                     (rs, n) -> new Head(rs.getLong("seq"), rs.getString("sha256")));
@@ -135,7 +147,7 @@ public class AuditRepository implements ReportVersionStore, ArchiveStore, AuditL
                     entry.sha256());
             jdbc.update("UPDATE audit_log_head SET seq = ?, sha256 = ? WHERE id = 1", entry.seq(), entry.sha256());
             return entry;
-        });
+        }
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import picocli.CommandLine;
 import de.integrationsmonitor.kernel.AppVersion;
+import de.integrationsmonitor.report.pdf.Provenance;
 
 /**
  * The auditor's scenario of issue 10 through the command line, on a project of its own (a copy of jobs/ and
@@ -39,7 +40,7 @@ import de.integrationsmonitor.kernel.AppVersion;
 @Tag("slow")
 @SpringBootTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class AuditScenarioTest {
+public class AuditScenarioTest {
 
     static final Path REPO = Path.of("").toAbsolutePath();
     static final String EDITION = "jobs/auslaenderanteil-2015.yml";
@@ -129,8 +130,27 @@ class AuditScenarioTest {
         assertThat(verifyNew.exit()).as(verifyNew.out()).isZero();
 
         // rendered by another application: the bytes differ, the text is compared with the published PDF
-        jdbc.update("UPDATE report_version SET app_version = '0.0.9+0000000' WHERE version_id = ?", secondVersion);
-        Run otherApplication = imon("audit", "rerun", secondVersion, "--out", root.resolve("rerun-app").toString());
+        // (the version as application 0.0.9 recorded it: its id follows from the application too)
+        String otherVersion = Provenance.versionId(jdbc.queryForObject(
+                "SELECT inputs_sha256 FROM report_version WHERE version_id = ?", String.class, secondVersion),
+                "15001", jdbc.queryForObject("SELECT computation_id FROM report_version WHERE version_id = ?",
+                        Long.class, secondVersion), "0.0.9+0000000");
+        jdbc.update("INSERT INTO report_version (version_id, edition_id, edition_title, unit, territory, file_name,"
+                + " computation_id, inputs_sha256, app_version, rendered_at, pdf_sha256) SELECT ?, edition_id,"
+                + " edition_title, unit, territory, file_name, computation_id, inputs_sha256, '0.0.9+0000000',"
+                + " rendered_at, pdf_sha256 FROM report_version WHERE version_id = ?", otherVersion, secondVersion);
+        jdbc.update("INSERT INTO report_version_input (version_id, role, name, sha256) SELECT ?, role, name, sha256"
+                + " FROM report_version_input WHERE version_id = ?", otherVersion, secondVersion);
+        // its PDF as that application published it: the same text under its own id, other bytes
+        assertThat(imon("audit", "rerun", otherVersion, "--out", root.resolve("rerun-app-0").toString()).exit())
+                .isEqualTo(4);
+        byte[] publishedBefore = Files.readAllBytes(published);
+        Files.write(published, Files.readAllBytes(root.resolve("rerun-app-0/15001.pdf")));
+        Files.writeString(published, "\n% rendered by 0.0.9\n", java.nio.file.StandardOpenOption.APPEND);
+        jdbc.update("UPDATE report_version SET pdf_sha256 = ? WHERE version_id = ?", Sha256.of(published),
+                otherVersion);
+        Run otherApplication = imon("audit", "rerun", otherVersion, "--out", root.resolve("rerun-app").toString());
+        Files.write(published, publishedBefore);
         assertThat(otherApplication.exit()).as(otherApplication.out() + otherApplication.err()).isZero();
         assertThat(otherApplication.out()).contains("content identical; bytes differ because the application changed"
                 + " from 0.0.9+0000000 to " + AppVersion.current());
@@ -247,7 +267,7 @@ class AuditScenarioTest {
         Files.writeString(file, text.replace(from, to), StandardCharsets.UTF_8);
     }
 
-    static void copyTree(Path from, Path to) {
+    public static void copyTree(Path from, Path to) {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : paths.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
