@@ -59,7 +59,8 @@ public class ImonCommand implements Runnable {
         return t instanceof ExtractRefusedException || t instanceof EditionException
                 || t instanceof CatalogueException || t instanceof RuleException
                 || t instanceof FetchConfigurationException || t instanceof ReportTemplateException
-                || t instanceof RegisterException;
+                || t instanceof RegisterException
+                || t instanceof de.integrationsmonitor.ingest.workbook.SourceDescriptionException;
     }
 
     /** Messages quote files (a YAML value, a driver's statement): a few lines at most, never a whole expansion. */

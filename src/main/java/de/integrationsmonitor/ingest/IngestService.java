@@ -47,6 +47,11 @@ public class IngestService {
     private final FindingStore findings;
     private final RegisterCheck registerCheck;
     private final Path rulesFile;
+    /** The source descriptions of workbooks and other own data (jobs/datenquellen), read anew for every file. */
+    private final Path descriptionsFolder;
+    private final KreisRegister register;
+    private final Path registerFolder;
+    private de.integrationsmonitor.region.KreisNames names;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final IngestLimits limits;
@@ -62,6 +67,9 @@ public class IngestService {
         this.findings = findings;
         this.registerCheck = new RegisterCheck(register);
         this.rulesFile = settings.rules();
+        this.descriptionsFolder = settings.jobs().resolve("datenquellen");
+        this.register = register;
+        this.registerFolder = settings.register();
         this.transaction = transaction;
         this.clock = clock;
         this.limits = limits;
@@ -128,19 +136,30 @@ public class IngestService {
         }
         ExtractSource source;
         ExtractFormat format;
+        Optional<de.integrationsmonitor.ingest.workbook.SourceDescription> description;
         try {
             source = ExtractSource.scan(file, declaredTableCode);
             Optional<IngestOutcome> known = alreadyIngested(fileName, source.bytes().sha256());
             if (known.isPresent()) {
                 return known.get();
             }
-            format = FormatDetector.detect(source);
+            description = de.integrationsmonitor.ingest.workbook.SourceDescriptions.load(descriptionsFolder)
+                    .forFile(fileName);
+            if (description.isEmpty() && de.integrationsmonitor.ingest.workbook.WorkbookReader.isWorkbook(source)
+                    && fileName.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(xlsx|xlsm|xls)")) {
+                throw new ExtractRefusedException(fileName, 0, "an Excel workbook is read through a source"
+                        + " description: none in " + descriptionsFolder + " takes this file name (field 'files');"
+                        + " see docs/eigene-daten.md");
+            }
+            format = description.isPresent() ? ExtractFormat.WORKBOOK : FormatDetector.detect(source);
         } catch (ExtractRefusedException e) {
             return refused(fileName, Optional.empty(), "", e);
         } catch (IOException | UncheckedIOException e) {
             return refused(fileName, Optional.empty(), "", unreadable(fileName, 0, e));
         }
-        ExtractReader reader = readerFor(format, limits);
+        ExtractReader reader = description.isPresent()
+                ? new de.integrationsmonitor.ingest.workbook.WorkbookReader(description.get(), names(), limits)
+                : readerFor(format, limits);
         List<ConsistencyRule> rules = RuleCatalogue.load(rulesFile).rules();
         StoringListener listener = new StoringListener(source);
         try {
@@ -173,6 +192,14 @@ public class IngestService {
         } catch (DataAccessException e) {
             return refused(fileName, Optional.of(format), listener.tableCode, storeFailed(fileName, listener.lastLine, e));
         }
+    }
+
+    /** The Kreis names the register and kreis-namen.csv know, built once. */
+    private synchronized de.integrationsmonitor.region.KreisNames names() {
+        if (names == null) {
+            names = de.integrationsmonitor.region.KreisNames.load(register, registerFolder);
+        }
+        return names;
     }
 
     private Optional<IngestOutcome> alreadyIngested(String fileName, String sha256) {
@@ -209,6 +236,7 @@ public class IngestService {
         return switch (format) {
             case CLASSIC_CSV -> new ClassicCsvReader(limits);
             case FFCSV -> new FfcsvReader(limits);
+            case WORKBOOK -> throw new IllegalArgumentException("a workbook is read through its source description");
         };
     }
 
