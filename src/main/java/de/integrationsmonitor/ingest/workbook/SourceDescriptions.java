@@ -60,16 +60,11 @@ public final class SourceDescriptions {
             throw new SourceDescriptionException("cannot list the source descriptions in " + folder + ": "
                     + e.getMessage());
         }
+        // several descriptions may share an id: the same statistic as different offices lay it out (a Land
+        // office's workbook, the Kreis's own table); each delivery records the description it was read with
         List<SourceDescription> all = new ArrayList<>();
-        Map<String, Path> ids = new TreeMap<>();
         for (Path file : files) {
-            SourceDescription d = loadFile(file);
-            Path other = ids.put(d.id(), file);
-            if (other != null) {
-                throw new SourceDescriptionException(file + ": id: '" + d.id() + "' is already the id of " + other
-                        + "; each kind of file needs an id of its own");
-            }
-            all.add(d);
+            all.add(loadFile(file));
         }
         return new SourceDescriptions(all);
     }
@@ -89,8 +84,9 @@ public final class SourceDescriptions {
         return matching.stream().findFirst();
     }
 
-    public Optional<SourceDescription> byId(String id) {
-        return descriptions.stream().filter(d -> d.id().equals(id)).findFirst();
+    /** The descriptions of a table code: one per layout in which its files arrive. */
+    public List<SourceDescription> byId(String id) {
+        return descriptions.stream().filter(d -> d.id().equals(id)).toList();
     }
 
     /** Reads one description file. */
