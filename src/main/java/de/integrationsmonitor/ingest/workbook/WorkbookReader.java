@@ -432,7 +432,9 @@ public final class WorkbookReader implements ExtractReader {
         private Optional<Cell> value(SheetCell c) {
             if (c.numeric()) {
                 try {
-                    return Optional.of(Cell.of(new BigDecimal(c.value())));
+                    // as stored: "1234.0" is 1234, and no rounding ever (17 digits of a share stay 17)
+                    BigDecimal number = new BigDecimal(c.value()).stripTrailingZeros();
+                    return Optional.of(Cell.of(number.scale() < 0 ? number.setScale(0) : number));
                 } catch (NumberFormatException e) {
                     return Optional.empty();
                 }
