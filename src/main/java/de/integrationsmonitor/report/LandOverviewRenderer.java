@@ -128,7 +128,10 @@ public final class LandOverviewRenderer {
         parameters.put("REFERENCE_YEAR", Integer.toString(overview.referenceYear()));
         parameters.put("PERIOD", period(overview));
         // several indicators share a table; the source line names each once, in first-use order
-        parameters.put("TABLE_CODES", String.join(", ", new LinkedHashSet<>(overview.tableCodes())));
+        // own tables (eigen:) name their provider, attribution and licence from jobs/datenquellen beside templates/
+        parameters.put("TABLE_CODES", String.join(", ", de.integrationsmonitor.ingest.workbook.SourceCitation.cite(
+                new LinkedHashSet<>(overview.tableCodes()), templatePath().toAbsolutePath().getParent().resolveSibling("jobs")
+                        .resolve("datenquellen"), overview.landCode())));
         parameters.put("DATA_STATUS", overview.dataStatus());
         parameters.put("REPORT_VERSION_ID", overview.reportVersionId());
         parameters.put("RENDERED_AT", GermanNumberFormat.date(documentTimestamp.atZone(java.time.ZoneOffset.UTC)
