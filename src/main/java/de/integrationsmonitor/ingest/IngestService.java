@@ -154,6 +154,8 @@ public class IngestService {
             format = description.isPresent() ? ExtractFormat.WORKBOOK : FormatDetector.detect(source);
         } catch (ExtractRefusedException e) {
             return refused(fileName, Optional.empty(), "", e);
+        } catch (de.integrationsmonitor.ingest.workbook.SourceDescriptionException e) {
+            return refused(fileName, Optional.empty(), "", new ExtractRefusedException(fileName, 0, e.getMessage()));
         } catch (IOException | UncheckedIOException e) {
             return refused(fileName, Optional.empty(), "", unreadable(fileName, 0, e));
         }
