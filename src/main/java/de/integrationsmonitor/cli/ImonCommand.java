@@ -60,7 +60,7 @@ public class ImonCommand implements Runnable {
                 || t instanceof CatalogueException || t instanceof RuleException
                 || t instanceof FetchConfigurationException || t instanceof ReportTemplateException
                 || t instanceof RegisterException
-                || t instanceof de.integrationsmonitor.ingest.workbook.SourceDescriptionException;
+                || t instanceof de.integrationsmonitor.datenquellen.SourceDescriptionException;
     }
 
     /** Messages quote files (a YAML value, a driver's statement): a few lines at most, never a whole expansion. */

@@ -136,14 +136,14 @@ public class IngestService {
         }
         ExtractSource source;
         ExtractFormat format;
-        Optional<de.integrationsmonitor.ingest.workbook.SourceDescription> description;
+        Optional<de.integrationsmonitor.datenquellen.SourceDescription> description;
         try {
             source = ExtractSource.scan(file, declaredTableCode);
             Optional<IngestOutcome> known = alreadyIngested(fileName, source.bytes().sha256());
             if (known.isPresent()) {
                 return known.get();
             }
-            description = de.integrationsmonitor.ingest.workbook.SourceDescriptions.load(descriptionsFolder)
+            description = de.integrationsmonitor.datenquellen.SourceDescriptions.load(descriptionsFolder)
                     .forFile(fileName);
             if (description.isEmpty() && de.integrationsmonitor.ingest.workbook.WorkbookReader.isWorkbook(source)
                     && fileName.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(xlsx|xlsm|xls)")) {
@@ -154,7 +154,7 @@ public class IngestService {
             format = description.isPresent() ? ExtractFormat.WORKBOOK : FormatDetector.detect(source);
         } catch (ExtractRefusedException e) {
             return refused(fileName, Optional.empty(), "", e);
-        } catch (de.integrationsmonitor.ingest.workbook.SourceDescriptionException e) {
+        } catch (de.integrationsmonitor.datenquellen.SourceDescriptionException e) {
             return refused(fileName, Optional.empty(), "", new ExtractRefusedException(fileName, 0, e.getMessage()));
         } catch (IOException | UncheckedIOException e) {
             return refused(fileName, Optional.empty(), "", unreadable(fileName, 0, e));

@@ -145,7 +145,7 @@ public final class KreisReportRenderer {
         parameters.put("SYNTHETIC", report.synthetic());
         // several indicators share a table; the source line names each once, in first-use order
         // own tables (eigen:) name their provider, attribution and licence from jobs/datenquellen beside templates/
-        parameters.put("TABLE_CODES", String.join(", ", de.integrationsmonitor.ingest.workbook.SourceCitation.cite(
+        parameters.put("TABLE_CODES", String.join(", ", de.integrationsmonitor.datenquellen.SourceCitation.cite(
                 new LinkedHashSet<>(report.tableCodes()), templatePath().toAbsolutePath().getParent().resolveSibling("jobs")
                         .resolve("datenquellen"), report.ags().substring(0, 2))));
         parameters.put("REPORT_VERSION_ID", nonNull(report.reportVersionId()));

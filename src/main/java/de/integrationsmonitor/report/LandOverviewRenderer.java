@@ -129,7 +129,7 @@ public final class LandOverviewRenderer {
         parameters.put("PERIOD", period(overview));
         // several indicators share a table; the source line names each once, in first-use order
         // own tables (eigen:) name their provider, attribution and licence from jobs/datenquellen beside templates/
-        parameters.put("TABLE_CODES", String.join(", ", de.integrationsmonitor.ingest.workbook.SourceCitation.cite(
+        parameters.put("TABLE_CODES", String.join(", ", de.integrationsmonitor.datenquellen.SourceCitation.cite(
                 new LinkedHashSet<>(overview.tableCodes()), templatePath().toAbsolutePath().getParent().resolveSibling("jobs")
                         .resolve("datenquellen"), overview.landCode())));
         parameters.put("DATA_STATUS", overview.dataStatus());

@@ -1,5 +1,6 @@
 package de.integrationsmonitor.ingest.workbook;
 
+import de.integrationsmonitor.datenquellen.CellRefs;
 import java.io.IOException;
 import java.util.List;
 import java.util.SortedMap;

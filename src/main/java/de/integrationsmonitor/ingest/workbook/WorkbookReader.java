@@ -1,5 +1,9 @@
 package de.integrationsmonitor.ingest.workbook;
 
+import de.integrationsmonitor.datenquellen.CellRefs;
+import de.integrationsmonitor.datenquellen.SourceDescription;
+import de.integrationsmonitor.datenquellen.SourceDescriptionException;
+import de.integrationsmonitor.datenquellen.SourceDescriptions;
 import de.integrationsmonitor.ingest.CellParser;
 import de.integrationsmonitor.ingest.ExtractFooter;
 import de.integrationsmonitor.ingest.ExtractFormat;

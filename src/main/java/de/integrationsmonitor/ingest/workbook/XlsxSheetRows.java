@@ -1,5 +1,6 @@
 package de.integrationsmonitor.ingest.workbook;
 
+import de.integrationsmonitor.datenquellen.CellRefs;
 import de.integrationsmonitor.ingest.ExtractRefusedException;
 import de.integrationsmonitor.ingest.IngestLimits;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package de.integrationsmonitor.ingest.workbook;
 
+import de.integrationsmonitor.datenquellen.SourceDescriptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package de.integrationsmonitor.ingest.workbook;
+package de.integrationsmonitor.datenquellen;
 
 import java.nio.file.Path;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package de.integrationsmonitor.ingest.workbook;
+package de.integrationsmonitor.datenquellen;
 
 import de.integrationsmonitor.observation.PeriodKind;
 import de.integrationsmonitor.yaml.SafeYaml;
@@ -34,7 +34,7 @@ public final class SourceDescriptions {
     private static final Set<String> PERIOD = Set.of("kind", "day", "fixed", "cell", "column", "group_row",
             "corrections");
     /** The symbols of the offices (DOMAIN.md §2.3) that a file's own symbol may be declared to mean. */
-    static final List<String> OFFICE_SYMBOLS = List.of("-", ".", "x", "/", "...");
+    public static final List<String> OFFICE_SYMBOLS = List.of("-", ".", "x", "/", "...");
     private static final Pattern COLUMN = Pattern.compile("[A-Z]{1,3}");
     private static final Pattern CELL = Pattern.compile("([A-Z]{1,3})(\\d{1,7})");
 

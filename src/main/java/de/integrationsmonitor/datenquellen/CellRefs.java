@@ -1,4 +1,4 @@
-package de.integrationsmonitor.ingest.workbook;
+package de.integrationsmonitor.datenquellen;
 
 /** Cell references as Excel writes them: column letters to 0-based indexes and back ({@code D12}). */
 public final class CellRefs {

@@ -1,4 +1,4 @@
-package de.integrationsmonitor.ingest.workbook;
+package de.integrationsmonitor.datenquellen;
 
 import de.integrationsmonitor.observation.PeriodKind;
 import java.nio.file.FileSystems;

@@ -1,4 +1,4 @@
-package de.integrationsmonitor.ingest.workbook;
+package de.integrationsmonitor.datenquellen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
