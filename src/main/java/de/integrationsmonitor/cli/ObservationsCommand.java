@@ -24,7 +24,7 @@ public class ObservationsCommand implements Callable<Integer> {
 
     public static final String[] HEADER =
             {"table", "ags", "period", "reference_date", "variable", "value", "marker", "delivery", "period_kind",
-                "period_label"};
+                "period_label", "source"};
 
     @Option(names = "--table", required = true, paramLabel = "CODE", description = "table code, e.g. 12411-01-01-4")
     String table;
@@ -40,10 +40,13 @@ public class ObservationsCommand implements Callable<Integer> {
 
     private final ObservationRepository observations;
     private final Deliveries deliveries;
+    private final de.integrationsmonitor.ImonSettings settings;
 
-    public ObservationsCommand(ObservationRepository observations, Deliveries deliveries) {
+    public ObservationsCommand(ObservationRepository observations, Deliveries deliveries,
+                               de.integrationsmonitor.ImonSettings settings) {
         this.observations = observations;
         this.deliveries = deliveries;
+        this.settings = settings;
     }
 
     @Override
@@ -58,17 +61,22 @@ public class ObservationsCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         try (CsvOutput csv = CsvOutput.open(HEADER)) {
-            observations.every(table, Optional.ofNullable(kreis), Optional.ofNullable(period), o -> print(csv, o));
+            de.integrationsmonitor.datenquellen.SourceDescriptions descriptions =
+                    de.integrationsmonitor.datenquellen.SourceCitation.descriptions(
+                            settings.jobs().resolve("datenquellen"));
+            observations.every(table, Optional.ofNullable(kreis), Optional.ofNullable(period), o -> print(csv, o,
+                    de.integrationsmonitor.datenquellen.SourceCitation.source(o.tableCode(), descriptions,
+                            o.regionCode().length() >= 2 ? o.regionCode().substring(0, 2) : "")));
         }
         return ExitCodes.OK;
     }
 
-    private static void print(CsvOutput csv, StoredObservation o) {
+    private static void print(CsvOutput csv, StoredObservation o, String source) {
         Cell cell = o.cell();
         try {
             csv.record(o.tableCode(), o.regionCode(), o.period().text(), o.referenceDate(), o.variablePath(),
                     cell.number().map(BigDecimal::toPlainString).orElse(""), cell.marker(), o.deliveryId(),
-                    o.period().kind(), o.period().label());
+                    o.period().kind(), o.period().label(), source);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

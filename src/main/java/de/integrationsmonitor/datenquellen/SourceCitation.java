@@ -32,6 +32,23 @@ public final class SourceCitation {
         return tableCodes.stream().map(code -> cite(code, known, landCode)).toList();
     }
 
+    /** The office's name and licence for an office table, the description's for an own one (exports, per value). */
+    public static String source(String code, SourceDescriptions descriptions, String landCode) {
+        if (!code.startsWith(SourceDescription.PREFIX)) {
+            return code + " (Statistische Ämter des Bundes und der Länder; Lizenz: dl-de/by-2-0)";
+        }
+        return cite(code, descriptions, landCode);
+    }
+
+    /** The descriptions of a folder, or none where one is wrong (ingest refuses it; an export still prints). */
+    public static SourceDescriptions descriptions(Path descriptionsFolder) {
+        try {
+            return SourceDescriptions.load(descriptionsFolder);
+        } catch (SourceDescriptionException e) {
+            return SourceDescriptions.none();
+        }
+    }
+
     static String cite(String code, SourceDescriptions descriptions, String landCode) {
         if (!code.startsWith(SourceDescription.PREFIX)) {
             return code;

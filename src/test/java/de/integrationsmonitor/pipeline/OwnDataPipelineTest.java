@@ -70,6 +70,15 @@ class OwnDataPipelineTest extends CommandLineTest {
                 + "2023,33.333333333333,%,");
         // 2023: 3600 employees, 1296 of them women
         assertThat(run.out()).contains(",frauenanteil_svb_auslaender,2023,36,%,");
+        // each value names its provider, attribution and licence; office tables the offices and their licence
+        assertThat(run.out()).contains(",2023-12-31,eigen:aufenthaltsdauer (Ausländerbehörde (synthetische"
+                + " Beispieldaten); Synthetische Beispieldaten in der Form einer Auswertung des"
+                + " Ausländerzentralregisters; Lizenz: frei verwendbar (erfundene Zahlen))\n");
+        Run observations = imon("observations", "--table", "eigen:aufenthaltsdauer", "--kreis", "15001",
+                "--format", "csv");
+        assertThat(observations.out()).startsWith("table,ags,period,reference_date,variable,value,marker,delivery,"
+                + "period_kind,period_label,source\n").contains("eigen:aufenthaltsdauer,15001,31.12.2023,2023-12-31,"
+                + "Ausländerinnen und Ausländer | nach Aufenthaltsdauer | 8 Jahre und mehr,3300,,");
     }
 
     @Test
