@@ -20,6 +20,7 @@ import de.integrationsmonitor.kernel.AppVersion;
 import de.integrationsmonitor.disclosure.DisclosureException;
 import de.integrationsmonitor.disclosure.DisclosureRulesException;
 import de.integrationsmonitor.ingest.space.StoreSpace;
+import de.integrationsmonitor.datenquellen.SourceDescriptionException;
 
 /** {@code imon}: the top-level command; its sub-commands are the product's verbs. */
 @Component
@@ -74,7 +75,8 @@ public class ImonCommand implements Runnable {
                 || t instanceof CatalogueException || t instanceof RuleException
                 || t instanceof FetchConfigurationException || t instanceof ReportTemplateException
                 || t instanceof RegisterException || t instanceof GoalException
-                || t instanceof DisclosureRulesException;
+                || t instanceof DisclosureRulesException
+                || t instanceof SourceDescriptionException;
     }
 
     /** Messages quote files (a YAML value, a driver's statement): a few lines at most, never a whole expansion. */

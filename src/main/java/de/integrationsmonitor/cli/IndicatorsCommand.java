@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import de.integrationsmonitor.audit.AuditLog;
 import de.integrationsmonitor.report.fill.GermanNumberFormat;
+import de.integrationsmonitor.datenquellen.SourceCitation;
+import de.integrationsmonitor.datenquellen.SourceDescriptions;
 
 /** {@code imon indicators --format csv}: the computed indicators, recomputed first when data have changed. */
 // a new instance per command line: options of an earlier call in the same JVM never carry over
@@ -38,7 +40,7 @@ public class IndicatorsCommand implements Callable<Integer> {
 
     public static final String[] HEADER = {"ags", "name", "indicator", "period", "value", "unit", "marker",
         "land_value", "germany_value", "rank_in_land", "kreise_in_land", "change_5y", "flag", "cluster",
-        "gebietsstand", "period_kind", "period_label", "published_gebietsstand"};
+        "gebietsstand", "period_kind", "period_label", "published_gebietsstand", "source"};
 
     @Option(names = "--format", defaultValue = "csv", description = "output format; only csv")
     CsvOutput.CsvOnly format;
@@ -130,8 +132,22 @@ public class IndicatorsCommand implements Callable<Integer> {
                 plain(v.value()), unit, v.marker(), plain(c.landValue()), plain(c.germanyValue()),
                 c.rankInLand().map(String::valueOf).orElse(""), c.kreiseInLand().map(String::valueOf).orElse(""),
                 plain(c.change5y()), v.smallBase() ? "small_base" : "", c.cluster().map(String::valueOf).orElse(""),
-                gebietsstandNote, v.period().kind(), v.period().label(), publishedAt);
+                gebietsstandNote, v.period().kind(), v.period().label(), publishedAt, source(catalogue, v));
     }
+
+    /** Where the value comes from: each source table with its provider and licence (docs/eigene-daten.md). */
+    private String source(IndicatorCatalogue catalogue, IndicatorValue v) {
+        if (descriptions == null) {
+            descriptions = SourceCitation.descriptions(
+                    settings.jobs().resolve("datenquellen"));
+        }
+        String land = v.regionCode().length() >= 2 ? v.regionCode().substring(0, 2) : "";
+        return catalogue.find(v.indicatorId()).map(d -> d.sources().stream()
+                .map(code -> SourceCitation.source(code, descriptions, land))
+                .collect(java.util.stream.Collectors.joining("; "))).orElse("");
+    }
+
+    private SourceDescriptions descriptions;
 
     /** The Kreise of the chosen Gebietsstand, each indicator's series rebuilt where the Kreis did not exist yet. */
     private void printAtGebietsstand(CsvOutput csv, IndicatorCatalogue catalogue, List<IndicatorValue> all,

@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
 import de.integrationsmonitor.audit.AuditLog;
 import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.observation.Marker;
+import de.integrationsmonitor.datenquellen.SourceCitation;
+import de.integrationsmonitor.datenquellen.SourceDescriptions;
 
 /** {@code imon observations --table CODE}: what was stored, one row per observation of every delivery. */
 // a new instance per command line: options of an earlier call in the same JVM never carry over
@@ -31,7 +33,7 @@ public class ObservationsCommand implements Callable<Integer> {
 
     public static final String[] HEADER =
             {"table", "ags", "period", "reference_date", "variable", "value", "marker", "delivery", "period_kind",
-                "period_label"};
+                "period_label", "source"};
 
     @Option(names = "--table", required = true, paramLabel = "CODE", description = "table code, e.g. 12411-01-01-4")
     String table;
@@ -85,18 +87,23 @@ public class ObservationsCommand implements Callable<Integer> {
                 + (kreis == null ? "" : " --kreis " + kreis) + (period == null ? "" : " --period " + period), rules);
         Optional<ObservationTables.Protected> suppressed = protection;
         try (CsvOutput csv = CsvOutput.open(notice, HEADER)) {
+            SourceDescriptions descriptions =
+                    SourceCitation.descriptions(
+                            settings.jobs().resolve("datenquellen"));
             observations.every(table, Optional.ofNullable(kreis), Optional.ofNullable(period), o -> print(csv, o,
-                    suppressed.map(p -> p.status(o).suppressed()).orElse(false)));
+                    suppressed.map(p -> p.status(o).suppressed()).orElse(false),
+                    SourceCitation.source(o.tableCode(), descriptions,
+                            o.regionCode().length() >= 2 ? o.regionCode().substring(0, 2) : "")));
         }
         return ExitCodes.OK;
     }
 
-    private static void print(CsvOutput csv, StoredObservation o, boolean suppressed) {
+    private static void print(CsvOutput csv, StoredObservation o, boolean suppressed, String source) {
         Cell cell = suppressed ? Cell.missing(Marker.SECRET) : o.cell();
         try {
             csv.record(o.tableCode(), o.regionCode(), o.period().text(), o.referenceDate(), o.variablePath(),
                     cell.number().map(BigDecimal::toPlainString).orElse(""), cell.marker(), o.deliveryId(),
-                    o.period().kind(), o.period().label());
+                    o.period().kind(), o.period().label(), source);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -5,7 +5,9 @@ public enum ExtractFormat {
     /** The classic "Werteabruf" CSV of the Regionaldatenbank / GENESIS (header block, footer). */
     CLASSIC_CSV("classic"),
     /** The flat-file CSV of the GENESIS web service, plain or in a ZIP. */
-    FFCSV("ffcsv");
+    FFCSV("ffcsv"),
+    /** An Excel workbook (xlsx, xlsm, xls) of another office, read through its source description (jobs/datenquellen). */
+    WORKBOOK("workbook");
 
     private final String label;
 

@@ -16,10 +16,18 @@ import org.springframework.util.unit.DataSize;
  * @param maxQuarantinedLines  quarantined data lines of one file
  * @param maxQuarantinedShare  quarantined data lines as a share of the data lines read, once a file has
  *                             {@link #SHARE_AFTER_LINES} of them (a share of a handful of lines says nothing)
+ * @param maxZipEntries        entries of a workbook (xlsx, xlsm: a ZIP); the real workbooks have some 60
+ * @param maxInflatedSize      all entries of a workbook inflated together
+ * @param maxSheets            sheets of a workbook; the real ones have up to 30
+ * @param maxRows              rows of the sheet read
+ * @param maxCells             non-empty cells of the sheet read
+ * @param maxSharedStrings     entries of a workbook's shared-string table
  */
 @ConfigurationProperties(prefix = "imon.limits")
 public record IngestLimits(int maxLineLength, int maxCellsPerLine, DataSize maxEntrySize, int maxCompressionRatio,
-                           long maxQuarantinedLines, double maxQuarantinedShare) {
+                           long maxQuarantinedLines, double maxQuarantinedShare, int maxZipEntries,
+                           DataSize maxInflatedSize, int maxSheets, int maxRows, long maxCells,
+                           int maxSharedStrings) {
 
     /** The data lines a file must have before the share of quarantined lines is judged. */
     public static final long SHARE_AFTER_LINES = 1000;
@@ -28,6 +36,7 @@ public record IngestLimits(int maxLineLength, int maxCellsPerLine, DataSize maxE
 
     /** The limits of {@code application.properties}, for readers used outside Spring (tests, tools). */
     public static IngestLimits defaults() {
-        return new IngestLimits(65_536, 1_000, DataSize.ofMegabytes(512), 100, 10_000, 0.5);
+        return new IngestLimits(65_536, 1_000, DataSize.ofMegabytes(512), 100, 10_000, 0.5, 1_000,
+                DataSize.ofMegabytes(512), 255, 1_048_576, 20_000_000, 1_000_000);
     }
 }

@@ -35,6 +35,11 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import de.integrationsmonitor.datenquellen.SourceDescription;
+import de.integrationsmonitor.datenquellen.SourceDescriptionException;
+import de.integrationsmonitor.datenquellen.SourceDescriptions;
+import de.integrationsmonitor.ingest.workbook.WorkbookReader;
+import de.integrationsmonitor.region.KreisNames;
 
 /**
  * Turns delivered files into deliveries: each file in its own transaction, so a file is stored whole or not at
@@ -49,6 +54,11 @@ public class IngestService {
     private final FindingStore findings;
     private final RegisterCheck registerCheck;
     private final Path rulesFile;
+    /** The source descriptions of workbooks and other own data (jobs/datenquellen), read anew for every file. */
+    private final Path descriptionsFolder;
+    private final KreisRegister register;
+    private final Path registerFolder;
+    private KreisNames names;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final IngestLimits limits;
@@ -66,6 +76,9 @@ public class IngestService {
         this.findings = findings;
         this.registerCheck = new RegisterCheck(register);
         this.rulesFile = settings.rules();
+        this.descriptionsFolder = settings.jobs().resolve("datenquellen");
+        this.register = register;
+        this.registerFolder = settings.register();
         this.transaction = transaction;
         this.clock = clock;
         this.limits = limits;
@@ -129,6 +142,7 @@ public class IngestService {
         }
         ExtractSource source;
         ExtractFormat format;
+        Optional<SourceDescription> description;
         try {
             source = ExtractSource.scan(file, declaredTableCode);
             Optional<String> changed = source.changed();
@@ -140,13 +154,25 @@ public class IngestService {
             if (known.isPresent()) {
                 return known.get();
             }
-            format = FormatDetector.detect(source);
+            description = SourceDescriptions.load(descriptionsFolder)
+                    .forFile(fileName);
+            if (description.isEmpty() && WorkbookReader.isWorkbook(source)
+                    && fileName.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(xlsx|xlsm|xls)")) {
+                throw new ExtractRefusedException(fileName, 0, "an Excel workbook is read through a source"
+                        + " description: none in " + descriptionsFolder + " takes this file name (field 'files');"
+                        + " see docs/eigene-daten.md");
+            }
+            format = description.isPresent() ? ExtractFormat.WORKBOOK : FormatDetector.detect(source);
         } catch (ExtractRefusedException e) {
             return refused(fileName, Optional.empty(), "", e);
+        } catch (SourceDescriptionException e) {
+            return refused(fileName, Optional.empty(), "", new ExtractRefusedException(fileName, 0, e.getMessage()));
         } catch (IOException | UncheckedIOException e) {
             return refused(fileName, Optional.empty(), "", unreadable(fileName, 0, e));
         }
-        ExtractReader reader = readerFor(format, limits);
+        ExtractReader reader = description.isPresent()
+                ? new WorkbookReader(description.get(), names(), limits)
+                : readerFor(format, limits);
         List<ConsistencyRule> rules = RuleCatalogue.load(rulesFile).rules();
         StoringListener listener = new StoringListener(source);
         try {
@@ -208,6 +234,14 @@ public class IngestService {
         }
     }
 
+    /** The Kreis names the register and kreis-namen.csv know, built once. */
+    private synchronized KreisNames names() {
+        if (names == null) {
+            names = KreisNames.load(register, registerFolder);
+        }
+        return names;
+    }
+
     private Optional<IngestOutcome> alreadyIngested(String fileName, String sha256) {
         return deliveries.findBySha256(sha256).map(d -> new IngestOutcome(fileName,
                 IngestOutcome.Status.ALREADY_INGESTED, Optional.of(formatOf(d.format())), d.tableCode(),
@@ -242,6 +276,7 @@ public class IngestService {
         return switch (format) {
             case CLASSIC_CSV -> new ClassicCsvReader(limits);
             case FFCSV -> new FfcsvReader(limits);
+            case WORKBOOK -> throw new IllegalArgumentException("a workbook is read through its source description");
         };
     }
 

@@ -34,6 +34,7 @@ class ArchitectureTest {
             new String[] {"Kernel", ROOT + ".kernel..", ROOT + ".yaml.."},
             new String[] {"Register", ROOT + ".region.."},
             new String[] {"Observations", ROOT + ".observation.."},
+            new String[] {"Source descriptions", ROOT + ".datenquellen.."},
             new String[] {"Rules", ROOT + ".validate.."},
             new String[] {"Ingest", ROOT + ".ingest.."},
             new String[] {"Fetch", ROOT + ".fetch.."},
@@ -53,7 +54,7 @@ class ArchitectureTest {
             new String[] {"Command line", ROOT + ".cli.."},
             new String[] {"Main", ROOT});
 
-    static final String[] DOMAIN = {"..kernel..", "..yaml..", "..observation..", "..fetch..", "..ingest..",
+    static final String[] DOMAIN = {"..kernel..", "..yaml..", "..observation..", "..datenquellen..", "..fetch..", "..ingest..",
             "..region..", "..validate..", "..indicator..", "..goal..", "..disclosure..", "..report..", "..audit.."};
 
     @ArchTest

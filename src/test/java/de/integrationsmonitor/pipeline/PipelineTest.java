@@ -87,10 +87,11 @@ class PipelineTest extends CommandLineTest {
         String[] lines = run.out().split("\n");
         assertThat(lines[0]).isEqualTo("ags,name,indicator,period,value,unit,marker,land_value,germany_value,"
                 + "rank_in_land,kreise_in_land,change_5y,flag,cluster,gebietsstand,period_kind,period_label,"
-                + "published_gebietsstand");
+                + "published_gebietsstand,source");
         // 3398 / 82919 * 100, unrounded
         assertThat(run.out()).contains("15001,\"Dessau-Roßlau, kreisfreie Stadt\",auslaenderanteil,2015,"
-                + "4.097975132358,%,,3.914547956553,10.528610872287,2,2,,,,,STICHTAG,31.12.2015,2015-12-31\n");
+                + "4.097975132358,%,,3.914547956553,10.528610872287,2,2,,,,,STICHTAG,31.12.2015,2015-12-31,"
+                + "12411-03-03-4 (Statistische Ämter des Bundes und der Länder; Lizenz: dl-de/by-2-0)\n");
         assertThat(run.out()).contains("15,Sachsen-Anhalt,auslaenderanteil,2015,3.914547956553,%,");
         assertThat(run.out()).contains("DG,Deutschland,auslaenderanteil,2015,10.528610872287,%,");
     }
@@ -150,10 +151,11 @@ class PipelineTest extends CommandLineTest {
 
         Run observations = imon("observations", "--table", "99999-01-01-4", "--kreis", "01002", "--format", "csv");
         assertThat(observations.out()).startsWith("table,ags,period,reference_date,variable,value,marker,delivery,"
-                        + "period_kind,period_label\n")
+                        + "period_kind,period_label,source\n")
                 .contains("99999-01-01-4,01002,2016,2016-12-31,Wert,,.,")
                 .contains("99999-01-01-4,01002,2016,2016-12-31,Anteil,,x,")
-                .containsPattern("99999-01-01-4,01002,2016,2016-12-31,Wert,,\\.,\\d+,JAHR,2016\n");
+                .containsPattern("99999-01-01-4,01002,2016,2016-12-31,Wert,,\\.,\\d+,JAHR,2016,99999-01-01-4"
+                        + " \\(Statistische Ämter des Bundes und der Länder; Lizenz: dl-de/by-2-0\\)\n");
         Run negative = imon("observations", "--table", "99999-01-01-4", "--kreis", "01001");
         assertThat(negative.out()).contains("99999-01-01-4,01001,2016,2016-12-31,Anteil,-14.6,,");
     }

@@ -23,6 +23,7 @@ import net.sf.jasperreports.engine.JRVirtualizer;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import de.integrationsmonitor.goal.Assessment;
 import de.integrationsmonitor.goal.Goal;
+import de.integrationsmonitor.datenquellen.SourceCitation;
 
 /**
  * Turns a {@link KreisReport} into a tagged archival PDF (PDF/A-1a, PDF/UA-1) through the Kreis JRXML templates;
@@ -151,7 +152,10 @@ public final class KreisReportRenderer {
         parameters.put("DATA_STATUS", dataStatus(report.dataStatus()));
         parameters.put("SYNTHETIC", report.synthetic());
         // several indicators share a table; the source line names each once, in first-use order
-        parameters.put("TABLE_CODES", String.join(", ", new LinkedHashSet<>(report.tableCodes())));
+        // own tables (eigen:) name their provider, attribution and licence from jobs/datenquellen beside templates/
+        parameters.put("TABLE_CODES", String.join(", ", SourceCitation.cite(
+                new LinkedHashSet<>(report.tableCodes()), templatePath().toAbsolutePath().getParent().resolveSibling("jobs")
+                        .resolve("datenquellen"), report.ags().substring(0, 2))));
         parameters.put("REPORT_VERSION_ID", nonNull(report.reportVersionId()));
         parameters.put("RENDERED_AT", GermanNumberFormat.date(documentTimestamp.atZone(java.time.ZoneOffset.UTC)
                 .toLocalDate()));

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import de.integrationsmonitor.datenquellen.SourceCitation;
 
 /**
  * Turns a {@link LandOverview} into a tagged archival PDF (PDF/A-1a, PDF/UA-1) through the Land overview JRXML
@@ -131,7 +132,10 @@ public final class LandOverviewRenderer {
         parameters.put("REFERENCE_YEAR", Integer.toString(overview.referenceYear()));
         parameters.put("PERIOD", period(overview));
         // several indicators share a table; the source line names each once, in first-use order
-        parameters.put("TABLE_CODES", String.join(", ", new LinkedHashSet<>(overview.tableCodes())));
+        // own tables (eigen:) name their provider, attribution and licence from jobs/datenquellen beside templates/
+        parameters.put("TABLE_CODES", String.join(", ", SourceCitation.cite(
+                new LinkedHashSet<>(overview.tableCodes()), templatePath().toAbsolutePath().getParent().resolveSibling("jobs")
+                        .resolve("datenquellen"), overview.landCode())));
         parameters.put("DATA_STATUS", overview.dataStatus());
         parameters.put("REPORT_VERSION_ID", overview.reportVersionId());
         parameters.put("RENDERED_AT", GermanNumberFormat.date(documentTimestamp.atZone(java.time.ZoneOffset.UTC)
