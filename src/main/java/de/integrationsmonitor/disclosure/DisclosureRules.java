@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import de.integrationsmonitor.datenquellen.SourceDescription;
 import de.integrationsmonitor.kernel.Sha256;
 
 /**
@@ -33,14 +34,25 @@ public record DisclosureRules(String version, String sha256, ProtectionRule ownD
         tables = java.util.Collections.unmodifiableMap(new TreeMap<>(tables));
     }
 
-    /** The rule of a table: empty when the office protected it (an undeclared GENESIS table, or {@code amtlich}). */
+    /**
+     * The rule of a table: the one {@code tabellen:} declares for it; else, for an own table (a source description's
+     * code, {@code eigen:...}), the rule of own data; else empty: the office protected it (an undeclared GENESIS
+     * table, or {@code amtlich}).
+     */
     public Optional<ProtectionRule> ruleFor(String table) {
-        return tables.getOrDefault(table, Optional.empty());
+        Optional<ProtectionRule> declared = tables.get(table);
+        if (declared != null) {
+            return declared;
+        }
+        return table.startsWith(SourceDescription.PREFIX) ? Optional.of(ownData) : Optional.empty();
     }
 
-    /** Whether any table carries a rule of its own, i.e. whether an output needs disclosure control at all. */
+    /**
+     * Whether an output may need disclosure control at all: some table carries a rule of its own, or own tables
+     * (which always do) may be among its inputs.
+     */
     public boolean anyRule() {
-        return tables.values().stream().anyMatch(Optional::isPresent);
+        return ownData != null || tables.values().stream().anyMatch(Optional::isPresent);
     }
 
     /** For the audit log and a report's recorded inputs: version and hash. */

@@ -46,7 +46,7 @@ public final class PublishedValues {
             }
         }
         SuppressedInputs suppressed = new SuppressedInputs(byTable);
-        if (suppressed.byTable().values().stream().allMatch(Set::isEmpty)) {
+        if (byTable.values().stream().allMatch(Set::isEmpty)) {
             return values;
         }
         Map<String, List<IndicatorValue>> published = new TreeMap<>();
