@@ -46,6 +46,20 @@ public class ReportVersions implements VersionLedger {
                 + " computation " + provenance.computationId() + " inputs " + provenance.inputsSha256());
     }
 
+    @Override
+    public void files(String versionId, java.util.Map<String, String> sha256ByFile) {
+        if (versions.find(versionId).isPresent()) {
+            versions.addFiles(versionId, sha256ByFile);
+            sha256ByFile.forEach((file, sha) -> log.append(AuditEntry.RENDER, file, "version " + versionId
+                    + " file " + sha));
+        }
+    }
+
+    /** The files of a version besides its PDF (web page, data files), with their SHA-256. */
+    public java.util.Map<String, String> files(String versionId) {
+        return versions.files(Provenance.normalise(versionId));
+    }
+
     public Optional<ReportVersion> find(String versionId) {
         return versions.find(Provenance.normalise(versionId));
     }

@@ -3,6 +3,7 @@ package de.integrationsmonitor.batch;
 import de.integrationsmonitor.ImonSettings;
 import de.integrationsmonitor.report.Manifest;
 import de.integrationsmonitor.report.PreparedEdition;
+import de.integrationsmonitor.report.web.WebPublication;
 import de.integrationsmonitor.report.Publication;
 import de.integrationsmonitor.report.ReportService;
 import java.util.ArrayList;
@@ -231,9 +232,14 @@ public class ReportJobConfiguration {
                         new Manifest.Entry(sha, prepared.provenance(unit, at).versionId())));
                 List<String> written = new ArrayList<>(entries.keySet());
                 try {
+                    // the web twin: a page per unit rendered, for the whole edition the index and the open data
+                    Map<String, Manifest.Entry> web = WebPublication.stage(publication, plan.run(), prepared,
+                            done.keySet(), at);
+                    entries.putAll(web);
                     publication.publish(plan.run(), entries.keySet(), prepared.manifest(entries, failed));
                     // every PDF published is a report version, recorded with what it rests on
                     done.forEach((unit, sha) -> prepared.rendered(unit, prepared.provenance(unit, at), sha));
+                    WebPublication.record(prepared, web, at);
                 } catch (java.io.UncheckedIOException e) {
                     // an output folder that cannot be written (full, read-only): the folder stays as it was, and
                     // every report of this run counts as not written

@@ -220,7 +220,7 @@ public final class LandGeometry implements Serializable {
     }
 
     /** "Dessau-Roßlau, kreisfreie Stadt" → "Dessau-Roßlau". */
-    static String shortName(String name) {
+    public static String shortName(String name) {
         int comma = name.indexOf(',');
         return comma > 0 ? name.substring(0, comma) : name;
     }

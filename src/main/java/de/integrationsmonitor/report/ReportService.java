@@ -151,7 +151,13 @@ public class ReportService {
                 pool.shutdownNow();
             }
         }
+        // the web twin: a page per unit rendered, and for the whole edition the index and the open data
+        List<String> renderedUnits = prepared.units().stream().filter(u -> !failed.containsKey(u)).toList();
+        Map<String, Manifest.Entry> web = de.integrationsmonitor.report.web.WebPublication.stage(publication, run,
+                prepared, renderedUnits, at);
+        reports.putAll(web);
         publication.publish(run, reports.keySet(), prepared.manifest(new TreeMap<>(reports), new TreeMap<>(failed)));
+        de.integrationsmonitor.report.web.WebPublication.record(prepared, web, at);
         return new EditionResult(edition.id(), publication.folder(), reports.keySet().stream()
                 .map(publication.folder()::resolve).toList(), new TreeMap<>(failed), prepared.withoutData());
     }
@@ -245,7 +251,8 @@ public class ReportService {
                                 landTemplate.getFileName() + "@" + templatesSha),
                                 key -> new LandOverviewRenderer(landTemplate))
                         .render(lands.build(land), provenance, out),
-                files, de.integrationsmonitor.AppVersion.current(), landNames, ledger, builder::build, kreisTemplate);
+                files, de.integrationsmonitor.AppVersion.current(), landNames, ledger, builder::build, kreisTemplate)
+                .withPublicationModels(lands::build, shown, settings.templates());
     }
 
     /**
