@@ -67,6 +67,22 @@ class ReportAcceptanceTest extends RealCorpusTest {
     }
 
     @Test
+    void theWebPublicationOfTheRealEditionPassesAxeInChromium() {
+        Path web = result.folder().resolve("web");
+        assertThat(web.resolve("index.html")).isRegularFile();
+        org.openqa.selenium.chrome.ChromeDriver browser = de.integrationsmonitor.testing.Chromium.browser();
+        try {
+            for (String page : List.of("index.html", "15001.html", "15088.html", "land-15.html")) {
+                browser.get(web.resolve(page).toUri().toString());
+                assertThat(de.integrationsmonitor.testing.Chromium.axeViolations(browser)).as("axe-core on " + page)
+                        .isEqualTo("[]");
+            }
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     void everyKreisOfSachsenAnhaltAndTheLandGetTheirPdf() {
         assertThat(result.failed()).isEmpty();
         assertThat(result.written()).hasSize(15);
