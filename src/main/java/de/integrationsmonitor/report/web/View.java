@@ -99,9 +99,14 @@ public record View(Frame frame, Wording t, MapMaker maps) {
         });
     }
 
+    private static final java.awt.Color LINKED = new java.awt.Color(0xC6, 0xD4, 0xE4);
+    private static final java.awt.Color WITHOUT_PAGE = new java.awt.Color(0xF2, 0xF2, 0xF2);
+
     /** The Land's map on the index page: each Kreis with a page a link to it. */
     public Content linkedMap(LandGeometry geometry, Map<String, String> pages, String label) {
-        return raw(Svg.map(geometry, Map.of(), Set.of(), null, label, pages::get));
+        Map<String, java.awt.Color> fills = new java.util.HashMap<>();
+        geometry.areas().forEach(a -> fills.put(a.ags(), pages.containsKey(a.ags()) ? LINKED : WITHOUT_PAGE));
+        return raw(Svg.map(geometry, fills, Set.of(), null, label, pages::get));
     }
 
     /** A Land overview's indicator: its map and its bars, with the PDF's alternative texts. */
