@@ -169,4 +169,15 @@ class WebPublicationTest extends CommandLineTest {
         manifest().reports().forEach((file, entry) -> assertThat(de.integrationsmonitor.Sha256.of(folder()
                 .resolve(file))).as(file).isEqualTo(entry.sha256()));
     }
+
+    @Test
+    void aPageThatWentMissingIsWrittenAgainByTheNextRunOfTheSameInputs() throws IOException {
+        assertThat(imon("run").exit()).isZero();
+        byte[] published = Files.readAllBytes(folder().resolve("web/15002.html"));
+        Files.delete(folder().resolve("web/15002.html"));
+
+        assertThat(imon("report", "jobs/" + EDITION + ".yml").exit()).isZero();
+
+        assertThat(Files.readAllBytes(folder().resolve("web/15002.html"))).isEqualTo(published);
+    }
 }
