@@ -48,10 +48,14 @@ public class ReportVersions implements VersionLedger {
 
     @Override
     public void files(String versionId, java.util.Map<String, String> sha256ByFile) {
-        if (versions.find(versionId).isPresent()) {
+        if (!sha256ByFile.isEmpty() && versions.find(versionId).isPresent()) {
             versions.addFiles(versionId, sha256ByFile);
-            sha256ByFile.forEach((file, sha) -> log.append(AuditEntry.RENDER, file, "version " + versionId
-                    + " file " + sha));
+            // one entry per version, naming every file with its hash
+            String listing = sha256ByFile.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", "));
+            log.append(AuditEntry.RENDER, sha256ByFile.keySet().iterator().next(), "version " + versionId + " "
+                    + sha256ByFile.size() + " file(s) " + (listing.length() <= 3800 ? listing
+                    : "(each with its SHA-256 in the version record)"));
         }
     }
 

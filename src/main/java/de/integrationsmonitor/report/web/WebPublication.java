@@ -69,19 +69,24 @@ public final class WebPublication {
 
     /** The page of one unit (a Kreis or a Land) with the version id of its PDF. */
     public static byte[] page(PreparedEdition prepared, String unit, String versionId) {
+        return page(prepared, unit, versionId, prepared::kreisReport);
+    }
+
+    private static byte[] page(PreparedEdition prepared, String unit, String versionId,
+                               java.util.function.Function<String, KreisReport> reports) {
         Wording t = Wording.of(prepared.templates());
         if (PreparedEdition.isLand(unit)) {
             LandOverview o = prepared.landOverview(unit.substring(PreparedEdition.LAND_UNIT_PREFIX.length()));
             View v = view(prepared, t, t.text("web.land.title", o.landName(), prepared.edition().title()),
-                    versionId, t.text("land.title", o.landName()));
+                    versionId, t.text("land.title", o.landName()), reports);
             Map<String, String> pages = new TreeMap<>();
             prepared.kreise().forEach(k -> pages.put(k.ags(), k.ags() + ".html"));
             return render("land.jte", Map.of("v", v, "o", o, "pdf", up(prepared, prepared.fileName(unit)),
                     "pages", pages));
         }
-        KreisReport r = prepared.kreisReport(unit);
+        KreisReport r = reports.apply(unit);
         View v = view(prepared, t, t.text("web.kreis.title", r.kreisName(), prepared.edition().title()), versionId,
-                r.kreisName());
+                r.kreisName(), reports);
         return render("kreis.jte", Map.of("v", v, "r", r, "pdf", up(prepared, prepared.fileName(unit))));
     }
 
@@ -90,22 +95,28 @@ public final class WebPublication {
         return "../" + name.substring(folder(prepared).length() + 1);
     }
 
-    private static View view(PreparedEdition prepared, Wording t, String title, String versionId, String what) {
+    private static View view(PreparedEdition prepared, Wording t, String title, String versionId, String what,
+                             java.util.function.Function<String, KreisReport> reports) {
         return new View(new View.Frame(title, prepared.edition().title(), versionId, prepared.inputsSha256(), CSP, CSS,
-                synthetic(prepared), what), t, new MapMaker(t));
+                synthetic(prepared, reports), what), t, new MapMaker(t));
     }
 
-    private static boolean synthetic(PreparedEdition prepared) {
-        return prepared.kreise().stream().findFirst().map(k -> prepared.kreisReport(k.ags()).synthetic())
-                .orElse(false);
+    /** Whether the edition's figures are made-up sample data (the reports say so, and so do the pages). */
+    private static boolean synthetic(PreparedEdition prepared, java.util.function.Function<String, KreisReport> reports) {
+        return prepared.kreise().stream().findFirst().map(k -> reports.apply(k.ags()).synthetic()).orElse(false);
     }
 
     /** The index page and the open data of the whole edition, by name relative to the output root. */
     public static Map<String, byte[]> editionFiles(PreparedEdition prepared, String versionId) {
+        return editionFiles(prepared, versionId, prepared::kreisReport);
+    }
+
+    private static Map<String, byte[]> editionFiles(PreparedEdition prepared, String versionId,
+                                                    java.util.function.Function<String, KreisReport> built) {
         Wording t = Wording.of(prepared.templates());
         List<KreisReport> reports = new ArrayList<>();
         for (Kreis k : prepared.kreise()) {
-            reports.add(prepared.kreisReport(k.ags()));
+            reports.add(built.apply(k.ags()));
         }
         Map<String, String> landNames = new TreeMap<>();
         List<Index.LandLink> lands = new ArrayList<>();
@@ -129,7 +140,7 @@ public final class WebPublication {
                 r.ags() + ".html", up(prepared, prepared.fileName(r.ags())))).toList();
         Map<String, String> pages = new TreeMap<>();
         kreise.forEach(k -> pages.put(k.ags(), k.page()));
-        View v = view(prepared, t, prepared.edition().title(), versionId, prepared.edition().title());
+        View v = view(prepared, t, prepared.edition().title(), versionId, prepared.edition().title(), built);
         List<Index.MapFigure> maps = new ArrayList<>();
         Map<String, LandGeometry> geometries = new LinkedHashMap<>();
         reports.forEach(r -> r.geometry().ifPresent(g -> geometries.putIfAbsent(g.landCode(), g)));
@@ -166,16 +177,20 @@ public final class WebPublication {
             de.integrationsmonitor.report.Publication publication, String run, PreparedEdition prepared,
             java.util.Collection<String> units, java.time.Instant at) {
         Map<String, de.integrationsmonitor.report.Manifest.Entry> entries = new TreeMap<>();
+        // each Kreis report built once for its page and the edition's files
+        Map<String, KreisReport> built = new java.util.HashMap<>();
+        java.util.function.Function<String, KreisReport> reports = ags -> built.computeIfAbsent(ags,
+                prepared::kreisReport);
         for (String unit : units) {
             String versionId = prepared.provenance(unit, at).versionId();
-            byte[] page = page(prepared, unit, versionId);
+            byte[] page = page(prepared, unit, versionId, reports);
             String name = pageName(prepared, unit);
             entries.put(publication.relative(name), new de.integrationsmonitor.report.Manifest.Entry(
                     publication.write(run, name, out -> copy(page, out)), versionId));
         }
         if (prepared.wholeEdition()) {
             String versionId = provenance(prepared, at).versionId();
-            editionFiles(prepared, versionId).forEach((name, bytes) -> entries.put(publication.relative(name),
+            editionFiles(prepared, versionId, reports).forEach((name, bytes) -> entries.put(publication.relative(name),
                     new de.integrationsmonitor.report.Manifest.Entry(publication.write(run, name,
                             out -> copy(bytes, out)), versionId)));
         }
