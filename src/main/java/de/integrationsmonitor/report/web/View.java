@@ -59,21 +59,8 @@ public record View(Frame frame, Wording t, MapMaker maps) {
     }
 
     public String chartAlt(KreisReport report, KreisReport.Series s) {
-        String kreis = shortName(report.kreisName());
-        String land = report.landName();
-        KreisReport.Year first = s.years().get(0);
-        KreisReport.Year last = s.years().get(s.years().size() - 1);
-        if (s.years().size() == 1) {
-            return t.text("chart.alt.bar", s.label(), Integer.toString(first.year()), kreis,
-                    show(first.kreis(), s), land, show(first.land(), s), show(first.germany(), s));
-        }
-        return t.text("chart.alt.line", s.label(), first.year() + "–" + last.year(), kreis,
-                show(first.kreis(), s), show(last.kreis(), s), land, show(first.land(), s), show(last.land(), s),
-                show(first.germany(), s), show(last.germany(), s));
-    }
-
-    private static String show(Figure figure, KreisReport.Series s) {
-        return GermanNumberFormat.figure(figure, s.decimals(), s.unit());
+        return de.integrationsmonitor.report.KreisReportRenderer.chartAlt(t, s, shortName(report.kreisName()),
+                report.landName());
     }
 
     /** The series' map of the Land's Kreise, the Kreis outlined; empty when the edition maps no such indicator. */
