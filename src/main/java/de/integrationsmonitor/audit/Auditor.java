@@ -45,6 +45,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.springframework.stereotype.Service;
+import de.integrationsmonitor.report.opendata.OpenData;
+import de.integrationsmonitor.report.web.WebPublication;
 
 /**
  * What an auditor asks of the recorded report versions: re-render a version from the archive and compare, verify a
@@ -146,6 +148,9 @@ public class Auditor {
                     });
                 }
             }
+            if (version.unit().equals(WebPublication.UNIT)) {
+                return rerunWeb(version, prepared, outFolder);
+            }
             if (!prepared.units().contains(version.unit())) {
                 throw new AuditException("version " + version.versionId() + ": " + version.territory()
                         + " is no longer a unit of the edition rebuilt from the archive");
@@ -160,11 +165,67 @@ public class Auditor {
             write(file, out -> prepared.render(version.unit(), provenance, out));
             String sha = Sha256.of(file);
             Rerun result = compare(version, file, sha, prepared.appVersion());
+            // the unit's web page, when the version published one: re-created beside the PDF, compared by bytes
+            String page = WebPublication.pageName(prepared, version.unit());
+            String recordedPage = versions.files(version.versionId()).get(page);
+            if (recordedPage != null) {
+                byte[] html = WebPublication.page(prepared, version.unit(),
+                        version.versionId());
+                Path pageFile = folder.resolve(Path.of(page).getFileName().toString());
+                write(pageFile, out -> writeBytes(out, html));
+                String pageSha = Sha256.of(pageFile);
+                boolean same = pageSha.equals(recordedPage);
+                result = new Rerun(version, file, sha, result.identical() && same, result.verdict() + "; web page "
+                        + (same ? "identical (sha256 " + pageSha + ")" : "differs: SHA-256 " + pageSha
+                        + ", published with " + recordedPage));
+            }
             log.append(AuditEntry.RERUN, version.versionId(), (result.identical() ? "identical" : "different")
                     + " pdf " + sha + " recorded " + version.pdfSha256() + " application " + prepared.appVersion());
             return result;
         } finally {
             deleteTree(tree);
+        }
+    }
+
+    /** The index and open data of a web publication version, re-created and compared file by file. */
+    private Rerun rerunWeb(ReportVersion version, PreparedEdition prepared, Optional<Path> outFolder) {
+        Path folder = outFolder.orElseGet(() -> settings.output().resolve("audit").resolve(
+                version.versionId() + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                        .withZone(ZoneOffset.UTC).format(clock.instant())));
+        Map<String, String> recorded = new TreeMap<>(versions.files(version.versionId()));
+        recorded.put(version.fileName(), version.pdfSha256());
+        List<String> differing = new ArrayList<>();
+        Path index = null;
+        String indexSha = "";
+        String prefix = prepared.edition().publicationFolder() + "/";
+        for (Map.Entry<String, byte[]> made : WebPublication.editionFiles(prepared,
+                version.versionId()).entrySet()) {
+            Path file = folder.resolve(made.getKey().substring(prefix.length()));
+            write(file, out -> writeBytes(out, made.getValue()));
+            String sha = Sha256.of(file);
+            if (made.getKey().equals(version.fileName())) {
+                index = file;
+                indexSha = sha;
+            }
+            if (!sha.equals(recorded.remove(made.getKey()))) {
+                differing.add(made.getKey());
+            }
+        }
+        differing.addAll(recorded.keySet());
+        boolean identical = differing.isEmpty();
+        Rerun result = new Rerun(version, index == null ? folder : index, indexSha, identical, identical
+                ? "identical: every file of the web publication (index sha256 " + indexSha + ")"
+                : "differs: " + String.join(", ", differing));
+        log.append(AuditEntry.RERUN, version.versionId(), (identical ? "identical" : "different") + " web "
+                + indexSha + " recorded " + version.pdfSha256() + " application " + prepared.appVersion());
+        return result;
+    }
+
+    private static void writeBytes(OutputStream out, byte[] bytes) {
+        try {
+            out.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -292,7 +353,7 @@ public class Auditor {
         String sha = Sha256.of(pdf);
         Optional<String> id;
         try {
-            id = embeddedVersionId(pdf);
+            id = publishedFile(pdf) ? fileVersionId(pdf) : embeddedVersionId(pdf);
         } catch (UnreadablePdf e) {
             return new Verification(pdf, false, "not a readable PDF: " + e.getMessage() + " (SHA-256 " + sha + ")");
         }
@@ -306,6 +367,28 @@ public class Auditor {
                     + sha + ")");
         }
         ReportVersion v = found.get();
+        if (publishedFile(pdf)) {
+            // a web page or data file: one of the version's files has its name and hash
+            Map<String, String> files = new TreeMap<>(versions.files(v.versionId()));
+            files.put(v.fileName(), v.pdfSha256());
+            String name = pdf.getFileName().toString();
+            Optional<Map.Entry<String, String>> recorded = files.entrySet().stream()
+                    .filter(e -> Path.of(e.getKey()).getFileName().toString().equals(name)).findFirst();
+            if (recorded.isEmpty()) {
+                return new Verification(pdf, false, "version " + v.versionId() + " (" + v.territory() + ", "
+                        + v.edition() + ") has no file " + name + " (SHA-256 " + sha + ")");
+            }
+            if (!recorded.get().getValue().equals(sha)) {
+                return new Verification(pdf, false, "modified: its SHA-256 is " + sha + ", version "
+                        + v.versionId() + " (" + v.territory() + ", " + v.edition() + ") published "
+                        + recorded.get().getKey() + " with " + recorded.get().getValue());
+            }
+            return new Verification(pdf, true, "authentic: " + recorded.get().getKey() + " of version "
+                    + v.versionId() + " (" + v.territory() + ", " + v.edition() + "), rendered "
+                    + when(v.renderedAt()) + ", rests on computation " + v.computationId() + " ("
+                    + deliveriesOf(v).size() + " deliveries), inputs SHA-256 " + v.inputsSha256()
+                    + ", application " + v.appVersion());
+        }
         if (!v.pdfSha256().equals(sha)) {
             return new Verification(pdf, false, "modified: its SHA-256 is " + sha + ", version " + v.versionId()
                     + " (" + v.territory() + ", " + v.edition() + ") was published with " + v.pdfSha256());
@@ -314,6 +397,25 @@ public class Auditor {
                 + v.edition() + "), rendered " + when(v.renderedAt()) + ", rests on computation "
                 + v.computationId() + " (" + deliveriesOf(v).size() + " deliveries), inputs SHA-256 "
                 + v.inputsSha256() + ", application " + v.appVersion());
+    }
+
+    /** A file of the web publication or the open data (not a PDF), by its name. */
+    static boolean publishedFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".html") || name.endsWith(".csv") || name.endsWith(".json")
+                || name.endsWith(".jsonld");
+    }
+
+    /** The version id a web page carries in a {@code <meta>} element, or a data file in its metadata. */
+    static Optional<String> fileVersionId(Path file) {
+        try {
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".html")
+                    ? WebPublication.versionOf(text)
+                    : OpenData.versionOf(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The most of an XMP packet read: the product's are a few KiB; a stream inflating further is no report's. */

@@ -46,6 +46,24 @@ public class ReportVersions implements VersionLedger {
                 + " computation " + provenance.computationId() + " inputs " + provenance.inputsSha256());
     }
 
+    @Override
+    public void files(String versionId, java.util.Map<String, String> sha256ByFile) {
+        if (!sha256ByFile.isEmpty() && versions.find(versionId).isPresent()) {
+            versions.addFiles(versionId, sha256ByFile);
+            // one entry per version, naming every file with its hash
+            String listing = sha256ByFile.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", "));
+            log.append(AuditEntry.RENDER, sha256ByFile.keySet().iterator().next(), "version " + versionId + " "
+                    + sha256ByFile.size() + " file(s) " + (listing.length() <= 3800 ? listing
+                    : "(each with its SHA-256 in the version record)"));
+        }
+    }
+
+    /** The files of a version besides its PDF (web page, data files), with their SHA-256. */
+    public java.util.Map<String, String> files(String versionId) {
+        return versions.files(Provenance.normalise(versionId));
+    }
+
     public Optional<ReportVersion> find(String versionId) {
         return versions.find(Provenance.normalise(versionId));
     }

@@ -151,14 +151,15 @@ public class AuditCommand implements Runnable {
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "rerun", mixinStandardHelpOptions = true,
             description = "Renders a version again from the archive and its stored computation into DIR (default a"
-                    + " new folder under output/audit/) and compares with the published PDF: exit 0 when identical,"
-                    + " 4 when it differs.")
+                    + " new folder under output/audit/) and compares with the published PDF and web page (or, for a"
+                    + " web publication's version, its index and data files): exit 0 when identical, 4 when it"
+                    + " differs.")
     public static class Rerun implements Callable<Integer> {
 
         @Parameters(paramLabel = "VERSION", description = "a version id, e.g. 7KQ2-M9XD-4A")
         String id;
 
-        @Option(names = "--out", paramLabel = "DIR", description = "the folder to write the PDF into (created when missing; a file there is refused, exit 64)")
+        @Option(names = "--out", paramLabel = "DIR", description = "the folder to write the files into (created when missing; a file there is refused, exit 64)")
         Path out;
 
         private final Auditor auditor;
@@ -183,15 +184,16 @@ public class AuditCommand implements Runnable {
         }
     }
 
-    /** {@code audit verify FILE...}: checks PDFs from their embedded version ids. */
+    /** {@code audit verify FILE...}: checks PDFs, web pages and data files from the version ids they carry. */
     @Component
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Verifies PDFs from the files alone: the version id they carry names the version, whose"
-                    + " recorded SHA-256 must be the file's. Exit 4 when one is modified or unknown.")
+            description = "Verifies PDFs, web pages (.html) and open data files (.csv, .json, .jsonld) from the files"
+                    + " alone: the version id they carry names the version, whose recorded SHA-256 must be the"
+                    + " file's. Exit 4 when one is modified or unknown.")
     public static class Verify implements Callable<Integer> {
 
-        @Parameters(arity = "1..*", paramLabel = "FILE.pdf")
+        @Parameters(arity = "1..*", paramLabel = "FILE")
         List<Path> files;
 
         private final Auditor auditor;

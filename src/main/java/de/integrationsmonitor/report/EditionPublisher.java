@@ -2,6 +2,7 @@ package de.integrationsmonitor.report;
 
 import de.integrationsmonitor.report.publish.Manifest;
 import de.integrationsmonitor.report.publish.Publication;
+import de.integrationsmonitor.report.web.WebPublication;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * Publishes a rendered edition as one unit: every PDF the run wrote is recorded as a report version (with what it
- * rests on), and only then is the staging folder swapped in for the published one. So either the folder is swapped
+ * rests on), beside it its web page and the edition's index and open data (output/&lt;edition&gt;/web, daten), and only then is the staging folder swapped in for the published one. So either the folder is swapped
  * and every PDF in it is a recorded version, or the published folder stays as it was and every report of the run
  * counts as failed, with the reason. A version recorded for a folder that then could not be swapped stays recorded:
  * it names a PDF that was rendered from those inputs, and the next run publishes the same version.
@@ -70,9 +71,21 @@ public final class EditionPublisher {
         }
         done.forEach((unit, sha) -> entries.put(publication.relative(prepared.fileName(unit)),
                 new Manifest.Entry(sha, prepared.provenance(unit, at).versionId())));
+        List<String> written = new ArrayList<>(entries.keySet());
+        Map<String, Manifest.Entry> web;
         try {
-            // every PDF to be published is a report version, recorded with what it rests on, before it is published
+            // the web twin: a page per unit rendered, for the whole edition the index and the open data
+            web = WebPublication.stage(publication, run, prepared, done.keySet(), at);
+        } catch (UncheckedIOException e) {
+            return notPublished(prepared, publication, done, failed, "the edition could not be published in "
+                    + publication.folder() + ": " + e.getMessage());
+        }
+        entries.putAll(web);
+        try {
+            // every file to be published is part of a report version, recorded with what it rests on, before it is
+            // published
             done.forEach((unit, sha) -> prepared.rendered(unit, prepared.provenance(unit, at), sha));
+            WebPublication.record(prepared, web, at);
         } catch (RuntimeException e) {
             return notPublished(prepared, publication, done, failed, "its reports could not be recorded as report"
                     + " versions, so the published folder " + publication.folder() + " was left as it was: "
@@ -85,8 +98,7 @@ public final class EditionPublisher {
             return notPublished(prepared, publication, done, failed, "the edition could not be published in "
                     + publication.folder() + ": " + e.getMessage());
         }
-        return new Published(publication.folder(), new ArrayList<>(entries.keySet()), failed,
-                prepared.withoutData());
+        return new Published(publication.folder(), written, failed, prepared.withoutData());
     }
 
     /** Every report of this run counts as not written, for {@code reason}. */

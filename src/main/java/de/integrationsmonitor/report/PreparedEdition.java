@@ -1,5 +1,7 @@
 package de.integrationsmonitor.report;
 
+import de.integrationsmonitor.report.fill.LandOverview;
+
 import de.integrationsmonitor.indicator.ComputationStore;
 import de.integrationsmonitor.observation.Delivery;
 import de.integrationsmonitor.region.Kreis;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.time.Instant;
+import de.integrationsmonitor.indicator.IndicatorDefinition;
 
 /**
  * An edition made ready to render from one computation: its render units (a Kreis report per Kreis with data, an
@@ -57,6 +60,12 @@ public final class PreparedEdition {
     }
     private final java.util.function.Function<Kreis, KreisReport> kreisReports;
     private final java.nio.file.Path kreisTemplate;
+    private java.util.function.Function<String, LandOverview> landOverviews = land -> {
+        throw new IllegalStateException("no Land overviews for edition " + edition().id());
+    };
+    private List<IndicatorDefinition> indicators = List.of();
+    private java.nio.file.Path templates;
+    private final boolean wholeEdition;
 
     PreparedEdition(Edition edition, ComputationStore.Computation computation, List<Delivery> used,
                     AuthorTexts texts, String catalogueName, String catalogueVersion, String versionId, String inputsSha256,
@@ -89,6 +98,7 @@ public final class PreparedEdition {
             all.add(k.ags());
             byAgs.put(k.ags(), k);
         });
+        this.wholeEdition = withLandOverviews;
         if (withLandOverviews) {
             withData.stream().map(Kreis::landCode).distinct().sorted().forEach(l -> all.add(LAND_UNIT_PREFIX + l));
             if (statusRenderer != null) {
@@ -208,6 +218,16 @@ public final class PreparedEdition {
         ledger.rendered(provenance, edition.title(), fileName(unit), pdfSha256, inputs);
     }
 
+    /** Whether this is the whole edition (not a run for one Kreis), with its Land overviews. */
+    public boolean wholeEdition() {
+        return wholeEdition;
+    }
+
+    /** Where the edition's report versions are recorded. */
+    public VersionLedger ledger() {
+        return ledger;
+    }
+
     /** The master template of the Kreis reports. */
     public java.nio.file.Path kreisTemplate() {
         return kreisTemplate;
@@ -218,6 +238,39 @@ public final class PreparedEdition {
         Kreis kreis = Optional.ofNullable(kreise.get(unit)).orElseThrow(() -> new IllegalArgumentException(
                 "Kreis " + unit + " is not a unit of edition " + edition.id()));
         return kreisReports.apply(kreis);
+    }
+
+    /**
+     * What the web publication and the open data are made from besides the Kreis reports: the Land overviews, the
+     * catalogue's definitions of the shown indicators, and the template folder (for the wording).
+     */
+    PreparedEdition withPublicationModels(java.util.function.Function<String, LandOverview> landOverviews,
+                                          List<IndicatorDefinition> indicators,
+                                          java.nio.file.Path templates) {
+        this.landOverviews = landOverviews;
+        this.indicators = List.copyOf(indicators);
+        this.templates = templates;
+        return this;
+    }
+
+    /** What the Land overview of a Land code shows, before it is filled into the templates. */
+    public LandOverview landOverview(String landCode) {
+        return landOverviews.apply(landCode);
+    }
+
+    /** The catalogue's definitions of the indicators the edition shows, in the edition's order. */
+    public List<IndicatorDefinition> indicators() {
+        return indicators;
+    }
+
+    /** The template folder the reports are rendered with (its wording is shared by the web pages). */
+    public java.nio.file.Path templates() {
+        return templates;
+    }
+
+    /** The computation's id and the Kreise with data, for the web publication's index. */
+    public List<Kreis> kreise() {
+        return List.copyOf(kreise.values());
     }
 
     public static boolean isLand(String unit) {

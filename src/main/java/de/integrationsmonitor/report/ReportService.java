@@ -65,6 +65,7 @@ import de.integrationsmonitor.report.status.StatusReportRenderer;
 import de.integrationsmonitor.disclosure.DisclosureRules;
 import de.integrationsmonitor.disclosure.DisclosureRulesLoader;
 import de.integrationsmonitor.disclosure.PublishedValues;
+import de.integrationsmonitor.report.web.WebPublication;
 
 /**
  * Makes editions ready to render from a computation ({@link PreparedEdition}): one PDF per Kreis with data, one
@@ -182,7 +183,13 @@ public class ReportService {
                 pool.shutdownNow();
             }
         }
+        // the web twin: a page per unit rendered, and for the whole edition the index and the open data
+        List<String> renderedUnits = prepared.units().stream().filter(u -> !failed.containsKey(u)).toList();
+        Map<String, Manifest.Entry> web = WebPublication.stage(publication, run,
+                prepared, renderedUnits, at);
+        reports.putAll(web);
         publication.publish(run, reports.keySet(), prepared.manifest(new TreeMap<>(reports), new TreeMap<>(failed)));
+        WebPublication.record(prepared, web, at);
         return new EditionResult(edition.id(), publication.folder(), reports.keySet().stream()
                 .map(publication.folder()::resolve).toList(), new TreeMap<>(failed), prepared.withoutData());
     }
@@ -317,7 +324,8 @@ public class ReportService {
                                     + templatesSha), key -> new StatusReportRenderer(statusTemplate))
                             .render(StatusReportBuilder.build(edition, catalogue,
                                     goals, withData, versionId, inputs, synthetic), provenance, out);
-                });
+                })
+                .withPublicationModels(lands::build, shown, settings.templates());
     }
 
     /**

@@ -100,6 +100,32 @@ public class AuditRepository implements ReportVersionStore, ArchiveStore, AuditL
         }
     }
 
+    @Override
+    public void addFiles(String versionId, Map<String, String> sha256ByFile) {
+        Map<String, String> known = files(versionId);
+        sha256ByFile.forEach((file, sha) -> {
+            if (known.containsKey(file)) {
+                return; // recorded when the version was first published: the first record stands
+            }
+            try {
+                own.executeWithoutResult(status -> jdbc.update("INSERT INTO report_version_file (version_id,"
+                        + " file_name, sha256) VALUES (?, ?, ?)", versionId, file, sha));
+            } catch (DuplicateKeyException e) {
+                // recorded by another run in the meantime
+            }
+        });
+    }
+
+    @Override
+    public Map<String, String> files(String versionId) {
+        Map<String, String> files = new java.util.TreeMap<>();
+        jdbc.query("SELECT file_name, sha256 FROM report_version_file WHERE version_id = ?",
+                rs -> {
+                    files.put(rs.getString("file_name"), rs.getString("sha256"));
+                }, versionId);
+        return files;
+    }
+
     // --- archive ---
 
     @Override

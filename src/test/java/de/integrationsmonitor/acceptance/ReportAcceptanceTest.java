@@ -20,6 +20,9 @@ import org.verapdf.pdfa.flavours.PDFAFlavour;
 import de.integrationsmonitor.report.pdf.VeraPdf;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
+import de.integrationsmonitor.audit.Auditor;
+import de.integrationsmonitor.report.publish.Manifest;
+import de.integrationsmonitor.testing.Chromium;
 
 /**
  * Issues 5 and 13 against reality: the five-yearly report 2011-2015 for Sachsen-Anhalt's Kreise and its Land
@@ -39,7 +42,7 @@ class ReportAcceptanceTest extends RealCorpusTest {
     ImonSettings settings;
 
     @Autowired
-    de.integrationsmonitor.audit.Auditor auditor;
+    Auditor auditor;
 
     ReportService.EditionResult result;
 
@@ -63,6 +66,22 @@ class ReportAcceptanceTest extends RealCorpusTest {
     static String text(Path pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             return new PDFTextStripper().getText(document);
+        }
+    }
+
+    @Test
+    void theWebPublicationOfTheRealEditionPassesAxeInChromium() {
+        Path web = result.folder().resolve("web");
+        assertThat(web.resolve("index.html")).isRegularFile();
+        org.openqa.selenium.chrome.ChromeDriver browser = Chromium.browser();
+        try {
+            for (String page : List.of("index.html", "15001.html", "15088.html", "land-15.html")) {
+                browser.get(web.resolve(page).toUri().toString());
+                assertThat(Chromium.axeViolations(browser)).as("axe-core on " + page)
+                        .isEqualTo("[]");
+            }
+        } finally {
+            browser.quit();
         }
     }
 
@@ -139,10 +158,10 @@ class ReportAcceptanceTest extends RealCorpusTest {
     void aVersionOfTheRealReportIsReRenderedByteForByteFromTheArchiveAndVerifiedFromTheFile(
             @org.junit.jupiter.api.io.TempDir Path out) throws IOException {
         Path pdf = result.folder().resolve("15001.pdf");
-        String version = de.integrationsmonitor.report.publish.Manifest.parse(Files.readString(result.folder()
+        String version = Manifest.parse(Files.readString(result.folder()
                 .resolve("manifest.txt"))).orElseThrow().reports().get("15001.pdf").versionId();
 
-        de.integrationsmonitor.audit.Auditor.Rerun rerun = auditor.rerun(version, Optional.of(out));
+        Auditor.Rerun rerun = auditor.rerun(version, Optional.of(out));
 
         assertThat(rerun.identical()).as(rerun.verdict()).isTrue();
         assertThat(Files.mismatch(rerun.file(), pdf)).isEqualTo(-1L);

@@ -125,7 +125,7 @@ class ReportFailuresTest extends CommandLineTest {
                 "15002.pdf SHA-256 " + halle, "land-15.pdf SHA-256 " + land);
         try (var files = Files.list(folder)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-                    .containsExactly("15001.pdf", "15002.pdf", "land-15.pdf", "manifest.txt");
+                    .containsExactly("15001.pdf", "15002.pdf", "daten", "land-15.pdf", "manifest.txt", "web");
         }
     }
 }

@@ -475,6 +475,11 @@ public final class KreisReportRenderer {
      * Dessau-Roßlau von 2,2 % auf 4,1 %, Sachsen-Anhalt von 1,9 % auf 3,5 %, Deutschland von 8,5 % auf 11,2 %."
      */
     String chartAlt(KreisReport.Series s, String kreis, String land) {
+        return chartAlt(core::text, s, kreis, land);
+    }
+
+    /** As {@link #chartAlt(KreisReport.Series, String, String)}, in a wording read elsewhere (the web pages). */
+    public static String chartAlt(MapMaker.Wording core, KreisReport.Series s, String kreis, String land) {
         KreisReport.Year first = s.years().get(0);
         KreisReport.Year last = s.years().get(s.years().size() - 1);
         if (s.years().size() == 1) {

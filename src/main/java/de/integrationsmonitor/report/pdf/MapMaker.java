@@ -26,14 +26,14 @@ import java.util.Set;
  * "PuOr" (orange unfavourable, purple favourable) for indicators with a direction, running the way the direction
  * says, and the sequential "Blues" for neutral ones.
  */
-final class MapMaker {
+public final class MapMaker {
 
     /** A map ready for the template: the drawing, its alternative text and its notes. */
-    record Made(ChoroplethMap map, String alt, String notes) {
+    public record Made(ChoroplethMap map, String alt, String notes) {
     }
 
     /** One Kreis's value for the map. */
-    record Value(String ags, String name, Figure figure) {
+    public record Value(String ags, String name, Figure figure) {
     }
 
     /** Orange (unfavourable) to purple (favourable), ColorBrewer PuOr, 5 classes. */
@@ -48,10 +48,20 @@ final class MapMaker {
     private static final Color LOCATED = new Color(0x1F, 0x3A, 0x5A);
     private static final int MAX_CLASSES = 5;
 
-    private final ReportCore core;
+    /** The wording a map's legend and alternative text are written in (the reports' bundle). */
+    public interface Wording {
+        String text(String key, Object... arguments);
+    }
+
+    private final Wording core;
 
     MapMaker(ReportCore core) {
-        this.core = core;
+        this.core = core::text;
+    }
+
+    /** A map maker that words its legends with the reports' bundle read elsewhere (the web publication). */
+    public MapMaker(Wording wording) {
+        this.core = wording;
     }
 
     /**
@@ -60,7 +70,7 @@ final class MapMaker {
      * @param title       what the map shows, e.g. "Ausländeranteil 2015"
      * @param highlighted a Kreis to outline, or null
      */
-    Made choropleth(LandGeometry geometry, String landName, String title, List<Value> values, Direction direction,
+    public Made choropleth(LandGeometry geometry, String landName, String title, List<Value> values, Direction direction,
                     int decimals, String unit, String highlighted) {
         Map<String, Value> byAgs = new HashMap<>();
         values.forEach(v -> byAgs.put(v.ags(), v));
@@ -174,7 +184,7 @@ final class MapMaker {
     }
 
     /** Where a Kreis lies: the Land's Kreise grey, this one dark. */
-    Made locator(LandGeometry geometry, String landName, String ags, String kreisName) {
+    public Made locator(LandGeometry geometry, String landName, String ags, String kreisName) {
         Map<String, Color> fills = new HashMap<>();
         for (LandGeometry.Area area : geometry.areas()) {
             fills.put(area.ags(), area.ags().equals(ags) ? LOCATED : ChoroplethMap.NO_VALUE);

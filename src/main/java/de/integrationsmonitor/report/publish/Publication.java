@@ -238,7 +238,8 @@ public final class Publication {
 
     /**
      * Whether the published folder already holds these reports from these inputs: its manifest names the same
-     * inputs' hash, lists every one of the files with no failures, and every file still has its recorded hash.
+     * inputs' hash, lists every one of the files with no failures, and every file it lists (also the web pages and
+     * data files) still has its recorded hash.
      */
     public boolean upToDate(String inputsSha256, Collection<String> names) {
         Optional<Manifest.Published> published = published();
@@ -250,6 +251,13 @@ public final class Publication {
             Manifest.Entry entry = published.get().reports().get(relative(name));
             Path file = folder().resolve(relative(name));
             if (entry == null || !Files.isRegularFile(file) || !Sha256.of(file).equals(entry.sha256())) {
+                return false;
+            }
+        }
+        // and every other file the manifest lists (the web pages and data files) is still there as published
+        for (Map.Entry<String, Manifest.Entry> listed : published.get().reports().entrySet()) {
+            Path file = folder().resolve(listed.getKey());
+            if (!Files.isRegularFile(file) || !Sha256.of(file).equals(listed.getValue().sha256())) {
                 return false;
             }
         }
