@@ -227,6 +227,7 @@ public class ReportJobConfiguration {
                 .start(planStep)
                 .next(renderStep).on("*").to(publishStep)
                 .from(publishStep).on(PARTIAL).fail()
+                .from(publishStep).on(ExitStatus.FAILED.getExitCode()).fail()
                 .from(publishStep).on("*").end()
                 .build()
                 .build();

@@ -151,6 +151,13 @@ public class Runs {
             }
             Optional<EditionPublisher.Published> result = Optional.ofNullable(ReportJobConfiguration.published(
                     ReportJobConfiguration.allSteps(repository, launch.execution())).get(edition.id()));
+            if (result.isEmpty()) {
+                // the publish step itself failed: nothing was published, and the run must not say it was
+                Optional<RuntimeException> failure = launch.unexpectedFailure();
+                if (failure.isPresent()) {
+                    throw failure.get();
+                }
+            }
             return new ReportRun(edition.id(), Optional.of(launch), false, publication.folder(),
                     result.map(EditionPublisher.Published::written).orElse(List.of()),
                     result.map(EditionPublisher.Published::failed).orElse(Map.of()), prepared.withoutData());

@@ -185,6 +185,9 @@ public final class WebPublication {
         java.util.function.Function<String, KreisReport> reports = ags -> built.computeIfAbsent(ags,
                 prepared::kreisReport);
         for (String unit : units) {
+            if (unit.equals(PreparedEdition.STATUS_UNIT)) {
+                continue; // the Statusbericht has its PDF only; the web twin shows the measures in the Kreis pages
+            }
             String versionId = prepared.provenance(unit, at).versionId();
             byte[] page = page(prepared, unit, versionId, reports);
             String name = pageName(prepared, unit);
