@@ -46,6 +46,8 @@ public class IngestService {
     private final ObservationStore observations;
     private final FindingStore findings;
     private final RegisterCheck registerCheck;
+    /** Gemeinde keys against the Gemeinde register, where jobs/register has one. */
+    private final Optional<de.integrationsmonitor.validate.GemeindeRegisterCheck> gemeindeCheck;
     private final Path rulesFile;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -61,6 +63,11 @@ public class IngestService {
         this.observations = observations;
         this.findings = findings;
         this.registerCheck = new RegisterCheck(register);
+        this.gemeindeCheck = java.nio.file.Files.isRegularFile(settings.register().resolve(
+                de.integrationsmonitor.region.gemeinde.GemeindeRegister.GEMEINDEN_FILE))
+                ? Optional.of(new de.integrationsmonitor.validate.GemeindeRegisterCheck(
+                        de.integrationsmonitor.region.gemeinde.GemeindeRegister.load(settings.register())))
+                : Optional.empty();
         this.rulesFile = settings.rules();
         this.transaction = transaction;
         this.clock = clock;
@@ -296,6 +303,8 @@ public class IngestService {
                 writer.reject(first.sourceLine(), "skipped", verdicts.get(0).reason(), null);
             } else {
                 verdicts.forEach(v -> v.finding().ifPresent(found::add));
+                gemeindeCheck.ifPresent(check -> cellsByPeriod.keySet().forEach(period -> check.check(
+                        first.sourceLine(), first.regionCode(), period).ifPresent(found::add)));
                 // a line of several periods keeps the cells of the periods the office reports the Kreis for
                 line.forEach(o -> {
                     if (verdictByPeriod.get(o.period()).kind() == RegisterCheck.Verdict.Kind.SKIP) {

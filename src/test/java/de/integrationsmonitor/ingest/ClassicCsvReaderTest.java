@@ -194,7 +194,7 @@ class ClassicCsvReaderTest {
 
     @Test
     void aTableOfGemeindeDepthIsReadWholeWithEveryKeyAsTheOfficeWritesIt() throws IOException {
-        RecordingListener r = read(FIXTURES.resolve("gemeinden-depth-5.csv"));
+        RecordingListener r = read(Path.of("src/test/resources/fixtures/gemeinden/gemeinden-depth-5.csv"));
         LocalDate june2015 = LocalDate.of(2015, 6, 30);
         String all = r.observations.get(0).variablePath();
 
