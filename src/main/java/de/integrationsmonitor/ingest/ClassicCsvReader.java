@@ -54,6 +54,11 @@ public final class ClassicCsvReader implements ExtractReader {
      */
     private static final Pattern TITLE_PERIOD_KIND = Pattern.compile(
             "-\\s*(Stichtag\\s+(\\d{2})\\.(\\d{2})\\.|Jahresdurchschnitt|Jahressumme|Schuljahr|Jahr)\\s*-");
+    /**
+     * The title line of a table of regional depth {@code -5}: {@code regionale Tiefe: Gemeinden,
+     * Samt-/Verbandsgemeinden}. Such a table is read whole, its Gemeinden and Gemeindeverbände included.
+     */
+    private static final Pattern GEMEINDE_DEPTH = Pattern.compile("regionale Tiefe:.*Gemeinden");
     private static final CSVFormat FORMAT = CSVFormat.Builder.create()
             .setDelimiter(';')
             .setQuote('"')
@@ -106,6 +111,8 @@ public final class ClassicCsvReader implements ExtractReader {
         private long rejected;
         private long skipped;
         private long observations;
+        /** The title declares regional depth Gemeinden: lines below the Kreis are stored, not skipped. */
+        private boolean gemeindeDepth;
 
         Parse(ExtractSource source, CSVParser parser, ExtractListener listener) {
             this.source = source;
@@ -195,6 +202,7 @@ public final class ClassicCsvReader implements ExtractReader {
                 record = next().orElseThrow(() -> new ExtractRefusedException(source.fileName(), headerLine,
                         "the file ends after its header rows; expected data lines and a footer"));
             }
+            gemeindeDepth = titleLines.stream().anyMatch(t -> GEMEINDE_DEPTH.matcher(t).find());
             Optional<Period.Declaration> kind = declared;
             Layout layout = Layout.of(headerRows, titlePeriod.flatMap(t -> Period.parse(t, kind)), kind, titleUnit,
                     problem -> new ExtractRefusedException(source.fileName(), firstHeaderLine, problem));
@@ -256,10 +264,11 @@ public final class ClassicCsvReader implements ExtractReader {
             Optional<RegionLevel> level = RegionLevel.of(regionCode);
             if (level.isEmpty()) {
                 reject("unknown region code '" + abbreviate(regionCode) + "': expected DG, a 2-digit Land,"
-                        + " 3-digit Regierungsbezirk, 5-digit Kreis or 8-digit Gemeinde code", content);
+                        + " 3-digit Regierungsbezirk, 5-digit Kreis, 8-digit Gemeinde code, or a Gemeinde or"
+                        + " Gemeindeverband key of 7, 9, 10 or 11 digits", content);
                 return;
             }
-            if (level.get() == RegionLevel.REGIERUNGSBEZIRK || level.get() == RegionLevel.GEMEINDE) {
+            if (level.get() == RegionLevel.REGIERUNGSBEZIRK || level.get().belowKreis() && !gemeindeDepth) {
                 skipped++;
                 listener.skipped(line, level.get() == RegionLevel.REGIERUNGSBEZIRK
                         ? "Regierungsbezirk aggregate: the store keeps Germany, Länder and Kreise"

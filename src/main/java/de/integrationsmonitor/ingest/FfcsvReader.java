@@ -459,7 +459,7 @@ public final class FfcsvReader implements ExtractReader {
                         + " 3-digit Regierungsbezirk, 5-digit Kreis or 8-digit Gemeinde code");
                 return;
             }
-            if (level.get() == RegionLevel.REGIERUNGSBEZIRK || level.get() == RegionLevel.GEMEINDE) {
+            if (level.get() == RegionLevel.REGIERUNGSBEZIRK || level.get().belowKreis()) {
                 skip(line, level.get() == RegionLevel.REGIERUNGSBEZIRK ? REGIERUNGSBEZIRK_SKIPPED : GEMEINDE_SKIPPED);
                 return;
             }

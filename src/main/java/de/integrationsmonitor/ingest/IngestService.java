@@ -40,6 +40,8 @@ import de.integrationsmonitor.datenquellen.SourceDescriptionException;
 import de.integrationsmonitor.datenquellen.SourceDescriptions;
 import de.integrationsmonitor.ingest.workbook.WorkbookReader;
 import de.integrationsmonitor.region.KreisNames;
+import de.integrationsmonitor.region.gemeinde.GemeindeRegister;
+import de.integrationsmonitor.validate.GemeindeRegisterCheck;
 
 /**
  * Turns delivered files into deliveries: each file in its own transaction, so a file is stored whole or not at
@@ -53,6 +55,8 @@ public class IngestService {
     private final ObservationStore observations;
     private final FindingStore findings;
     private final RegisterCheck registerCheck;
+    /** Gemeinde keys against the Gemeinde register, where jobs/register has one. */
+    private final Optional<GemeindeRegisterCheck> gemeindeCheck;
     private final Path rulesFile;
     /** The source descriptions of workbooks and other own data (jobs/datenquellen), read anew for every file. */
     private final Path descriptionsFolder;
@@ -75,6 +79,11 @@ public class IngestService {
         this.observations = observations;
         this.findings = findings;
         this.registerCheck = new RegisterCheck(register);
+        this.gemeindeCheck = java.nio.file.Files.isRegularFile(settings.register().resolve(
+                GemeindeRegister.GEMEINDEN_FILE))
+                ? Optional.of(new GemeindeRegisterCheck(
+                        GemeindeRegister.load(settings.register())))
+                : Optional.empty();
         this.rulesFile = settings.rules();
         this.descriptionsFolder = settings.jobs().resolve("datenquellen");
         this.register = register;
@@ -364,6 +373,8 @@ public class IngestService {
                 writer.reject(first.sourceLine(), "skipped", verdicts.get(0).reason(), null);
             } else {
                 verdicts.forEach(v -> v.finding().ifPresent(found::add));
+                gemeindeCheck.ifPresent(check -> cellsByPeriod.keySet().forEach(period -> check.check(
+                        first.sourceLine(), first.regionCode(), period).ifPresent(found::add)));
                 // a line of several periods keeps the cells of the periods the office reports the Kreis for
                 line.forEach(o -> {
                     if (verdictByPeriod.get(o.period()).kind() == RegisterCheck.Verdict.Kind.SKIP) {

@@ -36,6 +36,9 @@ public final class ConsistencyChecker {
     private final Map<String, Integer> failures = new HashMap<>();
     private final Map<LandKey, KreisSum> kreisSums = new LinkedHashMap<>();
     private final Map<LandKey, StoredObservation> landCells = new HashMap<>();
+    /** Per rule "Gemeinden = Kreis": the Kreis whose cells and Gemeinden are being read (one Kreis at a time). */
+    private final Map<ConsistencyRule, KreisPass> kreisPasses = new java.util.IdentityHashMap<>();
+    private final Map<String, SumTally> tallies = new HashMap<>();
     private final Map<ConsistencyRule, Map<String, List<List<String>>>> partPaths =
             new java.util.IdentityHashMap<>();
 
@@ -71,6 +74,8 @@ public final class ConsistencyChecker {
         for (ConsistencyRule rule : rules) {
             if (rule instanceof ConsistencyRule.KreiseSumToLand sums) {
                 checkLandSums(sums);
+            } else if (rule instanceof ConsistencyRule.GemeindenSumToKreis sums) {
+                checkKreisSums(sums, kreisPasses.remove(rule));
             }
         }
         failures.forEach((rule, count) -> {
@@ -120,6 +125,8 @@ public final class ConsistencyChecker {
                 }
             } else if (rule instanceof ConsistencyRule.KreiseSumToLand) {
                 collectForLandSums(rule);
+            } else if (rule instanceof ConsistencyRule.GemeindenSumToKreis) {
+                collectForKreisSums(rule);
             }
         }
         group.clear();
@@ -242,6 +249,87 @@ public final class ConsistencyChecker {
         });
     }
 
+    /**
+     * Observations come ordered by region code, so a Kreis ({@code 03151}) is followed by its Gemeinden
+     * ({@code 03151009}, {@code 03151401002}) before the next Kreis: each Kreis is checked when its Gemeinden end,
+     * and memory holds one Kreis.
+     */
+    private void collectForKreisSums(ConsistencyRule rule) {
+        ConsistencyRule.GemeindenSumToKreis sums = (ConsistencyRule.GemeindenSumToKreis) rule;
+        for (StoredObservation o : group) {
+            if (!rule.appliesTo(tableCode, o.unit())) {
+                continue;
+            }
+            RegionLevel level = RegionLevel.of(o.regionCode()).orElse(null);
+            if (level != RegionLevel.KREIS && level != RegionLevel.GEMEINDE) {
+                continue;
+            }
+            KreisPass pass = kreisPasses.get(rule);
+            if (pass != null && !o.regionCode().startsWith(pass.kreis)) {
+                checkKreisSums(sums, kreisPasses.remove(rule));
+                pass = null;
+            }
+            if (level == RegionLevel.KREIS) {
+                if (pass == null) {
+                    pass = new KreisPass(o.regionCode());
+                    kreisPasses.put(rule, pass);
+                }
+                pass.cells.put(new LandKey(o.regionCode(), o.referenceDate(), o.variablePath()), o);
+            } else if (pass != null) {
+                LandKey key = new LandKey(pass.kreis, o.referenceDate(), o.variablePath());
+                pass.sums.computeIfAbsent(key, k -> new GemeindeSum()).add(o);
+            }
+        }
+    }
+
+    /**
+     * A Kreis against the sum of its Gemeinden. Unknowable rather than failed: a secret or unknown Gemeinde or
+     * Kreis cell, and a Kreis with a figure whose Gemeinden are all '-' (the office did not report the Gemeinden
+     * for that date, e.g. Thüringen 2008 to 2013). A Kreis without Gemeinde lines is not checked.
+     */
+    private void checkKreisSums(ConsistencyRule.GemeindenSumToKreis rule, KreisPass pass) {
+        if (pass == null) {
+            return;
+        }
+        pass.sums.forEach((key, sum) -> {
+            StoredObservation kreis = pass.cells.get(key);
+            if (kreis == null) {
+                return;
+            }
+            SumTally.Outcome outcome;
+            Optional<BigDecimal> kreisValue = countable(kreis.cell());
+            if (kreisValue.isEmpty() || !sum.checkable || sum.figures == 0 && kreisValue.get().signum() != 0) {
+                outcome = SumTally.Outcome.UNKNOWABLE;
+            } else if (rule.tolerance().accepts(kreisValue.get(), sum.total)) {
+                outcome = SumTally.Outcome.HOLDS;
+            } else {
+                fail(rule, kreis.sourceLine(), kreis, describe(kreis) + ", but its " + sum.gemeinden
+                        + " Gemeinden add up to " + sum.total.toPlainString());
+                outcome = SumTally.Outcome.FAILS;
+            }
+            tallies.merge(rule.id(), SumTally.NONE.plus(outcome), SumTally::plus);
+        });
+    }
+
+    /**
+     * How often a sum rule held, failed or could not be known in this delivery, once {@link #finish()} ran; counted
+     * for the rule "Gemeinden = Kreis".
+     */
+    public SumTally tally(String ruleId) {
+        return tallies.getOrDefault(ruleId, SumTally.NONE);
+    }
+
+    /** One Kreis's cells and the running sums of its Gemeinden. */
+    private static final class KreisPass {
+        final String kreis;
+        final Map<LandKey, StoredObservation> cells = new HashMap<>();
+        final Map<LandKey, GemeindeSum> sums = new LinkedHashMap<>();
+
+        KreisPass(String kreis) {
+            this.kreis = kreis;
+        }
+    }
+
     private void fail(ConsistencyRule rule, long line, StoredObservation where, String detail) {
         int count = failures.merge(rule.id(), 1, Integer::sum);
         if (count <= DETAILED_FINDINGS_PER_RULE) {
@@ -265,6 +353,28 @@ public final class ConsistencyChecker {
     }
 
     private record LandKey(String land, LocalDate date, String variable) {
+    }
+
+    /** The running sum of a Kreis's Gemeinden for one date and variable. */
+    private static final class GemeindeSum {
+        BigDecimal total = BigDecimal.ZERO;
+        int gemeinden;
+        /** Gemeinden with a number (not '-'). */
+        int figures;
+        boolean checkable = true;
+
+        void add(StoredObservation o) {
+            Optional<BigDecimal> v = countable(o.cell());
+            if (v.isEmpty()) {
+                checkable = false;
+            } else {
+                total = total.add(v.get());
+            }
+            if (o.cell().hasNumber()) {
+                figures++;
+            }
+            gemeinden++;
+        }
     }
 
     /** The running sum of a Land's Kreise for one date and variable. */

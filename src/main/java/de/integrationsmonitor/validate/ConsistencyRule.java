@@ -42,6 +42,15 @@ public sealed interface ConsistencyRule {
             implements ConsistencyRule {
     }
 
+    /**
+     * The Gemeinden of a Kreis add up to the Kreis, per variable and date (tables of regional depth -5). The
+     * Gemeindeverbände are not added: their Gemeinden are listed below them.
+     */
+    record GemeindenSumToKreis(String id, String description, Severity severity, Set<String> tables,
+                               Set<String> exceptTables, Set<String> units, Tolerance tolerance)
+            implements ConsistencyRule {
+    }
+
     /** No value below zero. */
     record NotNegative(String id, String description, Severity severity, Set<String> tables,
                        Set<String> exceptTables, Set<String> units) implements ConsistencyRule {

@@ -45,10 +45,12 @@ public record RuleCatalogue(String version, List<ConsistencyRule> rules) {
                         tolerance(r, where));
                 case "kreise_sum_to_land" -> new ConsistencyRule.KreiseSumToLand(id, description, severity, tables,
                         except, units, tolerance(r, where));
+                case "gemeinden_sum_to_kreis" -> new ConsistencyRule.GemeindenSumToKreis(id, description, severity,
+                        tables, except, units, tolerance(r, where));
                 case "not_negative" -> new ConsistencyRule.NotNegative(id, description, severity, tables, except,
                         units);
                 default -> throw new RuleException(where + ": kind is '" + kind + "'; allowed: parts_sum_to_total,"
-                        + " kreise_sum_to_land, not_negative");
+                        + " kreise_sum_to_land, gemeinden_sum_to_kreis, not_negative");
             });
         }
         return new RuleCatalogue(String.valueOf(top.get("version")), List.copyOf(rules));

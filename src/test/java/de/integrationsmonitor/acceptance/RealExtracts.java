@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the real office extracts are: {@code ../shared/data/regionalstatistik}, beside the project. */
+/**
+ * Where the real office extracts are: {@code ../shared/data/regionalstatistik}, beside the project (or under
+ * {@code -Dimon.shared=...}, for a worktree elsewhere).
+ */
 final class RealExtracts {
 
-    static final Path ROOT = Path.of("..", "shared", "data", "regionalstatistik").toAbsolutePath().normalize();
+    static final Path ROOT = Path.of(System.getProperty("imon.shared", "../shared"), "data", "regionalstatistik")
+            .toAbsolutePath().normalize();
 
     private RealExtracts() {
     }

@@ -210,4 +210,48 @@ class ClassicCsvReaderTest {
         assertThat(o.period()).isEqualTo(new Period(PeriodKind.STICHTAG, LocalDate.of(2015, 6, 30), "2015"));
         assertThat(o.period().label()).isEqualTo("30.06.2015");
     }
+
+    @Test
+    void aTableOfGemeindeDepthIsReadWholeWithEveryKeyAsTheOfficeWritesIt() throws IOException {
+        RecordingListener r = read(Path.of("src/test/resources/fixtures/gemeinden/gemeinden-depth-5.csv"));
+        LocalDate june2015 = LocalDate.of(2015, 6, 30);
+        String all = r.observations.get(0).variablePath();
+
+        // only the Regierungsbezirk (Stat. Region 031) is skipped; no line for being a Gemeinde or Gemeindeverband
+        assertThat(r.skipped).singleElement().asString().contains("14:", "Regierungsbezirk");
+        assertThat(r.rejected).isEmpty();
+        assertThat(r.observations.stream().map(Observation::regionCode).distinct()).containsExactly("DG", "03",
+                "03151", "03151009", "03151401", "03151401002", "03151401004", "07", "07131", "0713100007",
+                "0713101", "0713101001", "0713101004", "0713102", "0713102004");
+        assertThat(r.number("03151009", june2015, all)).isEqualByComparingTo("1000");
+        assertThat(r.number("0713100007", june2015, all)).isEqualByComparingTo("500");
+        // a Gemeinde listed under the Verbandsgemeinde it left keeps its '-' there, and its figure under the new one
+        assertThat(r.cell("0713101004", june2015, all).marker()).isEqualTo("-");
+        assertThat(r.number("0713102004", june2015, all)).isEqualByComparingTo("100");
+        // the Samtgemeinde's '.' stays a marker; the Kreis row is read as in a Kreis table
+        assertThat(r.cell("03151401", june2015, all).marker()).isEqualTo(".");
+        assertThat(r.number("03151", june2015, all)).isEqualByComparingTo("1300");
+    }
+
+    @Test
+    void aTableOfKreisDepthStillSkipsItsGemeindeLines() throws IOException {
+        Path file = temp.resolve("12411-01-01-4_city.csv");
+        Files.writeString(file, """
+                GENESIS-Tabelle: 12411-01-01-4
+                Bevölkerungsstand (Anzahl);;
+                - Stichtag 31.12. -;;
+                regionale Tiefe: Kreise und krfr. Städte;;
+                ;;31.12.2015
+                ;;Insgesamt
+                03241;      Region Hannover, Landkreis;1144481
+                03241001;        Hannover, Landeshauptstadt;532163
+                __________
+                Stand: 14.12.2017 / 15:51:18
+                """, StandardCharsets.UTF_8);
+
+        RecordingListener r = read(file);
+
+        assertThat(r.observations).extracting(Observation::regionCode).containsExactly("03241");
+        assertThat(r.skipped).singleElement().asString().contains("8:", "Gemeinde below Kreis level");
+    }
 }

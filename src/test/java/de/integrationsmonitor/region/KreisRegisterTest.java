@@ -240,19 +240,36 @@ class KreisRegisterTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"DG, GERMANY", "15, LAND", "033, REGIERUNGSBEZIRK", "15001, KREIS", "03241001, GEMEINDE"})
+    @CsvSource({"DG, GERMANY", "15, LAND", "033, REGIERUNGSBEZIRK", "15001, KREIS", "03241001, GEMEINDE",
+        "0713101001, GEMEINDE", "0713100007, GEMEINDE", "03151401002, GEMEINDE", "0713101, GEMEINDEVERBAND",
+        "03151401, GEMEINDEVERBAND", "071315001, GEMEINDEVERBAND", "09162000, GEMEINDE"})
     @DisplayName("Region codes keep leading zeros and their length tells the level: DG Germany, 2 digits Land, "
-            + "3 Regierungsbezirk, 5 Kreis, 8 Gemeinde")
+            + "3 Regierungsbezirk, 5 Kreis, 8 Gemeinde (in Niedersachsen 4xx a Samtgemeinde), 7 and 9 a"
+            + " Gemeindeverband, 10 and 11 a Gemeinde with its Gemeindeverband")
     void regionLevel(String code, RegionLevel expected) {
         assertThat(RegionLevel.of(code)).contains(expected);
     }
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"3241", "1", "0324100", "DE", "dg", "15 001", "1500a", "123456789"})
+    @ValueSource(strings = {"3241", "1", "032410", "DE", "dg", "15 001", "1500a",
+        "123456789012", "0713101001a"})
     @DisplayName("A code that lost its leading zero or is not a region code has no level")
     void regionLevelRejects(String code) {
         assertThat(RegionLevel.of(code)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A Gemeinde key in the offices' longer forms names the same AGS as the register, and its Kreis")
+    void gemeindeKeysNameTheirAgsAndKreis() {
+        assertThat(RegionLevel.gemeindeAgs("0713101001")).isEqualTo("07131001"); // Adenau, VG Adenau
+        assertThat(RegionLevel.gemeindeAgs("0713100007")).isEqualTo("07131007"); // Bad Neuenahr-Ahrweiler
+        assertThat(RegionLevel.gemeindeAgs("03151401002")).isEqualTo("03151002"); // Barwedel, SG Boldecker Land
+        assertThat(RegionLevel.gemeindeAgs("12073008")).isEqualTo("12073008");
+        assertThat(RegionLevel.kreisOf("0713101")).isEqualTo("07131");
+        assertThat(RegionLevel.kreisOf("03151401002")).isEqualTo("03151");
+        assertThatThrownBy(() -> RegionLevel.gemeindeAgs("03151401")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RegionLevel.kreisOf("15001")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
