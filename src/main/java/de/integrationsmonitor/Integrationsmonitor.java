@@ -1,10 +1,10 @@
 package de.integrationsmonitor;
 
-import de.integrationsmonitor.kernel.AppVersion;
-
 import de.integrationsmonitor.cli.ExitCodes;
 import de.integrationsmonitor.cli.ImonCommand;
+import de.integrationsmonitor.kernel.AppVersion;
 import de.integrationsmonitor.kernel.ImonSettings;
+import de.integrationsmonitor.region.RegisterException;
 import de.integrationsmonitor.store.EmbeddedDatabaseHolder;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import de.integrationsmonitor.region.RegisterException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -58,12 +57,17 @@ public class Integrationsmonitor {
         try {
             context = application.run(args);
         } catch (RuntimeException | LinkageError e) {
-            System.exit(reportStartupFailure(e, Optional.ofNullable(environment.get())
-                    .map(env -> env.getProperty("spring.datasource.url", "")).orElse(""), System.err));
+            System.exit(reportStartupFailure(
+                    e,
+                    Optional.ofNullable(environment.get())
+                            .map(env -> env.getProperty("spring.datasource.url", ""))
+                            .orElse(""),
+                    System.err));
             return;
         }
         if (context.getEnvironment().getProperty("spring.datasource.url", "").startsWith("jdbc:h2:file:")) {
-            EmbeddedDatabaseHolder.record(context.getBean(ImonSettings.class).home(),
+            EmbeddedDatabaseHolder.record(
+                    context.getBean(ImonSettings.class).home(),
                     "imon " + String.join(" ", java.util.Arrays.asList(args).subList(0, Math.min(1, args.length))));
         }
         int exitCode;
@@ -83,9 +87,10 @@ public class Integrationsmonitor {
     static int reportStartupFailure(Throwable e, String databaseUrl, PrintStream err) {
         Path home = Path.of(System.getProperty("imon.home", "."));
         if (EmbeddedDatabaseHolder.isAlreadyInUse(e)) {
-            err.println("imon: another imon process has the embedded database " + home.resolve("data")
-                    .resolve("imon.mv.db") + " open (" + EmbeddedDatabaseHolder.holder(home).orElse("holder"
-                    + " unknown") + "); try again when it has finished");
+            err.println("imon: another imon process has the embedded database "
+                    + home.resolve("data").resolve("imon.mv.db") + " open ("
+                    + EmbeddedDatabaseHolder.holder(home).orElse("holder" + " unknown")
+                    + "); try again when it has finished");
             return ExitCodes.LOCKED;
         }
         Optional<RegisterException> register = register(e);
@@ -124,9 +129,12 @@ public class Integrationsmonitor {
             Path data = Files.createDirectories(folder.resolve("data"));
             Files.delete(Files.createTempFile(data, ".imon-writable-", ""));
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("IMON_HOME " + folder + " cannot be written (" + e.getClass()
-                    .getSimpleName() + ": " + e.getMessage() + "); it holds the embedded database and output/, so give"
-                    + " a folder you may write to", e);
+            throw new IllegalStateException(
+                    "IMON_HOME " + folder + " cannot be written ("
+                            + e.getClass().getSimpleName() + ": " + e.getMessage()
+                            + "); it holds the embedded database and output/, so give"
+                            + " a folder you may write to",
+                    e);
         }
     }
 
@@ -149,8 +157,9 @@ public class Integrationsmonitor {
         if (unreachable.isPresent()) {
             Matcher m = HOST_AND_PORT.matcher(databaseUrl);
             String where = m.find() ? m.group(1) + ":" + (m.group(2) != null ? m.group(2) : "5432") : databaseUrl;
-            String why = unreachable.get() instanceof UnknownHostException ? "unknown host "
-                    + firstLine(unreachable.get()) : firstLine(unreachable.get());
+            String why = unreachable.get() instanceof UnknownHostException
+                    ? "unknown host " + firstLine(unreachable.get())
+                    : firstLine(unreachable.get());
             return "the database at " + where + " cannot be reached (" + why + ");"
                     + " is it running, and are IMON_DB_URL / IMON_PROFILE right?";
         }
@@ -158,7 +167,9 @@ public class Integrationsmonitor {
     }
 
     private static String firstLine(Throwable t) {
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+        String message = t.getMessage() == null
+                ? t.getClass().getSimpleName()
+                : t.getMessage().strip();
         String first = message.lines().findFirst().orElse("");
         return first.length() <= 400 ? first : first.substring(0, 399) + "…";
     }

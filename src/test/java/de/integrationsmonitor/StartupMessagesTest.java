@@ -19,17 +19,20 @@ class StartupMessagesTest {
     @TempDir
     Path temp;
 
-    record Started(int exit, List<String> err) {
-    }
+    record Started(int exit, List<String> err) {}
 
     Started imon(List<String> properties, String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), "-Dimon.project=" + Path.of("")
-                .toAbsolutePath()));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dimon.project=" + Path.of("").toAbsolutePath()));
         command.addAll(properties);
         command.add(Integrationsmonitor.class.getName());
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         return new Started(process.exitValue(), err.lines().toList());
@@ -37,12 +40,20 @@ class StartupMessagesTest {
 
     @Test
     void aDatabaseThatRefusesConnectionsIsNamedByHostAndPort() throws Exception {
-        Started started = imon(List.of("-Dimon.home=" + temp, "-Dspring.profiles.active=postgres",
-                "-Dspring.datasource.url=jdbc:postgresql://127.0.0.1:9/test"), "ingest", "input");
+        Started started = imon(
+                List.of(
+                        "-Dimon.home=" + temp,
+                        "-Dspring.profiles.active=postgres",
+                        "-Dspring.datasource.url=jdbc:postgresql://127.0.0.1:9/test"),
+                "ingest",
+                "input");
 
         assertThat(started.exit()).isEqualTo(1);
-        assertThat(started.err()).singleElement().asString().startsWith("imon: cannot start: the database at"
-                + " 127.0.0.1:9 cannot be reached (Connection refused)");
+        assertThat(started.err())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "imon: cannot start: the database at" + " 127.0.0.1:9 cannot be reached (Connection refused)");
     }
 
     @Test
@@ -53,14 +64,17 @@ class StartupMessagesTest {
         Started started = imon(List.of("-Dimon.home=" + home), "ingest", "input");
 
         assertThat(started.exit()).isEqualTo(1);
-        assertThat(started.err()).singleElement().asString().startsWith("imon: cannot start: IMON_HOME " + home
-                + " cannot be written (FileAlreadyExistsException");
+        assertThat(started.err())
+                .singleElement()
+                .asString()
+                .startsWith("imon: cannot start: IMON_HOME " + home + " cannot be written (FileAlreadyExistsException");
     }
 
     @Test
     void anUnknownHostIsSaidSo() {
-        assertThat(Integrationsmonitor.startupFailure(new IllegalStateException("pool",
-                new java.net.UnknownHostException("db.invalid")), "jdbc:postgresql://db.invalid/imon"))
+        assertThat(Integrationsmonitor.startupFailure(
+                        new IllegalStateException("pool", new java.net.UnknownHostException("db.invalid")),
+                        "jdbc:postgresql://db.invalid/imon"))
                 .isEqualTo("the database at db.invalid:5432 cannot be reached (unknown host db.invalid); is it running,"
                         + " and are IMON_DB_URL / IMON_PROFILE right?");
     }

@@ -24,18 +24,23 @@ class WrongRegisterTest {
             Files.copy(Path.of("jobs/register").resolve(file), register.resolve(file));
         }
         Path nachfolge = register.resolve("kreis-nachfolge.csv");
-        Files.writeString(nachfolge, Files.readString(nachfolge).replace("06435;06415;2026-01-01;0.2378;",
-                "06435;06415;2026-01-01;0.3378;"));
+        Files.writeString(
+                nachfolge,
+                Files.readString(nachfolge)
+                        .replace("06435;06415;2026-01-01;0.2378;", "06435;06415;2026-01-01;0.3378;"));
 
         SpringApplication application = new SpringApplication(Integrationsmonitor.class);
         application.setAddCommandLineProperties(true);
-        RuntimeException failure = catchRuntimeException(() -> application.run("--imon.project=" + project,
-                "--imon.home=" + project).close());
+        RuntimeException failure = catchRuntimeException(() -> application
+                .run("--imon.project=" + project, "--imon.home=" + project)
+                .close());
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Integrationsmonitor.reportStartupFailure(failure, "", new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = Integrationsmonitor.reportStartupFailure(
+                failure, "", new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("imon: " + register + "/kreis-nachfolge.csv line ")
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("imon: " + register + "/kreis-nachfolge.csv line ")
                 .contains("expected the shares of 06435 on 2026-01-01 to add up to 1, they add up to 1.1000")
                 .doesNotContain("Exception");
     }

@@ -25,11 +25,11 @@ public class V62__observation_variable_without_foreign_key extends BaseJavaMigra
         Connection connection = context.getConnection();
         List<String> keys = new ArrayList<>();
         try (PreparedStatement find = connection.prepareStatement("SELECT tc.constraint_name"
-                + " FROM information_schema.table_constraints tc JOIN information_schema.key_column_usage k"
-                + " ON k.constraint_name = tc.constraint_name AND k.table_schema = tc.table_schema"
-                + " WHERE UPPER(tc.table_name) = 'OBSERVATION' AND UPPER(k.column_name) = 'VARIABLE_ID'"
-                + " AND tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = CURRENT_SCHEMA");
-             ResultSet rs = find.executeQuery()) {
+                        + " FROM information_schema.table_constraints tc JOIN information_schema.key_column_usage k"
+                        + " ON k.constraint_name = tc.constraint_name AND k.table_schema = tc.table_schema"
+                        + " WHERE UPPER(tc.table_name) = 'OBSERVATION' AND UPPER(k.column_name) = 'VARIABLE_ID'"
+                        + " AND tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = CURRENT_SCHEMA");
+                ResultSet rs = find.executeQuery()) {
             while (rs.next()) {
                 keys.add(rs.getString(1));
             }

@@ -5,11 +5,11 @@ import de.integrationsmonitor.observation.Deliveries;
 import de.integrationsmonitor.observation.Delivery;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,16 +42,16 @@ public class AuditLog implements AuditTrail {
     public AuditEntry append(String action, String subject, String details) {
         String user = System.getProperty("user.name", "unknown");
         String host = hostName();
-        return store.append((seq, prev) -> AuditEntry.next(seq, clock.instant(), user, host, action,
-                abbreviate(subject, 1000), abbreviate(details, 4000), prev));
+        return store.append((seq, prev) -> AuditEntry.next(
+                seq, clock.instant(), user, host, action, abbreviate(subject, 1000), abbreviate(details, 4000), prev));
     }
 
     /** Appends an entry in the caller's transaction: committed with what it records, or not at all. */
     public AuditEntry appendInTransaction(String action, String subject, String details) {
         String user = System.getProperty("user.name", "unknown");
         String host = hostName();
-        return store.appendInTransaction((seq, prev) -> AuditEntry.next(seq, clock.instant(), user, host, action,
-                abbreviate(subject, 1000), abbreviate(details, 4000), prev));
+        return store.appendInTransaction((seq, prev) -> AuditEntry.next(
+                seq, clock.instant(), user, host, action, abbreviate(subject, 1000), abbreviate(details, 4000), prev));
     }
 
     /** The deliveries stored, to check that each has its ingest entry (none in tools without a store). */
@@ -92,10 +92,12 @@ public class AuditLog implements AuditTrail {
         }
         AuditLogStore.Head head = store.head();
         if (head.seq() != expected - 1 || !head.sha256().equals(prev)) {
-            return Optional.of(head.seq() > expected - 1
-                    ? "entry " + expected + (head.seq() > expected ? "-" + head.seq() : "")
-                    + " was removed (the log's head names entry " + head.seq() + ")"
-                    : "the log's head (entry " + head.seq() + ") does not match its last entry " + (expected - 1));
+            return Optional.of(
+                    head.seq() > expected - 1
+                            ? "entry " + expected + (head.seq() > expected ? "-" + head.seq() : "")
+                                    + " was removed (the log's head names entry " + head.seq() + ")"
+                            : "the log's head (entry " + head.seq() + ") does not match its last entry "
+                                    + (expected - 1));
         }
         return unloggedDelivery();
     }
@@ -121,8 +123,11 @@ public class AuditLog implements AuditTrail {
         for (Delivery d : deliveries.all()) {
             if (d.id() >= first && !d.sha256().equals(logged.get(d.id()))) {
                 return Optional.of("delivery " + d.id() + " (" + d.fileName() + ", SHA-256 " + d.sha256() + ") has"
-                        + " no ingest entry" + (logged.containsKey(d.id()) ? " with its SHA-256 (the entry names "
-                        + logged.get(d.id()) + ")" : "") + ": it was stored without its ingest being logged");
+                        + " no ingest entry"
+                        + (logged.containsKey(d.id())
+                                ? " with its SHA-256 (the entry names " + logged.get(d.id()) + ")"
+                                : "")
+                        + ": it was stored without its ingest being logged");
             }
         }
         return Optional.empty();

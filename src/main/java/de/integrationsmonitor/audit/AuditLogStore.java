@@ -24,6 +24,5 @@ public interface AuditLogStore {
     /** The chain's head as recorded: the last entry's sequence number and hash (0 and the genesis hash when empty). */
     Head head();
 
-    record Head(long seq, String sha256) {
-    }
+    record Head(long seq, String sha256) {}
 }

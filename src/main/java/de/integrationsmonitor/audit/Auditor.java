@@ -1,21 +1,23 @@
 package de.integrationsmonitor.audit;
 
-import de.integrationsmonitor.kernel.ImonSettings;
-import de.integrationsmonitor.kernel.Sha256;
 import de.integrationsmonitor.audit.trust.TemplateTrust;
 import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.indicator.ComputationStore;
+import de.integrationsmonitor.kernel.ImonSettings;
+import de.integrationsmonitor.kernel.Sha256;
 import de.integrationsmonitor.observation.Deliveries;
 import de.integrationsmonitor.observation.Delivery;
 import de.integrationsmonitor.region.KreisRegister;
+import de.integrationsmonitor.report.PreparedEdition;
+import de.integrationsmonitor.report.ReportService;
 import de.integrationsmonitor.report.edition.Edition;
 import de.integrationsmonitor.report.edition.EditionException;
 import de.integrationsmonitor.report.edition.EditionLoader;
-import de.integrationsmonitor.report.PreparedEdition;
-import de.integrationsmonitor.report.pdf.Provenance;
 import de.integrationsmonitor.report.edition.ReportInput;
-import de.integrationsmonitor.report.ReportService;
+import de.integrationsmonitor.report.opendata.OpenData;
+import de.integrationsmonitor.report.pdf.Provenance;
 import de.integrationsmonitor.report.publish.VersionLedger;
+import de.integrationsmonitor.report.web.WebPublication;
 import de.integrationsmonitor.validate.FindingStore;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,8 +47,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.springframework.stereotype.Service;
-import de.integrationsmonitor.report.opendata.OpenData;
-import de.integrationsmonitor.report.web.WebPublication;
 
 /**
  * What an auditor asks of the recorded report versions: re-render a version from the archive and compare, verify a
@@ -55,10 +55,10 @@ import de.integrationsmonitor.report.web.WebPublication;
 @Service
 public class Auditor {
 
-    private static final Pattern VERSION_IN_XMP = Pattern.compile("<" + Provenance.PREFIX
-            + ":versionId>([^<]{1,40})</" + Provenance.PREFIX + ":versionId>");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final Pattern VERSION_IN_XMP =
+            Pattern.compile("<" + Provenance.PREFIX + ":versionId>([^<]{1,40})</" + Provenance.PREFIX + ":versionId>");
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final ReportVersions versions;
     private final ArchiveStore archive;
@@ -70,9 +70,16 @@ public class Auditor {
     private final ComputationService computation;
     private final Clock clock;
 
-    public Auditor(ReportVersions versions, ArchiveStore archive, AuditLog log, ImonSettings settings,
-                   ComputationStore indicators, Deliveries deliveries, FindingStore findings,
-                   ComputationService computation, Clock clock) {
+    public Auditor(
+            ReportVersions versions,
+            ArchiveStore archive,
+            AuditLog log,
+            ImonSettings settings,
+            ComputationStore indicators,
+            Deliveries deliveries,
+            FindingStore findings,
+            ComputationService computation,
+            Clock clock) {
         this.versions = versions;
         this.archive = archive;
         this.log = log;
@@ -90,8 +97,8 @@ public class Auditor {
 
     /** A version by the id a person typed; an unknown id is a failed verification. */
     public ReportVersion version(String id) {
-        return versions.find(id).orElseThrow(() -> new AuditException("version " + id.strip()
-                + " is unknown to this database"));
+        return versions.find(id)
+                .orElseThrow(() -> new AuditException("version " + id.strip() + " is unknown to this database"));
     }
 
     // --- rerun ---
@@ -102,8 +109,7 @@ public class Auditor {
      * @param identical the same bytes as recorded
      * @param verdict   the line to print: "identical (sha256 …)", or what differs
      */
-    public record Rerun(ReportVersion version, Path file, String sha256, boolean identical, String verdict) {
-    }
+    public record Rerun(ReportVersion version, Path file, String sha256, boolean identical, String verdict) {}
 
     /**
      * Renders a version again from the archive (edition, texts, catalogue, rules, register, templates put back
@@ -117,8 +123,15 @@ public class Auditor {
         Path tree = materialise(version);
         try {
             ImonSettings archived = new ImonSettings(tree, settings.home());
-            ReportService reports = new ReportService(archived, indicators, deliveries, findings, computation,
-                    KreisRegister.load(archived.register()), clock, VersionLedger.NONE);
+            ReportService reports = new ReportService(
+                    archived,
+                    indicators,
+                    deliveries,
+                    findings,
+                    computation,
+                    KreisRegister.load(archived.register()),
+                    clock,
+                    VersionLedger.NONE);
             Edition edition = EditionLoader.load(editionFile(tree, version));
             PreparedEdition prepared = reports.prepare(edition, version.computationId(), Optional.empty());
             if (!prepared.inputsSha256().equals(version.inputsSha256())) {
@@ -127,8 +140,8 @@ public class Auditor {
                         + " (a delivery of its computation is missing from the database?)");
             }
             // the version id follows from what the archive holds, or the record was changed after rendering
-            String recomputed = Provenance.versionId(prepared.inputsSha256(), version.unit(),
-                    version.computationId(), version.appVersion());
+            String recomputed = Provenance.versionId(
+                    prepared.inputsSha256(), version.unit(), version.computationId(), version.appVersion());
             if (!recomputed.equals(version.versionId())) {
                 throw new AuditException("version " + version.versionId() + ": its archived inputs give version id "
                         + recomputed + ", not " + version.versionId() + ": its record was changed after it was"
@@ -155,12 +168,21 @@ public class Auditor {
                 throw new AuditException("version " + version.versionId() + ": " + version.territory()
                         + " is no longer a unit of the edition rebuilt from the archive");
             }
-            Provenance provenance = new Provenance(version.versionId(), version.edition(), version.unit(),
-                    version.territory(), version.computationId(), version.inputsSha256(), version.appVersion(),
+            Provenance provenance = new Provenance(
+                    version.versionId(),
+                    version.edition(),
+                    version.unit(),
+                    version.territory(),
+                    version.computationId(),
+                    version.inputsSha256(),
+                    version.appVersion(),
                     version.renderedAt());
-            Path folder = outFolder.orElseGet(() -> settings.output().resolve("audit").resolve(
-                    version.versionId() + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                            .withZone(ZoneOffset.UTC).format(clock.instant())));
+            Path folder = outFolder.orElseGet(() -> settings.output()
+                    .resolve("audit")
+                    .resolve(version.versionId() + "-"
+                            + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                                    .withZone(ZoneOffset.UTC)
+                                    .format(clock.instant())));
             Path file = folder.resolve(Path.of(version.fileName()).getFileName().toString());
             write(file, out -> prepared.render(version.unit(), provenance, out));
             String sha = Sha256.of(file);
@@ -169,18 +191,26 @@ public class Auditor {
             String page = WebPublication.pageName(prepared, version.unit());
             String recordedPage = versions.files(version.versionId()).get(page);
             if (recordedPage != null) {
-                byte[] html = WebPublication.page(prepared, version.unit(),
-                        version.versionId());
+                byte[] html = WebPublication.page(prepared, version.unit(), version.versionId());
                 Path pageFile = folder.resolve(Path.of(page).getFileName().toString());
                 write(pageFile, out -> writeBytes(out, html));
                 String pageSha = Sha256.of(pageFile);
                 boolean same = pageSha.equals(recordedPage);
-                result = new Rerun(version, file, sha, result.identical() && same, result.verdict() + "; web page "
-                        + (same ? "identical (sha256 " + pageSha + ")" : "differs: SHA-256 " + pageSha
-                        + ", published with " + recordedPage));
+                result = new Rerun(
+                        version,
+                        file,
+                        sha,
+                        result.identical() && same,
+                        result.verdict() + "; web page "
+                                + (same
+                                        ? "identical (sha256 " + pageSha + ")"
+                                        : "differs: SHA-256 " + pageSha + ", published with " + recordedPage));
             }
-            log.append(AuditEntry.RERUN, version.versionId(), (result.identical() ? "identical" : "different")
-                    + " pdf " + sha + " recorded " + version.pdfSha256() + " application " + prepared.appVersion());
+            log.append(
+                    AuditEntry.RERUN,
+                    version.versionId(),
+                    (result.identical() ? "identical" : "different") + " pdf " + sha + " recorded "
+                            + version.pdfSha256() + " application " + prepared.appVersion());
             return result;
         } finally {
             deleteTree(tree);
@@ -189,17 +219,20 @@ public class Auditor {
 
     /** The index and open data of a web publication version, re-created and compared file by file. */
     private Rerun rerunWeb(ReportVersion version, PreparedEdition prepared, Optional<Path> outFolder) {
-        Path folder = outFolder.orElseGet(() -> settings.output().resolve("audit").resolve(
-                version.versionId() + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                        .withZone(ZoneOffset.UTC).format(clock.instant())));
+        Path folder = outFolder.orElseGet(() -> settings.output()
+                .resolve("audit")
+                .resolve(version.versionId() + "-"
+                        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                                .withZone(ZoneOffset.UTC)
+                                .format(clock.instant())));
         Map<String, String> recorded = new TreeMap<>(versions.files(version.versionId()));
         recorded.put(version.fileName(), version.pdfSha256());
         List<String> differing = new ArrayList<>();
         Path index = null;
         String indexSha = "";
         String prefix = prepared.edition().publicationFolder() + "/";
-        for (Map.Entry<String, byte[]> made : WebPublication.editionFiles(prepared,
-                version.versionId()).entrySet()) {
+        for (Map.Entry<String, byte[]> made :
+                WebPublication.editionFiles(prepared, version.versionId()).entrySet()) {
             Path file = folder.resolve(made.getKey().substring(prefix.length()));
             write(file, out -> writeBytes(out, made.getValue()));
             String sha = Sha256.of(file);
@@ -213,11 +246,19 @@ public class Auditor {
         }
         differing.addAll(recorded.keySet());
         boolean identical = differing.isEmpty();
-        Rerun result = new Rerun(version, index == null ? folder : index, indexSha, identical, identical
-                ? "identical: every file of the web publication (index sha256 " + indexSha + ")"
-                : "differs: " + String.join(", ", differing));
-        log.append(AuditEntry.RERUN, version.versionId(), (identical ? "identical" : "different") + " web "
-                + indexSha + " recorded " + version.pdfSha256() + " application " + prepared.appVersion());
+        Rerun result = new Rerun(
+                version,
+                index == null ? folder : index,
+                indexSha,
+                identical,
+                identical
+                        ? "identical: every file of the web publication (index sha256 " + indexSha + ")"
+                        : "differs: " + String.join(", ", differing));
+        log.append(
+                AuditEntry.RERUN,
+                version.versionId(),
+                (identical ? "identical" : "different") + " web " + indexSha + " recorded " + version.pdfSha256()
+                        + " application " + prepared.appVersion());
         return result;
     }
 
@@ -234,21 +275,37 @@ public class Auditor {
             return new Rerun(version, file, sha, true, "identical (sha256 " + sha + ")");
         }
         if (appNow.equals(version.appVersion())) {
-            return new Rerun(version, file, sha, false, "differs: the re-render has SHA-256 " + sha
-                    + ", version " + version.versionId() + " was published with " + version.pdfSha256()
-                    + " (same application " + appNow + ")");
+            return new Rerun(
+                    version,
+                    file,
+                    sha,
+                    false,
+                    "differs: the re-render has SHA-256 " + sha
+                            + ", version " + version.versionId() + " was published with " + version.pdfSha256()
+                            + " (same application " + appNow + ")");
         }
         Path published = settings.output().resolve(version.fileName());
         if (!Files.isRegularFile(published) || !Sha256.of(published).equals(version.pdfSha256())) {
-            return new Rerun(version, file, sha, false, "bytes differ because the application changed from "
-                    + version.appVersion() + " to " + appNow + "; the published PDF is not at " + published
-                    + " with its recorded SHA-256, so its text cannot be compared");
+            return new Rerun(
+                    version,
+                    file,
+                    sha,
+                    false,
+                    "bytes differ because the application changed from "
+                            + version.appVersion() + " to " + appNow + "; the published PDF is not at " + published
+                            + " with its recorded SHA-256, so its text cannot be compared");
         }
         boolean same = text(published).equals(text(file));
-        return new Rerun(version, file, sha, same, same
-                ? "content identical; bytes differ because the application changed from " + version.appVersion()
-                + " to " + appNow
-                : "content differs, and the application changed from " + version.appVersion() + " to " + appNow);
+        return new Rerun(
+                version,
+                file,
+                sha,
+                same,
+                same
+                        ? "content identical; bytes differ because the application changed from " + version.appVersion()
+                                + " to " + appNow
+                        : "content differs, and the application changed from " + version.appVersion() + " to "
+                                + appNow);
     }
 
     /** The text of a PDF as PDFBox extracts it, page by page. */
@@ -264,8 +321,9 @@ public class Auditor {
     private static Path place(Path tree, ReportVersion.Input input) {
         Path folder = switch (input.role()) {
             case ReportInput.EDITION, ReportInput.TEXT, ReportInput.GOALS, ReportInput.MEASURES ->
-                    tree.resolve("editions");
-            case ReportInput.CATALOGUE, ReportInput.RULES -> tree.resolve("jobs").resolve("catalogue");
+                tree.resolve("editions");
+            case ReportInput.CATALOGUE, ReportInput.RULES ->
+                tree.resolve("jobs").resolve("catalogue");
             case ReportInput.REGISTER -> tree.resolve("jobs").resolve("register");
             case ReportInput.TEMPLATE -> tree.resolve("templates");
             default -> throw new AuditException("unknown role of an archived input: " + input.role());
@@ -278,9 +336,11 @@ public class Auditor {
     }
 
     private static Path editionFile(Path tree, ReportVersion version) {
-        return version.inputs().stream().filter(i -> i.role().equals(ReportInput.EDITION)).findFirst()
-                .map(i -> place(tree, i)).orElseThrow(() -> new AuditException("version " + version.versionId()
-                        + " names no edition file"));
+        return version.inputs().stream()
+                .filter(i -> i.role().equals(ReportInput.EDITION))
+                .findFirst()
+                .map(i -> place(tree, i))
+                .orElseThrow(() -> new AuditException("version " + version.versionId() + " names no edition file"));
     }
 
     /** The project tree of a version, from the archive; every file checked against its recorded hash. */
@@ -288,9 +348,10 @@ public class Auditor {
         try {
             Path tree = Files.createTempDirectory("imon-audit-");
             for (ReportVersion.Input input : version.inputs()) {
-                byte[] content = archive.get(input.sha256()).orElseThrow(() -> new AuditException("version "
-                        + version.versionId() + ": " + input.role() + " " + input.name() + " (SHA-256 "
-                        + input.sha256() + ") is missing from the archive"));
+                byte[] content = archive.get(input.sha256())
+                        .orElseThrow(() -> new AuditException("version "
+                                + version.versionId() + ": " + input.role() + " " + input.name() + " (SHA-256 "
+                                + input.sha256() + ") is missing from the archive"));
                 if (!Sha256.of(content).equals(input.sha256())) {
                     throw new AuditException("version " + version.versionId() + ": the archive's copy of "
                             + input.name() + " no longer has its SHA-256 " + input.sha256());
@@ -301,8 +362,9 @@ public class Auditor {
             }
             return tree;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot put the archived inputs of " + version.versionId()
-                    + " back together: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot put the archived inputs of " + version.versionId() + " back together: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -332,8 +394,7 @@ public class Auditor {
     // --- verify ---
 
     /** What verifying a file found: authentic or not, and the line to print. */
-    public record Verification(Path file, boolean authentic, String verdict) {
-    }
+    public record Verification(Path file, boolean authentic, String verdict) {}
 
     /**
      * Verifies a PDF from the file alone: its embedded version id (XMP) names the version, whose recorded SHA-256 the
@@ -341,8 +402,11 @@ public class Auditor {
      */
     public Verification verify(Path pdf) {
         Verification result = check(pdf);
-        log.append(AuditEntry.VERIFY, pdf.getFileName().toString(), (result.authentic() ? "authentic" : "failed")
-                + " sha256 " + (Files.isRegularFile(pdf) ? Sha256.of(pdf) : "-") + ": " + result.verdict());
+        log.append(
+                AuditEntry.VERIFY,
+                pdf.getFileName().toString(),
+                (result.authentic() ? "authentic" : "failed") + " sha256 "
+                        + (Files.isRegularFile(pdf) ? Sha256.of(pdf) : "-") + ": " + result.verdict());
         return result;
     }
 
@@ -358,13 +422,15 @@ public class Auditor {
             return new Verification(pdf, false, "not a readable PDF: " + e.getMessage() + " (SHA-256 " + sha + ")");
         }
         if (id.isEmpty()) {
-            return new Verification(pdf, false, "carries no report version id: not a report version of this"
-                    + " product (SHA-256 " + sha + ")");
+            return new Verification(
+                    pdf,
+                    false,
+                    "carries no report version id: not a report version of this" + " product (SHA-256 " + sha + ")");
         }
         Optional<ReportVersion> found = versions.find(id.get());
         if (found.isEmpty()) {
-            return new Verification(pdf, false, "version " + id.get() + " is unknown to this database (SHA-256 "
-                    + sha + ")");
+            return new Verification(
+                    pdf, false, "version " + id.get() + " is unknown to this database (SHA-256 " + sha + ")");
         }
         ReportVersion v = found.get();
         if (publishedFile(pdf)) {
@@ -373,44 +439,63 @@ public class Auditor {
             files.put(v.fileName(), v.pdfSha256());
             String name = pdf.getFileName().toString();
             Optional<Map.Entry<String, String>> recorded = files.entrySet().stream()
-                    .filter(e -> Path.of(e.getKey()).getFileName().toString().equals(name)).findFirst();
+                    .filter(e -> Path.of(e.getKey()).getFileName().toString().equals(name))
+                    .findFirst();
             if (recorded.isEmpty()) {
-                return new Verification(pdf, false, "version " + v.versionId() + " (" + v.territory() + ", "
-                        + v.edition() + ") has no file " + name + " (SHA-256 " + sha + ")");
+                return new Verification(
+                        pdf,
+                        false,
+                        "version " + v.versionId() + " (" + v.territory() + ", " + v.edition() + ") has no file " + name
+                                + " (SHA-256 " + sha + ")");
             }
             if (!recorded.get().getValue().equals(sha)) {
-                return new Verification(pdf, false, "modified: its SHA-256 is " + sha + ", version "
-                        + v.versionId() + " (" + v.territory() + ", " + v.edition() + ") published "
-                        + recorded.get().getKey() + " with " + recorded.get().getValue());
+                return new Verification(
+                        pdf,
+                        false,
+                        "modified: its SHA-256 is " + sha + ", version "
+                                + v.versionId() + " (" + v.territory() + ", " + v.edition() + ") published "
+                                + recorded.get().getKey() + " with "
+                                + recorded.get().getValue());
             }
-            return new Verification(pdf, true, "authentic: " + recorded.get().getKey() + " of version "
-                    + v.versionId() + " (" + v.territory() + ", " + v.edition() + "), rendered "
-                    + when(v.renderedAt()) + ", rests on computation " + v.computationId() + " ("
-                    + deliveriesOf(v).size() + " deliveries), inputs SHA-256 " + v.inputsSha256()
-                    + ", application " + v.appVersion());
+            return new Verification(
+                    pdf,
+                    true,
+                    "authentic: " + recorded.get().getKey() + " of version "
+                            + v.versionId() + " (" + v.territory() + ", " + v.edition() + "), rendered "
+                            + when(v.renderedAt()) + ", rests on computation " + v.computationId() + " ("
+                            + deliveriesOf(v).size() + " deliveries), inputs SHA-256 " + v.inputsSha256()
+                            + ", application " + v.appVersion());
         }
         if (!v.pdfSha256().equals(sha)) {
-            return new Verification(pdf, false, "modified: its SHA-256 is " + sha + ", version " + v.versionId()
-                    + " (" + v.territory() + ", " + v.edition() + ") was published with " + v.pdfSha256());
+            return new Verification(
+                    pdf,
+                    false,
+                    "modified: its SHA-256 is " + sha + ", version " + v.versionId() + " (" + v.territory() + ", "
+                            + v.edition() + ") was published with " + v.pdfSha256());
         }
-        return new Verification(pdf, true, "authentic: version " + v.versionId() + " (" + v.territory() + ", "
-                + v.edition() + "), rendered " + when(v.renderedAt()) + ", rests on computation "
-                + v.computationId() + " (" + deliveriesOf(v).size() + " deliveries), inputs SHA-256 "
-                + v.inputsSha256() + ", application " + v.appVersion());
+        return new Verification(
+                pdf,
+                true,
+                "authentic: version " + v.versionId() + " (" + v.territory() + ", "
+                        + v.edition() + "), rendered " + when(v.renderedAt()) + ", rests on computation "
+                        + v.computationId() + " (" + deliveriesOf(v).size() + " deliveries), inputs SHA-256 "
+                        + v.inputsSha256() + ", application " + v.appVersion());
     }
 
     /** A file of the web publication or the open data (not a PDF), by its name. */
     static boolean publishedFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return name.endsWith(".html") || name.endsWith(".csv") || name.endsWith(".json")
-                || name.endsWith(".jsonld");
+        return name.endsWith(".html") || name.endsWith(".csv") || name.endsWith(".json") || name.endsWith(".jsonld");
     }
 
     /** The version id a web page carries in a {@code <meta>} element, or a data file in its metadata. */
     static Optional<String> fileVersionId(Path file) {
         try {
             String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-            return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".html")
+            return file.getFileName()
+                            .toString()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .endsWith(".html")
                     ? WebPublication.versionOf(text)
                     : OpenData.versionOf(text);
         } catch (IOException e) {
@@ -485,8 +570,10 @@ public class Auditor {
 
     /** Every version with a filter on edition and Kreis (AGS) or Land (land-NN). */
     public List<ReportVersion> list(Optional<String> edition, Optional<String> unit) {
-        return versions.all().stream().filter(v -> edition.map(v.edition()::equals).orElse(true))
-                .filter(v -> unit.map(v.unit()::equals).orElse(true)).toList();
+        return versions.all().stream()
+                .filter(v -> edition.map(v.edition()::equals).orElse(true))
+                .filter(v -> unit.map(v.unit()::equals).orElse(true))
+                .toList();
     }
 
     /** The deliveries of a version's computation. */
@@ -509,9 +596,12 @@ public class Auditor {
             if (same == null || ids.contains(d.id())) {
                 continue;
             }
-            boolean later = same.stream().allMatch(u -> d.officeStand().isPresent()
-                    ? u.officeStand().map(s -> d.officeStand().get().isAfter(s)).orElse(true)
-                    : d.ingestedAt().isAfter(u.ingestedAt()));
+            boolean later = same.stream()
+                    .allMatch(u -> d.officeStand().isPresent()
+                            ? u.officeStand()
+                                    .map(s -> d.officeStand().get().isAfter(s))
+                                    .orElse(true)
+                            : d.ingestedAt().isAfter(u.ingestedAt()));
             if (later) {
                 newer.add(d);
             }
@@ -531,9 +621,10 @@ public class Auditor {
             Optional<Path> now = switch (input.role()) {
                 case ReportInput.EDITION -> editionFile;
                 case ReportInput.TEXT, ReportInput.GOALS, ReportInput.MEASURES ->
-                        editionFile.map(f -> f.toAbsolutePath().getParent().resolve(input.name()));
+                    editionFile.map(f -> f.toAbsolutePath().getParent().resolve(input.name()));
                 case ReportInput.CATALOGUE -> Optional.of(settings.catalogue());
-                case ReportInput.RULES -> Optional.of(settings.jobs().resolve("catalogue").resolve(input.name()));
+                case ReportInput.RULES ->
+                    Optional.of(settings.jobs().resolve("catalogue").resolve(input.name()));
                 case ReportInput.REGISTER -> Optional.of(settings.register().resolve(input.name()));
                 case ReportInput.TEMPLATE -> Optional.of(settings.templates().resolve(input.name()));
                 default -> Optional.empty();
@@ -543,16 +634,21 @@ public class Auditor {
             }
             String key = input.role() + " " + input.name();
             if (now.isEmpty() || !Files.isRegularFile(now.get())) {
-                changes.put(key, input.role().equals(ReportInput.EDITION)
-                        ? "no edition with id " + version.edition() + " in " + settings.jobs() : "removed");
+                changes.put(
+                        key,
+                        input.role().equals(ReportInput.EDITION)
+                                ? "no edition with id " + version.edition() + " in " + settings.jobs()
+                                : "removed");
             } else if (!Sha256.of(now.get()).equals(input.sha256())) {
                 changes.put(key, "changed (now SHA-256 " + Sha256.of(now.get()) + ")");
             }
         }
         if (Files.isDirectory(settings.templates())) {
             try (Stream<Path> files = Files.walk(settings.templates())) {
-                files.filter(Files::isRegularFile).map(f -> settings.templates().relativize(f).toString()
-                        .replace(java.io.File.separatorChar, '/')).filter(n -> !templates.contains(n))
+                files.filter(Files::isRegularFile)
+                        .map(f ->
+                                settings.templates().relativize(f).toString().replace(java.io.File.separatorChar, '/'))
+                        .filter(n -> !templates.contains(n))
                         .forEach(n -> changes.put(ReportInput.TEMPLATE + " " + n, "added"));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + settings.templates(), e);
@@ -576,14 +672,17 @@ public class Auditor {
 
     /** The time of a delivery's Stand, for people. */
     public static String stand(Delivery d) {
-        return d.officeStand().map(s -> s.format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss")))
+        return d.officeStand()
+                .map(s -> s.format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss")))
                 .orElse("ohne Stand-Angabe");
     }
 
     /** A version's inputs by role, in the order recorded. */
     public static Map<String, List<ReportVersion.Input>> byRole(ReportVersion version) {
         Map<String, List<ReportVersion.Input>> roles = new LinkedHashMap<>();
-        version.inputs().forEach(i -> roles.computeIfAbsent(i.role(), k -> new ArrayList<>()).add(i));
+        version.inputs()
+                .forEach(i ->
+                        roles.computeIfAbsent(i.role(), k -> new ArrayList<>()).add(i));
         return roles;
     }
 }

@@ -12,13 +12,22 @@ import java.util.Objects;
  *
  * @param fileName the PDF's name relative to the output folder, e.g. {@code integrationsbericht-2015/15001.pdf}
  */
-public record ReportVersion(String versionId, String edition, String editionTitle, String unit, String territory,
-                            String fileName, long computationId, String inputsSha256, String appVersion,
-                            Instant renderedAt, String pdfSha256, List<Input> inputs) {
+public record ReportVersion(
+        String versionId,
+        String edition,
+        String editionTitle,
+        String unit,
+        String territory,
+        String fileName,
+        long computationId,
+        String inputsSha256,
+        String appVersion,
+        Instant renderedAt,
+        String pdfSha256,
+        List<Input> inputs) {
 
     /** One archived file of a version. */
-    public record Input(String role, String name, String sha256) {
-    }
+    public record Input(String role, String name, String sha256) {}
 
     public ReportVersion {
         Objects.requireNonNull(versionId, "versionId");

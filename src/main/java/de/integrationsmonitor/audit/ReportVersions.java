@@ -1,7 +1,7 @@
 package de.integrationsmonitor.audit;
 
-import de.integrationsmonitor.report.pdf.Provenance;
 import de.integrationsmonitor.report.edition.ReportInput;
+import de.integrationsmonitor.report.pdf.Provenance;
 import de.integrationsmonitor.report.publish.VersionLedger;
 import java.time.Instant;
 import java.util.List;
@@ -31,19 +31,33 @@ public class ReportVersions implements VersionLedger {
     }
 
     @Override
-    public void rendered(Provenance provenance, String editionTitle, String fileName, String pdfSha256,
-                         List<ReportInput> inputs) {
+    public void rendered(
+            Provenance provenance, String editionTitle, String fileName, String pdfSha256, List<ReportInput> inputs) {
         if (versions.find(provenance.versionId()).isEmpty()) {
             for (ReportInput input : inputs) {
                 archive.putIfAbsent(input.sha256(), input.content());
             }
-            versions.insertIfAbsent(new ReportVersion(provenance.versionId(), provenance.edition(), editionTitle,
-                    provenance.unit(), provenance.territory(), fileName, provenance.computationId(),
-                    provenance.inputsSha256(), provenance.appVersion(), provenance.renderedAt(), pdfSha256,
-                    inputs.stream().map(i -> new ReportVersion.Input(i.role(), i.name(), i.sha256())).toList()));
+            versions.insertIfAbsent(new ReportVersion(
+                    provenance.versionId(),
+                    provenance.edition(),
+                    editionTitle,
+                    provenance.unit(),
+                    provenance.territory(),
+                    fileName,
+                    provenance.computationId(),
+                    provenance.inputsSha256(),
+                    provenance.appVersion(),
+                    provenance.renderedAt(),
+                    pdfSha256,
+                    inputs.stream()
+                            .map(i -> new ReportVersion.Input(i.role(), i.name(), i.sha256()))
+                            .toList()));
         }
-        log.append(AuditEntry.RENDER, fileName, "version " + provenance.versionId() + " pdf " + pdfSha256
-                + " computation " + provenance.computationId() + " inputs " + provenance.inputsSha256());
+        log.append(
+                AuditEntry.RENDER,
+                fileName,
+                "version " + provenance.versionId() + " pdf " + pdfSha256 + " computation " + provenance.computationId()
+                        + " inputs " + provenance.inputsSha256());
     }
 
     @Override
@@ -51,11 +65,15 @@ public class ReportVersions implements VersionLedger {
         if (!sha256ByFile.isEmpty() && versions.find(versionId).isPresent()) {
             versions.addFiles(versionId, sha256ByFile);
             // one entry per version, naming every file with its hash
-            String listing = sha256ByFile.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+            String listing = sha256ByFile.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue())
                     .collect(java.util.stream.Collectors.joining(", "));
-            log.append(AuditEntry.RENDER, sha256ByFile.keySet().iterator().next(), "version " + versionId + " "
-                    + sha256ByFile.size() + " file(s) " + (listing.length() <= 3800 ? listing
-                    : "(each with its SHA-256 in the version record)"));
+            log.append(
+                    AuditEntry.RENDER,
+                    sha256ByFile.keySet().iterator().next(),
+                    "version " + versionId + " "
+                            + sha256ByFile.size() + " file(s) "
+                            + (listing.length() <= 3800 ? listing : "(each with its SHA-256 in the version record)"));
         }
     }
 

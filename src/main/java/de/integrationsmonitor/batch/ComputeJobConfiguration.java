@@ -2,8 +2,8 @@ package de.integrationsmonitor.batch;
 
 import de.integrationsmonitor.audit.AuditEntry;
 import de.integrationsmonitor.audit.AuditLog;
-import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.indicator.ComputationService;
+import de.integrationsmonitor.kernel.ImonSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.batch.core.job.Job;
@@ -35,6 +35,7 @@ public class ComputeJobConfiguration {
     public static final String REGISTER_SHA256 = "register.sha256";
     /** Execution-context key of the step (and, in the nightly run, of the job): the computation id. */
     static final String COMPUTATION = "computation.id";
+
     static final String COMPUTED = "computation.new";
     static final String VALUES = "computation.values";
     private final ResourcelessTransactionManager noTransaction = new ResourcelessTransactionManager();
@@ -49,30 +50,40 @@ public class ComputeJobConfiguration {
 
     /** Computes the catalogue unless the latest computation already rests on the same deliveries, catalogue, register. */
     @Bean
-    Step computeStep(JobRepository repository, ComputationService computation, ImonSettings settings,
-                     AuditLog auditLog) {
-        return new StepBuilder(COMPUTE_STEP, repository).tasklet((contribution, chunk) -> {
-            StepExecution step = contribution.getStepExecution();
-            ExecutionContext context = step.getExecutionContext();
-            java.util.Optional<Long> current = computation.current(settings.catalogue());
-            if (current.isPresent()) {
-                context.putLong(COMPUTATION, current.get());
-                context.putString(COMPUTED, "false");
-            } else {
-                ComputationService.Summary summary = computation.compute(settings.catalogue());
-                ComputationService.Basis basis = computation.basis(settings.catalogue());
-                auditLog.append(AuditEntry.COMPUTE, "computation "
-                        + summary.computationId(), "deliveries sha256 " + basis.deliveriesSha256() + " catalogue sha256 "
-                        + basis.catalogueSha256() + " register sha256 " + basis.registerSha256());
-                context.putLong(COMPUTATION, summary.computationId());
-                context.putString(COMPUTED, "true");
-                context.put(VALUES, new LinkedHashMap<>(summary.valuesPerIndicator()));
-                contribution.incrementWriteCount(summary.valuesPerIndicator().values().stream()
-                        .mapToInt(Integer::intValue).sum());
-            }
-            step.getJobExecution().getExecutionContext().putLong(COMPUTATION, context.getLong(COMPUTATION));
-            return RepeatStatus.FINISHED;
-        }, noTransaction).build();
+    Step computeStep(
+            JobRepository repository, ComputationService computation, ImonSettings settings, AuditLog auditLog) {
+        return new StepBuilder(COMPUTE_STEP, repository)
+                .tasklet(
+                        (contribution, chunk) -> {
+                            StepExecution step = contribution.getStepExecution();
+                            ExecutionContext context = step.getExecutionContext();
+                            java.util.Optional<Long> current = computation.current(settings.catalogue());
+                            if (current.isPresent()) {
+                                context.putLong(COMPUTATION, current.get());
+                                context.putString(COMPUTED, "false");
+                            } else {
+                                ComputationService.Summary summary = computation.compute(settings.catalogue());
+                                ComputationService.Basis basis = computation.basis(settings.catalogue());
+                                auditLog.append(
+                                        AuditEntry.COMPUTE,
+                                        "computation " + summary.computationId(),
+                                        "deliveries sha256 " + basis.deliveriesSha256() + " catalogue sha256 "
+                                                + basis.catalogueSha256() + " register sha256 "
+                                                + basis.registerSha256());
+                                context.putLong(COMPUTATION, summary.computationId());
+                                context.putString(COMPUTED, "true");
+                                context.put(VALUES, new LinkedHashMap<>(summary.valuesPerIndicator()));
+                                contribution.incrementWriteCount(summary.valuesPerIndicator().values().stream()
+                                        .mapToInt(Integer::intValue)
+                                        .sum());
+                            }
+                            step.getJobExecution()
+                                    .getExecutionContext()
+                                    .putLong(COMPUTATION, context.getLong(COMPUTATION));
+                            return RepeatStatus.FINISHED;
+                        },
+                        noTransaction)
+                .build();
     }
 
     @Bean
@@ -81,15 +92,16 @@ public class ComputeJobConfiguration {
     }
 
     /** What a compute step did: the computation it made or found current, and its values per indicator. */
-    public record Computed(long computationId, boolean made, Map<String, Integer> valuesPerIndicator) {
-    }
+    public record Computed(long computationId, boolean made, Map<String, Integer> valuesPerIndicator) {}
 
     @SuppressWarnings("unchecked")
     static java.util.Optional<Computed> computed(java.util.List<StepExecution> steps) {
-        return steps.stream().filter(s -> s.getStepName().equals(COMPUTE_STEP))
+        return steps.stream()
+                .filter(s -> s.getStepName().equals(COMPUTE_STEP))
                 .filter(s -> s.getExecutionContext().containsKey(COMPUTATION))
                 .reduce((a, b) -> a.getId() > b.getId() ? a : b)
-                .map(s -> new Computed(s.getExecutionContext().getLong(COMPUTATION),
+                .map(s -> new Computed(
+                        s.getExecutionContext().getLong(COMPUTATION),
                         "true".equals(s.getExecutionContext().getString(COMPUTED, "false")),
                         (Map<String, Integer>) s.getExecutionContext().get(VALUES, Map.class, Map.of())));
     }

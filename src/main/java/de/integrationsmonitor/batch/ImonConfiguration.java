@@ -31,8 +31,9 @@ public class ImonConfiguration {
         try {
             return Clock.fixed(Instant.parse(fixed.strip()), ZoneId.systemDefault());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("imon.clock.fixed (IMON_CLOCK_FIXED) '" + fixed
-                    + "' is not an instant like 2026-12-01T02:30:00Z", e);
+            throw new IllegalArgumentException(
+                    "imon.clock.fixed (IMON_CLOCK_FIXED) '" + fixed + "' is not an instant like 2026-12-01T02:30:00Z",
+                    e);
         }
     }
 

@@ -57,7 +57,8 @@ public class IngestJobConfiguration {
     public static JobParameters parameters(List<Path> files, String filesSha256) {
         JobParametersBuilder builder = new JobParametersBuilder().addString(FILES_SHA256, filesSha256, true);
         for (int i = 0; i < files.size(); i++) {
-            builder.addString(FILE_PREFIX + String.format("%04d", i + 1), files.get(i).toString(), false);
+            builder.addString(
+                    FILE_PREFIX + String.format("%04d", i + 1), files.get(i).toString(), false);
         }
         return builder.toJobParameters();
     }
@@ -73,8 +74,11 @@ public class IngestJobConfiguration {
             if (inbox != null) {
                 files.addAll(IngestService.expand(List.of(Path.of(inbox))));
             } else {
-                parameters.parameters().stream().map(JobParameter::name).filter(n -> n.startsWith(FILE_PREFIX))
-                        .sorted().forEach(n -> files.add(Path.of(parameters.getString(n))));
+                parameters.parameters().stream()
+                        .map(JobParameter::name)
+                        .filter(n -> n.startsWith(FILE_PREFIX))
+                        .sorted()
+                        .forEach(n -> files.add(Path.of(parameters.getString(n))));
             }
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             for (int i = 0; i < files.size(); i++) {
@@ -87,31 +91,42 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    Step ingestFilesStep(JobRepository repository, Partitioner filePartitioner, Step ingestFileStep,
-                         RemotePartitionHandler.Factory remotePartitions) {
+    Step ingestFilesStep(
+            JobRepository repository,
+            Partitioner filePartitioner,
+            Step ingestFileStep,
+            RemotePartitionHandler.Factory remotePartitions) {
         // locally, files go in one after the other, in name order, so that delivery ids follow the files' order;
         // remotely (nightly --remote) the workers take them in that order, several at once
-        return new StepBuilder(INGEST_STEP, repository).partitioner(INGEST_FILE_STEP, filePartitioner)
-                .partitionHandler(new RemoteOrLocal(OrderedPartitionHandler.sequential(ingestFileStep),
-                        remotePartitions.of(INGEST_FILE_STEP))).build();
+        return new StepBuilder(INGEST_STEP, repository)
+                .partitioner(INGEST_FILE_STEP, filePartitioner)
+                .partitionHandler(new RemoteOrLocal(
+                        OrderedPartitionHandler.sequential(ingestFileStep), remotePartitions.of(INGEST_FILE_STEP)))
+                .build();
     }
 
     /** One file: stored, refused (nothing of it kept) or recognised as ingested before; what happened is kept. */
     @Bean
     Step ingestFileStep(JobRepository repository, IngestService ingest, ApplicationEventPublisher events) {
-        return new StepBuilder(INGEST_FILE_STEP, repository).tasklet((contribution, chunk) -> {
-            StepExecution step = contribution.getStepExecution();
-            IngestOutcome outcome = ingest.ingest(Path.of(step.getExecutionContext().getString(PATH)));
-            write(outcome, step.getExecutionContext());
-            outcome.account().ifPresent(a -> contribution.incrementWriteCount(a.stored()));
-            events.publishEvent(new RunEvents.FileIngested(outcome));
-            if (outcome.refused()) {
-                // the partition fails, so that the same ingest started again tries this file again (a limit raised,
-                // a lock released) and leaves the files that went in alone
-                throw new ExplainedFailure.FileRefused(outcome.message());
-            }
-            return RepeatStatus.FINISHED;
-        }, noTransaction).build();
+        return new StepBuilder(INGEST_FILE_STEP, repository)
+                .tasklet(
+                        (contribution, chunk) -> {
+                            StepExecution step = contribution.getStepExecution();
+                            IngestOutcome outcome = ingest.ingest(
+                                    Path.of(step.getExecutionContext().getString(PATH)));
+                            write(outcome, step.getExecutionContext());
+                            outcome.account().ifPresent(a -> contribution.incrementWriteCount(a.stored()));
+                            events.publishEvent(new RunEvents.FileIngested(outcome));
+                            if (outcome.refused()) {
+                                // the partition fails, so that the same ingest started again tries this file again (a
+                                // limit raised,
+                                // a lock released) and leaves the files that went in alone
+                                throw new ExplainedFailure.FileRefused(outcome.message());
+                            }
+                            return RepeatStatus.FINISHED;
+                        },
+                        noTransaction)
+                .build();
     }
 
     @Bean
@@ -123,7 +138,8 @@ public class IngestJobConfiguration {
     public static List<IngestOutcome> outcomes(List<StepExecution> steps) {
         return Progress.partitions(steps, INGEST_FILE_STEP).stream()
                 .filter(s -> s.getExecutionContext().containsKey(STATUS))
-                .map(s -> read(s.getExecutionContext())).toList();
+                .map(s -> read(s.getExecutionContext()))
+                .toList();
     }
 
     private static final String STATUS = "outcome.status";
@@ -134,10 +150,14 @@ public class IngestJobConfiguration {
         context.putString("outcome.format", o.format().map(Enum::name).orElse(""));
         context.putString("outcome.table", o.tableCode());
         context.putLong("outcome.delivery", o.deliveryId().orElse(-1L));
-        o.account().ifPresent(a -> context.put("outcome.account", new ArrayList<>(List.of(a.dataLines(), a.stored(),
-                a.rejected(), a.skipped(), a.observations()))));
-        o.findings().ifPresent(f -> context.put("outcome.findings", new ArrayList<>(List.of(f.errors(),
-                f.warnings(), f.infos()))));
+        o.account()
+                .ifPresent(a -> context.put(
+                        "outcome.account",
+                        new ArrayList<>(
+                                List.of(a.dataLines(), a.stored(), a.rejected(), a.skipped(), a.observations()))));
+        o.findings()
+                .ifPresent(f ->
+                        context.put("outcome.findings", new ArrayList<>(List.of(f.errors(), f.warnings(), f.infos()))));
         context.putString("outcome.message", o.message());
     }
 
@@ -148,11 +168,14 @@ public class IngestJobConfiguration {
         List<Long> account = (List<Long>) c.get("outcome.account");
         @SuppressWarnings("unchecked")
         List<Long> findings = (List<Long>) c.get("outcome.findings");
-        return new IngestOutcome(c.getString("outcome.file"), IngestOutcome.Status.valueOf(c.getString(STATUS)),
+        return new IngestOutcome(
+                c.getString("outcome.file"),
+                IngestOutcome.Status.valueOf(c.getString(STATUS)),
                 format.isEmpty() ? Optional.empty() : Optional.of(ExtractFormat.valueOf(format)),
-                c.getString("outcome.table"), delivery < 0 ? Optional.empty() : Optional.of(delivery),
-                Optional.ofNullable(account).map(a -> new LineAccount(a.get(0), a.get(1), a.get(2), a.get(3),
-                        a.get(4))),
+                c.getString("outcome.table"),
+                delivery < 0 ? Optional.empty() : Optional.of(delivery),
+                Optional.ofNullable(account)
+                        .map(a -> new LineAccount(a.get(0), a.get(1), a.get(2), a.get(3), a.get(4))),
                 Optional.ofNullable(findings).map(f -> new FindingCounts(f.get(0), f.get(1), f.get(2))),
                 c.getString("outcome.message", ""));
     }

@@ -143,11 +143,14 @@ public class Launcher {
                 operator.recover(last);
                 kind = Kind.RESUMED;
             } else if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                return new Launch(Kind.ALREADY_COMPLETE, last, "the " + describe(job, last) + " completed at "
-                        + WHEN.format(Optional.ofNullable(last.getEndTime()).orElse(last.getCreateTime())));
+                return new Launch(
+                        Kind.ALREADY_COMPLETE,
+                        last,
+                        "the " + describe(job, last) + " completed at "
+                                + WHEN.format(
+                                        Optional.ofNullable(last.getEndTime()).orElse(last.getCreateTime())));
             } else if (last != null) {
-                note = "the " + describe(job, last) + " did not complete" + where(last)
-                        + "; doing the rest";
+                note = "the " + describe(job, last) + " did not complete" + where(last) + "; doing the rest";
                 LOG.info(note);
                 kind = Kind.RESTARTED;
                 failStalePartitions(last);
@@ -168,10 +171,13 @@ public class Launcher {
     private void failStalePartitions(JobExecution last) {
         for (StepExecution step : last.getStepExecutions()) {
             if (step.getStatus().isRunning()) {
-                LOG.info("partition {} was left {} by execution {}; marked failed", step.getStepName(),
-                        step.getStatus().name().toLowerCase(), last.getId());
-                RemotePartitionHandler.markFailed(repository, step, "left running when job execution "
-                        + last.getId() + " ended");
+                LOG.info(
+                        "partition {} was left {} by execution {}; marked failed",
+                        step.getStepName(),
+                        step.getStatus().name().toLowerCase(),
+                        last.getId());
+                RemotePartitionHandler.markFailed(
+                        repository, step, "left running when job execution " + last.getId() + " ended");
             }
         }
     }
@@ -189,13 +195,17 @@ public class Launcher {
     /** " in step render (212 of 400 Kreise)", from the steps that had not completed. */
     private static String where(JobExecution execution) {
         List<StepExecution> steps = execution.getStepExecutions().stream()
-                .sorted(Comparator.comparing(StepExecution::getId)).toList();
-        Optional<StepExecution> open = steps.stream().filter(s -> s.getStatus() != BatchStatus.COMPLETED)
-                .filter(s -> !s.getStepName().contains(":")).findFirst();
+                .sorted(Comparator.comparing(StepExecution::getId))
+                .toList();
+        Optional<StepExecution> open = steps.stream()
+                .filter(s -> s.getStatus() != BatchStatus.COMPLETED)
+                .filter(s -> !s.getStepName().contains(":"))
+                .findFirst();
         if (open.isEmpty()) {
             return "";
         }
         String step = open.get().getStepName();
-        return " in step " + step + Progress.of(step, steps).map(p -> " (" + p + ")").orElse("");
+        return " in step " + step
+                + Progress.of(step, steps).map(p -> " (" + p + ")").orElse("");
     }
 }

@@ -1,12 +1,12 @@
 package de.integrationsmonitor.batch;
 
-import de.integrationsmonitor.ingest.IngestOutcome;
-import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.fetch.FetchConfigurationException;
 import de.integrationsmonitor.fetch.FetchListener;
 import de.integrationsmonitor.fetch.FetchOptions;
 import de.integrationsmonitor.fetch.FetchOutcome;
 import de.integrationsmonitor.fetch.FetchService;
+import de.integrationsmonitor.ingest.IngestOutcome;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.report.EditionPlanner;
 import de.integrationsmonitor.report.ReportService;
 import de.integrationsmonitor.validate.FindingStore;
@@ -55,12 +55,15 @@ public class NightlyJobConfiguration {
     public static final String EDITIONS_DIR = "editions";
     /** Plan step context: editions left as they are (published and up to date), and editions refused. */
     static final String UNCHANGED = "editions.unchanged";
+
     static final String REFUSED = "editions.refused";
     /** Fetch step context: per table what fetching gave, or why nothing was fetched. */
     static final String FETCHED = "fetch.outcomes";
+
     static final String FETCH_NOTE = "fetch.note";
     /** Summary step context: the files of the run's summary. */
     static final String SUMMARY_FILES = "summary.files";
+
     static final String SUMMARY_STATUS = "summary.status";
 
     private final ResourcelessTransactionManager noTransaction = new ResourcelessTransactionManager();
@@ -73,7 +76,10 @@ public class NightlyJobConfiguration {
     public static JobParameters parameters(LocalDate runDate, Path inbox, Path editions, boolean remote) {
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addLocalDate(RUN_DATE, runDate, true)
-                .addString(IngestJobConfiguration.INBOX, inbox.toAbsolutePath().normalize().toString(), false)
+                .addString(
+                        IngestJobConfiguration.INBOX,
+                        inbox.toAbsolutePath().normalize().toString(),
+                        false)
                 .addString(EDITIONS_DIR, editions.toAbsolutePath().normalize().toString(), false);
         if (remote) {
             builder.addString(RemoteOrLocal.REMOTE, "true", false); // where it runs, not what it is
@@ -87,37 +93,46 @@ public class NightlyJobConfiguration {
      */
     @Bean
     Step fetchStep(JobRepository repository, FetchService fetch, ApplicationEventPublisher events) {
-        return new StepBuilder(FETCH_STEP, repository).tasklet((contribution, chunk) -> {
-            StepExecution step = contribution.getStepExecution();
-            if (!fetch.credentialsSet()) {
-                step.getExecutionContext().putString(FETCH_NOTE, "no credentials for the offices' web service are"
-                        + " set (IMON_GENESIS_TOKEN, IMON_GENESIS_USER/PASSWORD or IMON_GENESIS_CREDENTIALS):"
-                        + " nothing fetched");
-                return RepeatStatus.FINISHED;
-            }
-            ArrayList<HashMap<String, Object>> outcomes = new ArrayList<>();
-            try {
-                Path inbox = Path.of(step.getJobParameters().getString(IngestJobConfiguration.INBOX));
-                for (FetchOutcome o : fetch.fetchConfigured(new FetchOptions(false, false, Optional.of(inbox)),
-                        new FetchListener() { })) {
-                    HashMap<String, Object> outcome = new HashMap<>();
-                    outcome.put("table", o.table());
-                    outcome.put("database", o.database().map(d -> d.id()).orElse(""));
-                    outcome.put("result", o.result().label());
-                    outcome.put("message", o.describe());
-                    outcome.put("file", o.fileName().orElse(""));
-                    o.ingest().ifPresent(i -> {
-                        outcome.put("ingest", ingestedMap(i));
-                        events.publishEvent(new RunEvents.FileIngested(i));
-                    });
-                    outcomes.add(outcome);
-                }
-            } catch (FetchConfigurationException e) {
-                step.getExecutionContext().putString(FETCH_NOTE, "nothing fetched: " + e.getMessage());
-            }
-            step.getExecutionContext().put(FETCHED, outcomes);
-            return RepeatStatus.FINISHED;
-        }, noTransaction).build();
+        return new StepBuilder(FETCH_STEP, repository)
+                .tasklet(
+                        (contribution, chunk) -> {
+                            StepExecution step = contribution.getStepExecution();
+                            if (!fetch.credentialsSet()) {
+                                step.getExecutionContext()
+                                        .putString(
+                                                FETCH_NOTE,
+                                                "no credentials for the offices' web service are"
+                                                        + " set (IMON_GENESIS_TOKEN, IMON_GENESIS_USER/PASSWORD or IMON_GENESIS_CREDENTIALS):"
+                                                        + " nothing fetched");
+                                return RepeatStatus.FINISHED;
+                            }
+                            ArrayList<HashMap<String, Object>> outcomes = new ArrayList<>();
+                            try {
+                                Path inbox = Path.of(step.getJobParameters().getString(IngestJobConfiguration.INBOX));
+                                for (FetchOutcome o : fetch.fetchConfigured(
+                                        new FetchOptions(false, false, Optional.of(inbox)), new FetchListener() {})) {
+                                    HashMap<String, Object> outcome = new HashMap<>();
+                                    outcome.put("table", o.table());
+                                    outcome.put(
+                                            "database",
+                                            o.database().map(d -> d.id()).orElse(""));
+                                    outcome.put("result", o.result().label());
+                                    outcome.put("message", o.describe());
+                                    outcome.put("file", o.fileName().orElse(""));
+                                    o.ingest().ifPresent(i -> {
+                                        outcome.put("ingest", ingestedMap(i));
+                                        events.publishEvent(new RunEvents.FileIngested(i));
+                                    });
+                                    outcomes.add(outcome);
+                                }
+                            } catch (FetchConfigurationException e) {
+                                step.getExecutionContext().putString(FETCH_NOTE, "nothing fetched: " + e.getMessage());
+                            }
+                            step.getExecutionContext().put(FETCHED, outcomes);
+                            return RepeatStatus.FINISHED;
+                        },
+                        noTransaction)
+                .build();
     }
 
     private static HashMap<String, Object> ingestedMap(IngestOutcome outcome) {
@@ -132,60 +147,122 @@ public class NightlyJobConfiguration {
      */
     @Bean
     Step planEditionsStep(JobRepository repository, EditionPlanner planner, ReportService reports) {
-        return new StepBuilder(PLAN_EDITIONS_STEP, repository).tasklet((contribution, chunk) -> {
-            StepExecution step = contribution.getStepExecution();
-            long computation = step.getJobExecution().getExecutionContext()
-                    .getLong(ComputeJobConfiguration.COMPUTATION);
-            String run = ReportJobConfiguration.runKey(step);
-            EditionPlanner.FolderPlan plan = planner.planFolder(Path.of(step.getJobParameters()
-                    .getString(EDITIONS_DIR)), computation, publication -> ReportJobConfiguration.ready(publication,
-                    run));
-            List<HashMap<String, Object>> planned = new ArrayList<>();
-            for (EditionPlanner.Planned edition : plan.toRender()) {
-                planned.add(new RenderUnits.EditionPlan(edition.prepared().edition().file().toAbsolutePath()
-                        .normalize().toString(), computation, "", edition.prepared().inputsSha256(), run,
-                        edition.prepared().edition().id(), reports.now().getEpochSecond()).asMap());
-            }
-            step.getJobExecution().getExecutionContext().put(ReportJobConfiguration.EDITIONS,
-                    new ArrayList<>(planned));
-            step.getExecutionContext().put(UNCHANGED, new ArrayList<>(plan.unchanged()));
-            step.getExecutionContext().put(REFUSED, new LinkedHashMap<>(plan.refused()));
-            return RepeatStatus.FINISHED;
-        }, noTransaction).build();
+        return new StepBuilder(PLAN_EDITIONS_STEP, repository)
+                .tasklet(
+                        (contribution, chunk) -> {
+                            StepExecution step = contribution.getStepExecution();
+                            long computation = step.getJobExecution()
+                                    .getExecutionContext()
+                                    .getLong(ComputeJobConfiguration.COMPUTATION);
+                            String run = ReportJobConfiguration.runKey(step);
+                            EditionPlanner.FolderPlan plan = planner.planFolder(
+                                    Path.of(step.getJobParameters().getString(EDITIONS_DIR)),
+                                    computation,
+                                    publication -> ReportJobConfiguration.ready(publication, run));
+                            List<HashMap<String, Object>> planned = new ArrayList<>();
+                            for (EditionPlanner.Planned edition : plan.toRender()) {
+                                planned.add(new RenderUnits.EditionPlan(
+                                                edition.prepared()
+                                                        .edition()
+                                                        .file()
+                                                        .toAbsolutePath()
+                                                        .normalize()
+                                                        .toString(),
+                                                computation,
+                                                "",
+                                                edition.prepared().inputsSha256(),
+                                                run,
+                                                edition.prepared().edition().id(),
+                                                reports.now().getEpochSecond())
+                                        .asMap());
+                            }
+                            step.getJobExecution()
+                                    .getExecutionContext()
+                                    .put(ReportJobConfiguration.EDITIONS, new ArrayList<>(planned));
+                            step.getExecutionContext().put(UNCHANGED, new ArrayList<>(plan.unchanged()));
+                            step.getExecutionContext().put(REFUSED, new LinkedHashMap<>(plan.refused()));
+                            return RepeatStatus.FINISHED;
+                        },
+                        noTransaction)
+                .build();
     }
 
     /** Writes the run's summary for the department, and decides how the night ended. */
     @Bean
     Step summaryStep(JobRepository repository, ImonSettings settings, FindingStore findings, Clock clock) {
-        return new StepBuilder(SUMMARY_STEP, repository).tasklet((contribution, chunk) -> {
-            StepExecution step = contribution.getStepExecution();
-            RunSummary summary = RunSummary.of(step.getJobExecution(),
-                    ReportJobConfiguration.allSteps(repository, step.getJobExecution()), findings, clock);
-            List<Path> files = summary.write(settings.output().resolve("laeufe"));
-            step.getExecutionContext().put(SUMMARY_FILES, new ArrayList<>(files.stream().map(Path::toString).toList()));
-            step.getExecutionContext().putString(SUMMARY_STATUS, summary.outcome().name());
-            step.getJobExecution().getExecutionContext().putString(SUMMARY_STATUS, summary.outcome().name());
-            if (summary.outcome() == RunSummary.Outcome.FAILED || summary.outcome() == RunSummary.Outcome.REPORTS_FAILED) {
-                contribution.setExitStatus(ExitStatus.FAILED.addExitDescription(summary.headline()));
-            }
-            return RepeatStatus.FINISHED;
-        }, noTransaction).allowStartIfComplete(true).build();
+        return new StepBuilder(SUMMARY_STEP, repository)
+                .tasklet(
+                        (contribution, chunk) -> {
+                            StepExecution step = contribution.getStepExecution();
+                            RunSummary summary = RunSummary.of(
+                                    step.getJobExecution(),
+                                    ReportJobConfiguration.allSteps(repository, step.getJobExecution()),
+                                    findings,
+                                    clock);
+                            List<Path> files = summary.write(settings.output().resolve("laeufe"));
+                            step.getExecutionContext()
+                                    .put(
+                                            SUMMARY_FILES,
+                                            new ArrayList<>(files.stream()
+                                                    .map(Path::toString)
+                                                    .toList()));
+                            step.getExecutionContext()
+                                    .putString(SUMMARY_STATUS, summary.outcome().name());
+                            step.getJobExecution()
+                                    .getExecutionContext()
+                                    .putString(SUMMARY_STATUS, summary.outcome().name());
+                            if (summary.outcome() == RunSummary.Outcome.FAILED
+                                    || summary.outcome() == RunSummary.Outcome.REPORTS_FAILED) {
+                                contribution.setExitStatus(ExitStatus.FAILED.addExitDescription(summary.headline()));
+                            }
+                            return RepeatStatus.FINISHED;
+                        },
+                        noTransaction)
+                .allowStartIfComplete(true)
+                .build();
     }
 
     @Bean
-    Job nightlyJob(JobRepository repository, Step fetchStep, Step ingestFilesStep, Step computeStep,
-                   Step planEditionsStep, Step renderStep, Step publishStep, Step summaryStep) {
+    Job nightlyJob(
+            JobRepository repository,
+            Step fetchStep,
+            Step ingestFilesStep,
+            Step computeStep,
+            Step planEditionsStep,
+            Step renderStep,
+            Step publishStep,
+            Step summaryStep) {
         return new JobBuilder(NIGHTLY_JOB, repository)
-                .start(fetchStep).on("*").to(ingestFilesStep)
-                .from(ingestFilesStep).on("*").to(computeStep)
-                .from(computeStep).on("FAILED").to(summaryStep)
-                .from(computeStep).on("*").to(planEditionsStep)
-                .from(planEditionsStep).on("FAILED").to(summaryStep)
-                .from(planEditionsStep).on("*").to(renderStep)
-                .from(renderStep).on("*").to(publishStep)
-                .from(publishStep).on("*").to(summaryStep)
-                .from(summaryStep).on("FAILED").fail()
-                .from(summaryStep).on("*").end()
+                .start(fetchStep)
+                .on("*")
+                .to(ingestFilesStep)
+                .from(ingestFilesStep)
+                .on("*")
+                .to(computeStep)
+                .from(computeStep)
+                .on("FAILED")
+                .to(summaryStep)
+                .from(computeStep)
+                .on("*")
+                .to(planEditionsStep)
+                .from(planEditionsStep)
+                .on("FAILED")
+                .to(summaryStep)
+                .from(planEditionsStep)
+                .on("*")
+                .to(renderStep)
+                .from(renderStep)
+                .on("*")
+                .to(publishStep)
+                .from(publishStep)
+                .on("*")
+                .to(summaryStep)
+                .from(summaryStep)
+                .on("FAILED")
+                .fail()
+                .from(summaryStep)
+                .on("*")
+                .end()
                 .build()
                 .build();
     }

@@ -32,7 +32,9 @@ final class OrderedPartitionHandler extends TaskExecutorPartitionHandler {
     @Override
     protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
         Set<StepExecution> ordered = new LinkedHashSet<>();
-        partitions.stream().sorted(Comparator.comparing(StepExecution::getStepName)).forEach(ordered::add);
+        partitions.stream()
+                .sorted(Comparator.comparing(StepExecution::getStepName))
+                .forEach(ordered::add);
         return super.doHandle(manager, ordered);
     }
 }

@@ -27,8 +27,10 @@ final class PartitionRequests implements MessageConverter {
         properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
         properties.setContentEncoding("UTF-8");
         try {
-            return new Message(JSON.writeValueAsBytes(Map.of("stepName", request.getStepName(),
-                    "stepExecutionId", request.getStepExecutionId())), properties);
+            return new Message(
+                    JSON.writeValueAsBytes(
+                            Map.of("stepName", request.getStepName(), "stepExecutionId", request.getStepExecutionId())),
+                    properties);
         } catch (IOException e) {
             throw new MessageConversionException("partition request " + request, e);
         }
@@ -38,15 +40,17 @@ final class PartitionRequests implements MessageConverter {
     public Object fromMessage(Message message) {
         try {
             JsonNode node = JSON.readTree(message.getBody());
-            if (node == null || !node.path("stepName").isTextual()
+            if (node == null
+                    || !node.path("stepName").isTextual()
                     || !node.path("stepExecutionId").canConvertToLong()) {
                 throw new MessageConversionException("not a partition request (expected {\"stepName\":...,"
                         + " \"stepExecutionId\":...}): " + abbreviated(message.getBody()));
             }
-            return new StepExecutionRequest(node.get("stepName").asText(), node.get("stepExecutionId").asLong());
+            return new StepExecutionRequest(
+                    node.get("stepName").asText(), node.get("stepExecutionId").asLong());
         } catch (IOException e) {
-            throw new MessageConversionException("not a partition request (no JSON): "
-                    + abbreviated(message.getBody()), e);
+            throw new MessageConversionException(
+                    "not a partition request (no JSON): " + abbreviated(message.getBody()), e);
         }
     }
 

@@ -13,8 +13,7 @@ import org.springframework.batch.core.step.StepExecution;
  */
 final class Progress {
 
-    private Progress() {
-    }
+    private Progress() {}
 
     static Optional<String> of(String managerStep, List<StepExecution> steps) {
         if (managerStep.equals(ReportJobConfiguration.RENDER_STEP)) {
@@ -28,7 +27,9 @@ final class Progress {
         }
         if (managerStep.equals(IngestJobConfiguration.INGEST_STEP)) {
             List<StepExecution> files = partitions(steps, IngestJobConfiguration.INGEST_FILE_STEP);
-            long done = files.stream().filter(s -> s.getStatus() == BatchStatus.COMPLETED).count();
+            long done = files.stream()
+                    .filter(s -> s.getStatus() == BatchStatus.COMPLETED)
+                    .count();
             return files.isEmpty() ? Optional.empty() : Optional.of(done + " of " + files.size() + " files");
         }
         return Optional.empty();

@@ -15,8 +15,7 @@ import java.util.Map;
  */
 final class PublishedCodec {
 
-    private PublishedCodec() {
-    }
+    private PublishedCodec() {}
 
     static HashMap<String, Object> write(Published published) {
         HashMap<String, Object> map = new HashMap<>();
@@ -38,8 +37,11 @@ final class PublishedCodec {
 
     static Published read(Object stored) {
         Map<?, ?> map = stored instanceof Map<?, ?> m ? m : Map.of();
-        return new Published(Path.of(String.valueOf(map.get("folder"))), strings(map.get("written")),
-                stringMap(map.get("failed")), strings(map.get("withoutData")));
+        return new Published(
+                Path.of(String.valueOf(map.get("folder"))),
+                strings(map.get("written")),
+                stringMap(map.get("failed")),
+                strings(map.get("withoutData")));
     }
 
     private static List<String> strings(Object stored) {

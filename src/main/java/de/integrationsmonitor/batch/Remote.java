@@ -36,8 +36,10 @@ public class Remote {
     }
 
     static BrokerUnreachableException unreachable(RemotePartitioning.Settings settings, RuntimeException e) {
-        return new BrokerUnreachableException("the message broker at " + settings.broker() + " cannot be reached ("
-                + RemotePartitionHandler.rootMessage(e) + "); is RabbitMQ running, and is IMON_RABBITMQ_URL right?",
+        return new BrokerUnreachableException(
+                "the message broker at " + settings.broker() + " cannot be reached ("
+                        + RemotePartitionHandler.rootMessage(e)
+                        + "); is RabbitMQ running, and is IMON_RABBITMQ_URL right?",
                 e);
     }
 

@@ -44,7 +44,9 @@ final class RemoteOrLocal implements PartitionHandler {
         DefaultStepExecutionAggregator standard = new DefaultStepExecutionAggregator();
         return (result, executions) -> {
             standard.aggregate(result, executions);
-            long failed = executions.stream().filter(e -> e.getStatus().isUnsuccessful()).count();
+            long failed = executions.stream()
+                    .filter(e -> e.getStatus().isUnsuccessful())
+                    .count();
             if (remote(result.getJobParameters()) && failed > 0) {
                 result.setStatus(BatchStatus.COMPLETED);
                 result.setExitStatus(ExitStatus.COMPLETED.addExitDescription(failed + " partition(s) did not"

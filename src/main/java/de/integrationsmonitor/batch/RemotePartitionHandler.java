@@ -56,9 +56,13 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
     private final Runnable declareQueues;
     private final Predicate<StepExecution> stillComplete;
 
-    RemotePartitionHandler(String workerStep, JobRepository repository, MessagingTemplate messaging,
-                           RemotePartitioning.Settings settings, Runnable declareQueues,
-                           Predicate<StepExecution> stillComplete) {
+    RemotePartitionHandler(
+            String workerStep,
+            JobRepository repository,
+            MessagingTemplate messaging,
+            RemotePartitioning.Settings settings,
+            Runnable declareQueues,
+            Predicate<StepExecution> stillComplete) {
         this.workerStep = workerStep;
         this.repository = repository;
         this.messaging = messaging;
@@ -69,7 +73,8 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
 
     @Override
     protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) {
-        List<StepExecution> ordered = partitions.stream().sorted(Comparator.comparing(StepExecution::getStepName))
+        List<StepExecution> ordered = partitions.stream()
+                .sorted(Comparator.comparing(StepExecution::getStepName))
                 .toList();
         Set<StepExecution> ended = new LinkedHashSet<>();
         List<StepExecution> toSend = new ArrayList<>();
@@ -94,9 +99,12 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
             messaging.send(MessageBuilder.withPayload(new StepExecutionRequest(workerStep, partition.getId()))
                     .build());
         }
-        LOG.info("sent {} partition(s) of step {} to the workers (queue {}){}", toSend.size(), manager.getStepName(),
-                settings.queueOf(workerStep), ended.isEmpty() ? "" : "; " + ended.size()
-                        + " completed in an earlier run");
+        LOG.info(
+                "sent {} partition(s) of step {} to the workers (queue {}){}",
+                toSend.size(),
+                manager.getStepName(),
+                settings.queueOf(workerStep),
+                ended.isEmpty() ? "" : "; " + ended.size() + " completed in an earlier run");
         ended.addAll(await(manager, toSend));
         return ended;
     }
@@ -108,8 +116,10 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
         Set<Long> reported = new java.util.HashSet<>();
         long lastProgress = System.nanoTime();
         while (true) {
-            List<StepExecution> current = repository.getJobExecution(manager.getJobExecutionId())
-                    .getStepExecutions().stream().filter(s -> ids.contains(s.getId())).toList();
+            List<StepExecution> current =
+                    repository.getJobExecution(manager.getJobExecutionId()).getStepExecutions().stream()
+                            .filter(s -> ids.contains(s.getId()))
+                            .toList();
             boolean running = false;
             for (StepExecution s : current) {
                 String state = s.getStatus() + "/" + s.getVersion();
@@ -119,7 +129,10 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
                 if (s.getStatus().isRunning()) {
                     running = true;
                 } else if (reported.add(s.getId())) {
-                    LOG.info("partition {} {} by worker {}", s.getStepName(), s.getStatus().name().toLowerCase(),
+                    LOG.info(
+                            "partition {} {} by worker {}",
+                            s.getStepName(),
+                            s.getStatus().name().toLowerCase(),
                             s.getExecutionContext().getString(Workers.WORKER, "?"));
                 }
             }
@@ -133,8 +146,10 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
                         + String.join(", ", failed) + "; marked failed, so that starting the job again sends them"
                         + " again";
                 LOG.warn(message);
-                return new LinkedHashSet<>(repository.getJobExecution(manager.getJobExecutionId())
-                        .getStepExecutions().stream().filter(s -> ids.contains(s.getId())).toList());
+                return new LinkedHashSet<>(
+                        repository.getJobExecution(manager.getJobExecutionId()).getStepExecutions().stream()
+                                .filter(s -> ids.contains(s.getId()))
+                                .toList());
             }
             try {
                 Thread.sleep(settings.pollInterval().toMillis());
@@ -153,7 +168,8 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
         List<String> names = new ArrayList<>();
         for (StepExecution s : current) {
             if (s.getStatus().isRunning()) {
-                String where = s.getStatus() == BatchStatus.STARTING ? "not taken by any worker"
+                String where = s.getStatus() == BatchStatus.STARTING
+                        ? "not taken by any worker"
                         : "begun by worker " + s.getExecutionContext().getString(Workers.WORKER, "?");
                 names.add(s.getStepName() + " (" + where + ")");
                 markFailed(repository, s, "no progress for " + settings.timeout() + " (imon.remote.timeout); " + where);
@@ -190,8 +206,8 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
         LocalDateTime now = LocalDateTime.now();
         partition.setStartTime(now);
         partition.setStatus(BatchStatus.COMPLETED);
-        partition.setExitStatus(ExitStatus.COMPLETED.addExitDescription("completed in execution "
-                + before.getJobExecutionId() + "; not sent again"));
+        partition.setExitStatus(ExitStatus.COMPLETED.addExitDescription(
+                "completed in execution " + before.getJobExecutionId() + "; not sent again"));
         partition.setEndTime(now);
         repository.update(partition);
         // the context carried over from the earlier execution names the worker that ran it there, not here

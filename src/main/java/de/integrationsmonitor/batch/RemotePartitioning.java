@@ -53,13 +53,15 @@ public class RemotePartitioning {
     }
 
     /** The worker steps a manager may send partitions of, by step name. */
-    static final List<String> WORKER_STEPS = List.of(ReportJobConfiguration.RENDER_UNITS_STEP,
-            IngestJobConfiguration.INGEST_FILE_STEP);
+    static final List<String> WORKER_STEPS =
+            List.of(ReportJobConfiguration.RENDER_UNITS_STEP, IngestJobConfiguration.INGEST_FILE_STEP);
 
     @Bean
-    Settings remoteSettings(@Value("${imon.remote.url}") URI url, @Value("${imon.remote.queue}") String queue,
-                            @Value("${imon.remote.timeout}") Duration timeout,
-                            @Value("${imon.remote.poll-interval}") Duration pollInterval) {
+    Settings remoteSettings(
+            @Value("${imon.remote.url}") URI url,
+            @Value("${imon.remote.queue}") String queue,
+            @Value("${imon.remote.timeout}") Duration timeout,
+            @Value("${imon.remote.poll-interval}") Duration pollInterval) {
         return new Settings(url, queue, timeout, pollInterval);
     }
 
@@ -73,8 +75,8 @@ public class RemotePartitioning {
         try {
             rabbit.setUri(settings.url());
         } catch (java.net.URISyntaxException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("IMON_RABBITMQ_URL is not an amqp:// or amqps:// URL: " + e.getMessage(),
-                    e);
+            throw new IllegalStateException(
+                    "IMON_RABBITMQ_URL is not an amqp:// or amqps:// URL: " + e.getMessage(), e);
         }
         if (rabbit.getVirtualHost().isEmpty()) {
             rabbit.setVirtualHost("/"); // amqp://host:5672/ means the broker's default virtual host
@@ -132,11 +134,13 @@ public class RemotePartitioning {
 
     /** The remote side of the render and ingest steps, chosen per run by {@link RemoteOrLocal}. */
     @Bean
-    RemotePartitionHandler.Factory remotePartitions(JobRepository repository,
-                                                    @Qualifier("partitionMessaging") MessagingTemplate messaging,
-                                                    RabbitAdmin partitionQueues, Settings settings) {
-        return (step, stillComplete) -> new RemotePartitionHandler(step, repository, messaging, settings,
-                () -> declareQueues(partitionQueues, settings), stillComplete);
+    RemotePartitionHandler.Factory remotePartitions(
+            JobRepository repository,
+            @Qualifier("partitionMessaging") MessagingTemplate messaging,
+            RabbitAdmin partitionQueues,
+            Settings settings) {
+        return (step, stillComplete) -> new RemotePartitionHandler(
+                step, repository, messaging, settings, () -> declareQueues(partitionQueues, settings), stillComplete);
     }
 
     // ---- worker side: the AMQP inbound adapter hands each request to the worker
@@ -160,8 +164,9 @@ public class RemotePartitioning {
     }
 
     @Bean
-    AmqpInboundChannelAdapter partitionRequestsIn(SimpleMessageListenerContainer partitionListener,
-                                                  @Qualifier("partitionsReceived") DirectChannel partitionsReceived) {
+    AmqpInboundChannelAdapter partitionRequestsIn(
+            SimpleMessageListenerContainer partitionListener,
+            @Qualifier("partitionsReceived") DirectChannel partitionsReceived) {
         AmqpInboundChannelAdapter adapter = new AmqpInboundChannelAdapter(partitionListener);
         adapter.setMessageConverter(new PartitionRequests());
         adapter.setOutputChannel(partitionsReceived);
@@ -170,12 +175,23 @@ public class RemotePartitioning {
     }
 
     @Bean
-    Workers workers(JobRepository repository, @Qualifier("renderUnitsStep") Step renderUnitsStep,
-                    @Qualifier("ingestFileStep") Step ingestFileStep, AmqpInboundChannelAdapter partitionRequestsIn,
-                    RabbitAdmin partitionQueues, Settings settings) {
-        return new Workers(repository, Map.of(ReportJobConfiguration.RENDER_UNITS_STEP, renderUnitsStep,
-                IngestJobConfiguration.INGEST_FILE_STEP, ingestFileStep), partitionRequestsIn,
-                () -> declareQueues(partitionQueues, settings), settings);
+    Workers workers(
+            JobRepository repository,
+            @Qualifier("renderUnitsStep") Step renderUnitsStep,
+            @Qualifier("ingestFileStep") Step ingestFileStep,
+            AmqpInboundChannelAdapter partitionRequestsIn,
+            RabbitAdmin partitionQueues,
+            Settings settings) {
+        return new Workers(
+                repository,
+                Map.of(
+                        ReportJobConfiguration.RENDER_UNITS_STEP,
+                        renderUnitsStep,
+                        IngestJobConfiguration.INGEST_FILE_STEP,
+                        ingestFileStep),
+                partitionRequestsIn,
+                () -> declareQueues(partitionQueues, settings),
+                settings);
     }
 
     @Bean

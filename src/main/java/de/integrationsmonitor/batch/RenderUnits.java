@@ -1,12 +1,12 @@
 package de.integrationsmonitor.batch;
 
 import de.integrationsmonitor.kernel.ImonSettings;
+import de.integrationsmonitor.report.PreparedEdition;
+import de.integrationsmonitor.report.ReportService;
 import de.integrationsmonitor.report.edition.EditionException;
 import de.integrationsmonitor.report.edition.EditionLoader;
-import de.integrationsmonitor.report.PreparedEdition;
 import de.integrationsmonitor.report.pdf.Provenance;
 import de.integrationsmonitor.report.publish.Publication;
-import de.integrationsmonitor.report.ReportService;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -68,8 +68,9 @@ class RenderUnits implements ItemStreamReader<String>, ItemWriter<String> {
         done.putAll((Map<String, String>) context.get(DONE, Map.class, Map.of()));
         for (String unit : (List<String>) context.get(UNITS, List.class, List.of())) {
             String sha = done.get(unit);
-            if (sha == null || !(publication.verified(run, prepared.fileName(unit), sha)
-                    || publication.publishedWith(prepared.fileName(unit), sha))) {
+            if (sha == null
+                    || !(publication.verified(run, prepared.fileName(unit), sha)
+                            || publication.publishedWith(prepared.fileName(unit), sha))) {
                 done.remove(unit);
                 todo.add(unit);
             }
@@ -86,13 +87,16 @@ class RenderUnits implements ItemStreamReader<String>, ItemWriter<String> {
         for (String unit : units) {
             try {
                 Provenance provenance = prepared.provenance(unit, at);
-                done.put(unit, publication.write(run, prepared.fileName(unit),
-                        out -> prepared.render(unit, provenance, out)));
-                events.publishEvent(new RunEvents.UnitRendered(prepared.edition().id(), unit, false, ""));
+                done.put(
+                        unit,
+                        publication.write(run, prepared.fileName(unit), out -> prepared.render(unit, provenance, out)));
+                events.publishEvent(
+                        new RunEvents.UnitRendered(prepared.edition().id(), unit, false, ""));
             } catch (RuntimeException e) {
                 String reason = String.valueOf(e.getMessage());
                 failed.put(unit, reason);
-                events.publishEvent(new RunEvents.UnitRendered(prepared.edition().id(), unit, true, reason));
+                events.publishEvent(
+                        new RunEvents.UnitRendered(prepared.edition().id(), unit, true, reason));
             }
         }
     }
@@ -109,8 +113,11 @@ class RenderUnits implements ItemStreamReader<String>, ItemWriter<String> {
      * the workers again. {@code editions} caches the prepared editions of a run.
      */
     @SuppressWarnings("unchecked")
-    static boolean nothingLeft(ExecutionContext context, ReportService reports, ImonSettings settings,
-                               Map<EditionPlan, PreparedEdition> editions) {
+    static boolean nothingLeft(
+            ExecutionContext context,
+            ReportService reports,
+            ImonSettings settings,
+            Map<EditionPlan, PreparedEdition> editions) {
         if (!((Map<String, String>) context.get(FAILED, Map.class, Map.of())).isEmpty()) {
             return false;
         }
@@ -120,8 +127,9 @@ class RenderUnits implements ItemStreamReader<String>, ItemWriter<String> {
         Map<String, String> done = (Map<String, String>) context.get(DONE, Map.class, Map.of());
         for (String unit : (List<String>) context.get(UNITS, List.class, List.of())) {
             String sha = done.get(unit);
-            if (sha == null || !(publication.verified(plan.run(), prepared.fileName(unit), sha)
-                    || publication.publishedWith(prepared.fileName(unit), sha))) {
+            if (sha == null
+                    || !(publication.verified(plan.run(), prepared.fileName(unit), sha)
+                            || publication.publishedWith(prepared.fileName(unit), sha))) {
                 return false;
             }
         }
@@ -144,9 +152,14 @@ class RenderUnits implements ItemStreamReader<String>, ItemWriter<String> {
         static final String AT = "edition.renderedAt";
 
         static EditionPlan of(ExecutionContext context) {
-            return new EditionPlan(context.getString(FILE), context.getLong(COMPUTATION),
-                    context.getString(KREIS, ""), context.getString(INPUTS), context.getString(RUN),
-                    context.getString(ID, ""), context.getLong(AT, 0L));
+            return new EditionPlan(
+                    context.getString(FILE),
+                    context.getLong(COMPUTATION),
+                    context.getString(KREIS, ""),
+                    context.getString(INPUTS),
+                    context.getString(RUN),
+                    context.getString(ID, ""),
+                    context.getLong(AT, 0L));
         }
 
         @SuppressWarnings("unchecked")

@@ -3,8 +3,8 @@ package de.integrationsmonitor.batch;
 import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.report.EditionPublisher;
 import de.integrationsmonitor.report.PreparedEdition;
-import de.integrationsmonitor.report.publish.Publication;
 import de.integrationsmonitor.report.ReportService;
+import de.integrationsmonitor.report.publish.Publication;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +54,7 @@ public class ReportJobConfiguration {
     public static final String EDITION_FILE = "edition.file";
     /** Identifying job parameters: the edition's inputs, the computation, the Kreis asked for ("" for all). */
     public static final String EDITION_INPUTS = "edition.inputs";
+
     public static final String COMPUTATION = "computation";
     public static final String KREIS = "kreis";
     /** Identifying job parameter of a report the user asked for again although it was rendered before. */
@@ -62,6 +63,7 @@ public class ReportJobConfiguration {
     static final String EDITIONS = "editions";
     /** Publish step context: per edition id, what was published. */
     static final String PUBLISHED = "published";
+
     static final String PARTIAL = "PARTIAL";
 
     private final ResourcelessTransactionManager noTransaction = new ResourcelessTransactionManager();
@@ -71,10 +73,12 @@ public class ReportJobConfiguration {
     }
 
     /** The parameters of a report run; {@code remote} sends the render partitions to the workers. */
-    public static JobParameters parameters(PreparedEdition prepared, java.util.Optional<String> kreis,
-                                           boolean remote) {
+    public static JobParameters parameters(PreparedEdition prepared, java.util.Optional<String> kreis, boolean remote) {
         JobParametersBuilder builder = new JobParametersBuilder()
-                .addString(EDITION_FILE, prepared.edition().file().toAbsolutePath().normalize().toString(), false)
+                .addString(
+                        EDITION_FILE,
+                        prepared.edition().file().toAbsolutePath().normalize().toString(),
+                        false)
                 .addString(EDITION_INPUTS, prepared.inputsSha256(), true)
                 .addLong(COMPUTATION, prepared.computation().id(), true)
                 .addString(KREIS, kreis.orElse(""), true);
@@ -87,21 +91,39 @@ public class ReportJobConfiguration {
     /** The edition of the job's parameters, planned: its staging folder prepared, leftovers of killed runs removed. */
     @Bean
     Step planStep(JobRepository repository, ReportService reports, ImonSettings settings) {
-        return new StepBuilder(PLAN_STEP, repository).tasklet((contribution, chunk) -> {
-            StepExecution step = contribution.getStepExecution();
-            JobParameters p = step.getJobParameters();
-            String run = runKey(step);
-            // the render time is fixed here, once per job: a restart after a crash renders at the same time
-            RenderUnits.EditionPlan plan = new RenderUnits.EditionPlan(p.getString(EDITION_FILE),
-                    p.getLong(COMPUTATION), p.getString(KREIS, ""), p.getString(EDITION_INPUTS), run, "",
-                    reports.now().getEpochSecond());
-            PreparedEdition prepared = plan.prepare(reports);
-            plan = new RenderUnits.EditionPlan(plan.file(), plan.computation(), plan.kreis(), plan.inputs(), run,
-                    prepared.edition().id(), plan.at());
-            ready(Publication.of(settings.output(), prepared.edition()), run);
-            step.getJobExecution().getExecutionContext().put(EDITIONS, new ArrayList<>(List.of(plan.asMap())));
-            return RepeatStatus.FINISHED;
-        }, noTransaction).build();
+        return new StepBuilder(PLAN_STEP, repository)
+                .tasklet(
+                        (contribution, chunk) -> {
+                            StepExecution step = contribution.getStepExecution();
+                            JobParameters p = step.getJobParameters();
+                            String run = runKey(step);
+                            // the render time is fixed here, once per job: a restart after a crash renders at the same
+                            // time
+                            RenderUnits.EditionPlan plan = new RenderUnits.EditionPlan(
+                                    p.getString(EDITION_FILE),
+                                    p.getLong(COMPUTATION),
+                                    p.getString(KREIS, ""),
+                                    p.getString(EDITION_INPUTS),
+                                    run,
+                                    "",
+                                    reports.now().getEpochSecond());
+                            PreparedEdition prepared = plan.prepare(reports);
+                            plan = new RenderUnits.EditionPlan(
+                                    plan.file(),
+                                    plan.computation(),
+                                    plan.kreis(),
+                                    plan.inputs(),
+                                    run,
+                                    prepared.edition().id(),
+                                    plan.at());
+                            ready(Publication.of(settings.output(), prepared.edition()), run);
+                            step.getJobExecution()
+                                    .getExecutionContext()
+                                    .put(EDITIONS, new ArrayList<>(List.of(plan.asMap())));
+                            return RepeatStatus.FINISHED;
+                        },
+                        noTransaction)
+                .build();
     }
 
     /**
@@ -121,15 +143,18 @@ public class ReportJobConfiguration {
     /** The units of the planned editions, in partitions of {@code imon.render.partition-size} units. */
     @Bean
     @StepScope
-    Partitioner unitPartitioner(@Value("#{stepExecution}") StepExecution stepExecution, ReportService reports,
-                                @Value("${imon.render.partition-size:10}") int size,
-                                ApplicationEventPublisher events) {
+    Partitioner unitPartitioner(
+            @Value("#{stepExecution}") StepExecution stepExecution,
+            ReportService reports,
+            @Value("${imon.render.partition-size:10}") int size,
+            ApplicationEventPublisher events) {
         return gridSize -> {
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             List<RenderUnits.EditionPlan> plans = plans(stepExecution.getJobExecution());
             for (int e = 0; e < plans.size(); e++) {
                 PreparedEdition prepared = plans.get(e).prepare(reports);
-                events.publishEvent(new RunEvents.RenderingStarted(prepared.edition().id(), prepared.units().size()));
+                events.publishEvent(new RunEvents.RenderingStarted(
+                        prepared.edition().id(), prepared.units().size()));
                 List<ExecutionContext> parts = plans.get(e).partitions(prepared.units(), Math.max(1, size));
                 for (int i = 0; i < parts.size(); i++) {
                     partitions.put(String.format("e%02d-%04d", e + 1, i + 1), parts.get(i));
@@ -156,17 +181,30 @@ public class ReportJobConfiguration {
      * completed in an earlier execution with every PDF still in place is not sent again).
      */
     @Bean
-    Step renderStep(JobRepository repository, Partitioner unitPartitioner, Step renderUnitsStep,
-                    TaskExecutor renderExecutor, @Value("${imon.render.threads:0}") int threads,
-                    RemotePartitionHandler.Factory remotePartitions, ReportService reports, ImonSettings settings) {
+    Step renderStep(
+            JobRepository repository,
+            Partitioner unitPartitioner,
+            Step renderUnitsStep,
+            TaskExecutor renderExecutor,
+            @Value("${imon.render.threads:0}") int threads,
+            RemotePartitionHandler.Factory remotePartitions,
+            ReportService reports,
+            ImonSettings settings) {
         Map<RenderUnits.EditionPlan, PreparedEdition> editions = new java.util.concurrent.ConcurrentHashMap<>();
-        return new StepBuilder(RENDER_STEP, repository).partitioner(RENDER_UNITS_STEP, unitPartitioner)
-                .partitionHandler(new RemoteOrLocal(OrderedPartitionHandler.of(renderUnitsStep, renderExecutor,
-                        threads > 0 ? threads : Runtime.getRuntime().availableProcessors()),
-                        remotePartitions.of(RENDER_UNITS_STEP, before -> RenderUnits.nothingLeft(
-                                before.getExecutionContext(), reports, settings, editions))))
+        return new StepBuilder(RENDER_STEP, repository)
+                .partitioner(RENDER_UNITS_STEP, unitPartitioner)
+                .partitionHandler(new RemoteOrLocal(
+                        OrderedPartitionHandler.of(
+                                renderUnitsStep,
+                                renderExecutor,
+                                threads > 0 ? threads : Runtime.getRuntime().availableProcessors()),
+                        remotePartitions.of(
+                                RENDER_UNITS_STEP,
+                                before -> RenderUnits.nothingLeft(
+                                        before.getExecutionContext(), reports, settings, editions))))
                 .aggregator(RemoteOrLocal.remotePartitionsMayFail())
-                .allowStartIfComplete(true).build();
+                .allowStartIfComplete(true)
+                .build();
     }
 
     @Bean
@@ -178,9 +216,13 @@ public class ReportJobConfiguration {
     /** One partition: one unit per chunk, so that each PDF written is committed to the partition's context. */
     @Bean
     Step renderUnitsStep(JobRepository repository, RenderUnits renderUnits) {
-        return new StepBuilder(RENDER_UNITS_STEP, repository).<String, String>chunk(1)
-                .reader(renderUnits).writer(renderUnits).transactionManager(noTransaction)
-                .allowStartIfComplete(true).build();
+        return new StepBuilder(RENDER_UNITS_STEP, repository)
+                .<String, String>chunk(1)
+                .reader(renderUnits)
+                .writer(renderUnits)
+                .transactionManager(noTransaction)
+                .allowStartIfComplete(true)
+                .build();
     }
 
     /**
@@ -190,53 +232,74 @@ public class ReportJobConfiguration {
      */
     @Bean
     Step publishStep(JobRepository repository, ReportService reports, ImonSettings settings) {
-        return new StepBuilder(PUBLISH_STEP, repository).tasklet((contribution, chunk) -> {
-            StepExecution step = contribution.getStepExecution();
-            List<StepExecution> partitions = Progress.partitions(allSteps(repository, step.getJobExecution()),
-                    RENDER_UNITS_STEP);
-            boolean partial = false;
-            HashMap<String, Object> published = new HashMap<>();
-            for (RenderUnits.EditionPlan plan : plans(step.getJobExecution())) {
-                PreparedEdition prepared = plan.prepare(reports);
-                Publication publication = Publication.of(settings.output(), prepared.edition());
-                Map<String, String> done = new TreeMap<>();
-                Map<String, String> failed = new TreeMap<>();
-                for (StepExecution partition : partitions) {
-                    RenderUnits.EditionPlan of = RenderUnits.EditionPlan.of(partition.getExecutionContext());
-                    if (of.run().equals(plan.run()) && of.file().equals(plan.file())) {
-                        done.putAll(map(partition.getExecutionContext(), RenderUnits.DONE));
-                        failed.putAll(map(partition.getExecutionContext(), RenderUnits.FAILED));
-                    }
-                }
-                EditionPublisher.Published outcome = EditionPublisher.publish(prepared, publication, plan.run(), done,
-                        failed, plan.onlyKreis(), Instant.ofEpochSecond(plan.at()));
-                partial |= !outcome.failed().isEmpty();
-                published.put(prepared.edition().id(), PublishedCodec.write(outcome));
-            }
-            step.getExecutionContext().put(PUBLISHED, published);
-            if (partial) {
-                contribution.setExitStatus(new ExitStatus(PARTIAL, "some reports could not be rendered"));
-            }
-            return RepeatStatus.FINISHED;
-        }, noTransaction).allowStartIfComplete(true).build();
+        return new StepBuilder(PUBLISH_STEP, repository)
+                .tasklet(
+                        (contribution, chunk) -> {
+                            StepExecution step = contribution.getStepExecution();
+                            List<StepExecution> partitions = Progress.partitions(
+                                    allSteps(repository, step.getJobExecution()), RENDER_UNITS_STEP);
+                            boolean partial = false;
+                            HashMap<String, Object> published = new HashMap<>();
+                            for (RenderUnits.EditionPlan plan : plans(step.getJobExecution())) {
+                                PreparedEdition prepared = plan.prepare(reports);
+                                Publication publication = Publication.of(settings.output(), prepared.edition());
+                                Map<String, String> done = new TreeMap<>();
+                                Map<String, String> failed = new TreeMap<>();
+                                for (StepExecution partition : partitions) {
+                                    RenderUnits.EditionPlan of =
+                                            RenderUnits.EditionPlan.of(partition.getExecutionContext());
+                                    if (of.run().equals(plan.run()) && of.file().equals(plan.file())) {
+                                        done.putAll(map(partition.getExecutionContext(), RenderUnits.DONE));
+                                        failed.putAll(map(partition.getExecutionContext(), RenderUnits.FAILED));
+                                    }
+                                }
+                                EditionPublisher.Published outcome = EditionPublisher.publish(
+                                        prepared,
+                                        publication,
+                                        plan.run(),
+                                        done,
+                                        failed,
+                                        plan.onlyKreis(),
+                                        Instant.ofEpochSecond(plan.at()));
+                                partial |= !outcome.failed().isEmpty();
+                                published.put(prepared.edition().id(), PublishedCodec.write(outcome));
+                            }
+                            step.getExecutionContext().put(PUBLISHED, published);
+                            if (partial) {
+                                contribution.setExitStatus(
+                                        new ExitStatus(PARTIAL, "some reports could not be rendered"));
+                            }
+                            return RepeatStatus.FINISHED;
+                        },
+                        noTransaction)
+                .allowStartIfComplete(true)
+                .build();
     }
 
     @Bean
     Job reportJob(JobRepository repository, Step planStep, Step renderStep, Step publishStep) {
         return new JobBuilder(REPORT_JOB, repository)
                 .start(planStep)
-                .next(renderStep).on("*").to(publishStep)
-                .from(publishStep).on(PARTIAL).fail()
-                .from(publishStep).on(ExitStatus.FAILED.getExitCode()).fail()
-                .from(publishStep).on("*").end()
+                .next(renderStep)
+                .on("*")
+                .to(publishStep)
+                .from(publishStep)
+                .on(PARTIAL)
+                .fail()
+                .from(publishStep)
+                .on(ExitStatus.FAILED.getExitCode())
+                .fail()
+                .from(publishStep)
+                .on("*")
+                .end()
                 .build()
                 .build();
     }
 
     @SuppressWarnings("unchecked")
     static List<RenderUnits.EditionPlan> plans(JobExecution execution) {
-        List<Map<String, Object>> maps = (List<Map<String, Object>>) execution.getExecutionContext()
-                .get(EDITIONS, List.class, List.of());
+        List<Map<String, Object>> maps =
+                (List<Map<String, Object>>) execution.getExecutionContext().get(EDITIONS, List.class, List.of());
         return maps.stream().map(RenderUnits.EditionPlan::of).toList();
     }
 
@@ -256,7 +319,8 @@ public class ReportJobConfiguration {
 
     /** What the publish step of an execution published, per edition id. */
     public static Map<String, EditionPublisher.Published> published(List<StepExecution> steps) {
-        return steps.stream().filter(s -> s.getStepName().equals(PUBLISH_STEP))
+        return steps.stream()
+                .filter(s -> s.getStepName().equals(PUBLISH_STEP))
                 .filter(s -> s.getExecutionContext().containsKey(PUBLISHED))
                 .reduce((a, b) -> a.getId() > b.getId() ? a : b)
                 .map(s -> PublishedCodec.readAll(s.getExecutionContext().get(PUBLISHED)))

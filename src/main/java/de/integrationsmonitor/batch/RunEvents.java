@@ -8,18 +8,14 @@ import de.integrationsmonitor.ingest.IngestOutcome;
  */
 public final class RunEvents {
 
-    private RunEvents() {
-    }
+    private RunEvents() {}
 
     /** A file of an ingest was taken in, refused or recognised. */
-    public record FileIngested(IngestOutcome outcome) {
-    }
+    public record FileIngested(IngestOutcome outcome) {}
 
     /** A unit of an edition (a Kreis report or a Land overview) was rendered or failed. */
-    public record UnitRendered(String edition, String unit, boolean failed, String reason) {
-    }
+    public record UnitRendered(String edition, String unit, boolean failed, String reason) {}
 
     /** An edition's units are about to be rendered. */
-    public record RenderingStarted(String edition, int units) {
-    }
+    public record RenderingStarted(String edition, int units) {}
 }

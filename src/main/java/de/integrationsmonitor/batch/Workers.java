@@ -42,8 +42,12 @@ public class Workers implements SmartLifecycle {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
 
-    Workers(JobRepository repository, Map<String, Step> steps, AmqpInboundChannelAdapter inbound,
-            Runnable declareQueues, RemotePartitioning.Settings settings) {
+    Workers(
+            JobRepository repository,
+            Map<String, Step> steps,
+            AmqpInboundChannelAdapter inbound,
+            Runnable declareQueues,
+            RemotePartitioning.Settings settings) {
         this.repository = repository;
         this.steps = steps;
         this.inbound = inbound;
@@ -72,8 +76,12 @@ public class Workers implements SmartLifecycle {
 
     /** Where this worker takes partitions from, for the line it prints when it starts. */
     public String describe() {
-        return "queues " + String.join(", ", RemotePartitioning.WORKER_STEPS.stream().map(settings::queueOf)
-                .toList()) + " at " + settings.broker();
+        return "queues "
+                + String.join(
+                        ", ",
+                        RemotePartitioning.WORKER_STEPS.stream()
+                                .map(settings::queueOf)
+                                .toList()) + " at " + settings.broker();
     }
 
     /** Executes one partition, unless it is no longer waiting to start. */
@@ -82,22 +90,31 @@ public class Workers implements SmartLifecycle {
         try {
             StepExecution partition = repository.getStepExecution(request.getStepExecutionId());
             if (partition == null) {
-                LOG.warn("partition request for step execution {} dropped: no such step execution in this job"
-                        + " repository (is the worker on the manager's database?)", request.getStepExecutionId());
+                LOG.warn(
+                        "partition request for step execution {} dropped: no such step execution in this job"
+                                + " repository (is the worker on the manager's database?)",
+                        request.getStepExecutionId());
                 return;
             }
             if (partition.getStatus() != BatchStatus.STARTING) {
-                LOG.warn("partition {} not run: it is {} already{}", partition.getStepName(),
-                        partition.getStatus().name().toLowerCase(), partition.getExecutionContext()
-                                .containsKey(WORKER) ? " (begun by worker "
-                                + partition.getExecutionContext().getString(WORKER) + ")" : "");
+                LOG.warn(
+                        "partition {} not run: it is {} already{}",
+                        partition.getStepName(),
+                        partition.getStatus().name().toLowerCase(),
+                        partition.getExecutionContext().containsKey(WORKER)
+                                ? " (begun by worker "
+                                        + partition.getExecutionContext().getString(WORKER) + ")"
+                                : "");
                 return;
             }
             partition.getExecutionContext().putString(WORKER, identity());
             repository.updateExecutionContext(partition);
             long started = System.nanoTime();
             StepExecution result = handler.handle(request);
-            LOG.info("partition {} {} in {} s", result.getStepName(), result.getStatus().name().toLowerCase(),
+            LOG.info(
+                    "partition {} {} in {} s",
+                    result.getStepName(),
+                    result.getStatus().name().toLowerCase(),
                     (System.nanoTime() - started) / 1_000_000_000L);
         } finally {
             busy.unlock();

@@ -41,8 +41,11 @@ public final class BareJasperRenderer {
             exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
             exporter.exportReport();
         } catch (JRException e) {
-            throw new ReportTemplateException(core.master(), ReportTemplateException.Stage.FILL,
-                    ReportTemplateException.describe(e) + " (bare fill of Kreis " + report.ags() + ")", e);
+            throw new ReportTemplateException(
+                    core.master(),
+                    ReportTemplateException.Stage.FILL,
+                    ReportTemplateException.describe(e) + " (bare fill of Kreis " + report.ags() + ")",
+                    e);
         }
     }
 }

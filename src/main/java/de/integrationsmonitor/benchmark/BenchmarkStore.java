@@ -24,8 +24,8 @@ public final class BenchmarkStore implements AutoCloseable {
 
     private BenchmarkStore(ScratchDatabase database, KreisRegister register) {
         this.database = database;
-        this.computation = new ComputationService(database.deliveries(), database.observations(),
-                database.indicators(), register, Clock.systemUTC());
+        this.computation = new ComputationService(
+                database.deliveries(), database.observations(), database.indicators(), register, Clock.systemUTC());
     }
 
     /** Computes the catalogue in one transaction of its own, as the Spring service does it for {@code imon compute}. */
@@ -43,13 +43,23 @@ public final class BenchmarkStore implements AutoCloseable {
             throws IOException {
         BenchmarkStore store = new BenchmarkStore(ScratchDatabase.pooledH2(), register);
         try {
-            IngestService ingest = new IngestService(store.database.deliveries(), store.database.observations(),
-                    store.database.findings(), register, settings, store.database.fileTransaction(),
-                    Clock.systemUTC(), IngestLimits.defaults(), AuditTrail.NONE);
-            List<IngestOutcome> outcomes = ingest.ingest(paths, o -> { });
+            IngestService ingest = new IngestService(
+                    store.database.deliveries(),
+                    store.database.observations(),
+                    store.database.findings(),
+                    register,
+                    settings,
+                    store.database.fileTransaction(),
+                    Clock.systemUTC(),
+                    IngestLimits.defaults(),
+                    AuditTrail.NONE);
+            List<IngestOutcome> outcomes = ingest.ingest(paths, o -> {});
             if (outcomes.stream().anyMatch(IngestOutcome::refused)) {
-                throw new IllegalStateException("a file was refused: " + outcomes.stream()
-                        .filter(IngestOutcome::refused).map(IngestOutcome::message).toList());
+                throw new IllegalStateException("a file was refused: "
+                        + outcomes.stream()
+                                .filter(IngestOutcome::refused)
+                                .map(IngestOutcome::message)
+                                .toList());
             }
             return store;
         } catch (RuntimeException e) {

@@ -10,15 +10,17 @@ import java.util.List;
  */
 public final class ComputeBenchmark {
 
-    private ComputeBenchmark() {
-    }
+    private ComputeBenchmark() {}
 
     public static List<BenchmarkFigure> measure(BenchmarkStore store, Path catalogue) {
         long start = System.nanoTime();
         ComputationService.Summary summary = store.compute(catalogue);
         double seconds = (System.nanoTime() - start) / 1e9;
-        long values = summary.valuesPerIndicator().values().stream().mapToLong(Integer::longValue).sum();
-        return List.of(new BenchmarkFigure("compute_seconds", seconds, "s"),
+        long values = summary.valuesPerIndicator().values().stream()
+                .mapToLong(Integer::longValue)
+                .sum();
+        return List.of(
+                new BenchmarkFigure("compute_seconds", seconds, "s"),
                 new BenchmarkFigure("compute_values", values, "values"));
     }
 }

@@ -34,19 +34,24 @@ final class HeapPeak implements AutoCloseable {
 
     private HeapPeak() {
         Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName)
                 .collect(Collectors.toSet());
         listener = (Notification n, Object handback) -> {
             if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
-                        .from((CompositeData) n.getUserData());
+                GarbageCollectionNotificationInfo info =
+                        GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
                 long before = info.getGcInfo().getMemoryUsageBeforeGc().entrySet().stream()
-                        .filter(e -> heapPools.contains(e.getKey())).map(java.util.Map.Entry::getValue)
-                        .mapToLong(MemoryUsage::getUsed).sum();
+                        .filter(e -> heapPools.contains(e.getKey()))
+                        .map(java.util.Map.Entry::getValue)
+                        .mapToLong(MemoryUsage::getUsed)
+                        .sum();
                 peak.accumulateAndGet(before, Math::max);
                 long after = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                        .filter(e -> heapPools.contains(e.getKey())).map(java.util.Map.Entry::getValue)
-                        .mapToLong(MemoryUsage::getUsed).sum();
+                        .filter(e -> heapPools.contains(e.getKey()))
+                        .map(java.util.Map.Entry::getValue)
+                        .mapToLong(MemoryUsage::getUsed)
+                        .sum();
                 live.accumulateAndGet(after, Math::max);
             }
         };
@@ -56,16 +61,22 @@ final class HeapPeak implements AutoCloseable {
                 emitters.add(emitter);
             }
         }
-        sampler = new Thread(() -> {
-            while (running) {
-                peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "imon-heap-peak");
+        sampler = new Thread(
+                () -> {
+                    while (running) {
+                        peak.accumulateAndGet(
+                                ManagementFactory.getMemoryMXBean()
+                                        .getHeapMemoryUsage()
+                                        .getUsed(),
+                                Math::max);
+                        try {
+                            Thread.sleep(10);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "imon-heap-peak");
         sampler.setDaemon(true);
         sampler.start();
     }

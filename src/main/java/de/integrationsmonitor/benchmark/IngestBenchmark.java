@@ -1,15 +1,15 @@
 package de.integrationsmonitor.benchmark;
 
-import de.integrationsmonitor.kernel.AuditTrail;
-import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.ingest.IngestLimits;
 import de.integrationsmonitor.ingest.IngestOutcome;
 import de.integrationsmonitor.ingest.IngestService;
 import de.integrationsmonitor.ingest.LineAccount;
+import de.integrationsmonitor.kernel.AuditTrail;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.region.KreisRegister;
-import de.integrationsmonitor.report.edition.EditionLoader;
 import de.integrationsmonitor.report.ReportService;
+import de.integrationsmonitor.report.edition.EditionLoader;
 import de.integrationsmonitor.store.DeliveryRepository;
 import de.integrationsmonitor.store.IndicatorRepository;
 import de.integrationsmonitor.store.ScratchDatabase;
@@ -37,7 +37,8 @@ public final class IngestBenchmark {
 
     /** The database a measurement runs on. */
     public enum Database {
-        H2, POSTGRES
+        H2,
+        POSTGRES
     }
 
     /** What to measure beside the ingest itself. */
@@ -48,10 +49,20 @@ public final class IngestBenchmark {
     }
 
     /** The figures of one measurement (bulkSeconds and computeSeconds are NaN when not measured). */
-    public record Result(String label, Database database, long files, long dataLines, long observations,
-                         double ingestSeconds, double bulkSeconds, long peakHeapBytes, double computeSeconds,
-                         long indicatorValues, long computePeakHeapBytes, long liveHeapBytes,
-                         Optional<Rendering> rendering) {
+    public record Result(
+            String label,
+            Database database,
+            long files,
+            long dataLines,
+            long observations,
+            double ingestSeconds,
+            double bulkSeconds,
+            long peakHeapBytes,
+            double computeSeconds,
+            long indicatorValues,
+            long computePeakHeapBytes,
+            long liveHeapBytes,
+            Optional<Rendering> rendering) {
 
         public double linesPerSecond() {
             return dataLines / ingestSeconds;
@@ -109,8 +120,16 @@ public final class IngestBenchmark {
         try (ScratchDatabase scratch = ScratchDatabase.singleConnection(
                 database == Database.H2 ? ScratchDatabase.Kind.H2 : ScratchDatabase.Kind.POSTGRES)) {
             DeliveryRepository deliveries = scratch.deliveries();
-            IngestService ingest = new IngestService(deliveries, scratch.observations(), scratch.findings(), register,
-                    settings, scratch.fileTransaction(), Clock.systemUTC(), IngestLimits.defaults(), AuditTrail.NONE);
+            IngestService ingest = new IngestService(
+                    deliveries,
+                    scratch.observations(),
+                    scratch.findings(),
+                    register,
+                    settings,
+                    scratch.fileTransaction(),
+                    Clock.systemUTC(),
+                    IngestLimits.defaults(),
+                    AuditTrail.NONE);
 
             List<IngestOutcome> outcomes;
             double ingestSeconds;
@@ -118,16 +137,22 @@ public final class IngestBenchmark {
             long live;
             try (HeapPeak heap = HeapPeak.start()) {
                 long start = System.nanoTime();
-                outcomes = ingest.ingest(paths, o -> { });
+                outcomes = ingest.ingest(paths, o -> {});
                 ingestSeconds = (System.nanoTime() - start) / 1e9;
                 peak = heap.bytes();
                 live = heap.liveBytes();
             }
             if (outcomes.stream().anyMatch(IngestOutcome::refused)) {
-                throw new IllegalStateException("a file was refused: " + outcomes.stream()
-                        .filter(IngestOutcome::refused).map(IngestOutcome::message).toList());
+                throw new IllegalStateException("a file was refused: "
+                        + outcomes.stream()
+                                .filter(IngestOutcome::refused)
+                                .map(IngestOutcome::message)
+                                .toList());
             }
-            long lines = outcomes.stream().flatMap(o -> o.account().stream()).mapToLong(LineAccount::dataLines).sum();
+            long lines = outcomes.stream()
+                    .flatMap(o -> o.account().stream())
+                    .mapToLong(LineAccount::dataLines)
+                    .sum();
             long observations = scratch.rows("observation");
 
             double bulkSeconds = Double.NaN;
@@ -142,32 +167,50 @@ public final class IngestBenchmark {
             if (plan.compute()) {
                 // The whole catalogue over what was ingested, as `imon compute` does it.
                 IndicatorRepository indicators = scratch.indicators();
-                ComputationService computation = new ComputationService(deliveries, scratch.observations(),
-                        indicators, register, Clock.systemUTC());
+                ComputationService computation = new ComputationService(
+                        deliveries, scratch.observations(), indicators, register, Clock.systemUTC());
                 try (HeapPeak heap = HeapPeak.start()) {
                     long computeStart = System.nanoTime();
                     ComputationService.Summary summary = computation.compute(settings.catalogue());
                     computeSeconds = (System.nanoTime() - computeStart) / 1e9;
                     computePeak = heap.bytes();
                     live = Math.max(live, heap.liveBytes());
-                    values = summary.valuesPerIndicator().values().stream().mapToLong(Integer::longValue).sum();
+                    values = summary.valuesPerIndicator().values().stream()
+                            .mapToLong(Integer::longValue)
+                            .sum();
                 }
                 if (plan.edition().isPresent()) {
                     ImonSettings temporary = new ImonSettings(settings.project(), scratch.folder());
-                    ReportService reports = new ReportService(temporary, indicators, deliveries,
-                            scratch.findings(), computation, register);
+                    ReportService reports = new ReportService(
+                            temporary, indicators, deliveries, scratch.findings(), computation, register);
                     try (HeapPeak heap = HeapPeak.start()) {
                         long renderStart = System.nanoTime();
-                        ReportService.EditionResult result = reports.render(EditionLoader.load(plan.edition().get()),
-                                Optional.empty(), line -> { });
+                        ReportService.EditionResult result =
+                                reports.render(EditionLoader.load(plan.edition().get()), Optional.empty(), line -> {});
                         double renderSeconds = (System.nanoTime() - renderStart) / 1e9;
-                        rendering = Optional.of(new Rendering(result.edition(), result.written().size(),
-                                result.failed().size(), renderSeconds, heap.bytes()));
+                        rendering = Optional.of(new Rendering(
+                                result.edition(),
+                                result.written().size(),
+                                result.failed().size(),
+                                renderSeconds,
+                                heap.bytes()));
                     }
                 }
             }
-            return new Result(label, database, outcomes.size(), lines, observations, ingestSeconds, bulkSeconds,
-                    peak, computeSeconds, values, computePeak, live, rendering);
+            return new Result(
+                    label,
+                    database,
+                    outcomes.size(),
+                    lines,
+                    observations,
+                    ingestSeconds,
+                    bulkSeconds,
+                    peak,
+                    computeSeconds,
+                    values,
+                    computePeak,
+                    live,
+                    rendering);
         }
     }
 }

@@ -44,8 +44,10 @@ public final class StartupBenchmark {
             List<BenchmarkFigure> figures = new ArrayList<>();
             figures.add(new BenchmarkFigure("startup_seconds", starts.get(1), "s"));
             if (zip.isPresent()) {
-                figures.add(new BenchmarkFigure("ingest_zip_whole_process_seconds",
-                        run(home, List.of("ingest", zip.get().toAbsolutePath().toString())), "s"));
+                figures.add(new BenchmarkFigure(
+                        "ingest_zip_whole_process_seconds",
+                        run(home, List.of("ingest", zip.get().toAbsolutePath().toString())),
+                        "s"));
             }
             return figures;
         } finally {
@@ -62,13 +64,19 @@ public final class StartupBenchmark {
         if (!launcher.isBlank() && Files.isExecutable(Path.of(launcher))) {
             command.add(launcher);
         } else {
-            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    System.getProperty("java.class.path"), "-Dimon.project=" + settings.project(),
-                    "-Dimon.home=" + home, "de.integrationsmonitor.Integrationsmonitor"));
+            command.addAll(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "-Dimon.project=" + settings.project(),
+                    "-Dimon.home=" + home,
+                    "de.integrationsmonitor.Integrationsmonitor"));
         }
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.put("IMON_HOME", home.toString());
         environment.remove("IMON_PROFILE"); // the embedded database of the temporary home

@@ -43,8 +43,12 @@ public final class SyntheticCorpus {
     private static final int FIRST_FFCSV_YEAR = 2007;
     private static final int CITIZENSHIPS_PER_FILE = 3;
     /** The protection statuses the catalogue sums (its Schutzsuchende inputs), as the office labels them. */
-    private static final String[][] STATUSES = {{"SCHUTZST-AK-1", "Anerkannter Schutzstatus"},
-            {"SCHUTZST-OF", "Offener Schutzstatus"}, {"SCHUTZST-X", "Ohne Schutzsstatus"}};
+    private static final String[][] STATUSES = {
+        {"SCHUTZST-AK-1", "Anerkannter Schutzstatus"},
+        {"SCHUTZST-OF", "Offener Schutzstatus"},
+        {"SCHUTZST-X", "Ohne Schutzsstatus"}
+    };
+
     private static final Charset LATIN_1 = Charset.forName("ISO-8859-1");
 
     private final KreisRegister register;
@@ -64,8 +68,8 @@ public final class SyntheticCorpus {
         int file = 0;
         do { // at least one flat file, so that both formats and the protection-seekers indicators are exercised
             file++;
-            written += writeFfcsv(folder.resolve(String.format("12531-0043_synthetic-%04d_de_flat.zip", file)), file,
-                    random);
+            written += writeFfcsv(
+                    folder.resolve(String.format("12531-0043_synthetic-%04d_de_flat.zip", file)), file, random);
         } while (written < observations);
         return written;
     }
@@ -86,7 +90,7 @@ public final class SyntheticCorpus {
                 names.putIfAbsent(kreis.ags(), kreis.name());
                 long male = 20_000 + random.nextInt(300_000);
                 long female = 20_000 + random.nextInt(300_000);
-                values.computeIfAbsent(kreis.ags(), k -> new long[dates.size()][]) [d] = new long[] {male, female};
+                values.computeIfAbsent(kreis.ags(), k -> new long[dates.size()][])[d] = new long[] {male, female};
             }
         }
         long count = 0;
@@ -155,7 +159,12 @@ public final class SyntheticCorpus {
             if (sexes == null) {
                 line.append(";-;-;-");
             } else {
-                line.append(';').append(sexes[0] + sexes[1]).append(';').append(sexes[0]).append(';').append(sexes[1]);
+                line.append(';')
+                        .append(sexes[0] + sexes[1])
+                        .append(';')
+                        .append(sexes[0])
+                        .append(';')
+                        .append(sexes[1]);
                 count += 3;
             }
         }

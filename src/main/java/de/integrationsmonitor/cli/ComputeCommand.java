@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 /** {@code imon compute}: computes the indicator catalogue over the stored deliveries. */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // a command's options are the fields of a fresh instance each time
-@Command(name = "compute", mixinStandardHelpOptions = true,
+@Command(
+        name = "compute",
+        mixinStandardHelpOptions = true,
         description = "Computes every indicator of jobs/catalogue/indikatoren.yml over all stored deliveries"
                 + " (nothing to do when the same deliveries, catalogue and register were computed before).")
 public class ComputeCommand implements Callable<Integer> {

@@ -6,13 +6,11 @@ import de.integrationsmonitor.ingest.IngestOutcome;
 import de.integrationsmonitor.ingest.LineAccount;
 import de.integrationsmonitor.printable.Printable;
 import java.io.PrintStream;
-import java.util.List;
 
 /** How the results of runs read on the terminal: one line per file, computation and edition. */
 final class Console {
 
-    private Console() {
-    }
+    private Console() {}
 
     /** Says what was found before a job started (a restart, a resumed run, work completed before). */
     static void launch(PrintStream out, Launcher.Launch launch, String whenAlreadyComplete) {
@@ -34,19 +32,27 @@ final class Console {
     static void ingest(PrintStream out, Runs.IngestRun run, String whenAlreadyComplete) {
         launch(out, run.launch(), whenAlreadyComplete);
         for (IngestOutcome o : run.outcomes()) {
-            out.println(run.launch().ran() ? describe(o) : Printable.escape(o.fileName()) + ": ingested before"
-                    + o.deliveryId().map(id -> " as delivery " + id).orElse("") + (o.refused() ? " (refused then: "
-                    + Printable.escape(o.message()) + ")" : ""));
+            out.println(
+                    run.launch().ran()
+                            ? describe(o)
+                            : Printable.escape(o.fileName()) + ": ingested before"
+                                    + o.deliveryId()
+                                            .map(id -> " as delivery " + id)
+                                            .orElse("")
+                                    + (o.refused() ? " (refused then: " + Printable.escape(o.message()) + ")" : ""));
         }
         requireCompleted(run.launch());
     }
 
     static void compute(PrintStream out, Runs.ComputeRun run) {
         requireCompleted(run.launch());
-        run.computed().ifPresent(c -> out.println(c.made() && run.launch().ran()
-                ? "computed the catalogue as computation " + c.computationId() + ": " + c.valuesPerIndicator()
-                : "indicators are up to date (computation " + c.computationId() + "): no delivery, catalogue or"
-                        + " register changed"));
+        run.computed()
+                .ifPresent(c -> out.println(
+                        c.made() && run.launch().ran()
+                                ? "computed the catalogue as computation " + c.computationId() + ": "
+                                        + c.valuesPerIndicator()
+                                : "indicators are up to date (computation " + c.computationId()
+                                        + "): no delivery, catalogue or" + " register changed"));
     }
 
     static void report(PrintStream out, Runs.ReportRun run) {
@@ -61,8 +67,10 @@ final class Console {
             }
         });
         out.println("edition " + run.edition() + ": " + run.written().size() + " PDF(s) published in " + run.folder()
-                + ", " + run.failed().size() + " failed" + (run.withoutData().isEmpty() ? ""
-                : ", " + run.withoutData().size() + " Kreise left out (no data for them)"));
+                + ", " + run.failed().size() + " failed"
+                + (run.withoutData().isEmpty()
+                        ? ""
+                        : ", " + run.withoutData().size() + " Kreise left out (no data for them)"));
         run.failed().forEach((unit, reason) -> out.println("  failed " + unit + ": " + reason));
         if (run.failed().isEmpty()) {
             run.launch().ifPresent(Console::requireCompleted);
@@ -74,11 +82,15 @@ final class Console {
         return switch (o.status()) {
             case STORED -> {
                 LineAccount a = o.account().orElseThrow();
-                yield Printable.escape(o.fileName()) + ": " + o.format().orElseThrow().label() + " " + o.tableCode() + ", delivery "
+                yield Printable.escape(o.fileName()) + ": "
+                        + o.format().orElseThrow().label() + " " + o.tableCode() + ", delivery "
                         + o.deliveryId().orElseThrow() + " - " + a.dataLines() + " data lines: " + a.stored()
                         + " stored, " + a.rejected() + " rejected, " + a.skipped() + " skipped ("
-                        + a.observations() + " observations)" + o.findings().map(f -> "; findings: " + f.errors()
-                        + " errors, " + f.warnings() + " warnings, " + f.infos() + " notes").orElse("");
+                        + a.observations() + " observations)"
+                        + o.findings()
+                                .map(f -> "; findings: " + f.errors() + " errors, " + f.warnings() + " warnings, "
+                                        + f.infos() + " notes")
+                                .orElse("");
             }
             case ALREADY_INGESTED -> Printable.escape(o.fileName()) + ": " + Printable.escape(o.message());
             case REFUSED -> "REFUSED " + Printable.escape(o.message()) + " - nothing of this file was stored";

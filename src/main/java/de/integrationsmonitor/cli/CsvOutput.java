@@ -18,10 +18,15 @@ import org.apache.commons.csv.CSVPrinter;
 final class CsvOutput implements Closeable {
 
     /** The output formats of a listing; picocli refuses any other value with the allowed ones. */
-    enum Format { csv, text }
+    enum Format {
+        csv,
+        text
+    }
 
     /** For commands that print CSV only. */
-    enum CsvOnly { csv }
+    enum CsvOnly {
+        csv
+    }
 
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
 
@@ -32,8 +37,13 @@ final class CsvOutput implements Closeable {
     }
 
     static CsvOutput open(String... header) throws IOException {
-        return new CsvOutput(new CSVPrinter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
-                CSVFormat.RFC4180.builder().setHeader(header).setRecordSeparator('\n').get()));
+        return new CsvOutput(new CSVPrinter(
+                new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader(header)
+                        .setRecordSeparator('\n')
+                        .get()));
     }
 
     /** As {@link #open}, with a line of text before the header (the INTERN notice of an unsuppressed export). */

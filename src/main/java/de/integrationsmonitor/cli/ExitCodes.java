@@ -18,6 +18,5 @@ public final class ExitCodes {
     /** The command line itself was wrong (unknown command or option). */
     public static final int USAGE = 64;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -25,7 +25,9 @@ import picocli.CommandLine.Parameters;
 @Component
 // a new instance for every command line: an option left out must not keep the value of an earlier call
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-@Command(name = "fetch", mixinStandardHelpOptions = true,
+@Command(
+        name = "fetch",
+        mixinStandardHelpOptions = true,
         description = "Downloads tables (ffcsv) from the Regionaldatenbank, GENESIS-Online or the Zensus database"
                 + " into the inbox and ingests them; without TABLE every source of jobs/quellen.yml. Tables that"
                 + " did not change since their last download are not downloaded. Exit 0 when every table was"
@@ -37,7 +39,9 @@ public class FetchCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "TABLE", description = "table codes, e.g. 12411-01-01-4")
     List<String> tables;
 
-    @Option(names = "--database", paramLabel = "DATABASE",
+    @Option(
+            names = "--database",
+            paramLabel = "DATABASE",
             description = "regionalstatistik, genesis or zensus: only the sources of this database, or the database"
                     + " of a TABLE not listed in jobs/quellen.yml")
     String database;
@@ -59,12 +63,19 @@ public class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<Database> chosen = Optional.ofNullable(database).map(id -> fetch.database(id).orElseThrow(() ->
-                new CommandLine.ParameterException(spec.commandLine(), "--database is '" + id + "'; allowed: "
-                        + fetch.databases().stream().map(Database::id).collect(java.util.stream.Collectors.joining(
-                                ", ")))));
-        List<FetchOutcome> outcomes = fetch.fetchTables(tables == null ? List.of() : tables, chosen,
-                new FetchOptions(downloadOnly, force, Optional.empty()), new FetchListener() {
+        Optional<Database> chosen = Optional.ofNullable(database)
+                .map(id -> fetch.database(id)
+                        .orElseThrow(() -> new CommandLine.ParameterException(
+                                spec.commandLine(),
+                                "--database is '" + id + "'; allowed: "
+                                        + fetch.databases().stream()
+                                                .map(Database::id)
+                                                .collect(java.util.stream.Collectors.joining(", ")))));
+        List<FetchOutcome> outcomes = fetch.fetchTables(
+                tables == null ? List.of() : tables,
+                chosen,
+                new FetchOptions(downloadOnly, force, Optional.empty()),
+                new FetchListener() {
                     @Override
                     public void progress(String line) {
                         System.out.println("  " + line);
@@ -73,14 +84,18 @@ public class FetchCommand implements Callable<Integer> {
                     @Override
                     public void outcome(FetchOutcome outcome) {
                         System.out.println(outcome.describe());
-                        outcome.ingest().filter(i -> i.status() == IngestOutcome.Status.STORED)
-                                .map(Console::describe).ifPresent(line -> System.out.println("  " + line));
+                        outcome.ingest()
+                                .filter(i -> i.status() == IngestOutcome.Status.STORED)
+                                .map(Console::describe)
+                                .ifPresent(line -> System.out.println("  " + line));
                     }
                 });
         Map<FetchOutcome.Result, Long> counts = new EnumMap<>(FetchOutcome.Result.class);
         outcomes.forEach(o -> counts.merge(o.result(), 1L, Long::sum));
-        System.out.println("fetch: " + Arrays.stream(FetchOutcome.Result.values())
-                .map(r -> counts.getOrDefault(r, 0L) + " " + r.label()).collect(Collectors.joining(", ")));
+        System.out.println("fetch: "
+                + Arrays.stream(FetchOutcome.Result.values())
+                        .map(r -> counts.getOrDefault(r, 0L) + " " + r.label())
+                        .collect(Collectors.joining(", ")));
         long failed = counts.getOrDefault(FetchOutcome.Result.FAILED, 0L);
         long refused = counts.getOrDefault(FetchOutcome.Result.REFUSED, 0L);
         if (failed > 0) {
@@ -89,8 +104,8 @@ public class FetchCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         if (refused > 0) {
-            System.err.println("imon: " + refused + " of " + outcomes.size() + " tables refused; the lines above say"
-                    + " why");
+            System.err.println(
+                    "imon: " + refused + " of " + outcomes.size() + " tables refused; the lines above say" + " why");
             return ExitCodes.REFUSED;
         }
         return ExitCodes.OK;

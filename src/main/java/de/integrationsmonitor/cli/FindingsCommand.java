@@ -1,8 +1,8 @@
 package de.integrationsmonitor.cli;
 
 import de.integrationsmonitor.kernel.ImonSettings;
-import de.integrationsmonitor.validate.FindingsReport;
 import de.integrationsmonitor.validate.FindingStore;
+import de.integrationsmonitor.validate.FindingsReport;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -15,13 +15,16 @@ import picocli.CommandLine.Option;
 // a new instance per command line: options of an earlier call in the same JVM never carry over
 @Component
 @Scope("prototype")
-@Command(name = "findings", mixinStandardHelpOptions = true,
+@Command(
+        name = "findings",
+        mixinStandardHelpOptions = true,
         description = "Lists the findings of validation and the quarantined lines (with file and line), as CSV or"
                 + " as a readable report; --report also writes it to output/pruefbericht.txt.")
 public class FindingsCommand implements Callable<Integer> {
 
-    public static final String[] HEADER =
-            {"delivery", "file", "line", "severity", "rule", "ags", "reference_date", "message"};
+    public static final String[] HEADER = {
+        "delivery", "file", "line", "severity", "rule", "ags", "reference_date", "message"
+    };
 
     @Option(names = "--delivery", paramLabel = "ID", description = "only this delivery")
     Long delivery;
@@ -56,8 +59,14 @@ public class FindingsCommand implements Callable<Integer> {
         }
         try (CsvOutput csv = CsvOutput.open(HEADER)) {
             for (FindingStore.ListedFinding f : findings.list(Optional.ofNullable(delivery), withSkipped)) {
-                csv.record(f.deliveryId(), f.fileName(), f.line().map(String::valueOf).orElse(""),
-                        f.severity(), f.rule(), f.regionCode(), f.referenceDate().map(String::valueOf).orElse(""),
+                csv.record(
+                        f.deliveryId(),
+                        f.fileName(),
+                        f.line().map(String::valueOf).orElse(""),
+                        f.severity(),
+                        f.rule(),
+                        f.regionCode(),
+                        f.referenceDate().map(String::valueOf).orElse(""),
                         f.message());
             }
         }

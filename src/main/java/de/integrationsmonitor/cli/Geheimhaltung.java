@@ -1,9 +1,9 @@
 package de.integrationsmonitor.cli;
 
-import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.audit.AuditLog;
 import de.integrationsmonitor.disclosure.DisclosureRules;
 import de.integrationsmonitor.disclosure.DisclosureRulesLoader;
+import de.integrationsmonitor.kernel.ImonSettings;
 import java.util.Optional;
 
 /** What the export commands share for disclosure control: the rules, the INTERN notice and its audit entry. */
@@ -14,8 +14,7 @@ final class Geheimhaltung {
     /** The audit log's action for such an export. */
     static final String EXPORT_INTERN = "export-intern";
 
-    private Geheimhaltung() {
-    }
+    private Geheimhaltung() {}
 
     static DisclosureRules rules(ImonSettings settings) {
         return DisclosureRulesLoader.load(DisclosureRules.file(settings.jobs()));

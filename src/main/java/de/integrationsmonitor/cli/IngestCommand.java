@@ -13,7 +13,9 @@ import picocli.CommandLine.Parameters;
 /** {@code imon ingest PATH...}: stores delivered files as deliveries. */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // a command's options are the fields of a fresh instance each time
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
         description = "Reads office extracts (classic CSV, ffcsv or its ZIP; files or folders) into the store."
                 + " Exit 0 when all went in, 2 when a file was refused (nothing of it is stored).")
 public class IngestCommand implements Callable<Integer> {

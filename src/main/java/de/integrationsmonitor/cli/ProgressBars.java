@@ -1,6 +1,7 @@
 package de.integrationsmonitor.cli;
 
 import de.integrationsmonitor.batch.RunEvents;
+import de.integrationsmonitor.printable.Printable;
 import java.util.HashMap;
 import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
@@ -10,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import de.integrationsmonitor.printable.Printable;
 
 /**
  * Shows what a run is doing while it runs: on a terminal, progress bars (progressbar library) for the rows taken in
@@ -26,6 +26,7 @@ public class ProgressBars {
     private final Map<String, ProgressBar> rendering = new HashMap<>();
     /** Without a terminal: per edition the reports to render and those rendered so far, for the log lines. */
     private final Map<String, long[]> counts = new HashMap<>();
+
     private ProgressBar ingest;
 
     @EventListener
@@ -39,8 +40,13 @@ public class ProgressBars {
             ingest.stepBy(stored);
             ingest.setExtraMessage(Printable.escape(o.fileName()));
         } else {
-            LOG.info("{}: {}{}", o.fileName(), o.status().name().toLowerCase().replace('_', ' '),
-                    o.refused() ? " - " + o.message() : o.deliveryId().map(id -> " as delivery " + id).orElse(""));
+            LOG.info(
+                    "{}: {}{}",
+                    o.fileName(),
+                    o.status().name().toLowerCase().replace('_', ' '),
+                    o.refused()
+                            ? " - " + o.message()
+                            : o.deliveryId().map(id -> " as delivery " + id).orElse(""));
         }
     }
 
@@ -48,8 +54,8 @@ public class ProgressBars {
     public synchronized void on(RunEvents.RenderingStarted event) {
         closeIngest();
         if (terminal && event.units() > 0) {
-            ProgressBar old = rendering.put(event.edition(), bar("render " + event.edition(), event.units(),
-                    "reports"));
+            ProgressBar old =
+                    rendering.put(event.edition(), bar("render " + event.edition(), event.units(), "reports"));
             if (old != null) {
                 old.close();
             }
@@ -71,8 +77,8 @@ public class ProgressBars {
             }
         }
         if (event.failed()) {
-            LOG.warn("report {} of edition {} could not be rendered: {}", event.unit(), event.edition(),
-                    event.reason());
+            LOG.warn(
+                    "report {} of edition {} could not be rendered: {}", event.unit(), event.edition(), event.reason());
         } else if (!terminal) {
             long[] count = counts.computeIfAbsent(event.edition(), e -> new long[2]);
             count[0]++;
@@ -100,7 +106,13 @@ public class ProgressBars {
     }
 
     private static ProgressBar bar(String task, long max, String unit) {
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUnit(" " + unit, 1)
-                .setStyle(ProgressBarStyle.ASCII).showSpeed().continuousUpdate().build();
+        return new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(max)
+                .setUnit(" " + unit, 1)
+                .setStyle(ProgressBarStyle.ASCII)
+                .showSpeed()
+                .continuousUpdate()
+                .build();
     }
 }

@@ -1,8 +1,8 @@
 package de.integrationsmonitor.cli;
 
-import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.batch.Remote;
 import de.integrationsmonitor.batch.Runs;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.report.edition.EditionLoader;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
 /** {@code imon report [EDITION] [--kreis AGS] [--again]}: renders PDFs into {@code output/}. */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // a command's options are the fields of a fresh instance each time
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
         description = "Renders the Kreis reports and Land overviews of an edition (default: every edition in jobs/)"
                 + " into output/, computing the indicators first where deliveries or the catalogue changed."
                 + " An edition whose published folder already holds its reports from the same inputs is left as it"
@@ -28,15 +30,20 @@ public class ReportCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "EDITION", description = "an edition file, e.g. jobs/NAME.yml")
     Path edition;
 
-    @Option(names = "--kreis", paramLabel = "AGS", description = "render only this Kreis; the edition's other"
-            + " published reports and their manifest entries stay")
+    @Option(
+            names = "--kreis",
+            paramLabel = "AGS",
+            description = "render only this Kreis; the edition's other"
+                    + " published reports and their manifest entries stay")
     String kreis;
 
     @Option(names = "--again", description = "render even when the published folder is up to date")
     boolean again;
 
-    @Option(names = "--remote", description = "the workers (imon worker) render the partitions; needs PostgreSQL"
-            + " and RabbitMQ (IMON_RABBITMQ_URL)")
+    @Option(
+            names = "--remote",
+            description = "the workers (imon worker) render the partitions; needs PostgreSQL"
+                    + " and RabbitMQ (IMON_RABBITMQ_URL)")
     boolean remote;
 
     private final Runs runs;

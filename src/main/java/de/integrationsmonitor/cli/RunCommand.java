@@ -1,7 +1,7 @@
 package de.integrationsmonitor.cli;
 
-import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.batch.Runs;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.report.edition.EditionLoader;
 import de.integrationsmonitor.validate.FindingsReport;
 import java.nio.file.Path;
@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
 /** {@code imon run}: the main job by hand: ingest input/, compute, render every edition. */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // a command's options are the fields of a fresh instance each time
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "The main job: ingest input/, compute the indicators, render every edition in jobs/, write"
                 + " the Prüfbericht. Work done before (the same files, the same computation, an edition up to date)"
                 + " is not done again.")

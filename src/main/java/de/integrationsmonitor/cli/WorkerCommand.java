@@ -14,14 +14,19 @@ import picocli.CommandLine.Command;
 /** {@code imon worker}: a long-running JVM that renders and ingests the partitions remote runs send it. */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // a command's options are the fields of a fresh instance each time
-@Command(name = "worker", mixinStandardHelpOptions = true,
+@Command(
+        name = "worker",
+        mixinStandardHelpOptions = true,
         description = "Takes partitions of remote runs (report --remote, nightly --remote) from RabbitMQ"
                 + " (IMON_RABBITMQ_URL), one at a time, and executes them against the shared PostgreSQL database,"
                 + " writing PDFs into the shared IMON_HOME, until stopped: SIGTERM lets the current partition"
                 + " finish, then exits 0. Needs IMON_PROFILE=postgres.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped (SIGTERM) after the current partition", "1:the broker or the database cannot"
-                + " be reached", "64:the embedded H2 database (a worker needs PostgreSQL)"})
+        exitCodeList = {
+            "0:stopped (SIGTERM) after the current partition",
+            "1:the broker or the database cannot" + " be reached",
+            "64:the embedded H2 database (a worker needs PostgreSQL)"
+        })
 public class WorkerCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger("imon");
@@ -41,8 +46,10 @@ public class WorkerCommand implements Callable<Integer> {
         // SIGTERM closes the context, which stops the worker after its current partition; then the JVM would end
         // with 143, the status of a signal: the worker stopped as asked, so it ends with 0
         SpringApplication.getShutdownHandlers().add(() -> Runtime.getRuntime().halt(ExitCodes.OK));
-        LOG.info("worker {} ready: taking partitions from {}; SIGTERM stops it after the current partition",
-                Workers.identity(), workers.describe());
+        LOG.info(
+                "worker {} ready: taking partitions from {}; SIGTERM stops it after the current partition",
+                Workers.identity(),
+                workers.describe());
         workers.awaitStop();
         return ExitCodes.OK;
     }

@@ -3,8 +3,7 @@ package de.integrationsmonitor.datenquellen;
 /** Cell references as Excel writes them: column letters to 0-based indexes and back ({@code D12}). */
 public final class CellRefs {
 
-    private CellRefs() {
-    }
+    private CellRefs() {}
 
     /** The 0-based index of a column: A is 0, Z 25, AA 26. */
     public static int column(String letters) {

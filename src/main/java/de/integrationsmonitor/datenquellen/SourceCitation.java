@@ -13,8 +13,7 @@ import java.util.Set;
  */
 public final class SourceCitation {
 
-    private SourceCitation() {
-    }
+    private SourceCitation() {}
 
     /**
      * The tables as printed in a report of a Land, in their order: an own table with the descriptions that can

@@ -26,10 +26,23 @@ import java.util.Optional;
  * @param symbols       symbol in the file to the offices' symbol it means ({@code "*": "."})
  * @param unit          the unit of every value column when there is no unit row
  */
-public record SourceDescription(Path file, String id, String title, String provider, String attribution,
-                                String licence, String files, String sheet, boolean sheetPosition,
-                                List<Integer> headerRows, Optional<Integer> unitRow, Optional<Integer> firstDataRow,
-                                Region region, PeriodSource period, Map<String, String> symbols, String unit) {
+public record SourceDescription(
+        Path file,
+        String id,
+        String title,
+        String provider,
+        String attribution,
+        String licence,
+        String files,
+        String sheet,
+        boolean sheetPosition,
+        List<Integer> headerRows,
+        Optional<Integer> unitRow,
+        Optional<Integer> firstDataRow,
+        Region region,
+        PeriodSource period,
+        Map<String, String> symbols,
+        String unit) {
 
     /** The prefix every own table code carries; no GENESIS code contains a colon. */
     public static final String PREFIX = "eigen:";
@@ -61,11 +74,15 @@ public record SourceDescription(Path file, String id, String title, String provi
      * @param nameColumn a column with the name beside the key, quoted in messages; empty when there is none
      * @param land       the two-digit Land of {@code ags-in-land} and {@code name}
      */
-    public record Region(RegionMode mode, int column, Optional<Integer> nameColumn, Optional<String> land) {
-    }
+    public record Region(RegionMode mode, int column, Optional<Integer> nameColumn, Optional<String> land) {}
 
     /** Where a row's period is: fixed for the file, in one cell, in a column, or over each column group. */
-    public enum PeriodMode { FIXED, CELL, COLUMN, COLUMN_GROUPS }
+    public enum PeriodMode {
+        FIXED,
+        CELL,
+        COLUMN,
+        COLUMN_GROUPS
+    }
 
     /**
      * @param value      the fixed period ({@code 2020}, {@code 30.06.2020}) or the cell ({@code B3})
@@ -73,9 +90,13 @@ public record SourceDescription(Path file, String id, String title, String provi
      * @param day        the day of a Stichtag given as a year only
      * @param corrections the year of a column group where the workbook prints a wrong one (first column → year)
      */
-    public record PeriodSource(PeriodMode mode, PeriodKind kind, Optional<MonthDay> day, String value, int column,
-                               Map<Integer, Integer> corrections) {
-    }
+    public record PeriodSource(
+            PeriodMode mode,
+            PeriodKind kind,
+            Optional<MonthDay> day,
+            String value,
+            int column,
+            Map<Integer, Integer> corrections) {}
 
     /** Whether the description takes a file of this name. */
     public boolean takes(String fileName) {

@@ -29,6 +29,7 @@ final class AttackerIntervals {
     private final Map<Integer, Integer> variable = new HashMap<>();
     /** Per relation with a hidden cell: the coefficients over all hidden cells and the published constant. */
     private final List<double[]> rows = new ArrayList<>();
+
     private final List<Double> constants = new ArrayList<>();
     /** The hidden cells linked through relations form components; each cell's programme is its component's. */
     private final int[] component;
@@ -108,7 +109,11 @@ final class AttackerIntervals {
         // alone in a relation among published figures: the difference gives it exactly, no programme needed
         for (int r = 0; r < rows.size(); r++) {
             double[] row = rows.get(r);
-            if (row[v] != 0 && java.util.stream.IntStream.range(0, row.length).filter(w -> row[w] != 0).count() == 1) {
+            if (row[v] != 0
+                    && java.util.stream.IntStream.range(0, row.length)
+                                    .filter(w -> row[w] != 0)
+                                    .count()
+                            == 1) {
                 double exact = constants.get(r) / row[v];
                 return new Interval(exact, exact);
             }
@@ -159,21 +164,28 @@ final class AttackerIntervals {
         // the true value is a feasible point: an interval without it is the solver's error, never a safe answer
         double truth = value(cell);
         if (low > truth + Suppression.TOLERANCE || high < truth - Suppression.TOLERANCE) {
-            throw new IllegalStateException("table " + table.name() + ", cell " + table.cells().get(cell).key()
-                    + ": the linear programme gave " + new Interval(low, high) + ", which misses its value " + truth);
+            throw new IllegalStateException("table " + table.name() + ", cell "
+                    + table.cells().get(cell).key() + ": the linear programme gave " + new Interval(low, high)
+                    + ", which misses its value " + truth);
         }
         return new Interval(low, high);
     }
 
     private double solve(double[] objective, List<LinearConstraint> constraints, GoalType goal) {
         try {
-            PointValuePair optimum = new SimplexSolver().optimize(new MaxIter(100_000),
-                    new LinearObjectiveFunction(objective, 0), new LinearConstraintSet(constraints), goal,
-                    new NonNegativeConstraint(true));
+            PointValuePair optimum = new SimplexSolver()
+                    .optimize(
+                            new MaxIter(100_000),
+                            new LinearObjectiveFunction(objective, 0),
+                            new LinearConstraintSet(constraints),
+                            goal,
+                            new NonNegativeConstraint(true));
             return optimum.getValue();
         } catch (NoFeasibleSolutionException e) {
-            throw new IllegalArgumentException("table " + table.name() + ": the published figures contradict its"
-                    + " relations (a total differs from the sum of its parts); nothing can be checked", e);
+            throw new IllegalArgumentException(
+                    "table " + table.name() + ": the published figures contradict its"
+                            + " relations (a total differs from the sum of its parts); nothing can be checked",
+                    e);
         }
     }
 }

@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 public final class DisclosureAudit {
 
-    private DisclosureAudit() {
-    }
+    private DisclosureAudit() {}
 
     /** Every suppressed cell the pattern does not protect well enough; empty when the pattern passes. */
     public static List<AuditFinding> findings(SuppressionPattern pattern) {
@@ -39,12 +38,16 @@ public final class DisclosureAudit {
     }
 
     static List<AuditFinding> check(ProtectedTable table, List<CellStatus> statuses, boolean firstOnly) {
-        return check(table, statuses, firstOnly, java.util.stream.IntStream.range(0, statuses.size()).boxed().toList());
+        return check(
+                table,
+                statuses,
+                firstOnly,
+                java.util.stream.IntStream.range(0, statuses.size()).boxed().toList());
     }
 
     /** The findings among the given cells only. */
-    static List<AuditFinding> check(ProtectedTable table, List<CellStatus> statuses, boolean firstOnly,
-                                    Iterable<Integer> cells) {
+    static List<AuditFinding> check(
+            ProtectedTable table, List<CellStatus> statuses, boolean firstOnly, Iterable<Integer> cells) {
         AttackerIntervals attacker = new AttackerIntervals(table, statuses);
         List<AuditFinding> findings = new ArrayList<>();
         for (int i : cells) {
@@ -59,8 +62,8 @@ public final class DisclosureAudit {
         return findings;
     }
 
-    private static Optional<AuditFinding> finding(ProtectedTable table, List<CellStatus> statuses,
-                                                  AttackerIntervals attacker, int i) {
+    private static Optional<AuditFinding> finding(
+            ProtectedTable table, List<CellStatus> statuses, AttackerIntervals attacker, int i) {
         CellStatus status = statuses.get(i);
         if (!status.suppressed()) {
             return Optional.empty();
@@ -79,7 +82,8 @@ public final class DisclosureAudit {
             width = 1;
         }
         boolean protectedWell = derived.covers(required) && derived.width() >= width - Suppression.TOLERANCE;
-        return protectedWell ? Optional.empty()
+        return protectedWell
+                ? Optional.empty()
                 : Optional.of(new AuditFinding(table.name(), cell.key(), status, value, derived, required, width));
     }
 }

@@ -9,9 +9,11 @@ public class DisclosureException extends RuntimeException {
 
     public DisclosureException(List<AuditFinding> findings) {
         super("Geheimhaltung: " + findings.size() + " suppressed cell" + (findings.size() == 1 ? "" : "s")
-                + " could be worked out: " + String.join("; ", findings.stream().limit(10)
-                .map(AuditFinding::message).toList()) + (findings.size() > 10 ? "; and " + (findings.size() - 10)
-                + " more" : ""));
+                + " could be worked out: "
+                + String.join(
+                        "; ",
+                        findings.stream().limit(10).map(AuditFinding::message).toList())
+                + (findings.size() > 10 ? "; and " + (findings.size() - 10) + " more" : ""));
         this.findings = List.copyOf(findings);
     }
 

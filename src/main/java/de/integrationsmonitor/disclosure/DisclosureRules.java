@@ -1,11 +1,11 @@
 package de.integrationsmonitor.disclosure;
 
+import de.integrationsmonitor.datenquellen.SourceDescription;
+import de.integrationsmonitor.kernel.Sha256;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import de.integrationsmonitor.datenquellen.SourceDescription;
-import de.integrationsmonitor.kernel.Sha256;
 
 /**
  * The protection rules of the sources, as declared in {@code jobs/catalogue/geheimhaltung.yml} (and, for a source
@@ -18,8 +18,8 @@ import de.integrationsmonitor.kernel.Sha256;
  * @param tables       per table code: its rule, or empty where the table is declared {@code amtlich} (protected by
  *                     the office, nothing suppressed again)
  */
-public record DisclosureRules(String version, String sha256, ProtectionRule ownData,
-                              Map<String, Optional<ProtectionRule>> tables) {
+public record DisclosureRules(
+        String version, String sha256, ProtectionRule ownData, Map<String, Optional<ProtectionRule>> tables) {
 
     /** Where the rules of the catalogue's tables live, beside the catalogue. */
     public static Path file(Path jobs) {
@@ -27,8 +27,8 @@ public record DisclosureRules(String version, String sha256, ProtectionRule ownD
     }
 
     /** No file: every table is the office's, own data get the documented default. */
-    public static final DisclosureRules NONE = new DisclosureRules("", Sha256.of(""),
-            ProtectionRule.OWN_DATA_DEFAULT, Map.of());
+    public static final DisclosureRules NONE =
+            new DisclosureRules("", Sha256.of(""), ProtectionRule.OWN_DATA_DEFAULT, Map.of());
 
     public DisclosureRules {
         tables = java.util.Collections.unmodifiableMap(new TreeMap<>(tables));

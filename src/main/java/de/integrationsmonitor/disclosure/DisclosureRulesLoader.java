@@ -28,8 +28,7 @@ public final class DisclosureRulesLoader {
     private static final Set<String> FIELDS = Set.of("mindestfallzahl", "dominanz", "schutzintervall_prozent");
     public static final String OFFICE = "amtlich";
 
-    private DisclosureRulesLoader() {
-    }
+    private DisclosureRulesLoader() {}
 
     /** The rules file; {@link DisclosureRules#NONE} when there is none. */
     public static DisclosureRules load(Path file) {
@@ -58,8 +57,9 @@ public final class DisclosureRulesLoader {
         }
         String version = String.valueOf(map.containsKey("version") ? map.get("version") : "");
         ProtectionRule ownData = map.containsKey("eigene_daten")
-                ? block(map.get("eigene_daten"), file + ", eigene_daten").orElseThrow(() -> new DisclosureRulesException(
-                file + ", eigene_daten: own data are never '" + OFFICE + "'; give a mindestfallzahl"))
+                ? block(map.get("eigene_daten"), file + ", eigene_daten")
+                        .orElseThrow(() -> new DisclosureRulesException(
+                                file + ", eigene_daten: own data are never '" + OFFICE + "'; give a mindestfallzahl"))
                 : ProtectionRule.OWN_DATA_DEFAULT;
         Map<String, Optional<ProtectionRule>> tables = new LinkedHashMap<>();
         Object listed = map.get("tabellen");
@@ -68,8 +68,8 @@ public final class DisclosureRulesLoader {
                 throw new DisclosureRulesException(file + ", tabellen: expected one entry per table code, e.g."
                         + " \"12521-0040\": {mindestfallzahl: 3}");
             }
-            byTable.forEach((table, rule) -> tables.put(String.valueOf(table),
-                    block(rule, file + ", tabellen, " + table)));
+            byTable.forEach(
+                    (table, rule) -> tables.put(String.valueOf(table), block(rule, file + ", tabellen, " + table)));
         }
         return new DisclosureRules(version, Sha256.of(bytes), ownData, tables);
     }
@@ -102,13 +102,16 @@ public final class DisclosureRulesLoader {
         }
         int minimum = whole(map.get("mindestfallzahl"), where + ", mindestfallzahl", 0, 1_000_000);
         int interval = map.containsKey("schutzintervall_prozent")
-                ? whole(map.get("schutzintervall_prozent"), where + ", schutzintervall_prozent", 0, 100) : 50;
+                ? whole(map.get("schutzintervall_prozent"), where + ", schutzintervall_prozent", 0, 100)
+                : 50;
         Optional<ProtectionRule.Dominance> dominance = Optional.empty();
         if (map.containsKey("dominanz")) {
             if (!(map.get("dominanz") instanceof Map<?, ?> d) || !d.keySet().equals(Set.of("n", "k"))) {
-                throw new DisclosureRulesException(where + ", dominanz: expected {n: N, k: PERCENT}, e.g. {n: 1, k: 85}");
+                throw new DisclosureRulesException(
+                        where + ", dominanz: expected {n: N, k: PERCENT}, e.g. {n: 1, k: 85}");
             }
-            dominance = Optional.of(new ProtectionRule.Dominance(whole(d.get("n"), where + ", dominanz, n", 1, 100),
+            dominance = Optional.of(new ProtectionRule.Dominance(
+                    whole(d.get("n"), where + ", dominanz, n", 1, 100),
                     whole(d.get("k"), where + ", dominanz, k", 1, 100)));
         }
         return Optional.of(new ProtectionRule(minimum, dominance, interval));

@@ -18,6 +18,8 @@ public record Interval(double low, double high) {
     }
 
     static String number(double d) {
-        return Math.abs(d - Math.rint(d)) < 1e-6 ? String.valueOf((long) Math.rint(d)) : String.format(java.util.Locale.ROOT, "%.2f", d);
+        return Math.abs(d - Math.rint(d)) < 1e-6
+                ? String.valueOf((long) Math.rint(d))
+                : String.format(java.util.Locale.ROOT, "%.2f", d);
     }
 }

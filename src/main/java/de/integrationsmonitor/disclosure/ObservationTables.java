@@ -52,8 +52,7 @@ public final class ObservationTables {
         }
     }
 
-    private ObservationTables() {
-    }
+    private ObservationTables() {}
 
     /**
      * Protects the observations (all of one table, unfiltered: a filtered export must not hide a cell that another
@@ -64,13 +63,14 @@ public final class ObservationTables {
     public static Protected protect(String table, ProtectionRule rule, List<StoredObservation> observations) {
         Map<String, List<StoredObservation>> groups = new TreeMap<>();
         for (StoredObservation o : observations) {
-            groups.computeIfAbsent(o.deliveryId() + SEPARATOR + o.period().text(), g -> new ArrayList<>()).add(o);
+            groups.computeIfAbsent(o.deliveryId() + SEPARATOR + o.period().text(), g -> new ArrayList<>())
+                    .add(o);
         }
         List<SuppressionPattern> patterns = new ArrayList<>();
         Map<String, CellStatus> statuses = new HashMap<>();
         for (Map.Entry<String, List<StoredObservation>> group : groups.entrySet()) {
-            ProtectedTable.Builder t = ProtectedTable.builder(table + ", Lieferung " + group.getKey().replace(SEPARATOR,
-                    ", Zeitraum "));
+            ProtectedTable.Builder t = ProtectedTable.builder(
+                    table + ", Lieferung " + group.getKey().replace(SEPARATOR, ", Zeitraum "));
             Map<String, StoredObservation> byCell = new LinkedHashMap<>();
             for (StoredObservation o : group.getValue()) {
                 String cell = cellKey(o);
@@ -92,8 +92,8 @@ public final class ObservationTables {
             return new TableCell(key, o.cell().number(), java.util.Optional.of(rule), List.of());
         }
         if (o.cell().marker().equals(Marker.NOTHING.symbol())) {
-            return new TableCell(key, java.util.Optional.of(java.math.BigDecimal.ZERO), java.util.Optional.of(rule),
-                    List.of());
+            return new TableCell(
+                    key, java.util.Optional.of(java.math.BigDecimal.ZERO), java.util.Optional.of(rule), List.of());
         }
         return TableCell.officeSecret(key);
     }
@@ -102,7 +102,8 @@ public final class ObservationTables {
         Map<String, Map<String, StoredObservation>> byVariable = new TreeMap<>();
         Map<String, Map<String, StoredObservation>> byRegion = new TreeMap<>();
         for (StoredObservation o : cells) {
-            byVariable.computeIfAbsent(o.variablePath() + SEPARATOR + o.unit(), v -> new TreeMap<>())
+            byVariable
+                    .computeIfAbsent(o.variablePath() + SEPARATOR + o.unit(), v -> new TreeMap<>())
                     .put(o.regionCode(), o);
             byRegion.computeIfAbsent(o.regionCode() + SEPARATOR + o.unit(), r -> new TreeMap<>())
                     .put(o.variablePath(), o);
@@ -111,9 +112,13 @@ public final class ObservationTables {
         for (Map<String, StoredObservation> regions : byVariable.values()) {
             for (StoredObservation land : regions.values()) {
                 String code = land.regionCode();
-                List<String> parts = regions.values().stream().map(StoredObservation::regionCode)
-                        .filter(r -> code.equals("DG") ? r.length() == 2 : code.length() == 2 && r.length() == 5
-                                && r.startsWith(code)).map(r -> cellKey(regions.get(r))).toList();
+                List<String> parts = regions.values().stream()
+                        .map(StoredObservation::regionCode)
+                        .filter(r -> code.equals("DG")
+                                ? r.length() == 2
+                                : code.length() == 2 && r.length() == 5 && r.startsWith(code))
+                        .map(r -> cellKey(regions.get(r)))
+                        .toList();
                 if (!parts.isEmpty()) {
                     t.relationIfItAddsUp(cellKey(land), parts);
                 }
@@ -127,15 +132,19 @@ public final class ObservationTables {
                 for (int p = 0; p < labels.length; p++) {
                     String[] rest = labels.clone();
                     rest[p] = "\u0000";
-                    siblings.computeIfAbsent(p + ":" + String.join(SEPARATOR, rest), s -> new ArrayList<>()).add(o);
+                    siblings.computeIfAbsent(p + ":" + String.join(SEPARATOR, rest), s -> new ArrayList<>())
+                            .add(o);
                 }
             }
             siblings.forEach((position, group) -> {
                 int p = Integer.parseInt(position.substring(0, position.indexOf(':')));
-                List<StoredObservation> totals = group.stream().filter(o -> label(o, p).equalsIgnoreCase("Insgesamt"))
+                List<StoredObservation> totals = group.stream()
+                        .filter(o -> label(o, p).equalsIgnoreCase("Insgesamt"))
                         .toList();
-                List<String> parts = group.stream().filter(o -> !label(o, p).equalsIgnoreCase("Insgesamt"))
-                        .map(ObservationTables::cellKey).toList();
+                List<String> parts = group.stream()
+                        .filter(o -> !label(o, p).equalsIgnoreCase("Insgesamt"))
+                        .map(ObservationTables::cellKey)
+                        .toList();
                 if (totals.size() == 1 && parts.size() >= 2) {
                     t.relationIfItAddsUp(cellKey(totals.get(0)), parts);
                 }
@@ -153,7 +162,8 @@ public final class ObservationTables {
 
     /** An observation's identity across patterns: delivery, region, period, variable, reference year. */
     static String key(StoredObservation o) {
-        return o.deliveryId() + "\u001f" + o.regionCode() + "\u001f" + o.period().text() + "\u001f"
-                + o.variablePath() + "\u001f" + o.referenceDate().getYear() + "\u001f" + o.unit();
+        return o.deliveryId() + "\u001f" + o.regionCode() + "\u001f"
+                + o.period().text() + "\u001f" + o.variablePath() + "\u001f"
+                + o.referenceDate().getYear() + "\u001f" + o.unit();
     }
 }

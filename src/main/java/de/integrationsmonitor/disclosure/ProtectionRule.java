@@ -28,8 +28,8 @@ public record ProtectionRule(int minimumCount, Optional<Dominance> dominance, in
     public record Dominance(int n, int k) {
         public Dominance {
             if (n < 1 || k < 1 || k > 100) {
-                throw new IllegalArgumentException("dominance needs n >= 1 and 1 <= k <= 100, not (" + n + ", " + k
-                        + ")");
+                throw new IllegalArgumentException(
+                        "dominance needs n >= 1 and 1 <= k <= 100, not (" + n + ", " + k + ")");
             }
         }
     }
@@ -55,7 +55,9 @@ public record ProtectionRule(int minimumCount, Optional<Dominance> dominance, in
         List<BigDecimal> largest = new ArrayList<>(contributions);
         largest.sort(Comparator.reverseOrder());
         BigDecimal top = largest.stream().limit(dominance.get().n()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return top.multiply(BigDecimal.valueOf(100)).compareTo(value.multiply(BigDecimal.valueOf(dominance.get().k())))
+        return top.multiply(BigDecimal.valueOf(100))
+                        .compareTo(value.multiply(
+                                BigDecimal.valueOf(dominance.get().k())))
                 > 0;
     }
 
@@ -74,7 +76,9 @@ public record ProtectionRule(int minimumCount, Optional<Dominance> dominance, in
 
     /** The rule as written in a source description, for messages and the recorded pattern. */
     public String describe() {
-        return "mindestfallzahl " + minimumCount + dominance.map(d -> ", dominanz (" + d.n() + ", " + d.k() + " %)")
-                .orElse("") + ", schutzintervall " + intervalPercent + " %";
+        return "mindestfallzahl " + minimumCount
+                + dominance
+                        .map(d -> ", dominanz (" + d.n() + ", " + d.k() + " %)")
+                        .orElse("") + ", schutzintervall " + intervalPercent + " %";
     }
 }

@@ -22,16 +22,17 @@ import java.util.function.Function;
  */
 public final class PublishedValues {
 
-    private PublishedValues() {
-    }
+    private PublishedValues() {}
 
     /**
      * @param observations the current cells of a table
      * @throws DisclosureException when a table's pattern does not pass the audit (naming table and cells)
      */
-    public static Map<String, List<IndicatorValue>> protect(Map<String, List<IndicatorValue>> values,
-                                                            IndicatorCatalogue catalogue, DisclosureRules rules,
-                                                            Function<String, List<StoredObservation>> observations) {
+    public static Map<String, List<IndicatorValue>> protect(
+            Map<String, List<IndicatorValue>> values,
+            IndicatorCatalogue catalogue,
+            DisclosureRules rules,
+            Function<String, List<StoredObservation>> observations) {
         if (!rules.anyRule()) {
             return values;
         }
@@ -40,8 +41,10 @@ public final class PublishedValues {
             for (InputSpec input : d.inputs()) {
                 Optional<ProtectionRule> rule = rules.ruleFor(input.table());
                 if (rule.isPresent() && !byTable.containsKey(input.table())) {
-                    byTable.put(input.table(), ObservationTables.protect(input.table(), rule.get(),
-                            observations.apply(input.table())).suppressedRegionYears());
+                    byTable.put(
+                            input.table(),
+                            ObservationTables.protect(input.table(), rule.get(), observations.apply(input.table()))
+                                    .suppressedRegionYears());
                 }
             }
         }
@@ -57,14 +60,20 @@ public final class PublishedValues {
             Set<String> landsWithSuppressed = new java.util.HashSet<>();
             for (IndicatorValue v : list) {
                 IndicatorValue p = d.map(def -> protect(v, def, suppressed)).orElse(v);
-                if (p != v && CellStatus.SYMBOL.equals(p.marker()) && v.regionCode().length() == 5) {
-                    landsWithSuppressed.add(v.regionCode().substring(0, 2) + "/" + v.referenceDate().getYear());
+                if (p != v
+                        && CellStatus.SYMBOL.equals(p.marker())
+                        && v.regionCode().length() == 5) {
+                    landsWithSuppressed.add(v.regionCode().substring(0, 2) + "/"
+                            + v.referenceDate().getYear());
                 }
                 out.add(p);
             }
-            out.replaceAll(v -> v.regionCode().length() == 5 && v.comparison().rankInLand().isPresent()
-                    && landsWithSuppressed.contains(v.regionCode().substring(0, 2) + "/" + v.referenceDate().getYear())
-                    ? withoutRank(v) : v);
+            out.replaceAll(v -> v.regionCode().length() == 5
+                            && v.comparison().rankInLand().isPresent()
+                            && landsWithSuppressed.contains(v.regionCode().substring(0, 2) + "/"
+                                    + v.referenceDate().getYear())
+                    ? withoutRank(v)
+                    : v);
             published.put(id, out);
         });
         return published;
@@ -72,17 +81,40 @@ public final class PublishedValues {
 
     private static IndicatorValue withoutRank(IndicatorValue v) {
         IndicatorValue.Comparison c = v.comparison();
-        return new IndicatorValue(v.indicatorId(), v.regionCode(), v.period(), v.gebietsstand(), v.value(), v.marker(),
-                v.numerator(), v.denominator(), v.smallBase(), new IndicatorValue.Comparison(c.landValue(),
-                c.germanyValue(), Optional.empty(), Optional.empty(), c.change5y(), c.cluster()));
+        return new IndicatorValue(
+                v.indicatorId(),
+                v.regionCode(),
+                v.period(),
+                v.gebietsstand(),
+                v.value(),
+                v.marker(),
+                v.numerator(),
+                v.denominator(),
+                v.smallBase(),
+                new IndicatorValue.Comparison(
+                        c.landValue(),
+                        c.germanyValue(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        c.change5y(),
+                        c.cluster()));
     }
 
     static IndicatorValue protect(IndicatorValue v, IndicatorDefinition d, SuppressedInputs suppressed) {
         int year = v.referenceDate().getYear();
         String region = v.regionCode();
         if (suppressed.suppressed(d, region, year)) {
-            return new IndicatorValue(v.indicatorId(), region, v.period(), v.gebietsstand(), Optional.empty(),
-                    CellStatus.SYMBOL, Optional.empty(), Optional.empty(), false, IndicatorValue.Comparison.NONE);
+            return new IndicatorValue(
+                    v.indicatorId(),
+                    region,
+                    v.period(),
+                    v.gebietsstand(),
+                    Optional.empty(),
+                    CellStatus.SYMBOL,
+                    Optional.empty(),
+                    Optional.empty(),
+                    false,
+                    IndicatorValue.Comparison.NONE);
         }
         IndicatorValue.Comparison c = v.comparison();
         String land = region.length() == 5 ? region.substring(0, 2) : region;
@@ -92,9 +124,22 @@ public final class PublishedValues {
         if (!landHidden && !germanyHidden && !changeHidden) {
             return v;
         }
-        return new IndicatorValue(v.indicatorId(), region, v.period(), v.gebietsstand(), v.value(), v.marker(),
-                v.numerator(), v.denominator(), v.smallBase(), new IndicatorValue.Comparison(
-                landHidden ? Optional.empty() : c.landValue(), germanyHidden ? Optional.empty() : c.germanyValue(),
-                c.rankInLand(), c.kreiseInLand(), changeHidden ? Optional.empty() : c.change5y(), c.cluster()));
+        return new IndicatorValue(
+                v.indicatorId(),
+                region,
+                v.period(),
+                v.gebietsstand(),
+                v.value(),
+                v.marker(),
+                v.numerator(),
+                v.denominator(),
+                v.smallBase(),
+                new IndicatorValue.Comparison(
+                        landHidden ? Optional.empty() : c.landValue(),
+                        germanyHidden ? Optional.empty() : c.germanyValue(),
+                        c.rankInLand(),
+                        c.kreiseInLand(),
+                        changeHidden ? Optional.empty() : c.change5y(),
+                        c.cluster()));
     }
 }

@@ -26,15 +26,16 @@ public final class Suppression {
     /** Numerical tolerance of the linear programmes. */
     static final double TOLERANCE = 1e-6;
 
-    private Suppression() {
-    }
+    private Suppression() {}
 
     /** The pattern for the table; it passes {@link DisclosureAudit}. */
     public static SuppressionPattern protect(ProtectedTable table) {
         List<CellStatus> statuses = new ArrayList<>();
         for (TableCell cell : table.cells()) {
-            statuses.add(cell.value().isEmpty() ? CellStatus.OFFICE_SECRET
-                    : cell.sensitive() ? CellStatus.PRIMARY : CellStatus.PUBLISHED);
+            statuses.add(
+                    cell.value().isEmpty()
+                            ? CellStatus.OFFICE_SECRET
+                            : cell.sensitive() ? CellStatus.PRIMARY : CellStatus.PUBLISHED);
         }
         if (!statuses.contains(CellStatus.PRIMARY)) {
             return new SuppressionPattern(table, statuses);
@@ -59,7 +60,8 @@ public final class Suppression {
             int cell = table.index(f.cell());
             Optional<Integer> next = candidate(table, statuses, cell, shortfall(f));
             if (next.isEmpty()) {
-                throw new DisclosureException(failing); // nothing left to suppress: cannot happen with non-negative relations
+                throw new DisclosureException(
+                        failing); // nothing left to suppress: cannot happen with non-negative relations
             }
             statuses.set(next.get(), CellStatus.SECONDARY);
         }
@@ -74,11 +76,14 @@ public final class Suppression {
         return Math.max(1, Math.max(up, Math.max(down, width)));
     }
 
-    private static Optional<Integer> candidate(ProtectedTable table, List<CellStatus> statuses, int cell,
-                                               double shortfall) {
-        List<Relation> around = table.relations().stream().filter(r -> r.involves(cell)).toList();
-        List<Relation> alone = around.stream().filter(r -> hiddenIn(r, statuses) == 1 && !published(r, statuses)
-                .isEmpty()).toList();
+    private static Optional<Integer> candidate(
+            ProtectedTable table, List<CellStatus> statuses, int cell, double shortfall) {
+        List<Relation> around =
+                table.relations().stream().filter(r -> r.involves(cell)).toList();
+        List<Relation> alone = around.stream()
+                .filter(r ->
+                        hiddenIn(r, statuses) == 1 && !published(r, statuses).isEmpty())
+                .toList();
         Optional<Integer> pick = smallestCovering(table, published(alone, statuses), shortfall);
         if (pick.isPresent()) {
             return pick;
@@ -112,13 +117,15 @@ public final class Suppression {
         return Optional.empty();
     }
 
-    private static Optional<Integer> smallestCovering(ProtectedTable table, List<Integer> candidates,
-                                                      double shortfall) {
-        Comparator<Integer> byValue = Comparator.comparing(i -> table.cells().get(i).value().orElseThrow());
+    private static Optional<Integer> smallestCovering(
+            ProtectedTable table, List<Integer> candidates, double shortfall) {
+        Comparator<Integer> byValue =
+                Comparator.comparing(i -> table.cells().get(i).value().orElseThrow());
         Optional<Integer> covering = candidates.stream()
                 .filter(i -> table.cells().get(i).value().orElseThrow().doubleValue() >= shortfall - TOLERANCE)
                 .min(byValue.thenComparing(Comparator.naturalOrder()));
-        return covering.isPresent() ? covering
+        return covering.isPresent()
+                ? covering
                 : candidates.stream().max(byValue.thenComparing(Comparator.<Integer>reverseOrder()));
     }
 
@@ -129,11 +136,14 @@ public final class Suppression {
                 secondary.add(i);
             }
         }
-        secondary.sort(Comparator.comparing((Integer i) -> table.cells().get(i).value().orElse(BigDecimal.ZERO))
-                .reversed().thenComparing(Comparator.naturalOrder()));
+        secondary.sort(
+                Comparator.comparing((Integer i) -> table.cells().get(i).value().orElse(BigDecimal.ZERO))
+                        .reversed()
+                        .thenComparing(Comparator.naturalOrder()));
         for (int i : secondary) {
             statuses.set(i, CellStatus.PUBLISHED);
-            if (!DisclosureAudit.check(table, statuses, true, linked(table, statuses, i)).isEmpty()) {
+            if (!DisclosureAudit.check(table, statuses, true, linked(table, statuses, i))
+                    .isEmpty()) {
                 statuses.set(i, CellStatus.SECONDARY);
             }
         }
@@ -169,7 +179,10 @@ public final class Suppression {
     }
 
     private static List<Integer> published(List<Relation> relations, List<CellStatus> statuses) {
-        return relations.stream().flatMap(r -> published(r, statuses).stream()).distinct().toList();
+        return relations.stream()
+                .flatMap(r -> published(r, statuses).stream())
+                .distinct()
+                .toList();
     }
 
     private static List<Integer> cells(Relation r) {

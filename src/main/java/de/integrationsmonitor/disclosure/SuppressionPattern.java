@@ -27,15 +27,19 @@ public record SuppressionPattern(ProtectedTable table, List<CellStatus> statuses
 
     /** Keys of the cells with this status, in the table's order. */
     public List<String> keys(CellStatus status) {
-        return java.util.stream.IntStream.range(0, statuses.size()).filter(i -> statuses.get(i) == status)
-                .mapToObj(i -> table.cells().get(i).key()).toList();
+        return java.util.stream.IntStream.range(0, statuses.size())
+                .filter(i -> statuses.get(i) == status)
+                .mapToObj(i -> table.cells().get(i).key())
+                .toList();
     }
 
     /** Keys of the cells an outsider does not see (suppressed or office secret), by key. */
     public Map<String, CellStatus> hidden() {
-        return java.util.stream.IntStream.range(0, statuses.size()).filter(i -> statuses.get(i).hidden()).boxed()
-                .collect(Collectors.toMap(i -> table.cells().get(i).key(), statuses::get, (a, b) -> a,
-                        java.util.LinkedHashMap::new));
+        return java.util.stream.IntStream.range(0, statuses.size())
+                .filter(i -> statuses.get(i).hidden())
+                .boxed()
+                .collect(Collectors.toMap(
+                        i -> table.cells().get(i).key(), statuses::get, (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
     /** One line per suppressed cell, "table<TAB>key<TAB>PRIMARY|SECONDARY", in the table's order. */
@@ -43,8 +47,12 @@ public record SuppressionPattern(ProtectedTable table, List<CellStatus> statuses
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < statuses.size(); i++) {
             if (statuses.get(i).suppressed()) {
-                text.append(table.name()).append('\t').append(table.cells().get(i).key()).append('\t')
-                        .append(statuses.get(i)).append('\n');
+                text.append(table.name())
+                        .append('\t')
+                        .append(table.cells().get(i).key())
+                        .append('\t')
+                        .append(statuses.get(i))
+                        .append('\n');
             }
         }
         return text.toString();

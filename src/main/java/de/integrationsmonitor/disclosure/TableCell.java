@@ -14,8 +14,8 @@ import java.util.Optional;
  *                      never primarily suppressed again, but may be chosen for secondary suppression)
  * @param contributions the contributions for a dominance rule (magnitudes); empty for counts
  */
-public record TableCell(String key, Optional<BigDecimal> value, Optional<ProtectionRule> rule,
-                        List<BigDecimal> contributions) {
+public record TableCell(
+        String key, Optional<BigDecimal> value, Optional<ProtectionRule> rule, List<BigDecimal> contributions) {
 
     public TableCell {
         Objects.requireNonNull(key, "key");
@@ -23,8 +23,8 @@ public record TableCell(String key, Optional<BigDecimal> value, Optional<Protect
         Objects.requireNonNull(rule, "rule");
         contributions = List.copyOf(contributions);
         if (value.isPresent() && value.get().signum() < 0) {
-            throw new IllegalArgumentException("cell " + key + " is negative (" + value.get() + "); the tables protected"
-                    + " are counts and magnitudes");
+            throw new IllegalArgumentException("cell " + key + " is negative (" + value.get()
+                    + "); the tables protected" + " are counts and magnitudes");
         }
     }
 

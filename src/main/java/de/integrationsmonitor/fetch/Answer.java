@@ -15,7 +15,8 @@ sealed interface Answer {
 
         /** The status for people: {@code status 104 (Es gibt keine Objekte ...)}. */
         String describe() {
-            return "status " + code + (content.isBlank() ? "" : " (" + content.strip().replaceAll("\\s+", " ") + ")");
+            return "status " + code
+                    + (content.isBlank() ? "" : " (" + content.strip().replaceAll("\\s+", " ") + ")");
         }
     }
 
@@ -24,6 +25,5 @@ sealed interface Answer {
      *
      * @param officeFileName the file name the office gave it (Content-Disposition), if it gave a usable one
      */
-    record File(Path file, java.util.Optional<String> officeFileName, long size) implements Answer {
-    }
+    record File(Path file, java.util.Optional<String> officeFileName, long size) implements Answer {}
 }

@@ -29,8 +29,11 @@ public final class Credentials {
     static final String PASSWORD = "IMON_GENESIS_PASSWORD";
     static final String TOKEN = "IMON_GENESIS_TOKEN";
     static final String FILE = "IMON_GENESIS_CREDENTIALS";
-    private static final Set<PosixFilePermission> OPEN_TO_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+    private static final Set<PosixFilePermission> OPEN_TO_OTHERS = EnumSet.of(
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE);
 
     private final String username;
     private final String password;
@@ -108,8 +111,8 @@ public final class Credentials {
         return found;
     }
 
-    private static Optional<Credentials> pair(Function<String, String> values, String token, String user,
-                                              String password, String where) {
+    private static Optional<Credentials> pair(
+            Function<String, String> values, String token, String user, String password, String where) {
         boolean hasToken = set(values, token);
         boolean hasUser = set(values, user);
         if (hasToken && (hasUser || set(values, password))) {
@@ -120,8 +123,10 @@ public final class Credentials {
             return Optional.of(token(values.apply(token).strip()));
         }
         if (hasUser != set(values, password)) {
-            throw new FetchConfigurationException((hasUser ? user + " is set but " + password + " is not"
-                    : password + " is set but " + user + " is not") + where + "; set both, or " + token + " alone");
+            throw new FetchConfigurationException((hasUser
+                            ? user + " is set but " + password + " is not"
+                            : password + " is set but " + user + " is not")
+                    + where + "; set both, or " + token + " alone");
         }
         return hasUser ? Optional.of(of(values.apply(user).strip(), values.apply(password))) : Optional.empty();
     }

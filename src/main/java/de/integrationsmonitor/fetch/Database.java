@@ -18,12 +18,14 @@ import java.util.stream.Collectors;
  */
 public record Database(String id, String label, URI defaultBaseUrl) {
 
-    public static final Database REGIONALSTATISTIK = new Database("regionalstatistik", "Regionaldatenbank Deutschland",
+    public static final Database REGIONALSTATISTIK = new Database(
+            "regionalstatistik",
+            "Regionaldatenbank Deutschland",
             URI.create("https://www.regionalstatistik.de/genesisws/rest/2020/"));
-    public static final Database GENESIS = new Database("genesis", "GENESIS-Online (Destatis)",
-            URI.create("https://www-genesis.destatis.de/genesisWS/rest/2020/"));
-    public static final Database ZENSUS = new Database("zensus", "Zensusdatenbank 2022",
-            URI.create("https://ergebnisse.zensus2022.de/api/rest/2020/"));
+    public static final Database GENESIS = new Database(
+            "genesis", "GENESIS-Online (Destatis)", URI.create("https://www-genesis.destatis.de/genesisWS/rest/2020/"));
+    public static final Database ZENSUS = new Database(
+            "zensus", "Zensusdatenbank 2022", URI.create("https://ergebnisse.zensus2022.de/api/rest/2020/"));
     private static final Database[] BUILT_IN = {REGIONALSTATISTIK, GENESIS, ZENSUS};
     /** A configured database's name: lower case as the built-in ones; part of variable names; 20 characters stored. */
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,19}");
@@ -74,10 +76,14 @@ public record Database(String id, String label, URI defaultBaseUrl) {
             throw new FetchConfigurationException(where + ": the database '" + name + "' is built in; give another"
                     + " name, or move it with IMON_GENESIS_URL_" + name.toUpperCase(Locale.ROOT));
         }
-        URI base = FetchSettings.baseUrl(where + ": the URL of the database '" + name + "'", url == null ? ""
-                : url.strip());
-        return new Database(name, label == null || label.isBlank() ? "GENESIS database " + name + " ("
-                + base.getHost() + ")" : label.strip(), base);
+        URI base = FetchSettings.baseUrl(
+                where + ": the URL of the database '" + name + "'", url == null ? "" : url.strip());
+        return new Database(
+                name,
+                label == null || label.isBlank()
+                        ? "GENESIS database " + name + " (" + base.getHost() + ")"
+                        : label.strip(),
+                base);
     }
 
     /** The databases of {@code IMON_GENESIS_DATABASES} ({@code bayern=https://...,nrw=https://...}). */
@@ -93,11 +99,10 @@ public record Database(String id, String label, URI defaultBaseUrl) {
                 throw new FetchConfigurationException(DATABASES + " holds '" + entry.strip() + "'; expected"
                         + " name=URL entries separated by commas, like bayern=https://host/genesisWS/rest/2020/");
             }
-            Database database = configured(DATABASES, entry.substring(0, equals).strip(), null,
-                    entry.substring(equals + 1));
+            Database database =
+                    configured(DATABASES, entry.substring(0, equals).strip(), null, entry.substring(equals + 1));
             if (byId(database.id(), databases).isPresent()) {
-                throw new FetchConfigurationException(DATABASES + " names the database '" + database.id()
-                        + "' twice");
+                throw new FetchConfigurationException(DATABASES + " names the database '" + database.id() + "' twice");
             }
             databases.add(database);
         }

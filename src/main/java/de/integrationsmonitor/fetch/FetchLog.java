@@ -17,7 +17,13 @@ public interface FetchLog {
      * @param deliveryId    the delivery its bytes are (new, or stored before); empty with {@code --download-only}
      * @param officeWarning what the office said when it adjusted the request (status 22), kept with the delivery
      */
-    record Download(Database database, String table, String language, LocalDateTime fetchedAt, String fileName, String sha256,
-                    Optional<Long> deliveryId, Optional<String> officeWarning) {
-    }
+    record Download(
+            Database database,
+            String table,
+            String language,
+            LocalDateTime fetchedAt,
+            String fileName,
+            String sha256,
+            Optional<Long> deliveryId,
+            Optional<String> officeWarning) {}
 }

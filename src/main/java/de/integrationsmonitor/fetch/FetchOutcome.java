@@ -11,9 +11,14 @@ import java.util.Optional;
  * @param ingest        what ingest made of it, unless the run was download-only
  * @param officeWarning what the office said when it adjusted the request (status 22)
  */
-public record FetchOutcome(String table, Optional<Database> database, Result result, String message,
-                           Optional<String> fileName, Optional<IngestOutcome> ingest,
-                           Optional<String> officeWarning) {
+public record FetchOutcome(
+        String table,
+        Optional<Database> database,
+        Result result,
+        String message,
+        Optional<String> fileName,
+        Optional<IngestOutcome> ingest,
+        Optional<String> officeWarning) {
 
     public enum Result {
         /** Downloaded into the inbox (and ingested, unless download-only). */
@@ -40,21 +45,28 @@ public record FetchOutcome(String table, Optional<Database> database, Result res
     }
 
     static FetchOutcome of(Source source, Result result, String message) {
-        return new FetchOutcome(source.table(), Optional.of(source.database()), result, message, Optional.empty(),
-                Optional.empty(), Optional.empty());
+        return new FetchOutcome(
+                source.table(),
+                Optional.of(source.database()),
+                result,
+                message,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** A table or entry refused before anything was asked of the office. */
     static FetchOutcome refused(String table, Optional<Database> database, String message) {
-        return new FetchOutcome(table, database, Result.REFUSED, message, Optional.empty(), Optional.empty(),
-                Optional.empty());
+        return new FetchOutcome(
+                table, database, Result.REFUSED, message, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** One line for people: {@code 12411-01-01-4 (regionalstatistik): unchanged since 03.11.2026}. */
     public String describe() {
-        String prefix = result == Result.FAILED || result == Result.REFUSED
-                ? result.name() + " " : "";
+        String prefix = result == Result.FAILED || result == Result.REFUSED ? result.name() + " " : "";
         return prefix + table + database.map(d -> " (" + d.id() + ")").orElse("") + ": " + message
-                + officeWarning.map(w -> "; the office adjusted the request: " + w).orElse("");
+                + officeWarning
+                        .map(w -> "; the office adjusted the request: " + w)
+                        .orElse("");
     }
 }

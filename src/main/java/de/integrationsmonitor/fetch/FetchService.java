@@ -1,15 +1,15 @@
 package de.integrationsmonitor.fetch;
 
-import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.ingest.IngestService;
+import de.integrationsmonitor.kernel.ImonSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Function;
 import org.springframework.core.env.Environment;
@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 public class FetchService {
 
     /** A table code of the Regionaldatenbank's form, {@code NNNNN-NN-NN-N}: no other database writes its codes so. */
-    static final java.util.regex.Pattern REGIONALDATENBANK_TABLE = java.util.regex.Pattern.compile(
-            "\\d{5}-\\d{2}-\\d{2}-\\d");
+    static final java.util.regex.Pattern REGIONALDATENBANK_TABLE =
+            java.util.regex.Pattern.compile("\\d{5}-\\d{2}-\\d{2}-\\d");
 
     private final Environment environment;
     private final ImonSettings settings;
@@ -35,8 +35,8 @@ public class FetchService {
     /** One request at a time per database, whoever in this process asks. */
     private final Map<Database, Lock> locks = new ConcurrentHashMap<>();
 
-    public FetchService(Environment environment, ImonSettings settings, FetchLog log, IngestService ingest,
-                        Clock clock) {
+    public FetchService(
+            Environment environment, ImonSettings settings, FetchLog log, IngestService ingest, Clock clock) {
         this.environment = environment;
         this.settings = settings;
         this.log = log;
@@ -70,8 +70,8 @@ public class FetchService {
      * named, every source of {@code jobs/quellen.yml} (of the database, if one is given).
      * Entries of the file that are wrong, and tables that cannot be asked for, are refused; the others are fetched.
      */
-    public List<FetchOutcome> fetchTables(List<String> tables, Optional<Database> database, FetchOptions options,
-                                          FetchListener listener) {
+    public List<FetchOutcome> fetchTables(
+            List<String> tables, Optional<Database> database, FetchOptions options, FetchListener listener) {
         Path file = sourcesFile();
         SourcesLoader.SourceList configured = tables.isEmpty() || Files.exists(file)
                 ? SourcesLoader.load(file, Database.fromEnvironment(env()))
@@ -79,31 +79,44 @@ public class FetchService {
         List<Source> sources = new ArrayList<>();
         List<FetchOutcome> refused = new ArrayList<>();
         if (tables.isEmpty()) {
-            configured.sources().stream().filter(s -> database.isEmpty() || s.database().equals(database.get()))
+            configured.sources().stream()
+                    .filter(s -> database.isEmpty() || s.database().equals(database.get()))
                     .forEach(sources::add);
             configured.refused().stream()
-                    .filter(r -> database.isEmpty() || r.database().isEmpty() || r.database().equals(database))
+                    .filter(r -> database.isEmpty()
+                            || r.database().isEmpty()
+                            || r.database().equals(database))
                     .forEach(refused::add);
         }
         for (String table : tables) {
-            List<Source> listed = configured.sources().stream().filter(s -> s.table().equals(table))
-                    .filter(s -> database.isEmpty() || s.database().equals(database.get())).toList();
-            List<FetchOutcome> wrong = configured.refused().stream().filter(r -> r.table().equals(table)).toList();
+            List<Source> listed = configured.sources().stream()
+                    .filter(s -> s.table().equals(table))
+                    .filter(s -> database.isEmpty() || s.database().equals(database.get()))
+                    .toList();
+            List<FetchOutcome> wrong = configured.refused().stream()
+                    .filter(r -> r.table().equals(table))
+                    .toList();
             if (!listed.isEmpty()) {
                 sources.addAll(listed);
             } else if (!wrong.isEmpty()) {
                 refused.addAll(wrong);
             } else if (!Source.TABLE_CODE.matcher(table).matches()) {
-                refused.add(FetchOutcome.refused(table, database, "'" + table + "' is no table code; expected one"
-                        + " like 12411-01-01-4, 12531-0043 or AI-N-01-2-5"));
+                refused.add(FetchOutcome.refused(
+                        table,
+                        database,
+                        "'" + table + "' is no table code; expected one"
+                                + " like 12411-01-01-4, 12531-0043 or AI-N-01-2-5"));
             } else if (database.isPresent()) {
                 sources.add(Source.of(table, database.get()));
             } else if (REGIONALDATENBANK_TABLE.matcher(table).matches()) {
                 // only the Regionaldatenbank writes its codes so (12411-01-01-4); GENESIS-Online's are 12411-0001
                 sources.add(Source.of(table, Database.REGIONALSTATISTIK));
             } else {
-                refused.add(FetchOutcome.refused(table, database, "not listed in " + file + "; say which database"
-                        + " publishes it with --database (" + Database.ids(databases()) + ")"));
+                refused.add(FetchOutcome.refused(
+                        table,
+                        database,
+                        "not listed in " + file + "; say which database" + " publishes it with --database ("
+                                + Database.ids(databases()) + ")"));
             }
         }
         refused.forEach(listener::outcome);
@@ -119,16 +132,24 @@ public class FetchService {
      */
     public List<FetchOutcome> fetch(List<Source> sources, FetchOptions options, FetchListener listener) {
         Function<String, String> env = env();
-        List<Database> configured = sources.stream().map(Source::database).distinct()
-                .filter(d -> Database.byId(d.id()).isEmpty()).toList();
+        List<Database> configured = sources.stream()
+                .map(Source::database)
+                .distinct()
+                .filter(d -> Database.byId(d.id()).isEmpty())
+                .toList();
         FetchSettings fetchSettings = FetchSettings.from(env, settings.input(), configured);
         if (!sources.isEmpty() && !Credentials.configured(env, configured)) {
             throw new FetchConfigurationException("no credentials for the GENESIS web service: set "
                     + Credentials.TOKEN + " (or " + Credentials.USER + " and " + Credentials.PASSWORD + "), or name a"
                     + " credentials file with " + Credentials.FILE + "; docs/betrieb.md says how to get an account");
         }
-        Fetcher fetcher = new Fetcher(fetchSettings, database -> Credentials.resolve(database, env), log,
-                (file, table) -> ingest.ingest(file, Optional.of(table)), clock, locks);
+        Fetcher fetcher = new Fetcher(
+                fetchSettings,
+                database -> Credentials.resolve(database, env),
+                log,
+                (file, table) -> ingest.ingest(file, Optional.of(table)),
+                clock,
+                locks);
         return fetcher.fetch(sources, options, listener);
     }
 

@@ -25,9 +25,17 @@ import org.springframework.util.unit.DataSize;
  * @param maxDownloadTime how long one answer may take from the request to its last byte, however steadily it drips
  * @param maxDownloadSize how many bytes one answer may have
  */
-public record FetchSettings(Map<Database, URI> baseUrls, Duration pollInterval, Duration jobTimeout,
-                            Duration connectTimeout, Duration readTimeout, int retries, Duration backoff,
-                            Path inbox, Duration maxDownloadTime, long maxDownloadSize) {
+public record FetchSettings(
+        Map<Database, URI> baseUrls,
+        Duration pollInterval,
+        Duration jobTimeout,
+        Duration connectTimeout,
+        Duration readTimeout,
+        int retries,
+        Duration backoff,
+        Path inbox,
+        Duration maxDownloadTime,
+        long maxDownloadSize) {
 
     static final String URL = "IMON_GENESIS_URL";
     static final String POLL = "IMON_GENESIS_POLL_SECONDS";
@@ -41,6 +49,7 @@ public record FetchSettings(Map<Database, URI> baseUrls, Duration pollInterval, 
     static final String MAX_DOWNLOAD_SECONDS = "imon.limits.max-download-seconds";
     /** The bytes of one answer. */
     static final String MAX_DOWNLOAD_SIZE = "imon.limits.max-download-size";
+
     static final String DEFAULT_MAX_DOWNLOAD_SECONDS = "3600";
     static final String DEFAULT_MAX_DOWNLOAD_SIZE = "512MB";
 
@@ -74,11 +83,17 @@ public record FetchSettings(Map<Database, URI> baseUrls, Duration pollInterval, 
             urls.put(database, blank(value) ? database.defaultBaseUrl() : baseUrl(name, value.strip()));
         }
         String inbox = env.apply(INBOX);
-        return new FetchSettings(urls, seconds(env, POLL, "5", false), seconds(env, JOB_TIMEOUT, "3000", true),
-                seconds(env, CONNECT_TIMEOUT, "30", true), seconds(env, READ_TIMEOUT, "300", true),
-                count(env, RETRIES, 3), seconds(env, BACKOFF, "2", false),
+        return new FetchSettings(
+                urls,
+                seconds(env, POLL, "5", false),
+                seconds(env, JOB_TIMEOUT, "3000", true),
+                seconds(env, CONNECT_TIMEOUT, "30", true),
+                seconds(env, READ_TIMEOUT, "300", true),
+                count(env, RETRIES, 3),
+                seconds(env, BACKOFF, "2", false),
                 blank(inbox) ? defaultInbox : Path.of(inbox.strip()),
-                seconds(env, MAX_DOWNLOAD_SECONDS, DEFAULT_MAX_DOWNLOAD_SECONDS, true), size(env, MAX_DOWNLOAD_SIZE));
+                seconds(env, MAX_DOWNLOAD_SECONDS, DEFAULT_MAX_DOWNLOAD_SECONDS, true),
+                size(env, MAX_DOWNLOAD_SIZE));
     }
 
     public URI baseUrl(Database database) {
@@ -116,7 +131,8 @@ public record FetchSettings(Map<Database, URI> baseUrls, Duration pollInterval, 
         try {
             // only literal addresses are checked: a host name is never looked up here
             return host.matches("[0-9.]+|\\[[0-9a-fA-F:]+\\]")
-                    && InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
+                    && InetAddress.getByName(host.replace("[", "").replace("]", ""))
+                            .isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }
@@ -128,7 +144,8 @@ public record FetchSettings(Map<Database, URI> baseUrls, Duration pollInterval, 
         String text = blank(value) ? fallback : value.strip();
         try {
             BigDecimal number = new BigDecimal(text);
-            if (number.signum() < 0 || (positive && number.signum() == 0)
+            if (number.signum() < 0
+                    || (positive && number.signum() == 0)
                     || number.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
                 throw new NumberFormatException(text);
             }
@@ -151,8 +168,8 @@ public record FetchSettings(Map<Database, URI> baseUrls, Duration pollInterval, 
         } catch (IllegalArgumentException e) {
             // said below
         }
-        throw new FetchConfigurationException(name + " is '" + text + "'; expected a size above 0 like 512MB, 2GB"
-                + " or 300B");
+        throw new FetchConfigurationException(
+                name + " is '" + text + "'; expected a size above 0 like 512MB, 2GB" + " or 300B");
     }
 
     private static int count(Function<String, String> env, String name, int fallback) {
@@ -168,8 +185,8 @@ public record FetchSettings(Map<Database, URI> baseUrls, Duration pollInterval, 
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new FetchConfigurationException(name + " is '" + value.strip() + "'; expected a whole number from 0"
-                + " to 20");
+        throw new FetchConfigurationException(
+                name + " is '" + value.strip() + "'; expected a whole number from 0" + " to 20");
     }
 
     private static boolean blank(String value) {

@@ -65,8 +65,13 @@ public final class Fetcher {
      * @param locks one lock per database, shared by every run in the process: one request at a time per database
      *              (a configured database gets its lock when first asked; the map must be safe for that)
      */
-    public Fetcher(FetchSettings settings, Function<Database, Optional<Credentials>> credentials, FetchLog log,
-                   Intake intake, Clock clock, Map<Database, Lock> locks) {
+    public Fetcher(
+            FetchSettings settings,
+            Function<Database, Optional<Credentials>> credentials,
+            FetchLog log,
+            Intake intake,
+            Clock clock,
+            Map<Database, Lock> locks) {
         this.settings = settings;
         this.credentials = credentials;
         this.log = log;
@@ -100,26 +105,37 @@ public final class Fetcher {
         }
         if (account.isEmpty()) {
             String suffix = database.variableSuffix();
-            return FetchOutcome.of(source, FetchOutcome.Result.REFUSED, "no credentials for the "
-                    + database.label() + ": set " + Credentials.TOKEN + "_" + suffix + " or " + Credentials.TOKEN
-                    + " (or the user name and password, or a credentials file; see docs/betrieb.md)");
+            return FetchOutcome.of(
+                    source,
+                    FetchOutcome.Result.REFUSED,
+                    "no credentials for the "
+                            + database.label() + ": set " + Credentials.TOKEN + "_" + suffix + " or "
+                            + Credentials.TOKEN
+                            + " (or the user name and password, or a credentials file; see docs/betrieb.md)");
         }
         Path inbox = options.inbox().orElse(settings.inbox());
-        GenesisClient client = new GenesisClient(database, account.get(), settings, http,
-                locks.computeIfAbsent(database, d -> new java.util.concurrent.locks.ReentrantLock(true)), inbox);
+        GenesisClient client = new GenesisClient(
+                database,
+                account.get(),
+                settings,
+                http,
+                locks.computeIfAbsent(database, d -> new java.util.concurrent.locks.ReentrantLock(true)),
+                inbox);
         try {
             return download(client, source, options, inbox, listener);
         } catch (FetchException e) {
             if (e.kind() == FetchException.Kind.UNREACHABLE) {
                 unreachable.put(database, e.getMessage());
             }
-            return FetchOutcome.of(source, e.kind() == FetchException.Kind.REFUSED ? FetchOutcome.Result.REFUSED
-                    : FetchOutcome.Result.FAILED, e.getMessage());
+            return FetchOutcome.of(
+                    source,
+                    e.kind() == FetchException.Kind.REFUSED ? FetchOutcome.Result.REFUSED : FetchOutcome.Result.FAILED,
+                    e.getMessage());
         }
     }
 
-    private FetchOutcome download(GenesisClient client, Source source, FetchOptions options, Path inbox,
-                                  FetchListener listener) {
+    private FetchOutcome download(
+            GenesisClient client, Source source, FetchOptions options, Path inbox, FetchListener listener) {
         Optional<LocalDateTime> last = log.lastDownload(source.database(), source.table(), source.language());
         if (last.isPresent() && !options.force()) {
             String since = GERMAN_DATE.format(last.get());
@@ -162,12 +178,15 @@ public final class Fetcher {
         }
         if (status.code() == OK) {
             JsonNode first = status.body().path("List").path(0);
-            listener.progress(source.label() + ": statistic " + source.statistic().get() + " changed since " + since
-                    + (first.hasNonNull("Date") ? " (office date " + client.outside(first.get("Date").asText()) + ")"
-                    : ""));
+            listener.progress(
+                    source.label() + ": statistic " + source.statistic().get() + " changed since " + since
+                            + (first.hasNonNull("Date")
+                                    ? " (office date "
+                                            + client.outside(first.get("Date").asText()) + ")"
+                                    : ""));
         } else {
-            listener.progress(source.label() + ": cannot tell whether it changed (" + status.describe()
-                    + "); downloading");
+            listener.progress(
+                    source.label() + ": cannot tell whether it changed (" + status.describe() + "); downloading");
         }
         return true;
     }
@@ -183,8 +202,9 @@ public final class Fetcher {
             found = any.group();
         }
         if (found == null) {
-            throw new FetchException(FetchException.Kind.FAILED, "the office created a job (" + status.describe()
-                    + ") but its answer names none");
+            throw new FetchException(
+                    FetchException.Kind.FAILED,
+                    "the office created a job (" + status.describe() + ") but its answer names none");
         }
         return found;
     }
@@ -203,15 +223,18 @@ public final class Fetcher {
                 return polls;
             }
             if (status.code() != OK && status.code() != NOTHING_FOUND) {
-                throw new FetchException(FetchException.Kind.FAILED, "asking whether job " + job + " is done: "
-                        + status.describe());
+                throw new FetchException(
+                        FetchException.Kind.FAILED, "asking whether job " + job + " is done: " + status.describe());
             }
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             if (waited.plus(settings.pollInterval()).compareTo(settings.jobTimeout()) > 0) {
-                throw new FetchException(FetchException.Kind.FAILED, "job " + job + " was not done after "
-                        + GenesisClient.seconds(settings.jobTimeout()) + " (" + polls + " polls of catalogue/results);"
-                        + " the office may still be preparing it: fetch again later, or allow more time with "
-                        + FetchSettings.JOB_TIMEOUT);
+                throw new FetchException(
+                        FetchException.Kind.FAILED,
+                        "job " + job + " was not done after "
+                                + GenesisClient.seconds(settings.jobTimeout()) + " (" + polls
+                                + " polls of catalogue/results);"
+                                + " the office may still be preparing it: fetch again later, or allow more time with "
+                                + FetchSettings.JOB_TIMEOUT);
             }
             GenesisClient.sleep(settings.pollInterval());
         }
@@ -238,28 +261,48 @@ public final class Fetcher {
                 // a table that comes as text inside the status object (with the warning of status 22)
                 JsonNode content = status.body().path("Object").path("Content");
                 if (!content.isTextual() || content.asText().isBlank()) {
-                    throw new FetchException(FetchException.Kind.FAILED, "the office answered " + status.describe()
-                            + " but sent no table");
+                    throw new FetchException(
+                            FetchException.Kind.FAILED,
+                            "the office answered " + status.describe() + " but sent no table");
                 }
                 Path file = temporary(inbox, content.asText());
-                yield store(source, file, source.table() + "_" + source.language() + "_flat.csv",
-                        status.code() == ADJUSTED ? Optional.of(status.content().strip()) : Optional.empty(), options,
+                yield store(
+                        source,
+                        file,
+                        source.table() + "_" + source.language() + "_flat.csv",
+                        status.code() == ADJUSTED ? Optional.of(status.content().strip()) : Optional.empty(),
+                        options,
                         inbox);
             }
-            case NOTHING_FOUND -> FetchOutcome.of(source, FetchOutcome.Result.NO_DATA,
-                    "no data for this selection (" + status.describe() + ")");
-            case NO_SUCH_TABLE -> FetchOutcome.of(source, FetchOutcome.Result.REFUSED, "the "
-                    + source.database().label() + " has no table " + source.table() + " (" + status.describe()
-                    + "); check the table code in jobs/quellen.yml");
-            case SERVER_ERROR -> FetchOutcome.of(source, FetchOutcome.Result.FAILED, "the office reports an error: "
-                    + status.describe());
-            default -> FetchOutcome.of(source, FetchOutcome.Result.FAILED, "the office did not deliver the table: "
-                    + status.describe());
+            case NOTHING_FOUND ->
+                FetchOutcome.of(
+                        source, FetchOutcome.Result.NO_DATA, "no data for this selection (" + status.describe() + ")");
+            case NO_SUCH_TABLE ->
+                FetchOutcome.of(
+                        source,
+                        FetchOutcome.Result.REFUSED,
+                        "the "
+                                + source.database().label() + " has no table " + source.table() + " ("
+                                + status.describe()
+                                + "); check the table code in jobs/quellen.yml");
+            case SERVER_ERROR ->
+                FetchOutcome.of(
+                        source, FetchOutcome.Result.FAILED, "the office reports an error: " + status.describe());
+            default ->
+                FetchOutcome.of(
+                        source,
+                        FetchOutcome.Result.FAILED,
+                        "the office did not deliver the table: " + status.describe());
         };
     }
 
-    private FetchOutcome store(Source source, Path download, String officeName, Optional<String> warning,
-                               FetchOptions options, Path inbox) {
+    private FetchOutcome store(
+            Source source,
+            Path download,
+            String officeName,
+            Optional<String> warning,
+            FetchOptions options,
+            Path inbox) {
         Path target;
         String sha256;
         try {
@@ -268,39 +311,71 @@ public final class Fetcher {
             Files.move(download, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             GenesisClient.delete(download);
-            throw new FetchException(FetchException.Kind.FAILED, "cannot put the download into " + inbox + ": "
-                    + e.getMessage());
+            throw new FetchException(
+                    FetchException.Kind.FAILED, "cannot put the download into " + inbox + ": " + e.getMessage());
         }
         String name = target.getFileName().toString();
         String size = String.format(Locale.ROOT, "%,d bytes", sizeOf(target));
         LocalDateTime now = LocalDateTime.now(clock);
         if (options.downloadOnly()) {
-            log.recordDownload(new FetchLog.Download(source.database(), source.table(), source.language(), now, name, sha256,
-                    Optional.empty(), warning));
-            return new FetchOutcome(source.table(), Optional.of(source.database()), FetchOutcome.Result.FETCHED,
+            log.recordDownload(new FetchLog.Download(
+                    source.database(),
+                    source.table(),
+                    source.language(),
+                    now,
+                    name,
+                    sha256,
+                    Optional.empty(),
+                    warning));
+            return new FetchOutcome(
+                    source.table(),
+                    Optional.of(source.database()),
+                    FetchOutcome.Result.FETCHED,
                     "downloaded " + name + " (" + size + ") into " + inbox + "; not ingested (--download-only)",
-                    Optional.of(name), Optional.empty(), warning);
+                    Optional.of(name),
+                    Optional.empty(),
+                    warning);
         }
         IngestOutcome ingested = intake.ingest(target, source.table());
         if (ingested.refused()) {
             GenesisClient.delete(target);
-            return new FetchOutcome(source.table(), Optional.of(source.database()), FetchOutcome.Result.REFUSED,
+            return new FetchOutcome(
+                    source.table(),
+                    Optional.of(source.database()),
+                    FetchOutcome.Result.REFUSED,
                     "the download was refused by ingest and removed from the inbox: " + ingested.message(),
-                    Optional.empty(), Optional.of(ingested), warning);
+                    Optional.empty(),
+                    Optional.of(ingested),
+                    warning);
         }
-        log.recordDownload(new FetchLog.Download(source.database(), source.table(), source.language(), now, name, sha256,
-                ingested.deliveryId(), warning));
+        log.recordDownload(new FetchLog.Download(
+                source.database(),
+                source.table(),
+                source.language(),
+                now,
+                name,
+                sha256,
+                ingested.deliveryId(),
+                warning));
         String message = "downloaded " + name + " (" + size + ")";
         if (ingested.status() == IngestOutcome.Status.ALREADY_INGESTED) {
             // the same bytes are a delivery already; a second copy in the inbox would only be passed over again
             GenesisClient.delete(target);
-            message += ", identical to delivery " + ingested.deliveryId().map(String::valueOf).orElse("?")
+            message += ", identical to delivery "
+                    + ingested.deliveryId().map(String::valueOf).orElse("?")
                     + ": not stored again, not kept in the inbox";
         } else {
-            message += ", stored as delivery " + ingested.deliveryId().map(String::valueOf).orElse("?");
+            message += ", stored as delivery "
+                    + ingested.deliveryId().map(String::valueOf).orElse("?");
         }
-        return new FetchOutcome(source.table(), Optional.of(source.database()), FetchOutcome.Result.FETCHED, message,
-                Optional.of(name), Optional.of(ingested), warning);
+        return new FetchOutcome(
+                source.table(),
+                Optional.of(source.database()),
+                FetchOutcome.Result.FETCHED,
+                message,
+                Optional.of(name),
+                Optional.of(ingested),
+                warning);
     }
 
     /** The office's name, or, when another file already has it, the name with {@code _2}, {@code _3}, ... */
@@ -322,8 +397,8 @@ public final class Fetcher {
             return file;
         } catch (IOException e) {
             GenesisClient.delete(file);
-            throw new FetchException(FetchException.Kind.FAILED, "cannot write the download into " + inbox + ": "
-                    + e.getMessage());
+            throw new FetchException(
+                    FetchException.Kind.FAILED, "cannot write the download into " + inbox + ": " + e.getMessage());
         }
     }
 

@@ -48,8 +48,8 @@ import java.util.stream.Collectors;
 final class GenesisClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern FILE_NAME = Pattern.compile("filename\\*?=\"?(?:UTF-8'')?([^\";]+)\"?",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FILE_NAME =
+            Pattern.compile("filename\\*?=\"?(?:UTF-8'')?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
     private static final Pattern SAFE_FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
     private static final int TOO_MANY_REQUESTS = 6;
     /** A status object is a few kB; an answer this large that is no ZIP is not one. */
@@ -68,8 +68,13 @@ final class GenesisClient {
      * @param workFolder where answers are downloaded to before they are looked at (beside the inbox, so that a
      *                   table moves into it whole)
      */
-    GenesisClient(Database database, Credentials credentials, FetchSettings settings, HttpClient http,
-                  Lock oneAtATime, Path workFolder) {
+    GenesisClient(
+            Database database,
+            Credentials credentials,
+            FetchSettings settings,
+            HttpClient http,
+            Lock oneAtATime,
+            Path workFolder) {
         this.database = database;
         this.baseUrl = settings.baseUrl(database);
         this.credentials = credentials;
@@ -81,14 +86,17 @@ final class GenesisClient {
 
     static HttpClient httpClient(FetchSettings settings) {
         // redirects are not followed: the credentials stay with the host they were configured for
-        return HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** {@code host:port} of the database, as messages name it. */
     String hostAndPort() {
-        int port = baseUrl.getPort() >= 0 ? baseUrl.getPort() : baseUrl.getScheme().equalsIgnoreCase("https") ? 443
-                : 80;
+        int port =
+                baseUrl.getPort() >= 0 ? baseUrl.getPort() : baseUrl.getScheme().equalsIgnoreCase("https") ? 443 : 80;
         return baseUrl.getHost() + ":" + port;
     }
 
@@ -102,8 +110,9 @@ final class GenesisClient {
         Answer answer = call(method, form);
         if (answer instanceof Answer.File file) {
             delete(file.file());
-            throw new FetchException(FetchException.Kind.REFUSED, database.label() + " answered " + method
-                    + " with a ZIP; expected a status object");
+            throw new FetchException(
+                    FetchException.Kind.REFUSED,
+                    database.label() + " answered " + method + " with a ZIP; expected a status object");
         }
         return (Answer.Status) answer;
     }
@@ -129,8 +138,8 @@ final class GenesisClient {
                 kind = e.unreachable ? FetchException.Kind.UNREACHABLE : FetchException.Kind.FAILED;
             }
             if (attempt >= attempts) {
-                throw new FetchException(kind, problem + (attempts > 1 ? "; gave up after " + attempts + " attempts"
-                        : ""));
+                throw new FetchException(
+                        kind, problem + (attempts > 1 ? "; gave up after " + attempts + " attempts" : ""));
             }
             sleep(wait);
             wait = wait.multipliedBy(2);
@@ -170,13 +179,19 @@ final class GenesisClient {
         try {
             writer = new FileWriter(body, settings.maxDownloadSize());
         } catch (IOException e) {
-            throw new FetchException(FetchException.Kind.FAILED, "cannot write the download " + body + ": "
-                    + e.getMessage());
+            throw new FetchException(
+                    FetchException.Kind.FAILED, "cannot write the download " + body + ": " + e.getMessage());
         }
-        CompletableFuture<HttpResponse<Long>> future = http.sendAsync(request,
-                info -> HttpResponse.BodySubscribers.fromSubscriber(writer, FileWriter::bytes));
-        long tick = Math.max(1, Math.min(Math.min(settings.readTimeout().toMillis(),
-                settings.maxDownloadTime().toMillis()) / 4, 1000));
+        CompletableFuture<HttpResponse<Long>> future =
+                http.sendAsync(request, info -> HttpResponse.BodySubscribers.fromSubscriber(writer, FileWriter::bytes));
+        long tick = Math.max(
+                1,
+                Math.min(
+                        Math.min(
+                                        settings.readTimeout().toMillis(),
+                                        settings.maxDownloadTime().toMillis())
+                                / 4,
+                        1000));
         long start = System.nanoTime();
         try {
             while (true) {
@@ -194,21 +209,30 @@ final class GenesisClient {
                     if (Duration.ofNanos(System.nanoTime() - start).compareTo(settings.maxDownloadTime()) > 0) {
                         // not tried again: a server that drips would hold the run (and a nightly's lock) once more
                         future.cancel(true);
-                        throw new FetchException(FetchException.Kind.FAILED, where + " took longer than "
-                                + seconds(settings.maxDownloadTime()) + " (limit " + FetchSettings.MAX_DOWNLOAD_SECONDS
-                                + ") and was cut off after " + writer.bytes() + " bytes; not tried again in this run");
+                        throw new FetchException(
+                                FetchException.Kind.FAILED,
+                                where + " took longer than "
+                                        + seconds(settings.maxDownloadTime()) + " (limit "
+                                        + FetchSettings.MAX_DOWNLOAD_SECONDS
+                                        + ") and was cut off after " + writer.bytes()
+                                        + " bytes; not tried again in this run");
                     }
                     if (writer.failure != null) {
                         future.cancel(true);
-                        throw new FetchException(FetchException.Kind.FAILED, "cannot write the download " + body
-                                + ": " + writer.failure.getMessage());
+                        throw new FetchException(
+                                FetchException.Kind.FAILED,
+                                "cannot write the download " + body + ": " + writer.failure.getMessage());
                     }
                     if (writer.idle().compareTo(settings.readTimeout()) > 0) {
                         // the request's own time-out covers the wait for the answer's head; this one its body
                         future.cancel(true);
-                        throw writer.bytes() == 0 ? readTimeout(where) : new Retryable("no data from " + where
-                                + " for " + seconds(settings.readTimeout()) + " (read time-out) after "
-                                + writer.bytes() + " bytes", false);
+                        throw writer.bytes() == 0
+                                ? readTimeout(where)
+                                : new Retryable(
+                                        "no data from " + where
+                                                + " for " + seconds(settings.readTimeout()) + " (read time-out) after "
+                                                + writer.bytes() + " bytes",
+                                        false);
                     }
                 }
             }
@@ -228,35 +252,50 @@ final class GenesisClient {
 
     private Retryable failure(Throwable cause, String where) {
         Throwable root = cause;
-        while (root.getCause() != null && !(root instanceof HttpTimeoutException) && !(root instanceof ConnectException)
+        while (root.getCause() != null
+                && !(root instanceof HttpTimeoutException)
+                && !(root instanceof ConnectException)
                 && !(root instanceof UnresolvedAddressException)) {
             root = root.getCause();
         }
         if (root instanceof HttpConnectTimeoutException) {
-            return new Retryable("cannot connect to " + where + " within " + seconds(settings.connectTimeout())
-                    + " (connect time-out)", true);
+            return new Retryable(
+                    "cannot connect to " + where + " within " + seconds(settings.connectTimeout())
+                            + " (connect time-out)",
+                    true);
         }
         if (root instanceof HttpTimeoutException) {
             return readTimeout(where);
         }
         if (root instanceof ConnectException || root instanceof UnresolvedAddressException) {
-            return new Retryable("cannot connect to " + where + " (" + (root instanceof UnresolvedAddressException
-                    ? "unknown host" : Optional.ofNullable(root.getMessage()).orElse("connection refused")) + ")",
+            return new Retryable(
+                    "cannot connect to " + where + " ("
+                            + (root instanceof UnresolvedAddressException
+                                    ? "unknown host"
+                                    : Optional.ofNullable(root.getMessage()).orElse("connection refused"))
+                            + ")",
                     true);
         }
-        return new Retryable("the connection to " + where + " failed (" + root.getClass().getSimpleName()
-                + Optional.ofNullable(root.getMessage()).map(m -> ": " + m).orElse("") + ")", false);
+        return new Retryable(
+                "the connection to " + where + " failed (" + root.getClass().getSimpleName()
+                        + Optional.ofNullable(root.getMessage())
+                                .map(m -> ": " + m)
+                                .orElse("") + ")",
+                false);
     }
 
     private FetchException tooLarge(String where) {
-        return new FetchException(FetchException.Kind.REFUSED, where + " answered more than "
-                + settings.maxDownloadSize() + " bytes (limit " + FetchSettings.MAX_DOWNLOAD_SIZE + "); the rest was"
-                + " not downloaded and nothing was kept");
+        return new FetchException(
+                FetchException.Kind.REFUSED,
+                where + " answered more than "
+                        + settings.maxDownloadSize() + " bytes (limit " + FetchSettings.MAX_DOWNLOAD_SIZE
+                        + "); the rest was"
+                        + " not downloaded and nothing was kept");
     }
 
     private Retryable readTimeout(String where) {
-        return new Retryable("no answer from " + where + " within " + seconds(settings.readTimeout())
-                + " (read time-out)", false);
+        return new Retryable(
+                "no answer from " + where + " within " + seconds(settings.readTimeout()) + " (read time-out)", false);
     }
 
     /** What the bytes are: a ZIP, a status object, or neither (refused with its content type and first bytes). */
@@ -266,26 +305,38 @@ final class GenesisClient {
         String where = where(method);
         byte[] head = head(body);
         if (code >= 500) {
-            throw new Retryable(where + " answered HTTP " + code + " (content type " + outside(contentType)
-                    + ", first bytes '" + printable(head) + "')", false);
+            throw new Retryable(
+                    where + " answered HTTP " + code + " (content type " + outside(contentType) + ", first bytes '"
+                            + printable(head) + "')",
+                    false);
         }
         if (code == 200 && isZip(head)) {
             return new Answer.File(body, officeFileName(response), response.body());
         }
-        Optional<Answer.Status> status = statusObject(body, response.body()).map(s -> new Answer.Status(s.code(),
-                outside(s.content()), outside(s.type()), s.body()));
+        Optional<Answer.Status> status = statusObject(body, response.body())
+                .map(s -> new Answer.Status(s.code(), outside(s.content()), outside(s.type()), s.body()));
         if (status.isPresent()) {
             return status.get();
         }
         if (code != 200) {
-            throw new FetchException(FetchException.Kind.FAILED, where + " answered HTTP " + code + (code >= 300
-                    && code < 400 ? " (a redirect to " + outside(response.headers().firstValue("Location").orElse("?"))
-                    + ", not followed: the credentials stay with the configured host)" : "") + " (content type "
-                    + outside(contentType) + ", first bytes '" + printable(head) + "')");
+            throw new FetchException(
+                    FetchException.Kind.FAILED,
+                    where + " answered HTTP " + code
+                            + (code >= 300 && code < 400
+                                    ? " (a redirect to "
+                                            + outside(response.headers()
+                                                    .firstValue("Location")
+                                                    .orElse("?"))
+                                            + ", not followed: the credentials stay with the configured host)"
+                                    : "")
+                            + " (content type "
+                            + outside(contentType) + ", first bytes '" + printable(head) + "')");
         }
-        throw new FetchException(FetchException.Kind.REFUSED, where + " answered neither a ZIP nor a status object:"
-                + " content type " + outside(contentType) + ", " + response.body() + " bytes, first bytes '"
-                + printable(head) + "'");
+        throw new FetchException(
+                FetchException.Kind.REFUSED,
+                where + " answered neither a ZIP nor a status object:"
+                        + " content type " + outside(contentType) + ", " + response.body() + " bytes, first bytes '"
+                        + printable(head) + "'");
     }
 
     private static Optional<Answer.Status> statusObject(Path body, long size) {
@@ -299,8 +350,11 @@ final class GenesisClient {
             if (status == null || !status.isObject() || !status.path("Code").canConvertToInt()) {
                 return Optional.empty();
             }
-            return Optional.of(new Answer.Status(status.path("Code").asInt(), status.path("Content").asText(""),
-                    status.path("Type").asText(""), root));
+            return Optional.of(new Answer.Status(
+                    status.path("Code").asInt(),
+                    status.path("Content").asText(""),
+                    status.path("Type").asText(""),
+                    root));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -309,16 +363,23 @@ final class GenesisClient {
     /** The answer as text: UTF-8, or ISO-8859-1 where it is not valid UTF-8. */
     private static String text(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }
     }
 
     private static Optional<String> officeFileName(HttpResponse<?> response) {
-        return response.headers().firstValue("Content-Disposition").map(FILE_NAME::matcher).filter(Matcher::find)
-                .map(m -> m.group(1).strip()).map(n -> n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\'))
-                        + 1)).filter(n -> SAFE_FILE_NAME.matcher(n).matches() && !n.contains(".."));
+        return response.headers()
+                .firstValue("Content-Disposition")
+                .map(FILE_NAME::matcher)
+                .filter(Matcher::find)
+                .map(m -> m.group(1).strip())
+                .map(n -> n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1))
+                .filter(n -> SAFE_FILE_NAME.matcher(n).matches() && !n.contains(".."));
     }
 
     static boolean isZip(byte[] head) {
@@ -353,8 +414,10 @@ final class GenesisClient {
 
     static String seconds(Duration duration) {
         double s = duration.toNanos() / 1e9;
-        return (s == Math.rint(s) ? String.valueOf((long) s) : String.format(Locale.ROOT, "%.3f", s)
-                .replaceAll("0+$", "")) + " s";
+        return (s == Math.rint(s)
+                        ? String.valueOf((long) s)
+                        : String.format(Locale.ROOT, "%.3f", s).replaceAll("0+$", ""))
+                + " s";
     }
 
     static void sleep(Duration duration) {
@@ -375,8 +438,8 @@ final class GenesisClient {
             Files.createDirectories(folder);
             return Files.createFile(folder.resolve(".imon-fetch-" + UUID.randomUUID() + ".part"));
         } catch (IOException e) {
-            throw new FetchException(FetchException.Kind.FAILED, "cannot write downloads to " + folder + ": "
-                    + e.getMessage());
+            throw new FetchException(
+                    FetchException.Kind.FAILED, "cannot write downloads to " + folder + ": " + e.getMessage());
         }
     }
 
@@ -406,6 +469,7 @@ final class GenesisClient {
         private volatile IOException failure;
         /** The answer grew past the size cap: nothing more is written, the download is refused. */
         private volatile boolean tooLarge;
+
         private final long maxBytes;
         private Flow.Subscription subscription;
 

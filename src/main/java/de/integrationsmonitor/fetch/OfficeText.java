@@ -16,6 +16,7 @@ final class OfficeText {
 
     /** Characters of outside text a message carries; the offices' own status texts have a few dozen. */
     static final int MAX_LENGTH = 300;
+
     static final String MASK = "***";
     /**
      * Control characters (C0, DEL, C1), the Unicode line and paragraph separators, and the bidirectional overrides
@@ -23,10 +24,10 @@ final class OfficeText {
      */
     private static final Pattern UNPRINTABLE =
             Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\u202A-\\u202E\\u2066-\\u2069]+");
+
     private static final Pattern SPACES = Pattern.compile("\\s{2,}");
 
-    private OfficeText() {
-    }
+    private OfficeText() {}
 
     /** The text with every secret masked, one line, at most {@link #MAX_LENGTH} characters. */
     static String clean(String text, Credentials credentials) {
@@ -40,7 +41,9 @@ final class OfficeText {
         List<String> secrets = secrets(credentials);
         // masked before and after the control characters go: a secret split by a newline is one again afterwards
         String masked = mask(text, secrets);
-        String line = SPACES.matcher(UNPRINTABLE.matcher(masked).replaceAll(" ")).replaceAll(" ").strip();
+        String line = SPACES.matcher(UNPRINTABLE.matcher(masked).replaceAll(" "))
+                .replaceAll(" ")
+                .strip();
         line = mask(line, secrets);
         if (line.length() <= maxLength) {
             return line;

@@ -16,9 +16,15 @@ import java.util.regex.Pattern;
  * @param statistic        the statistic whose changes {@code catalogue/modifieddata} reports; empty when the table
  *                         code does not tell it (then every fetch downloads, and identical bytes are not stored again)
  */
-public record Source(String table, Database database, String regionalVariable, List<String> regionalKeys,
-                     Optional<Integer> startYear, Optional<Integer> endYear, String language,
-                     Optional<String> statistic) {
+public record Source(
+        String table,
+        Database database,
+        String regionalVariable,
+        List<String> regionalKeys,
+        Optional<Integer> startYear,
+        Optional<Integer> endYear,
+        String language,
+        Optional<String> statistic) {
 
     /** A table code as the offices write it: 12411-01-01-4, 12531-0043, 1000A-0001, AI-N-01-2-5. */
     static final Pattern TABLE_CODE = Pattern.compile("[0-9A-Z]+(?:-[0-9A-Za-z]+)+");
@@ -31,8 +37,7 @@ public record Source(String table, Database database, String regionalVariable, L
 
     /** A table not listed in {@code jobs/quellen.yml}: the whole table, in German. */
     public static Source of(String table, Database database) {
-        return new Source(table, database, "", List.of(), Optional.empty(), Optional.empty(), "de",
-                statisticOf(table));
+        return new Source(table, database, "", List.of(), Optional.empty(), Optional.empty(), "de", statisticOf(table));
     }
 
     /** The statistic a GENESIS table code starts with ({@code 12531} of {@code 12531-0043}), if it has one. */

@@ -1,5 +1,6 @@
 package de.integrationsmonitor.fetch;
 
+import de.integrationsmonitor.yaml.SafeYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import de.integrationsmonitor.yaml.SafeYaml;
 
 /**
  * Reads {@code jobs/quellen.yml}, the tables {@code bin/imon fetch} downloads. A wrong entry is refused with a
@@ -40,15 +40,21 @@ public final class SourcesLoader {
 
     private static final Set<String> DATABASE_FIELDS = new TreeSet<>(Set.of("name", "label", "url"));
 
-    private static final Set<String> FIELDS = new TreeSet<>(Set.of("table", "database", "regional_variable",
-            "regional_keys", "start_year", "end_year", "language", "statistic"));
+    private static final Set<String> FIELDS = new TreeSet<>(Set.of(
+            "table",
+            "database",
+            "regional_variable",
+            "regional_keys",
+            "start_year",
+            "end_year",
+            "language",
+            "statistic"));
     private static final Pattern REGIONAL_VARIABLE = Pattern.compile("[A-Z][A-Z0-9]*");
     private static final Pattern REGIONAL_KEY = Pattern.compile("[0-9A-Z]+\\*?|\\*");
     private static final Pattern STATISTIC = Pattern.compile("[0-9A-Z]+");
     private static final Set<String> LANGUAGES = Set.of("de", "en");
 
-    private SourcesLoader() {
-    }
+    private SourcesLoader() {}
 
     /** @throws FetchConfigurationException when the file is missing, no YAML, or holds no list of sources */
     public static SourceList load(Path file) {
@@ -78,7 +84,8 @@ public final class SourcesLoader {
         } catch (RuntimeException e) {
             throw new FetchConfigurationException(file + " is not valid YAML: " + SafeYaml.problem(e));
         }
-        if (!(root instanceof Map<?, ?> map) || !map.containsKey("sources")
+        if (!(root instanceof Map<?, ?> map)
+                || !map.containsKey("sources")
                 || map.size() != (map.containsKey("databases") ? 2 : 1)) {
             throw new FetchConfigurationException(file + ": expected one field 'sources' with a list of tables,"
                     + " e.g. sources: [{table: 12411-01-01-4, database: regionalstatistik}], and optionally"
@@ -94,8 +101,8 @@ public final class SourcesLoader {
             return new SourceList(List.of(), List.of(), own);
         }
         if (!(list instanceof List<?> entries)) {
-            throw new FetchConfigurationException(file + ": sources should be a list of tables, each with at least"
-                    + " table and database");
+            throw new FetchConfigurationException(
+                    file + ": sources should be a list of tables, each with at least" + " table and database");
         }
         List<Source> sources = new ArrayList<>();
         List<FetchOutcome> refused = new ArrayList<>();
@@ -113,8 +120,10 @@ public final class SourcesLoader {
             } catch (FetchConfigurationException e) {
                 Map<?, ?> fields = entry instanceof Map<?, ?> m ? m : Map.of();
                 Object table = fields.get("table");
-                refused.add(FetchOutcome.refused(table == null ? "source " + (i + 1) : String.valueOf(table),
-                        Database.byId(String.valueOf(fields.get("database")), known), e.getMessage()));
+                refused.add(FetchOutcome.refused(
+                        table == null ? "source " + (i + 1) : String.valueOf(table),
+                        Database.byId(String.valueOf(fields.get("database")), known),
+                        e.getMessage()));
             }
         }
         return new SourceList(sources, refused, own);
@@ -145,10 +154,13 @@ public final class SourcesLoader {
             Object name = fields.get("name");
             Object url = fields.get("url");
             Object label = fields.get("label");
-            Database database = Database.configured(where, name == null ? null : String.valueOf(name),
-                    label == null ? null : String.valueOf(label), url == null ? null : String.valueOf(url));
-            if (Database.byId(database.id(), known).isPresent() || Database.byId(database.id(), databases)
-                    .isPresent()) {
+            Database database = Database.configured(
+                    where,
+                    name == null ? null : String.valueOf(name),
+                    label == null ? null : String.valueOf(label),
+                    url == null ? null : String.valueOf(url));
+            if (Database.byId(database.id(), known).isPresent()
+                    || Database.byId(database.id(), databases).isPresent()) {
                 throw new FetchConfigurationException(where + ": the database '" + database.id() + "' is"
                         + " configured already (built in, in " + Database.DATABASES + " or above in the file)");
             }
@@ -159,27 +171,35 @@ public final class SourcesLoader {
 
     private static Source source(Path file, int position, Object entry, List<Database> known) {
         if (!(entry instanceof Map<?, ?> map)) {
-            throw new FetchConfigurationException(file + ": source " + position + " is '" + entry + "'; expected the fields of a table ("
-                    + String.join(", ", FIELDS) + "), at least table and database");
+            throw new FetchConfigurationException(
+                    file + ": source " + position + " is '" + entry + "'; expected the fields of a table ("
+                            + String.join(", ", FIELDS) + "), at least table and database");
         }
         Object tableValue = map.get("table");
-        if (!(tableValue instanceof String table) || !Source.TABLE_CODE.matcher(table).matches()) {
-            throw new FetchConfigurationException(file + ": source " + position + ": table is '" + tableValue + "'; expected a table code"
-                    + " like 12411-01-01-4, 12531-0043 or AI-N-01-2-5");
+        if (!(tableValue instanceof String table)
+                || !Source.TABLE_CODE.matcher(table).matches()) {
+            throw new FetchConfigurationException(file + ": source " + position + ": table is '" + tableValue
+                    + "'; expected a table code" + " like 12411-01-01-4, 12531-0043 or AI-N-01-2-5");
         }
         String where = file + ": source " + position + " (" + table + ")";
         for (Object key : map.keySet()) {
             if (!FIELDS.contains(String.valueOf(key))) {
-                throw new FetchConfigurationException(where + ": unknown field '" + key + "'; allowed fields: "
-                        + String.join(", ", FIELDS));
+                throw new FetchConfigurationException(
+                        where + ": unknown field '" + key + "'; allowed fields: " + String.join(", ", FIELDS));
             }
         }
         Object databaseValue = map.get("database");
-        Database database = Database.byId(String.valueOf(databaseValue), known).orElseThrow(() ->
-                new FetchConfigurationException(where + ": database is " + (databaseValue == null ? "missing"
-                        : "'" + databaseValue + "'") + "; allowed: " + Database.ids(known)));
-        String regionalVariable = optionalText(where, map, "regional_variable", REGIONAL_VARIABLE,
-                "a regional variable like KREISE, DLAND or GEMEINDE").orElse("");
+        Database database = Database.byId(String.valueOf(databaseValue), known)
+                .orElseThrow(() -> new FetchConfigurationException(
+                        where + ": database is " + (databaseValue == null ? "missing" : "'" + databaseValue + "'")
+                                + "; allowed: " + Database.ids(known)));
+        String regionalVariable = optionalText(
+                        where,
+                        map,
+                        "regional_variable",
+                        REGIONAL_VARIABLE,
+                        "a regional variable like KREISE, DLAND or GEMEINDE")
+                .orElse("");
         List<String> keys = regionalKeys(where, map.get("regional_keys"));
         if (!keys.isEmpty() && regionalVariable.isEmpty()) {
             throw new FetchConfigurationException(where + ": regional_keys need regional_variable (e.g."
@@ -188,22 +208,22 @@ public final class SourcesLoader {
         Optional<Integer> start = year(where, map, "start_year");
         Optional<Integer> end = year(where, map, "end_year");
         if (start.isPresent() && end.isPresent() && start.get() > end.get()) {
-            throw new FetchConfigurationException(where + ": start_year " + start.get() + " is after end_year "
-                    + end.get());
+            throw new FetchConfigurationException(
+                    where + ": start_year " + start.get() + " is after end_year " + end.get());
         }
         Object languageValue = map.containsKey("language") ? map.get("language") : "de";
         if (!LANGUAGES.contains(String.valueOf(languageValue))) {
             throw new FetchConfigurationException(where + ": language is '" + languageValue + "'; allowed: de, en");
         }
-        Optional<String> statistic = optionalText(where, map, "statistic", STATISTIC,
-                "the code of the statistic, like 12411")
+        Optional<String> statistic = optionalText(
+                        where, map, "statistic", STATISTIC, "the code of the statistic, like 12411")
                 .or(() -> Source.statisticOf(table));
-        return new Source(table, database, regionalVariable, keys, start, end, String.valueOf(languageValue),
-                statistic);
+        return new Source(
+                table, database, regionalVariable, keys, start, end, String.valueOf(languageValue), statistic);
     }
 
-    private static Optional<String> optionalText(String where, Map<?, ?> map, String field, Pattern pattern,
-                                                 String expected) {
+    private static Optional<String> optionalText(
+            String where, Map<?, ?> map, String field, Pattern pattern, String expected) {
         Object value = map.get(field);
         if (value == null) {
             return Optional.empty();

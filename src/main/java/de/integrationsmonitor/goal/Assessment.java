@@ -26,7 +26,11 @@ public record Assessment(State state, Optional<BigDecimal> expected) {
 
     /** The four outcomes a Kreistag reads, and the case without a value. */
     public enum State {
-        ON_TRACK, BEHIND, REACHED, NOT_COMPARABLE, NO_VALUE
+        ON_TRACK,
+        BEHIND,
+        REACHED,
+        NOT_COMPARABLE,
+        NO_VALUE
     }
 
     /**
@@ -35,8 +39,13 @@ public record Assessment(State state, Optional<BigDecimal> expected) {
      * @param latestYear     its year
      * @param sameTerritory  false when the Kreis's territory changed between the baseline year and the latest year
      */
-    public static Assessment of(Goal goal, Direction direction, Optional<BigDecimal> baseline,
-                                Optional<BigDecimal> latest, int latestYear, boolean sameTerritory) {
+    public static Assessment of(
+            Goal goal,
+            Direction direction,
+            Optional<BigDecimal> baseline,
+            Optional<BigDecimal> latest,
+            int latestYear,
+            boolean sameTerritory) {
         if (!sameTerritory) {
             return new Assessment(State.NOT_COMPARABLE, Optional.empty());
         }
@@ -51,17 +60,19 @@ public record Assessment(State state, Optional<BigDecimal> expected) {
             case NEUTRAL -> target.compareTo(base) < 0 ? -1 : 1;
         };
         BigDecimal value = latest.get();
-        BigDecimal expected = latestYear >= goal.targetYear() ? target
-                : base.add(target.subtract(base).multiply(BigDecimal.valueOf(latestYear - goal.baselineYear()))
-                .divide(BigDecimal.valueOf(goal.targetYear() - goal.baselineYear()), MathContext.DECIMAL64));
+        BigDecimal expected = latestYear >= goal.targetYear()
+                ? target
+                : base.add(target.subtract(base)
+                        .multiply(BigDecimal.valueOf(latestYear - goal.baselineYear()))
+                        .divide(BigDecimal.valueOf(goal.targetYear() - goal.baselineYear()), MathContext.DECIMAL64));
         if (better * value.compareTo(target) >= 0) {
             return new Assessment(State.REACHED, Optional.of(expected));
         }
         // how far the value lies on the better side of the path (negative: on the worse side)
         BigDecimal ahead = value.subtract(expected).multiply(BigDecimal.valueOf(better));
         BigDecimal tolerance = goal.corridor().orElse(BigDecimal.ZERO);
-        return new Assessment(ahead.add(tolerance).signum() >= 0 ? State.ON_TRACK : State.BEHIND,
-                Optional.of(expected));
+        return new Assessment(
+                ahead.add(tolerance).signum() >= 0 ? State.ON_TRACK : State.BEHIND, Optional.of(expected));
     }
 
     /** The value on the linear path in a year: the baseline before it, the target from the target year on. */
@@ -72,7 +83,9 @@ public record Assessment(State state, Optional<BigDecimal> expected) {
         if (year >= goal.targetYear()) {
             return goal.target();
         }
-        return baseline.add(goal.target().subtract(baseline).multiply(BigDecimal.valueOf(year - goal.baselineYear()))
+        return baseline.add(goal.target()
+                .subtract(baseline)
+                .multiply(BigDecimal.valueOf(year - goal.baselineYear()))
                 .divide(BigDecimal.valueOf(goal.targetYear() - goal.baselineYear()), MathContext.DECIMAL64));
     }
 }

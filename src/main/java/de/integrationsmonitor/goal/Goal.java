@@ -13,8 +13,14 @@ import java.util.Optional;
  *                 track, in the indicator's unit; empty for none
  * @param line     the line of the goals file the goal stands on, for messages
  */
-public record Goal(String indicatorId, Optional<String> ags, int baselineYear, BigDecimal target, int targetYear,
-                   Optional<BigDecimal> corridor, int line) {
+public record Goal(
+        String indicatorId,
+        Optional<String> ags,
+        int baselineYear,
+        BigDecimal target,
+        int targetYear,
+        Optional<BigDecimal> corridor,
+        int line) {
 
     public Goal {
         Objects.requireNonNull(indicatorId, "indicatorId");

@@ -48,9 +48,12 @@ public final class GoalsAndMeasures {
             files.put(MeasuresFile.FILE, bytes);
             String text;
             try {
-                text = StandardCharsets.UTF_8.newDecoder()
+                text = StandardCharsets.UTF_8
+                        .newDecoder()
                         .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString().replace("\uFEFF", "");
+                        .decode(java.nio.ByteBuffer.wrap(bytes))
+                        .toString()
+                        .replace("\uFEFF", "");
             } catch (java.nio.charset.CharacterCodingException e) {
                 throw new GoalException(measuresFile + ": not UTF-8; save the file as UTF-8");
             }
@@ -84,15 +87,23 @@ public final class GoalsAndMeasures {
      * The goal of an indicator for a Kreis: the Kreis's own goal before one set for all Kreise.
      */
     public Optional<Goal> goalFor(String indicatorId, String ags) {
-        Optional<Goal> own = goals.stream().filter(g -> g.indicatorId().equals(indicatorId))
-                .filter(g -> g.ags().map(ags::equals).orElse(false)).findFirst();
-        return own.isPresent() ? own : goals.stream().filter(g -> g.indicatorId().equals(indicatorId))
-                .filter(g -> g.ags().isEmpty()).findFirst();
+        Optional<Goal> own = goals.stream()
+                .filter(g -> g.indicatorId().equals(indicatorId))
+                .filter(g -> g.ags().map(ags::equals).orElse(false))
+                .findFirst();
+        return own.isPresent()
+                ? own
+                : goals.stream()
+                        .filter(g -> g.indicatorId().equals(indicatorId))
+                        .filter(g -> g.ags().isEmpty())
+                        .findFirst();
     }
 
     /** The measures of a Handlungsfeld that belong to a Kreis, in the file's order. */
     public List<Measure> measuresOf(String handlungsfeld, String ags) {
-        return measures.stream().filter(m -> m.handlungsfeld().equals(handlungsfeld)).filter(m -> m.appliesTo(ags))
+        return measures.stream()
+                .filter(m -> m.handlungsfeld().equals(handlungsfeld))
+                .filter(m -> m.appliesTo(ags))
                 .toList();
     }
 
@@ -101,8 +112,13 @@ public final class GoalsAndMeasures {
      *
      * @return the files written
      */
-    public static List<Path> createStubs(Path folder, String editionTitle, List<String> handlungsfelder,
-                                         List<String> indicators, String exampleKreis) throws IOException {
+    public static List<Path> createStubs(
+            Path folder,
+            String editionTitle,
+            List<String> handlungsfelder,
+            List<String> indicators,
+            String exampleKreis)
+            throws IOException {
         Files.createDirectories(folder);
         List<Path> written = new ArrayList<>();
         Path goals = folder.resolve(GoalsFile.FILE);
@@ -112,8 +128,8 @@ public final class GoalsAndMeasures {
         }
         Path measures = folder.resolve(MeasuresFile.FILE);
         if (!Files.exists(measures)) {
-            Files.writeString(measures, MeasuresFile.stub(editionTitle, handlungsfelder, indicators),
-                    StandardCharsets.UTF_8);
+            Files.writeString(
+                    measures, MeasuresFile.stub(editionTitle, handlungsfelder, indicators), StandardCharsets.UTF_8);
             written.add(measures);
         }
         return written;

@@ -36,16 +36,20 @@ public final class GoalsFile {
     static final List<String> COLUMNS = List.of("indikator", "kreis", "basisjahr", "zielwert", "zieljahr", "korridor");
     static final String ALL = "alle";
 
-    private GoalsFile() {
-    }
+    private GoalsFile() {}
 
     /** The goals of the file's bytes, checked against the edition. */
     public static List<Goal> read(Path file, byte[] bytes, Scope scope) {
         String text = decode(bytes);
         List<Goal> goals = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setCommentMarker('#')
-                .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(';')
+                .setCommentMarker('#')
+                .setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(true)
+                .get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             boolean header = true;
             for (CSVRecord record : parser) {
@@ -53,10 +57,13 @@ public final class GoalsFile {
                 String where = file + ":" + line;
                 if (header) {
                     header = false;
-                    List<String> names = record.stream().map(n -> n.strip().toLowerCase(Locale.ROOT)).toList();
+                    List<String> names = record.stream()
+                            .map(n -> n.strip().toLowerCase(Locale.ROOT))
+                            .toList();
                     List<String> required = COLUMNS.subList(0, 5);
                     if (!names.subList(0, Math.min(names.size(), 5)).equals(required)
-                            || names.size() > 6 || names.size() == 6 && !names.get(5).equals("korridor")) {
+                            || names.size() > 6
+                            || names.size() == 6 && !names.get(5).equals("korridor")) {
                         throw new GoalException(where + ": the header is '" + String.join(";", record.toList())
                                 + "'; expected the columns " + String.join(";", COLUMNS)
                                 + " (korridor may be left out)");
@@ -109,8 +116,8 @@ public final class GoalsFile {
         if (v.matches("(19|20)\\d\\d")) {
             return Integer.parseInt(v);
         }
-        throw new GoalException(where + ", field " + field + ": '" + v + "'; allowed: a year with four digits,"
-                + " e.g. 2019");
+        throw new GoalException(
+                where + ", field " + field + ": '" + v + "'; allowed: a year with four digits," + " e.g. 2019");
     }
 
     private static BigDecimal number(String where, String field, String value) {
@@ -126,8 +133,11 @@ public final class GoalsFile {
     static String decode(byte[] bytes) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             text = new String(bytes, Charset.forName("windows-1252"));
         }

@@ -16,9 +16,19 @@ import java.util.Optional;
  * @param markdown   the authors' short text on its state, Markdown as in the texts folder
  * @param textLine   the line of the file where the text begins, so that a refused text names its own line
  */
-public record Measure(String id, String title, String handlungsfeld, String traeger, LocalDate start,
-                      Optional<LocalDate> end, MeasureStatus status, List<String> indicators, List<String> kreise,
-                      String markdown, int line, int textLine) {
+public record Measure(
+        String id,
+        String title,
+        String handlungsfeld,
+        String traeger,
+        LocalDate start,
+        Optional<LocalDate> end,
+        MeasureStatus status,
+        List<String> indicators,
+        List<String> kreise,
+        String markdown,
+        int line,
+        int textLine) {
 
     public Measure {
         Objects.requireNonNull(id, "id");

@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** Where a measure stands, in the four words a Kreis uses (DOMAIN.md §12). */
 public enum MeasureStatus {
-    GEPLANT("geplant"), LAUFEND("laufend"), ABGESCHLOSSEN("abgeschlossen"), EINGESTELLT("eingestellt");
+    GEPLANT("geplant"),
+    LAUFEND("laufend"),
+    ABGESCHLOSSEN("abgeschlossen"),
+    EINGESTELLT("eingestellt");
 
     private final String word;
 
@@ -23,6 +26,7 @@ public enum MeasureStatus {
     }
 
     static String allowed() {
-        return String.join(", ", Arrays.stream(values()).map(MeasureStatus::word).toList());
+        return String.join(
+                ", ", Arrays.stream(values()).map(MeasureStatus::word).toList());
     }
 }

@@ -39,12 +39,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class MeasuresFile {
 
     public static final String FILE = "massnahmen.yml";
-    static final Set<String> FIELDS = new java.util.LinkedHashSet<>(List.of("id", "titel", "handlungsfeld", "traeger",
-            "beginn", "ende", "status", "indikatoren", "kreise", "text"));
+    static final Set<String> FIELDS = new java.util.LinkedHashSet<>(List.of(
+            "id", "titel", "handlungsfeld", "traeger", "beginn", "ende", "status", "indikatoren", "kreise", "text"));
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
 
-    private MeasuresFile() {
-    }
+    private MeasuresFile() {}
 
     public static List<Measure> read(Path file, String text, Scope scope) {
         Node root;
@@ -73,41 +72,74 @@ public final class MeasuresFile {
             for (NodeTuple tuple : mapping.getValue()) {
                 String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
                 if (!FIELDS.contains(key)) {
-                    throw new GoalException(file + ":" + line(tuple.getKeyNode()) + " (Maßnahme " + entry
-                            + "): unknown field '" + SafeYaml.excerpt(key) + "'; allowed: " + String.join(", ", FIELDS));
+                    throw new GoalException(
+                            file + ":" + line(tuple.getKeyNode()) + " (Maßnahme " + entry + "): unknown field '"
+                                    + SafeYaml.excerpt(key) + "'; allowed: " + String.join(", ", FIELDS));
                 }
                 fields.put(key, tuple.getValueNode());
             }
             String id = scalar(file, entry, fields, "id", mapping);
             if (!ID.matcher(id).matches()) {
-                throw refuse(file, entry, fields.get("id"), "id", "'" + SafeYaml.excerpt(id) + "'",
+                throw refuse(
+                        file,
+                        entry,
+                        fields.get("id"),
+                        "id",
+                        "'" + SafeYaml.excerpt(id) + "'",
                         "letters, digits, '.', '_' and '-', up to 40 characters, e.g. M-01");
             }
             if (!ids.add(id)) {
-                throw refuse(file, entry, fields.get("id"), "id", "'" + id + "' a second time",
+                throw refuse(
+                        file,
+                        entry,
+                        fields.get("id"),
+                        "id",
+                        "'" + id + "' a second time",
                         "an id each measure has alone");
             }
             String label = entry + ", id " + id;
             String title = scalar(file, label, fields, "titel", mapping);
             String field = scalar(file, label, fields, "handlungsfeld", mapping);
             if (!scope.handlungsfelder().contains(field)) {
-                throw refuse(file, label, fields.get("handlungsfeld"), "handlungsfeld", "'" + field + "'",
+                throw refuse(
+                        file,
+                        label,
+                        fields.get("handlungsfeld"),
+                        "handlungsfeld",
+                        "'" + field + "'",
                         String.join(", ", scope.handlungsfelder()));
             }
             String traeger = scalar(file, label, fields, "traeger", mapping);
             LocalDate start = date(file, label, fields.get("beginn"), "beginn", false, mapping);
             Optional<LocalDate> end = fields.containsKey("ende") && !blank(fields.get("ende"))
-                    ? Optional.of(date(file, label, fields.get("ende"), "ende", true, mapping)) : Optional.empty();
+                    ? Optional.of(date(file, label, fields.get("ende"), "ende", true, mapping))
+                    : Optional.empty();
             if (end.isPresent() && end.get().isBefore(start)) {
-                throw refuse(file, label, fields.get("ende"), "ende", "before beginn " + start,
+                throw refuse(
+                        file,
+                        label,
+                        fields.get("ende"),
+                        "ende",
+                        "before beginn " + start,
                         "a date on or after the beginning");
             }
             String statusWord = scalar(file, label, fields, "status", mapping);
-            MeasureStatus status = MeasureStatus.of(statusWord).orElseThrow(() -> refuse(file, label,
-                    fields.get("status"), "status", "'" + SafeYaml.excerpt(statusWord) + "'", MeasureStatus.allowed()));
+            MeasureStatus status = MeasureStatus.of(statusWord)
+                    .orElseThrow(() -> refuse(
+                            file,
+                            label,
+                            fields.get("status"),
+                            "status",
+                            "'" + SafeYaml.excerpt(statusWord) + "'",
+                            MeasureStatus.allowed()));
             List<String> indicators = list(file, label, fields.get("indikatoren"), "indikatoren", mapping);
             if (indicators.isEmpty()) {
-                throw refuse(file, label, fields.getOrDefault("indikatoren", mapping), "indikatoren", "no indicator",
+                throw refuse(
+                        file,
+                        label,
+                        fields.getOrDefault("indikatoren", mapping),
+                        "indikatoren",
+                        "no indicator",
                         "a list of the edition's indicators the measure aims at: "
                                 + String.join(", ", scope.editionIndicators().keySet()));
             }
@@ -116,7 +148,8 @@ public final class MeasuresFile {
                 scope.checkIndicator(at, "indikatoren", indicator);
             }
             List<String> kreise = fields.containsKey("kreise")
-                    ? list(file, label, fields.get("kreise"), "kreise", mapping) : List.of();
+                    ? list(file, label, fields.get("kreise"), "kreise", mapping)
+                    : List.of();
             for (String ags : kreise) {
                 scope.checkKreis(file + ":" + line(fields.get("kreise")) + " (Maßnahme " + label + ")", "kreise", ags);
             }
@@ -126,19 +159,26 @@ public final class MeasuresFile {
                 throw refuse(file, label, textNode, "text", "a list or mapping", "Markdown text after 'text: |'");
             }
             // a block scalar's text begins on the line after 'text: |'
-            int textLine = textNode == null ? 0 : line(textNode)
-                    + (((ScalarNode) textNode).getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.LITERAL
-                    || ((ScalarNode) textNode).getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.FOLDED
-                    ? 1 : 0);
-            measures.add(new Measure(id, title, field, traeger, start, end, status, indicators, kreise, markdown,
-                    line(item), textLine));
+            int textLine = textNode == null
+                    ? 0
+                    : line(textNode)
+                            + (((ScalarNode) textNode).getScalarStyle()
+                                                    == org.yaml.snakeyaml.DumperOptions.ScalarStyle.LITERAL
+                                            || ((ScalarNode) textNode).getScalarStyle()
+                                                    == org.yaml.snakeyaml.DumperOptions.ScalarStyle.FOLDED
+                                    ? 1
+                                    : 0);
+            measures.add(new Measure(
+                    id, title, field, traeger, start, end, status, indicators, kreise, markdown, line(item), textLine));
         }
         return List.copyOf(measures);
     }
 
     private static boolean blank(Node node) {
-        return node instanceof ScalarNode s && (s.getValue().isBlank() || s.getValue().equals("~")
-                || s.getValue().equals("null"));
+        return node instanceof ScalarNode s
+                && (s.getValue().isBlank()
+                        || s.getValue().equals("~")
+                        || s.getValue().equals("null"));
     }
 
     private static int line(Node node) {
@@ -153,14 +193,20 @@ public final class MeasuresFile {
     private static String scalar(Path file, Object entry, Map<String, Node> fields, String field, Node mapping) {
         Node node = fields.get(field);
         if (node == null || blank(node)) {
-            throw refuse(file, entry, node == null ? mapping : node, field, "missing", switch (field) {
-                case "id" -> "an id such as M-01";
-                case "titel" -> "the measure's title";
-                case "handlungsfeld" -> "a Handlungsfeld of the edition";
-                case "traeger" -> "the responsible body, e.g. Volkshochschule";
-                case "status" -> MeasureStatus.allowed();
-                default -> "a value";
-            });
+            throw refuse(
+                    file,
+                    entry,
+                    node == null ? mapping : node,
+                    field,
+                    "missing",
+                    switch (field) {
+                        case "id" -> "an id such as M-01";
+                        case "titel" -> "the measure's title";
+                        case "handlungsfeld" -> "a Handlungsfeld of the edition";
+                        case "traeger" -> "the responsible body, e.g. Volkshochschule";
+                        case "status" -> MeasureStatus.allowed();
+                        default -> "a value";
+                    });
         }
         if (!(node instanceof ScalarNode s)) {
             throw refuse(file, entry, node, field, "a list or mapping", "one value");
@@ -191,7 +237,12 @@ public final class MeasuresFile {
     /** A year, a month or a day; a year or month as an end means its last day. */
     private static LocalDate date(Path file, Object entry, Node node, String field, boolean end, Node mapping) {
         if (node == null || blank(node)) {
-            throw refuse(file, entry, node == null ? mapping : node, field, "missing",
+            throw refuse(
+                    file,
+                    entry,
+                    node == null ? mapping : node,
+                    field,
+                    "missing",
                     "a year (2021), a month (2021-03) or a day (2021-03-15)");
         }
         String v = node instanceof ScalarNode s ? s.getValue().strip() : "";
@@ -206,7 +257,12 @@ public final class MeasuresFile {
             }
             return LocalDate.parse(v);
         } catch (java.time.DateTimeException e) {
-            throw refuse(file, entry, node, field, "'" + SafeYaml.excerpt(v) + "'",
+            throw refuse(
+                    file,
+                    entry,
+                    node,
+                    field,
+                    "'" + SafeYaml.excerpt(v) + "'",
                     "a year (2021), a month (2021-03) or a day (2021-03-15)");
         }
     }

@@ -25,8 +25,10 @@ public record Scope(Map<String, String> editionIndicators, Set<String> catalogue
     void checkIndicator(String where, String field, String id) {
         if (!editionIndicators.containsKey(id)) {
             throw new GoalException(where + ", field " + field + ": '" + id + "' is "
-                    + (catalogueIndicators.contains(id) ? "an indicator of the catalogue the edition does not show"
-                    : "not an indicator of the catalogue") + "; allowed: the indicators of the edition: "
+                    + (catalogueIndicators.contains(id)
+                            ? "an indicator of the catalogue the edition does not show"
+                            : "not an indicator of the catalogue")
+                    + "; allowed: the indicators of the edition: "
                     + String.join(", ", editionIndicators.keySet()));
         }
     }

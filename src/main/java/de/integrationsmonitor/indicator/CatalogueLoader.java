@@ -1,30 +1,30 @@
 package de.integrationsmonitor.indicator;
 
+import de.integrationsmonitor.indicator.expression.Expression;
+import de.integrationsmonitor.indicator.expression.ExpressionException;
+import de.integrationsmonitor.yaml.SafeYaml;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import de.integrationsmonitor.indicator.expression.Expression;
-import de.integrationsmonitor.indicator.expression.ExpressionException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import de.integrationsmonitor.yaml.SafeYaml;
 
 /** Reads the indicator catalogue from its YAML file, with messages that name the field that is wrong. */
 public final class CatalogueLoader {
 
     /** Characters of an indicator id and an input name, and of a table code: the widths of the store's columns. */
     static final int MAX_ID = 80;
+
     static final int MAX_TABLE_CODE = 40;
 
-    private CatalogueLoader() {
-    }
+    private CatalogueLoader() {}
 
     public static IndicatorCatalogue load(Path file) {
         byte[] bytes;
@@ -55,24 +55,37 @@ public final class CatalogueLoader {
             Expression formula;
             try {
                 formula = Expression.parse(f.text("formula"));
-                formula.requireDeclared(inputs.stream().map(InputSpec::name)
-                        .collect(java.util.stream.Collectors.toSet()));
+                formula.requireDeclared(
+                        inputs.stream().map(InputSpec::name).collect(java.util.stream.Collectors.toSet()));
             } catch (ExpressionException e) {
                 throw new CatalogueException(f.where + ": formula: " + e.getMessage());
             }
             Optional<String> denominator = f.optionalText("denominator");
-            if (denominator.isPresent() && inputs.stream().noneMatch(in -> in.name().equals(denominator.get()))) {
-                throw new CatalogueException(f.where + ": denominator '" + denominator.get()
-                        + "' is not one of its inputs " + inputs.stream().map(InputSpec::name).toList());
+            if (denominator.isPresent()
+                    && inputs.stream().noneMatch(in -> in.name().equals(denominator.get()))) {
+                throw new CatalogueException(
+                        f.where + ": denominator '" + denominator.get() + "' is not one of its inputs "
+                                + inputs.stream().map(InputSpec::name).toList());
             }
-            indicators.add(new IndicatorDefinition(id, f.text("label"), f.text("unit"), f.text("handlungsfeld"),
-                    direction(f), inputs, formula, denominator,
-                    f.map.containsKey("minimum_denominator") ? Optional.of(f.decimal("minimum_denominator"))
-                            : Optional.empty(), change(f), f.list("sources").stream().map(String::valueOf).toList(),
+            indicators.add(new IndicatorDefinition(
+                    id,
+                    f.text("label"),
+                    f.text("unit"),
+                    f.text("handlungsfeld"),
+                    direction(f),
+                    inputs,
+                    formula,
+                    denominator,
+                    f.map.containsKey("minimum_denominator")
+                            ? Optional.of(f.decimal("minimum_denominator"))
+                            : Optional.empty(),
+                    change(f),
+                    f.list("sources").stream().map(String::valueOf).toList(),
                     f.text("definition")));
         }
         Fields typology = new Fields(file + ": typology", asMap(top.required("typology"), file + ""));
-        List<String> typologyIndicators = typology.list("indicators").stream().map(String::valueOf).toList();
+        List<String> typologyIndicators =
+                typology.list("indicators").stream().map(String::valueOf).toList();
         for (String id : typologyIndicators) {
             if (!ids.contains(id)) {
                 throw new CatalogueException(file + ": typology: indicator '" + id + "' is not in the catalogue");
@@ -85,15 +98,22 @@ public final class CatalogueLoader {
         }
         IndicatorCatalogue.TypologyDefinition typologyDefinition = new IndicatorCatalogue.TypologyDefinition(
                 typology.decimal("year").intValueExact(), typologyIndicators,
-                typology.positive("clusters_per_group"), typology.decimal("seed").longValueExact(),
+                typology.positive("clusters_per_group"),
+                        typology.decimal("seed").longValueExact(),
                 typology.positive("starts"), typology.positive("max_iterations"));
         Fields gebietsstand = new Fields(file + ": gebietsstand", asMap(top.required("gebietsstand"), file + ""));
-        Fields population = new Fields(file + ": gebietsstand: population",
+        Fields population = new Fields(
+                file + ": gebietsstand: population",
                 asMap(gebietsstand.required("population"), file + ": gebietsstand"));
-        InputSpec populationWeights = new InputSpec("population", population.text("table"),
-                List.of(population.text("variable")), List.of(), List.of(), 0);
-        return new IndicatorCatalogue(top.text("catalogue"), top.text("version"), sha256(bytes),
-                List.copyOf(indicators), typologyDefinition, populationWeights);
+        InputSpec populationWeights = new InputSpec(
+                "population", population.text("table"), List.of(population.text("variable")), List.of(), List.of(), 0);
+        return new IndicatorCatalogue(
+                top.text("catalogue"),
+                top.text("version"),
+                sha256(bytes),
+                List.copyOf(indicators),
+                typologyDefinition,
+                populationWeights);
     }
 
     private static List<InputSpec> inputs(Fields indicator) {
@@ -101,18 +121,26 @@ public final class CatalogueLoader {
         List<InputSpec> inputs = new ArrayList<>();
         for (Map.Entry<String, Object> entry : declared.entrySet()) {
             indicator.atMost("the input name", entry.getKey(), MAX_ID);
-            Fields f = new Fields(indicator.where + ": input '" + entry.getKey() + "'",
-                    asMap(entry.getValue(), indicator.where));
+            Fields f = new Fields(
+                    indicator.where + ": input '" + entry.getKey() + "'", asMap(entry.getValue(), indicator.where));
             f.atMost("table", f.text("table"), MAX_TABLE_CODE);
-            List<String> variables = f.map.containsKey("variables") ? f.strings("variables")
+            List<String> variables = f.map.containsKey("variables")
+                    ? f.strings("variables")
                     : f.map.containsKey("variable") ? List.of(f.text("variable")) : List.of();
             List<String> matching = f.map.containsKey("matching") ? f.strings("matching") : List.of();
             if (variables.isEmpty() && matching.isEmpty()) {
                 throw new CatalogueException(f.where + ": needs 'variable', 'variables' or 'matching'");
             }
-            int offset = f.map.containsKey("offset_years") ? f.decimal("offset_years").intValueExact() : 0;
-            inputs.add(new InputSpec(entry.getKey(), f.text("table"), variables, matching,
-                    f.map.containsKey("except") ? f.strings("except") : List.of(), offset));
+            int offset = f.map.containsKey("offset_years")
+                    ? f.decimal("offset_years").intValueExact()
+                    : 0;
+            inputs.add(new InputSpec(
+                    entry.getKey(),
+                    f.text("table"),
+                    variables,
+                    matching,
+                    f.map.containsKey("except") ? f.strings("except") : List.of(),
+                    offset));
         }
         return List.copyOf(inputs);
     }
@@ -132,8 +160,9 @@ public final class CatalogueLoader {
             case "higher_is_better" -> Direction.HIGHER_IS_BETTER;
             case "higher_is_worse" -> Direction.HIGHER_IS_WORSE;
             case "neutral" -> Direction.NEUTRAL;
-            default -> throw new CatalogueException(f.where + ": direction is '" + value
-                    + "'; allowed: higher_is_better, higher_is_worse, neutral");
+            default ->
+                throw new CatalogueException(f.where + ": direction is '" + value
+                        + "'; allowed: higher_is_better, higher_is_worse, neutral");
         };
     }
 
@@ -200,8 +229,8 @@ public final class CatalogueLoader {
         int positive(String name) {
             BigDecimal value = decimal(name);
             if (value.signum() <= 0 || value.stripTrailingZeros().scale() > 0) {
-                throw new CatalogueException(where + ": " + name + " is '" + text(name) + "'; expected a whole number"
-                        + " of at least 1");
+                throw new CatalogueException(
+                        where + ": " + name + " is '" + text(name) + "'; expected a whole number" + " of at least 1");
             }
             return value.intValueExact();
         }

@@ -19,21 +19,22 @@ import java.util.Optional;
  */
 public final class Comparisons {
 
-    private Comparisons() {
-    }
+    private Comparisons() {}
 
     /**
      * @param register tells whether a Kreis had the same territory five years before (a Kreis that kept its code
      *                 with another territory gets no five-year change across the change)
      */
-    public static List<IndicatorValue> compare(IndicatorDefinition indicator, List<IndicatorValue> values,
-                                               KreisRegister register) {
+    public static List<IndicatorValue> compare(
+            IndicatorDefinition indicator, List<IndicatorValue> values, KreisRegister register) {
         Map<String, IndicatorValue> byRegionYear = new HashMap<>();
         Map<String, List<BigDecimal>> kreisValuesByLandYear = new HashMap<>();
         for (IndicatorValue v : values) {
             byRegionYear.put(key(v.regionCode(), v.year()), v);
             if (isKreis(v.regionCode()) && v.value().isPresent()) {
-                kreisValuesByLandYear.computeIfAbsent(rankGroup(v), k -> new ArrayList<>()).add(v.value().get());
+                kreisValuesByLandYear
+                        .computeIfAbsent(rankGroup(v), k -> new ArrayList<>())
+                        .add(v.value().get());
             }
         }
         // each group sorted once: a rank is then two binary searches, not a pass over the group
@@ -46,22 +47,26 @@ public final class Comparisons {
         List<IndicatorValue> compared = new ArrayList<>(values.size());
         for (IndicatorValue v : values) {
             Optional<BigDecimal> landValue = isKreis(v.regionCode())
-                    ? valueOf(byRegionYear.get(key(land(v.regionCode()), v.year()))) : Optional.empty();
-            Optional<BigDecimal> germanyValue = v.regionCode().equals("DG") ? Optional.empty()
-                    : valueOf(byRegionYear.get(key("DG", v.year())));
+                    ? valueOf(byRegionYear.get(key(land(v.regionCode()), v.year())))
+                    : Optional.empty();
+            Optional<BigDecimal> germanyValue =
+                    v.regionCode().equals("DG") ? Optional.empty() : valueOf(byRegionYear.get(key("DG", v.year())));
             Optional<Integer> rank = Optional.empty();
             Optional<Integer> kreise = Optional.empty();
             if (isKreis(v.regionCode()) && v.value().isPresent()) {
                 BigDecimal[] others = sortedByGroup.get(rankGroup(v));
-                rank = Optional.of(1 + better(indicator.direction(), others, v.value().get()));
+                rank = Optional.of(
+                        1 + better(indicator.direction(), others, v.value().get()));
                 kreise = Optional.of(others.length);
             }
             IndicatorValue fiveYearsBefore = byRegionYear.get(key(v.regionCode(), v.year() - 5));
-            Optional<BigDecimal> change = sameTerritory(v, fiveYearsBefore, register) ? v.value().flatMap(now ->
-                    valueOf(fiveYearsBefore).flatMap(before -> change(indicator.change(), now, before)))
+            Optional<BigDecimal> change = sameTerritory(v, fiveYearsBefore, register)
+                    ? v.value()
+                            .flatMap(now ->
+                                    valueOf(fiveYearsBefore).flatMap(before -> change(indicator.change(), now, before)))
                     : Optional.empty();
-            compared.add(v.with(new IndicatorValue.Comparison(landValue, germanyValue, rank, kreise, change,
-                    Optional.empty())));
+            compared.add(v.with(
+                    new IndicatorValue.Comparison(landValue, germanyValue, rank, kreise, change, Optional.empty())));
         }
         return compared;
     }
@@ -85,7 +90,8 @@ public final class Comparisons {
      * (then the lower ones); equal values rank alike.
      */
     private static int better(Direction direction, BigDecimal[] sorted, BigDecimal value) {
-        return direction == Direction.HIGHER_IS_WORSE ? firstNotBelow(sorted, value)
+        return direction == Direction.HIGHER_IS_WORSE
+                ? firstNotBelow(sorted, value)
                 : sorted.length - firstAbove(sorted, value);
     }
 
@@ -126,8 +132,10 @@ public final class Comparisons {
         if (before.signum() == 0) {
             return Optional.empty();
         }
-        return Optional.of(now.subtract(before).multiply(BigDecimal.valueOf(100))
-                .divide(before, MathContext.DECIMAL128).setScale(IndicatorCalculator.SCALE, RoundingMode.HALF_EVEN)
+        return Optional.of(now.subtract(before)
+                .multiply(BigDecimal.valueOf(100))
+                .divide(before, MathContext.DECIMAL128)
+                .setScale(IndicatorCalculator.SCALE, RoundingMode.HALF_EVEN)
                 .stripTrailingZeros());
     }
 

@@ -4,11 +4,12 @@ import de.integrationsmonitor.indicator.typology.Typology;
 import de.integrationsmonitor.indicator.typology.TypologyInput;
 import de.integrationsmonitor.indicator.typology.TypologyResult;
 import de.integrationsmonitor.kernel.Sha256;
+import de.integrationsmonitor.observation.Deliveries;
+import de.integrationsmonitor.observation.Delivery;
+import de.integrationsmonitor.observation.StoredObservation;
 import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisKind;
 import de.integrationsmonitor.region.KreisRegister;
-import de.integrationsmonitor.observation.Deliveries;
-import de.integrationsmonitor.observation.Delivery;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +25,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import de.integrationsmonitor.observation.StoredObservation;
 
 /**
  * Computes the whole catalogue over every delivery stored so far and keeps the result as one computation that
@@ -41,8 +41,12 @@ public class ComputationService {
     private final KreisRegister register;
     private final Clock clock;
 
-    public ComputationService(Deliveries deliveries, ObservationSource observations,
-                              ComputationStore indicators, KreisRegister register, Clock clock) {
+    public ComputationService(
+            Deliveries deliveries,
+            ObservationSource observations,
+            ComputationStore indicators,
+            KreisRegister register,
+            Clock clock) {
         this.deliveries = deliveries;
         this.observations = observations;
         this.indicators = indicators;
@@ -51,25 +55,24 @@ public class ComputationService {
     }
 
     /** The outcome of one computation: its id and how many values each indicator got. */
-    public record Summary(long computationId, String catalogueVersion, Map<String, Integer> valuesPerIndicator,
-                          int typologyKreise) {
-    }
+    public record Summary(
+            long computationId, String catalogueVersion, Map<String, Integer> valuesPerIndicator, int typologyKreise) {}
 
     /** What a computation rests on: the stored deliveries (their contents' hashes), the catalogue, the register. */
-    public record Basis(String deliveriesSha256, String catalogueSha256, String registerSha256) {
-    }
+    public record Basis(String deliveriesSha256, String catalogueSha256, String registerSha256) {}
 
     /** The basis a computation made now would rest on. */
     /** The current cells of a table as of these deliveries (newest delivery per cell), every variable. */
-    public java.util.List<StoredObservation> observations(String table,
-            java.util.Collection<Long> deliveryIds) {
+    public java.util.List<StoredObservation> observations(String table, java.util.Collection<Long> deliveryIds) {
         return observations.current(table, java.util.List.of(), deliveryIds);
     }
 
     public Basis basis(Path catalogueFile) {
         IndicatorCatalogue catalogue = CatalogueLoader.load(catalogueFile);
         java.security.MessageDigest digest = Sha256.digest();
-        deliveries.all().stream().map(Delivery::sha256).sorted()
+        deliveries.all().stream()
+                .map(Delivery::sha256)
+                .sorted()
                 .forEach(h -> digest.update(h.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return new Basis(Sha256.hex(digest), catalogue.sha256(), register.version());
     }
@@ -80,10 +83,12 @@ public class ComputationService {
      */
     public Optional<Long> current(Path catalogueFile) {
         IndicatorCatalogue catalogue = CatalogueLoader.load(catalogueFile);
-        return indicators.latestComputation()
+        return indicators
+                .latestComputation()
                 .filter(c -> c.catalogueSha256().equals(catalogue.sha256()))
                 .filter(c -> c.registerSha256().equals(register.version()))
-                .filter(c -> indicators.deliveriesOf(c.id())
+                .filter(c -> indicators
+                        .deliveriesOf(c.id())
                         .equals(deliveries.all().stream().map(Delivery::id).toList()))
                 .map(ComputationStore.Computation::id);
     }
@@ -106,9 +111,12 @@ public class ComputationService {
         }
         Map<String, BigDecimal> weights = new HashMap<>();
         InputSpec population = catalogue.population();
-        observations.current(population.table(), population.exactPaths(), indicators.deliveriesOf(computationId))
-                .forEach(o -> o.cell().number().ifPresent(n -> weights.put(o.regionCode() + "|"
-                        + o.referenceDate().getYear(), n)));
+        observations
+                .current(population.table(), population.exactPaths(), indicators.deliveriesOf(computationId))
+                .forEach(o -> o.cell()
+                        .number()
+                        .ifPresent(n -> weights.put(
+                                o.regionCode() + "|" + o.referenceDate().getYear(), n)));
         return weights;
     }
 
@@ -116,8 +124,8 @@ public class ComputationService {
     public Summary compute(Path catalogueFile) {
         IndicatorCatalogue catalogue = CatalogueLoader.load(catalogueFile);
         List<Long> deliveryIds = deliveries.all().stream().map(Delivery::id).toList();
-        long id = indicators.openComputation(LocalDateTime.now(clock), catalogue.version(), catalogue.sha256(),
-                register.version(), deliveryIds);
+        long id = indicators.openComputation(
+                LocalDateTime.now(clock), catalogue.version(), catalogue.sha256(), register.version(), deliveryIds);
         Map<String, List<InputPeriod>> inputPeriods = new LinkedHashMap<>();
         Map<String, BigDecimal> population = new HashMap<>();
         Map<String, List<IndicatorValue>> computed = computeAll(catalogue, deliveryIds, inputPeriods, population);
@@ -125,8 +133,9 @@ public class ComputationService {
         Map<String, Integer> counts = new LinkedHashMap<>();
         computed.forEach((indicator, values) -> {
             List<IndicatorValue> withCluster = values.stream()
-                    .map(v -> v.with(v.comparison().withCluster(Optional.ofNullable(
-                            typology.clusterOf().get(v.regionCode())))))
+                    .map(v -> v.with(v.comparison()
+                            .withCluster(
+                                    Optional.ofNullable(typology.clusterOf().get(v.regionCode())))))
                     .toList();
             indicators.store(id, withCluster);
             counts.put(indicator, values.size());
@@ -143,9 +152,11 @@ public class ComputationService {
      * of every table the catalogue uses (the paths its inputs name, or all of them where an input has patterns)
      * stream past once, each is added to the running sums of the inputs that select it, and no cell is held.
      */
-    Map<String, List<IndicatorValue>> computeAll(IndicatorCatalogue catalogue, List<Long> deliveryIds,
-                                                 Map<String, List<InputPeriod>> inputPeriods,
-                                                 Map<String, BigDecimal> population) {
+    Map<String, List<IndicatorValue>> computeAll(
+            IndicatorCatalogue catalogue,
+            List<Long> deliveryIds,
+            Map<String, List<InputPeriod>> inputPeriods,
+            Map<String, BigDecimal> population) {
         Map<String, java.util.Set<String>> pathsOfTable = new LinkedHashMap<>();
         java.util.Set<String> everyPath = new java.util.HashSet<>();
         Map<InputSpec, InputCells> cellsOf = new LinkedHashMap<>();
@@ -154,7 +165,9 @@ public class ComputationService {
         catalogue.indicators().forEach(indicator -> every.addAll(indicator.inputs()));
         every.add(catalogue.population());
         for (InputSpec input : every) {
-            pathsOfTable.computeIfAbsent(input.table(), t -> new java.util.TreeSet<>()).addAll(input.exactPaths());
+            pathsOfTable
+                    .computeIfAbsent(input.table(), t -> new java.util.TreeSet<>())
+                    .addAll(input.exactPaths());
             if (input.exactPaths().isEmpty()) {
                 everyPath.add(input.table());
             }
@@ -169,14 +182,19 @@ public class ComputationService {
         Map<String, Map<String, List<InputCells>>> feeds = new HashMap<>();
         observations.eachCurrent(pathsOfTable, deliveryIds, o -> {
             List<InputCells> inputs = feeds.computeIfAbsent(o.tableCode(), t -> new HashMap<>())
-                    .computeIfAbsent(o.variablePath(), path -> inputsOfTable.getOrDefault(o.tableCode(), List.of())
-                            .stream().filter(c -> c.input().selects(path)).toList());
+                    .computeIfAbsent(
+                            o.variablePath(),
+                            path -> inputsOfTable.getOrDefault(o.tableCode(), List.of()).stream()
+                                    .filter(c -> c.input().selects(path))
+                                    .toList());
             for (InputCells cells : inputs) {
                 cells.add(o);
             }
         });
-        cellsOf.get(catalogue.population()).sums().forEach((key, cell) -> cell.number().ifPresent(n ->
-                population.put(key.region() + "|" + key.year(), n)));
+        cellsOf.get(catalogue.population())
+                .sums()
+                .forEach((key, cell) ->
+                        cell.number().ifPresent(n -> population.put(key.region() + "|" + key.year(), n)));
         IndicatorCalculator calculator = new IndicatorCalculator(register);
         Map<String, List<IndicatorValue>> computed = new LinkedHashMap<>();
         for (IndicatorDefinition indicator : catalogue.indicators()) {
@@ -205,7 +223,9 @@ public class ComputationService {
         for (String id : definition.indicators()) {
             Map<String, List<IndicatorValue>> ofIndicator = new HashMap<>();
             for (IndicatorValue v : computed.getOrDefault(id, List.of())) {
-                ofIndicator.computeIfAbsent(v.regionCode(), r -> new ArrayList<>()).add(v);
+                ofIndicator
+                        .computeIfAbsent(v.regionCode(), r -> new ArrayList<>())
+                        .add(v);
             }
             byRegion.put(id, ofIndicator);
         }

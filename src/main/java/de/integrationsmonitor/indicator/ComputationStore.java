@@ -11,8 +11,12 @@ import java.util.Optional;
 /** Where computations of the catalogue are kept: what each rests on, its values and its typology. */
 public interface ComputationStore {
 
-    long openComputation(LocalDateTime at, String catalogueVersion, String catalogueSha256, String registerSha256,
-                         Collection<Long> deliveryIds);
+    long openComputation(
+            LocalDateTime at,
+            String catalogueVersion,
+            String catalogueSha256,
+            String registerSha256,
+            Collection<Long> deliveryIds);
 
     void store(long computationId, List<IndicatorValue> values);
 
@@ -40,11 +44,13 @@ public interface ComputationStore {
     List<IndicatorValue> values(long computationId);
 
     /** A stored computation. */
-    record Computation(long id, LocalDateTime computedAt, String catalogueVersion, String catalogueSha256,
-                       String registerSha256) {
-    }
+    record Computation(
+            long id,
+            LocalDateTime computedAt,
+            String catalogueVersion,
+            String catalogueSha256,
+            String registerSha256) {}
 
     /** A cluster of a computation's typology, with its indicator means. */
-    record StoredCluster(int cluster, boolean urban, int size, String description, Map<String, BigDecimal> means) {
-    }
+    record StoredCluster(int cluster, boolean urban, int size, String description, Map<String, BigDecimal> means) {}
 }

@@ -41,8 +41,14 @@ public final class GebietsstandSeries {
      *
      * @param published the Gebietsstand at which the office published the value or the values it was rebuilt from
      */
-    public record Point(int year, Period period, Optional<BigDecimal> value, String marker,
-                        Map<String, BigDecimal> convertedFrom, Optional<IndicatorValue> own, LocalDate published) {
+    public record Point(
+            int year,
+            Period period,
+            Optional<BigDecimal> value,
+            String marker,
+            Map<String, BigDecimal> convertedFrom,
+            Optional<IndicatorValue> own,
+            LocalDate published) {
 
         public boolean converted() {
             return !convertedFrom.isEmpty();
@@ -54,8 +60,8 @@ public final class GebietsstandSeries {
 
         /** The Kreis's own value with its comparisons, or the rebuilt value (which has none). */
         public IndicatorValue asValue(String indicatorId, String ags, LocalDate gebietsstand) {
-            return own.orElseGet(() -> new IndicatorValue(indicatorId, ags, period, gebietsstand, value, marker,
-                    Optional.empty(), Optional.empty(), false));
+            return own.orElseGet(() -> new IndicatorValue(
+                    indicatorId, ags, period, gebietsstand, value, marker, Optional.empty(), Optional.empty(), false));
         }
 
         /** For a report: "umgerechnet aus 15101 (100 %), 15151 (20,2 %)". */
@@ -64,8 +70,12 @@ public final class GebietsstandSeries {
                 return "";
             }
             List<String> parts = new ArrayList<>();
-            convertedFrom.forEach((ags, share) -> parts.add(ags + " (" + share.multiply(BigDecimal.valueOf(100))
-                    .setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString().replace('.', ',')
+            convertedFrom.forEach((ags, share) -> parts.add(ags + " ("
+                    + share.multiply(BigDecimal.valueOf(100))
+                            .setScale(1, RoundingMode.HALF_UP)
+                            .stripTrailingZeros()
+                            .toPlainString()
+                            .replace('.', ',')
                     + " %)"));
             return "umgerechnet aus " + String.join(", ", parts);
         }
@@ -82,16 +92,19 @@ public final class GebietsstandSeries {
      * Every indicator's series for every Kreis that exists on {@code gebietsstand} (or just the one asked for), in
      * the order Kreis, indicator, year.
      */
-    public List<Row> atGebietsstand(LocalDate gebietsstand, Optional<String> onlyKreis,
-                                    Map<String, List<IndicatorValue>> valuesByIndicator,
-                                    Map<String, BigDecimal> population) {
+    public List<Row> atGebietsstand(
+            LocalDate gebietsstand,
+            Optional<String> onlyKreis,
+            Map<String, List<IndicatorValue>> valuesByIndicator,
+            Map<String, BigDecimal> population) {
         List<Row> rows = new ArrayList<>();
         for (Kreis kreis : register.kreiseOn(gebietsstand)) {
             if (onlyKreis.isPresent() && !onlyKreis.get().equals(kreis.ags())) {
                 continue;
             }
-            new TreeMap<>(valuesByIndicator).forEach((indicator, values) -> series(kreis.ags(), gebietsstand, values,
-                    population).forEach(p -> rows.add(new Row(indicator, kreis.ags(), gebietsstand, p))));
+            new TreeMap<>(valuesByIndicator)
+                    .forEach((indicator, values) -> series(kreis.ags(), gebietsstand, values, population)
+                            .forEach(p -> rows.add(new Row(indicator, kreis.ags(), gebietsstand, p))));
         }
         return rows;
     }
@@ -105,8 +118,8 @@ public final class GebietsstandSeries {
      * @param population population per region and year ({@code ags|year}), the weight where a value has no
      *                   denominator; may be empty
      */
-    public List<Point> series(String ags, LocalDate gebietsstand, List<IndicatorValue> values,
-                              Map<String, BigDecimal> population) {
+    public List<Point> series(
+            String ags, LocalDate gebietsstand, List<IndicatorValue> values, Map<String, BigDecimal> population) {
         Optional<Kreis> territory = register.versionOn(ags, gebietsstand);
         if (territory.isEmpty()) {
             return List.of();
@@ -114,22 +127,24 @@ public final class GebietsstandSeries {
         Index index = index(values);
         Map<String, IndicatorValue> byRegionYear = index.byRegionYear();
         Map<Integer, Period> years = index.years();
-        Map<Integer, List<LocalDate>> publishedInLand = index.publishedByLand()
-                .getOrDefault(territory.get().landCode(), Map.of());
+        Map<Integer, List<LocalDate>> publishedInLand =
+                index.publishedByLand().getOrDefault(territory.get().landCode(), Map.of());
         List<Point> points = new ArrayList<>();
         years.forEach((year, period) -> {
             IndicatorValue own = byRegionYear.get(ags + "|" + year);
             if (own != null && territory.equals(register.versionOn(ags, own.gebietsstand()))) {
-                points.add(new Point(year, own.period(), own.value(), own.marker(), Map.of(), Optional.of(own),
-                        own.gebietsstand()));
+                points.add(new Point(
+                        year, own.period(), own.value(), own.marker(), Map.of(), Optional.of(own), own.gebietsstand()));
                 return;
             }
-            LocalDate published = mostCommon(publishedInLand.getOrDefault(year, List.of())).orElse(period.end());
+            LocalDate published =
+                    mostCommon(publishedInLand.getOrDefault(year, List.of())).orElse(period.end());
             if (territory.get().existsOn(published)) {
                 return; // the Kreis had this territory then, but the office published no value for it
             }
-            contributors(territory.get(), published).ifPresent(shares -> convert(year, period, published, shares,
-                    byRegionYear, population).ifPresent(points::add));
+            contributors(territory.get(), published)
+                    .ifPresent(shares -> convert(year, period, published, shares, byRegionYear, population)
+                            .ifPresent(points::add));
         });
         return points;
     }
@@ -138,9 +153,10 @@ public final class GebietsstandSeries {
      * An indicator's values arranged for {@link #series}: by region and year, the period of each year (the first
      * value's), and per Land and year the Gebietsstände of its Kreise's values, in the order of the values.
      */
-    private record Index(Map<String, IndicatorValue> byRegionYear, Map<Integer, Period> years,
-                         Map<String, Map<Integer, List<LocalDate>>> publishedByLand) {
-    }
+    private record Index(
+            Map<String, IndicatorValue> byRegionYear,
+            Map<Integer, Period> years,
+            Map<String, Map<Integer, List<LocalDate>>> publishedByLand) {}
 
     /**
      * The index of a list of values, made once per list (the lists are the computation's, not changed once made):
@@ -160,8 +176,10 @@ public final class GebietsstandSeries {
             byRegionYear.put(v.regionCode() + "|" + v.year(), v);
             years.putIfAbsent(v.year(), v.period());
             if (v.regionCode().length() == 5) {
-                publishedByLand.computeIfAbsent(v.regionCode().substring(0, 2), l -> new HashMap<>())
-                        .computeIfAbsent(v.year(), y -> new ArrayList<>()).add(v.gebietsstand());
+                publishedByLand
+                        .computeIfAbsent(v.regionCode().substring(0, 2), l -> new HashMap<>())
+                        .computeIfAbsent(v.year(), y -> new ArrayList<>())
+                        .add(v.gebietsstand());
             }
         }
         Index made = new Index(byRegionYear, years, publishedByLand);
@@ -173,28 +191,37 @@ public final class GebietsstandSeries {
 
     /** The Gebietsstand most of the Land's values of a year stand at: the one the office used for the Land. */
     private static Optional<LocalDate> mostCommon(List<LocalDate> days) {
-        return days.stream().collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()))
-                .entrySet().stream().max(Map.Entry.<LocalDate, Long>comparingByValue()
+        return days.stream()
+                .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()))
+                .entrySet()
+                .stream()
+                .max(Map.Entry.<LocalDate, Long>comparingByValue()
                         .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .map(Map.Entry::getKey);
     }
 
-    private Optional<Point> convert(int year, Period period, LocalDate published, Map<String, BigDecimal> shares,
-                                    Map<String, IndicatorValue> byRegionYear, Map<String, BigDecimal> population) {
+    private Optional<Point> convert(
+            int year,
+            Period period,
+            LocalDate published,
+            Map<String, BigDecimal> shares,
+            Map<String, IndicatorValue> byRegionYear,
+            Map<String, BigDecimal> population) {
         BigDecimal weighted = BigDecimal.ZERO;
         BigDecimal weights = BigDecimal.ZERO;
         for (Map.Entry<String, BigDecimal> share : shares.entrySet()) {
             IndicatorValue part = byRegionYear.get(share.getKey() + "|" + year);
-            if (part == null || !register.versionOn(share.getKey(), part.gebietsstand())
-                    .equals(register.versionOn(share.getKey(), published))) {
+            if (part == null
+                    || !register.versionOn(share.getKey(), part.gebietsstand())
+                            .equals(register.versionOn(share.getKey(), published))) {
                 return Optional.empty();
             }
             if (part.value().isEmpty()) {
-                return Optional.of(new Point(year, period, Optional.empty(), part.marker(), shares, Optional.empty(),
-                        published));
+                return Optional.of(
+                        new Point(year, period, Optional.empty(), part.marker(), shares, Optional.empty(), published));
             }
-            Optional<BigDecimal> base = part.denominator()
-                    .or(() -> Optional.ofNullable(population.get(share.getKey() + "|" + year)));
+            Optional<BigDecimal> base =
+                    part.denominator().or(() -> Optional.ofNullable(population.get(share.getKey() + "|" + year)));
             if (base.isEmpty()) {
                 return Optional.empty();
             }
@@ -205,9 +232,16 @@ public final class GebietsstandSeries {
         if (weights.signum() == 0) {
             return Optional.empty();
         }
-        return Optional.of(new Point(year, period, Optional.of(weighted.divide(weights, MathContext.DECIMAL128)
-                .setScale(IndicatorCalculator.SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros()), "", shares,
-                Optional.empty(), published));
+        return Optional.of(new Point(
+                year,
+                period,
+                Optional.of(weighted.divide(weights, MathContext.DECIMAL128)
+                        .setScale(IndicatorCalculator.SCALE, RoundingMode.HALF_EVEN)
+                        .stripTrailingZeros()),
+                "",
+                shares,
+                Optional.empty(),
+                published));
     }
 
     /**

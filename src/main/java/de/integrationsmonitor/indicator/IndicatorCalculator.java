@@ -49,8 +49,8 @@ public final class IndicatorCalculator {
     }
 
     /** The indicator over rows given at once: each input takes the rows of its table it selects. */
-    public List<IndicatorValue> compute(IndicatorDefinition indicator,
-                                        Function<InputSpec, List<StoredObservation>> observations) {
+    public List<IndicatorValue> compute(
+            IndicatorDefinition indicator, Function<InputSpec, List<StoredObservation>> observations) {
         Map<String, InputCells> cells = new LinkedHashMap<>();
         for (InputSpec input : indicator.inputs()) {
             cells.put(input.name(), InputCells.of(input, observations.apply(input)));
@@ -62,7 +62,8 @@ public final class IndicatorCalculator {
     List<IndicatorValue> compute(IndicatorDefinition indicator, Map<String, InputCells> inputCells) {
         Map<String, Map<Key, Cell>> inputs = new LinkedHashMap<>();
         Set<String> notCounts = new HashSet<>();
-        Map<Integer, Period> periodOfYear = inputCells.get(indicator.primaryInput().name()).periodOfYear();
+        Map<Integer, Period> periodOfYear =
+                inputCells.get(indicator.primaryInput().name()).periodOfYear();
         for (InputSpec input : indicator.inputs()) {
             InputCells read = inputCells.get(input.name());
             if (read.hasNonCounts()) {
@@ -79,7 +80,8 @@ public final class IndicatorCalculator {
             int year = entry.getKey();
             Period period = entry.getValue();
             List<IndicatorValue> kreisValues = new ArrayList<>();
-            for (String region : regions(year, inputs.get(indicator.primaryInput().name()))) {
+            for (String region :
+                    regions(year, inputs.get(indicator.primaryInput().name()))) {
                 Map<String, Cell> cells = new HashMap<>();
                 for (InputSpec input : indicator.inputs()) {
                     lookup(inputs.get(input.name()), region, year + input.offsetYears())
@@ -116,13 +118,15 @@ public final class IndicatorCalculator {
     /** The Kreis values of one period, each with the Gebietsstand the office used for its Land. */
     private List<IndicatorValue> atPublishedGebietsstand(List<IndicatorValue> kreisValues, Period period) {
         Map<String, Set<String>> reportedByLand = new TreeMap<>();
-        kreisValues.forEach(v -> reportedByLand.computeIfAbsent(v.regionCode().substring(0, 2),
-                k -> new TreeSet<>()).add(v.regionCode()));
+        kreisValues.forEach(v -> reportedByLand
+                .computeIfAbsent(v.regionCode().substring(0, 2), k -> new TreeSet<>())
+                .add(v.regionCode()));
         Map<String, LocalDate> gebietsstand = new HashMap<>();
-        reportedByLand.forEach((land, reported) -> gebietsstand.putAll(published.of(land, period.start(),
-                period.end(), reported)));
-        return kreisValues.stream().map(v -> v.withGebietsstand(gebietsstand.getOrDefault(v.regionCode(),
-                period.end()))).toList();
+        reportedByLand.forEach(
+                (land, reported) -> gebietsstand.putAll(published.of(land, period.start(), period.end(), reported)));
+        return kreisValues.stream()
+                .map(v -> v.withGebietsstand(gebietsstand.getOrDefault(v.regionCode(), period.end())))
+                .toList();
     }
 
     private static boolean isKreis(String region) {
@@ -143,18 +147,37 @@ public final class IndicatorCalculator {
      * amount it means no figure was published (e.g. the unemployment rate of foreigners before 2009), so the
      * result is '-' without a number.
      */
-    static IndicatorValue value(IndicatorDefinition indicator, String region, Period period,
-                                Map<String, Cell> cells, Set<String> notCounts) {
-        boolean unpublishedRate = notCounts.stream().map(cells::get).anyMatch(c -> !c.hasNumber()
-                && c.marker().equals(Marker.NOTHING.symbol()));
-        Cell result = unpublishedRate ? Cell.missing(Marker.NOTHING) : indicator.formula().evaluate(cells);
-        Optional<BigDecimal> value = result.number().map(v -> v.setScale(SCALE, RoundingMode.HALF_EVEN)
-                .stripTrailingZeros());
+    static IndicatorValue value(
+            IndicatorDefinition indicator,
+            String region,
+            Period period,
+            Map<String, Cell> cells,
+            Set<String> notCounts) {
+        boolean unpublishedRate = notCounts.stream()
+                .map(cells::get)
+                .anyMatch(c -> !c.hasNumber() && c.marker().equals(Marker.NOTHING.symbol()));
+        Cell result = unpublishedRate
+                ? Cell.missing(Marker.NOTHING)
+                : indicator.formula().evaluate(cells);
+        Optional<BigDecimal> value = result.number()
+                .map(v -> v.setScale(SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros());
         Optional<BigDecimal> denominator = indicator.denominator().flatMap(d -> InputCells.countable(cells.get(d)));
-        boolean smallBase = value.isPresent() && denominator.isPresent() && indicator.minimumDenominator()
-                .map(min -> denominator.get().compareTo(min) < 0).orElse(false);
-        return new IndicatorValue(indicator.id(), region, period, period.end(), value, result.marker(),
-                InputCells.countable(cells.get(indicator.primaryInput().name())), denominator, smallBase);
+        boolean smallBase = value.isPresent()
+                && denominator.isPresent()
+                && indicator
+                        .minimumDenominator()
+                        .map(min -> denominator.get().compareTo(min) < 0)
+                        .orElse(false);
+        return new IndicatorValue(
+                indicator.id(),
+                region,
+                period,
+                period.end(),
+                value,
+                result.marker(),
+                InputCells.countable(cells.get(indicator.primaryInput().name())),
+                denominator,
+                smallBase);
     }
 
     /**
@@ -166,15 +189,18 @@ public final class IndicatorCalculator {
         Map<Integer, Map<String, Set<String>>> kreiseByYearAndLand = new HashMap<>();
         for (Key key : sums.keySet()) {
             if (isKreis(key.region())) {
-                kreiseByYearAndLand.computeIfAbsent(key.year(), y -> new HashMap<>())
-                        .computeIfAbsent(key.region().substring(0, 2), l -> new TreeSet<>()).add(key.region());
+                kreiseByYearAndLand
+                        .computeIfAbsent(key.year(), y -> new HashMap<>())
+                        .computeIfAbsent(key.region().substring(0, 2), l -> new TreeSet<>())
+                        .add(key.region());
             }
         }
         for (Map.Entry<Integer, Period> year : periods.entrySet()) {
             Period period = year.getValue();
             for (Land land : register.laender()) {
                 Key key = new Key(land.code(), year.getKey());
-                Set<String> reported = kreiseByYearAndLand.getOrDefault(year.getKey(), Map.of())
+                Set<String> reported = kreiseByYearAndLand
+                        .getOrDefault(year.getKey(), Map.of())
                         .getOrDefault(land.code(), Set.of());
                 if (!sums.containsKey(key) && !reported.isEmpty()) {
                     landSum(land.code(), period, reported, sums, year.getKey()).ifPresent(sum -> sums.put(key, sum));
@@ -189,12 +215,13 @@ public final class IndicatorCalculator {
     }
 
     /** The sum of the Land's largest group of Kreise of one Gebietsstand, if that group is the whole Land. */
-    private Optional<Cell> landSum(String land, Period period, Set<String> reported, Map<Key, Cell> sums,
-                                   int year) {
+    private Optional<Cell> landSum(String land, Period period, Set<String> reported, Map<Key, Cell> sums, int year) {
         Map<String, LocalDate> groups = published.of(land, period.start(), period.end(), reported);
         Map<LocalDate, Set<String>> members = new LinkedHashMap<>();
-        groups.forEach((ags, day) -> members.computeIfAbsent(day, d -> new TreeSet<>()).add(ags));
-        return members.entrySet().stream().findFirst()
+        groups.forEach(
+                (ags, day) -> members.computeIfAbsent(day, d -> new TreeSet<>()).add(ags));
+        return members.entrySet().stream()
+                .findFirst()
                 .filter(group -> published.complete(land, group.getKey(), group.getValue()))
                 .flatMap(group -> sumOf(List.copyOf(group.getValue()), sums, year));
     }
@@ -210,5 +237,4 @@ public final class IndicatorCalculator {
         }
         return regions.isEmpty() ? Optional.empty() : Optional.of(Cell.of(total));
     }
-
 }

@@ -12,8 +12,13 @@ import java.util.Optional;
  * @param population the population that weights predecessors where a value without a denominator is rebuilt at
  *                   another Gebietsstand (table and variable)
  */
-public record IndicatorCatalogue(String name, String version, String sha256, List<IndicatorDefinition> indicators,
-                                 TypologyDefinition typology, InputSpec population) {
+public record IndicatorCatalogue(
+        String name,
+        String version,
+        String sha256,
+        List<IndicatorDefinition> indicators,
+        TypologyDefinition typology,
+        InputSpec population) {
 
     public Optional<IndicatorDefinition> find(String id) {
         return indicators.stream().filter(i -> i.id().equals(id)).findFirst();
@@ -24,9 +29,8 @@ public record IndicatorCatalogue(String name, String version, String sha256, Lis
      * clusters of each group (kreisfreie Städte, Landkreise), the fixed random seed and the number of k-means++
      * starts, so that a statistician changes them here and the printed method text follows.
      */
-    public record TypologyDefinition(int year, List<String> indicators, int clustersPerGroup, long seed, int starts,
-                                     int maxIterations) {
-    }
+    public record TypologyDefinition(
+            int year, List<String> indicators, int clustersPerGroup, long seed, int starts, int maxIterations) {}
 
     /** The typology as the clustering runs it, with each indicator's direction and label from the catalogue. */
     public TypologySpec typologySpec() {
@@ -37,8 +41,16 @@ public record IndicatorCatalogue(String name, String version, String sha256, Lis
             directions.put(id, indicator.direction());
             labels.put(id, indicator.label());
         }
-        return new TypologySpec(typology.indicators(), directions, labels, typology.clustersPerGroup(),
-                typology.clustersPerGroup(), typology.seed(), typology.starts(), typology.maxIterations(),
-                "kreisfreie Städte", "Landkreise");
+        return new TypologySpec(
+                typology.indicators(),
+                directions,
+                labels,
+                typology.clustersPerGroup(),
+                typology.clustersPerGroup(),
+                typology.seed(),
+                typology.starts(),
+                typology.maxIterations(),
+                "kreisfreie Städte",
+                "Landkreise");
     }
 }

@@ -11,10 +11,19 @@ import java.util.Optional;
  * @param denominator        the input whose size decides reliability, if the indicator has one
  * @param minimumDenominator below this base the value is flagged as unreliable
  */
-public record IndicatorDefinition(String id, String label, String unit, String handlungsfeld, Direction direction,
-                                  List<InputSpec> inputs, Expression formula, Optional<String> denominator,
-                                  Optional<BigDecimal> minimumDenominator, ChangeKind change, List<String> sources,
-                                  String definition) {
+public record IndicatorDefinition(
+        String id,
+        String label,
+        String unit,
+        String handlungsfeld,
+        Direction direction,
+        List<InputSpec> inputs,
+        Expression formula,
+        Optional<String> denominator,
+        Optional<BigDecimal> minimumDenominator,
+        ChangeKind change,
+        List<String> sources,
+        String definition) {
 
     public InputSpec primaryInput() {
         return inputs.get(0);

@@ -16,14 +16,38 @@ import java.util.Optional;
  *                     office's Kreise of that Land existed together), a later one for a value back-calculated for
  *                     a Kreis formed later; Land and Germany values stand at the end of the period
  */
-public record IndicatorValue(String indicatorId, String regionCode, Period period, LocalDate gebietsstand,
-                             Optional<BigDecimal> value, String marker, Optional<BigDecimal> numerator,
-                             Optional<BigDecimal> denominator, boolean smallBase, Comparison comparison) {
+public record IndicatorValue(
+        String indicatorId,
+        String regionCode,
+        Period period,
+        LocalDate gebietsstand,
+        Optional<BigDecimal> value,
+        String marker,
+        Optional<BigDecimal> numerator,
+        Optional<BigDecimal> denominator,
+        boolean smallBase,
+        Comparison comparison) {
 
-    public IndicatorValue(String indicatorId, String regionCode, Period period, LocalDate gebietsstand,
-                          Optional<BigDecimal> value, String marker, Optional<BigDecimal> numerator,
-                          Optional<BigDecimal> denominator, boolean smallBase) {
-        this(indicatorId, regionCode, period, gebietsstand, value, marker, numerator, denominator, smallBase,
+    public IndicatorValue(
+            String indicatorId,
+            String regionCode,
+            Period period,
+            LocalDate gebietsstand,
+            Optional<BigDecimal> value,
+            String marker,
+            Optional<BigDecimal> numerator,
+            Optional<BigDecimal> denominator,
+            boolean smallBase) {
+        this(
+                indicatorId,
+                regionCode,
+                period,
+                gebietsstand,
+                value,
+                marker,
+                numerator,
+                denominator,
+                smallBase,
                 Comparison.NONE);
     }
 
@@ -42,22 +66,49 @@ public record IndicatorValue(String indicatorId, String regionCode, Period perio
     }
 
     public IndicatorValue with(Comparison comparison) {
-        return new IndicatorValue(indicatorId, regionCode, period, gebietsstand, value, marker, numerator,
-                denominator, smallBase, comparison);
+        return new IndicatorValue(
+                indicatorId,
+                regionCode,
+                period,
+                gebietsstand,
+                value,
+                marker,
+                numerator,
+                denominator,
+                smallBase,
+                comparison);
     }
 
     public IndicatorValue withGebietsstand(LocalDate gebietsstand) {
-        return new IndicatorValue(indicatorId, regionCode, period, gebietsstand, value, marker, numerator,
-                denominator, smallBase, comparison);
+        return new IndicatorValue(
+                indicatorId,
+                regionCode,
+                period,
+                gebietsstand,
+                value,
+                marker,
+                numerator,
+                denominator,
+                smallBase,
+                comparison);
     }
 
     /** What a report shows beside the value: the Land and Germany, the rank in the Land, the five-year change. */
-    public record Comparison(Optional<BigDecimal> landValue, Optional<BigDecimal> germanyValue,
-                             Optional<Integer> rankInLand, Optional<Integer> kreiseInLand,
-                             Optional<BigDecimal> change5y, Optional<Integer> cluster) {
+    public record Comparison(
+            Optional<BigDecimal> landValue,
+            Optional<BigDecimal> germanyValue,
+            Optional<Integer> rankInLand,
+            Optional<Integer> kreiseInLand,
+            Optional<BigDecimal> change5y,
+            Optional<Integer> cluster) {
 
-        public static final Comparison NONE = new Comparison(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        public static final Comparison NONE = new Comparison(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
 
         public Comparison withCluster(Optional<Integer> cluster) {
             return new Comparison(landValue, germanyValue, rankInLand, kreiseInLand, change5y, cluster);

@@ -29,8 +29,7 @@ import java.util.TreeMap;
 final class InputCells {
 
     /** A region and a reference year, the unit inputs are matched by. */
-    record Key(String region, int year) {
-    }
+    record Key(String region, int year) {}
 
     private final InputSpec input;
     private final int requiredParts;
@@ -165,7 +164,8 @@ final class InputCells {
     /** A value with the place of the cell it came from: region, reference date, path. */
     private record Placed<T>(String region, LocalDate date, String path, T value) {
         static final Comparator<Placed<?>> ORDER = Comparator.<Placed<?>, String>comparing(Placed::region)
-                .thenComparing(Placed::date).thenComparing(Placed::path);
+                .thenComparing(Placed::date)
+                .thenComparing(Placed::path);
 
         Placed(StoredObservation o, T value) {
             this(o.regionCode(), o.referenceDate(), o.variablePath(), value);

@@ -16,8 +16,7 @@ import java.util.stream.Collectors;
  *
  * @param stichtag the day of the year of a Stichtag input (31.12., 30.06.)
  */
-public record InputPeriod(String input, String table, PeriodKind kind, Optional<MonthDay> stichtag,
-                          int offsetYears) {
+public record InputPeriod(String input, String table, PeriodKind kind, Optional<MonthDay> stichtag, int offsetYears) {
 
     /** The period kind most of an input's observations have; empty when the input had none. */
     public static Optional<InputPeriod> of(InputSpec input, List<StoredObservation> rows) {
@@ -30,24 +29,31 @@ public record InputPeriod(String input, String table, PeriodKind kind, Optional<
      */
     static Optional<InputPeriod> of(InputSpec input, Map<PeriodKind, Long> kinds, Map<MonthDay, Long> days) {
         Optional<PeriodKind> kind = mostCommon(kinds);
-        return kind.map(k -> new InputPeriod(input.name(), input.table(), k, k.isDay() ? mostCommon(days)
-                : Optional.empty(), input.offsetYears()));
+        return kind.map(k -> new InputPeriod(
+                input.name(), input.table(), k, k.isDay() ? mostCommon(days) : Optional.empty(), input.offsetYears()));
     }
 
     private static <T extends Comparable<T>> Optional<T> mostCommon(Map<T, Long> counts) {
-        return counts.entrySet().stream().max(Map.Entry.<T, Long>comparingByValue().thenComparing(
-                Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey);
+        return counts.entrySet().stream()
+                .max(Map.Entry.<T, Long>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey);
     }
 
     /** "Stichtag 31.12. des Vorjahres", "Jahressumme desselben Jahres", "Schuljahr". */
     public String describe() {
-        String what = kind.isDay() ? "Stichtag " + stichtag.map(d -> String.format("%02d.%02d.", d.getDayOfMonth(),
-                d.getMonthValue())).orElse("") : kind.german();
-        return what + switch (offsetYears) {
-            case 0 -> "";
-            case -1 -> kind == PeriodKind.SCHULJAHR ? " (Vorjahr)" : " des Vorjahres";
-            default -> offsetYears < 0 ? " " + (-offsetYears) + " Jahre zuvor" : " " + offsetYears + " Jahre später";
-        };
+        String what = kind.isDay()
+                ? "Stichtag "
+                        + stichtag.map(d -> String.format("%02d.%02d.", d.getDayOfMonth(), d.getMonthValue()))
+                                .orElse("")
+                : kind.german();
+        return what
+                + switch (offsetYears) {
+                    case 0 -> "";
+                    case -1 -> kind == PeriodKind.SCHULJAHR ? " (Vorjahr)" : " des Vorjahres";
+                    default ->
+                        offsetYears < 0 ? " " + (-offsetYears) + " Jahre zuvor" : " " + offsetYears + " Jahre später";
+                };
     }
 
     /**
@@ -58,16 +64,20 @@ public record InputPeriod(String input, String table, PeriodKind kind, Optional<
         if (periods.isEmpty()) {
             return "";
         }
-        boolean alike = periods.stream().allMatch(p -> p.kind() == periods.get(0).kind()
-                && p.stichtag().equals(periods.get(0).stichtag()) && p.offsetYears() == 0);
+        boolean alike = periods.stream()
+                .allMatch(p -> p.kind() == periods.get(0).kind()
+                        && p.stichtag().equals(periods.get(0).stichtag())
+                        && p.offsetYears() == 0);
         if (alike) {
             return "Zeitbezug: " + periods.get(0).describe() + (periods.size() > 1 ? " (alle Eingangsgrößen)" : "")
                     + ".";
         }
-        String parts = periods.stream().map(p -> p.input() + (indicator.denominator().map(p.input()::equals)
-                .orElse(false) ? " (Nenner)" : "") + ": " + p.describe() + " (Tabelle " + p.table() + ")")
+        String parts = periods.stream()
+                .map(p -> p.input()
+                        + (indicator.denominator().map(p.input()::equals).orElse(false) ? " (Nenner)" : "") + ": "
+                        + p.describe() + " (Tabelle " + p.table() + ")")
                 .collect(Collectors.joining("; "));
-        return "Zeitbezug: der Wert gilt für den Zeitraum der ersten Eingangsgröße (" + periods.get(0).describe()
-                + "); " + parts + ".";
+        return "Zeitbezug: der Wert gilt für den Zeitraum der ersten Eingangsgröße ("
+                + periods.get(0).describe() + "); " + parts + ".";
     }
 }

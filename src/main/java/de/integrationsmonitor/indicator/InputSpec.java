@@ -8,8 +8,13 @@ import java.util.List;
  * which {@code *} stands for one whole label, minus exceptions), and an offset in years (e.g. the previous year's
  * population as a denominator).
  */
-public record InputSpec(String name, String table, List<String> variables, List<String> matching,
-                        List<String> except, int offsetYears) {
+public record InputSpec(
+        String name,
+        String table,
+        List<String> variables,
+        List<String> matching,
+        List<String> except,
+        int offsetYears) {
 
     private static final String SEPARATOR = " | ";
 

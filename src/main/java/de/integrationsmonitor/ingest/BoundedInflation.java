@@ -60,21 +60,32 @@ final class BoundedInflation extends FilterInputStream {
     private void count(long bytes) {
         inflated += bytes;
         if (inflated > limits.maxEntrySize().toBytes()) {
-            throw tooLarge(fileName, entryName, "inflates to more than " + limits.maxEntrySize().toBytes() + " bytes",
+            throw tooLarge(
+                    fileName,
+                    entryName,
+                    "inflates to more than " + limits.maxEntrySize().toBytes() + " bytes",
                     limits);
         }
         if (inflated > IngestLimits.RATIO_AFTER_BYTES && inflated / compressedSize > limits.maxCompressionRatio()) {
-            throw new ExtractRefusedException(fileName, 0, "the ZIP entry '" + entryName + "' inflates more than "
-                    + limits.maxCompressionRatio() + " times its compressed size of " + compressedSize + " bytes"
-                    + " (limit imon.limits.max-compression-ratio); a real extract compresses about 20-fold."
-                    + " Refused as a likely ZIP bomb");
+            throw new ExtractRefusedException(
+                    fileName,
+                    0,
+                    "the ZIP entry '" + entryName + "' inflates more than "
+                            + limits.maxCompressionRatio() + " times its compressed size of " + compressedSize
+                            + " bytes"
+                            + " (limit imon.limits.max-compression-ratio); a real extract compresses about 20-fold."
+                            + " Refused as a likely ZIP bomb");
         }
     }
 
-    private static ExtractRefusedException tooLarge(String fileName, String entryName, String what,
-                                                    IngestLimits limits) {
-        return new ExtractRefusedException(fileName, 0, "the ZIP entry '" + entryName + "' " + what
-                + " (limit imon.limits.max-entry-size = " + limits.maxEntrySize() + "); the largest real extract"
-                + " inflates to 33 MB. Refused as a likely ZIP bomb");
+    private static ExtractRefusedException tooLarge(
+            String fileName, String entryName, String what, IngestLimits limits) {
+        return new ExtractRefusedException(
+                fileName,
+                0,
+                "the ZIP entry '" + entryName + "' " + what
+                        + " (limit imon.limits.max-entry-size = " + limits.maxEntrySize()
+                        + "); the largest real extract"
+                        + " inflates to 33 MB. Refused as a likely ZIP bomb");
     }
 }

@@ -13,7 +13,12 @@ import java.io.Reader;
  */
 final class BoundedText extends FilterReader {
 
-    private enum State { CELL_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
+    private enum State {
+        CELL_START,
+        UNQUOTED,
+        QUOTED,
+        QUOTE_IN_QUOTED
+    }
 
     private final String fileName;
     private final String where;

@@ -1,7 +1,7 @@
 package de.integrationsmonitor.ingest;
-import de.integrationsmonitor.observation.Marker;
-import de.integrationsmonitor.observation.Cell;
 
+import de.integrationsmonitor.observation.Cell;
+import de.integrationsmonitor.observation.Marker;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -17,8 +17,7 @@ public final class CellParser {
     private static final Pattern NUMBER = Pattern.compile("(-?\\d+(?:,\\d+)?)\\s*([prse]?)");
     private static final Pattern PARENTHESISED = Pattern.compile("\\((-?\\d+(?:,\\d+)?)\\)\\s*([prse]?)");
 
-    private CellParser() {
-    }
+    private CellParser() {}
 
     /** The cell, or empty when the text is neither a number nor a known symbol. */
     public static Optional<Cell> parse(String raw) {

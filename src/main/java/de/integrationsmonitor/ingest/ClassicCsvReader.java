@@ -1,9 +1,9 @@
 package de.integrationsmonitor.ingest;
+
 import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.observation.Observation;
 import de.integrationsmonitor.observation.Period;
 import de.integrationsmonitor.observation.PeriodKind;
-
 import de.integrationsmonitor.region.RegionLevel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,8 +41,9 @@ public final class ClassicCsvReader implements ExtractReader {
             Pattern.compile("Stand:\\s*(\\d{2}\\.\\d{2}\\.\\d{4})\\s*/\\s*(\\d{2}:\\d{2}:\\d{2})");
     private static final String STAND_PREFIX = "Stand:";
     /** Strict: 31.02.2017 is no date (the lenient default would read 28.02.). */
-    private static final DateTimeFormatter STAND_FORMAT = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm:ss")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter STAND_FORMAT =
+            DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+
     private static final Pattern UNIT = Pattern.compile(
             "Anzahl|Prozent|%|‰|Promille|(?:Tsd\\.|Mill\\.|Mio\\.|Mrd\\.)\\s*(?:EUR|Euro)|EUR|Euro|Tsd\\.|ha|km²|qkm"
                     + "|Jahre|Personen|Stunden|je .+");
@@ -59,6 +60,7 @@ public final class ClassicCsvReader implements ExtractReader {
      * Samt-/Verbandsgemeinden}. Such a table is read whole, its Gemeinden and Gemeindeverbände included.
      */
     private static final Pattern GEMEINDE_DEPTH = Pattern.compile("regionale Tiefe:.*Gemeinden");
+
     private static final CSVFormat FORMAT = CSVFormat.Builder.create()
             .setDelimiter(';')
             .setQuote('"')
@@ -67,6 +69,7 @@ public final class ClassicCsvReader implements ExtractReader {
 
     /** Title lines, header rows and footer lines a file may have; real extracts have at most a dozen of each. */
     static final int MAX_TITLE_LINES = 100;
+
     static final int MAX_HEADER_ROWS = 20;
     static final int MAX_FOOTER_LINES = 1000;
 
@@ -86,15 +89,18 @@ public final class ClassicCsvReader implements ExtractReader {
             if (source.bytes().byteOrderMark()) {
                 in.skipNBytes(3);
             }
-            Reader reader = new BoundedText(new InputStreamReader(in, source.bytes().charset()), source.fileName(),
-                    "", limits, true);
-            try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+            Reader reader = new BoundedText(
+                    new InputStreamReader(in, source.bytes().charset()), source.fileName(), "", limits, true);
+            try (CSVParser parser =
+                    CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
                 return new Parse(source, parser, listener).run();
             } catch (UncheckedIOException e) {
                 // commons-csv reports a quote that never closes (a truncated footer) this way
-                throw new ExtractRefusedException(source.fileName(), 0,
-                        "the file cannot be split into lines and cells (" + e.getCause().getMessage()
-                                + "); is it truncated inside a quoted footer note?");
+                throw new ExtractRefusedException(
+                        source.fileName(),
+                        0,
+                        "the file cannot be split into lines and cells ("
+                                + e.getCause().getMessage() + "); is it truncated inside a quoted footer note?");
             }
         }
     }
@@ -159,14 +165,16 @@ public final class ClassicCsvReader implements ExtractReader {
             String titleUnit = "";
             CSVRecord record;
             while (true) {
-                record = next().orElseThrow(() -> refuse(
-                        "the file ends before its header rows; expected header rows starting with ';'"));
+                record = next().orElseThrow(() ->
+                        refuse("the file ends before its header rows; expected header rows starting with ';'"));
                 if (isHeaderRow(record)) {
                     break;
                 }
-                if (record.size() == 1 && (record.get(0).contains(",,") || record.get(0).contains("\t"))) {
-                    throw refuse("the cells of this line are separated by '" + (record.get(0).contains("\t")
-                            ? "\\t" : ",") + "'; GENESIS extracts separate cells by ';' (was the file re-saved"
+                if (record.size() == 1
+                        && (record.get(0).contains(",,") || record.get(0).contains("\t"))) {
+                    throw refuse("the cells of this line are separated by '"
+                            + (record.get(0).contains("\t") ? "\\t" : ",")
+                            + "'; GENESIS extracts separate cells by ';' (was the file re-saved"
                             + " by a spreadsheet program?)");
                 }
                 if (!onlyFirstCell(record)) {
@@ -199,16 +207,27 @@ public final class ClassicCsvReader implements ExtractReader {
                             + " first data line; a real extract has 1 to 4");
                 }
                 long headerLine = line;
-                record = next().orElseThrow(() -> new ExtractRefusedException(source.fileName(), headerLine,
+                record = next().orElseThrow(() -> new ExtractRefusedException(
+                        source.fileName(),
+                        headerLine,
                         "the file ends after its header rows; expected data lines and a footer"));
             }
-            gemeindeDepth = titleLines.stream().anyMatch(t -> GEMEINDE_DEPTH.matcher(t).find());
+            gemeindeDepth =
+                    titleLines.stream().anyMatch(t -> GEMEINDE_DEPTH.matcher(t).find());
             Optional<Period.Declaration> kind = declared;
-            Layout layout = Layout.of(headerRows, titlePeriod.flatMap(t -> Period.parse(t, kind)), kind, titleUnit,
+            Layout layout = Layout.of(
+                    headerRows,
+                    titlePeriod.flatMap(t -> Period.parse(t, kind)),
+                    kind,
+                    titleUnit,
                     problem -> new ExtractRefusedException(source.fileName(), firstHeaderLine, problem));
 
-            listener.header(new ExtractHeader(source.fileName(), ExtractFormat.CLASSIC_CSV, tableCode,
-                    source.bytes().encodingName(), String.join(" ", titleLines)));
+            listener.header(new ExtractHeader(
+                    source.fileName(),
+                    ExtractFormat.CLASSIC_CSV,
+                    tableCode,
+                    source.bytes().encodingName(),
+                    String.join(" ", titleLines)));
 
             while (true) {
                 if (record.get(0).strip().startsWith(FOOTER_PREFIX)) {
@@ -219,29 +238,34 @@ public final class ClassicCsvReader implements ExtractReader {
                     listener.footer(readFooter());
                     return new LineAccount(dataLines, stored, rejected, skipped, observations);
                 }
-                if (dataLines == 0 && layout.periodColumn() && Period.parse(record.get(0)).isEmpty()) {
+                if (dataLines == 0
+                        && layout.periodColumn()
+                        && Period.parse(record.get(0)).isEmpty()) {
                     throw refuse("no reference period found: expected it in a header row, in a title line, or as the"
                             + " first column of the data lines, found '" + abbreviate(record.get(0)) + "'");
                 }
                 dataLines++;
                 dataLine(tableCode, layout, kind, record);
                 long lastLine = line;
-                record = next().orElseThrow(() -> new ExtractRefusedException(source.fileName(), lastLine,
+                record = next().orElseThrow(() -> new ExtractRefusedException(
+                        source.fileName(),
+                        lastLine,
                         "the file ends without its footer (a line of underscores, the notes and 'Stand:');"
                                 + " it looks truncated"));
             }
         }
 
-        private void dataLine(String tableCode, Layout layout, Optional<Period.Declaration> declared,
-                              CSVRecord record) {
+        private void dataLine(
+                String tableCode, Layout layout, Optional<Period.Declaration> declared, CSVRecord record) {
             String content = String.join(";", record);
             if (isHeaderRow(record)) {
                 reject("a header row (starting with ';') inside the data; a second header block?", content);
                 return;
             }
             if (record.size() != layout.width()) {
-                reject("the row has " + record.size() + " cells, the header declares " + layout.width() + " ("
-                        + layout.leadingColumns() + " label columns and " + layout.valueColumns() + " values)",
+                reject(
+                        "the row has " + record.size() + " cells, the header declares " + layout.width() + " ("
+                                + layout.leadingColumns() + " label columns and " + layout.valueColumns() + " values)",
                         content);
                 return;
             }
@@ -250,8 +274,10 @@ public final class ClassicCsvReader implements ExtractReader {
             if (layout.periodColumn()) {
                 rowPeriod = Period.parse(record.get(column++), declared);
                 if (rowPeriod.isEmpty()) {
-                    reject("expected a period (YYYY or DD.MM.YYYY) in column 1, found '"
-                            + abbreviate(record.get(0)) + "'", content);
+                    reject(
+                            "expected a period (YYYY or DD.MM.YYYY) in column 1, found '" + abbreviate(record.get(0))
+                                    + "'",
+                            content);
                     return;
                 }
             }
@@ -263,16 +289,21 @@ public final class ClassicCsvReader implements ExtractReader {
             }
             Optional<RegionLevel> level = RegionLevel.of(regionCode);
             if (level.isEmpty()) {
-                reject("unknown region code '" + abbreviate(regionCode) + "': expected DG, a 2-digit Land,"
-                        + " 3-digit Regierungsbezirk, 5-digit Kreis, 8-digit Gemeinde code, or a Gemeinde or"
-                        + " Gemeindeverband key of 7, 9, 10 or 11 digits", content);
+                reject(
+                        "unknown region code '" + abbreviate(regionCode) + "': expected DG, a 2-digit Land,"
+                                + " 3-digit Regierungsbezirk, 5-digit Kreis, 8-digit Gemeinde code, or a Gemeinde or"
+                                + " Gemeindeverband key of 7, 9, 10 or 11 digits",
+                        content);
                 return;
             }
             if (level.get() == RegionLevel.REGIERUNGSBEZIRK || level.get().belowKreis() && !gemeindeDepth) {
                 skipped++;
-                listener.skipped(line, level.get() == RegionLevel.REGIERUNGSBEZIRK
-                        ? "Regierungsbezirk aggregate: the store keeps Germany, Länder and Kreise"
-                        : "Gemeinde below Kreis level: the store keeps Germany, Länder and Kreise", content);
+                listener.skipped(
+                        line,
+                        level.get() == RegionLevel.REGIERUNGSBEZIRK
+                                ? "Regierungsbezirk aggregate: the store keeps Germany, Länder and Kreise"
+                                : "Gemeinde below Kreis level: the store keeps Germany, Länder and Kreise",
+                        content);
                 return;
             }
             List<Cell> cells = new ArrayList<>(layout.valueColumns());
@@ -280,17 +311,25 @@ public final class ClassicCsvReader implements ExtractReader {
                 String text = record.get(layout.leadingColumns() + value);
                 Optional<Cell> cell = CellParser.parse(text);
                 if (cell.isEmpty()) {
-                    reject("column " + (layout.leadingColumns() + value + 1) + " ("
-                            + layout.variablePath(value, rowLabels) + "): '" + abbreviate(text)
-                            + "' is neither a number nor a special symbol of the offices", content);
+                    reject(
+                            "column " + (layout.leadingColumns() + value + 1) + " ("
+                                    + layout.variablePath(value, rowLabels) + "): '" + abbreviate(text)
+                                    + "' is neither a number nor a special symbol of the offices",
+                            content);
                     return;
                 }
                 cells.add(cell.get());
             }
             for (int value = 0; value < cells.size(); value++) {
                 Period period = rowPeriod.orElseGet(layout.columnPeriod(value));
-                listener.observation(new Observation(tableCode, regionCode, period,
-                        layout.variablePath(value, rowLabels), layout.unit(value), cells.get(value), line));
+                listener.observation(new Observation(
+                        tableCode,
+                        regionCode,
+                        period,
+                        layout.variablePath(value, rowLabels),
+                        layout.unit(value),
+                        cells.get(value),
+                        line));
                 observations++;
             }
             stored++;
@@ -329,8 +368,8 @@ public final class ClassicCsvReader implements ExtractReader {
                     try {
                         stand = Optional.of(LocalDateTime.parse(m.group(1) + " " + m.group(2), STAND_FORMAT));
                     } catch (DateTimeParseException e) {
-                        standProblem = Optional.of("'" + abbreviate(text) + "' is no real date and time ("
-                                + m.group(1) + " / " + m.group(2) + " does not exist)");
+                        standProblem = Optional.of("'" + abbreviate(text) + "' is no real date and time (" + m.group(1)
+                                + " / " + m.group(2) + " does not exist)");
                     }
                 } else if (!text.isEmpty()) {
                     notes.add(text);
@@ -398,18 +437,20 @@ public final class ClassicCsvReader implements ExtractReader {
         String kind = m.group(1);
         if (kind.startsWith("Stichtag")) {
             try {
-                return Optional.of(new Period.Declaration(PeriodKind.STICHTAG, Optional.of(MonthDay.of(
-                        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2))))));
+                return Optional.of(new Period.Declaration(
+                        PeriodKind.STICHTAG,
+                        Optional.of(MonthDay.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2))))));
             } catch (java.time.DateTimeException e) {
                 return Optional.of(Period.Declaration.of(PeriodKind.STICHTAG));
             }
         }
-        return Optional.of(Period.Declaration.of(switch (kind) {
-            case "Jahresdurchschnitt" -> PeriodKind.JAHRESDURCHSCHNITT;
-            case "Jahressumme" -> PeriodKind.JAHRESSUMME;
-            case "Schuljahr" -> PeriodKind.SCHULJAHR;
-            default -> PeriodKind.JAHR;
-        }));
+        return Optional.of(Period.Declaration.of(
+                switch (kind) {
+                    case "Jahresdurchschnitt" -> PeriodKind.JAHRESDURCHSCHNITT;
+                    case "Jahressumme" -> PeriodKind.JAHRESSUMME;
+                    case "Schuljahr" -> PeriodKind.SCHULJAHR;
+                    default -> PeriodKind.JAHR;
+                }));
     }
 
     static boolean isUnit(String label) {

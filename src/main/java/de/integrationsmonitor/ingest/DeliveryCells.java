@@ -2,7 +2,6 @@ package de.integrationsmonitor.ingest;
 
 import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.observation.Observation;
-import de.integrationsmonitor.observation.Period;
 import de.integrationsmonitor.observation.StoredObservation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -27,8 +25,7 @@ final class DeliveryCells {
         return (int) Math.min(1_000_000, Runtime.getRuntime().maxMemory() / 8 / 150);
     }
 
-    private static final Comparator<StoredObservation> STORE_ORDER = Comparator
-            .comparing(StoredObservation::regionCode)
+    private static final Comparator<StoredObservation> STORE_ORDER = Comparator.comparing(StoredObservation::regionCode)
             .thenComparing(StoredObservation::referenceDate)
             .thenComparingLong(StoredObservation::sourceLine)
             .thenComparing(StoredObservation::variablePath);
@@ -55,9 +52,19 @@ final class DeliveryCells {
             return;
         }
         Cell cell = o.cell().number().isPresent()
-                ? new Cell(o.cell().number().map(BigDecimal::stripTrailingZeros), o.cell().marker()) : o.cell();
-        cells.add(new StoredObservation(deliveryId, one(o.tableCode()), one(o.regionCode()), one(o.period()),
-                one(o.variablePath()), one(o.unit()), cell, o.sourceLine()));
+                ? new Cell(
+                        o.cell().number().map(BigDecimal::stripTrailingZeros),
+                        o.cell().marker())
+                : o.cell();
+        cells.add(new StoredObservation(
+                deliveryId,
+                one(o.tableCode()),
+                one(o.regionCode()),
+                one(o.period()),
+                one(o.variablePath()),
+                one(o.unit()),
+                cell,
+                o.sourceLine()));
     }
 
     @SuppressWarnings("unchecked")

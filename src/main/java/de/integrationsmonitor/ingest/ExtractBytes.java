@@ -24,14 +24,22 @@ import java.util.Optional;
  * @param firstNulLine the line of the first NUL byte, 0 when there is none
  * @param utf16        how the file shows it is UTF-16 ("byte order mark FF FE", ...), empty when it is not
  */
-public record ExtractBytes(String sha256, Charset charset, String encodingName, boolean byteOrderMark, long size,
-                           boolean looksBinary, long firstNulLine, Optional<String> utf16) {
+public record ExtractBytes(
+        String sha256,
+        Charset charset,
+        String encodingName,
+        boolean byteOrderMark,
+        long size,
+        boolean looksBinary,
+        long firstNulLine,
+        Optional<String> utf16) {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     public static ExtractBytes scan(InputStream in) throws IOException {
         MessageDigest digest = sha256Digest();
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         boolean validUtf8 = true;
@@ -48,7 +56,10 @@ public record ExtractBytes(String sha256, Charset charset, String encodingName, 
         int read;
         while ((read = in.read(chunk)) != -1) {
             digest.update(chunk, 0, read);
-            if (size == 0 && read >= 3 && (chunk[0] & 0xFF) == 0xEF && (chunk[1] & 0xFF) == 0xBB
+            if (size == 0
+                    && read >= 3
+                    && (chunk[0] & 0xFF) == 0xEF
+                    && (chunk[1] & 0xFF) == 0xBB
                     && (chunk[2] & 0xFF) == 0xBF) {
                 bom = true;
             }
@@ -86,15 +97,30 @@ public record ExtractBytes(String sha256, Charset charset, String encodingName, 
         if (validUtf8) {
             pending.flip();
             sink.clear();
-            validUtf8 = !utf8.decode(pending, sink, true).isError() && !utf8.flush(sink).isError();
+            validUtf8 = !utf8.decode(pending, sink, true).isError()
+                    && !utf8.flush(sink).isError();
         }
         String hash = HexFormat.of().formatHex(digest.digest());
         if (bom || validUtf8) {
-            return new ExtractBytes(hash, StandardCharsets.UTF_8, bom ? "UTF-8 (BOM)" : "UTF-8", bom, size, nulByte,
-                    firstNulLine, utf16);
+            return new ExtractBytes(
+                    hash,
+                    StandardCharsets.UTF_8,
+                    bom ? "UTF-8 (BOM)" : "UTF-8",
+                    bom,
+                    size,
+                    nulByte,
+                    firstNulLine,
+                    utf16);
         }
-        return new ExtractBytes(hash, WINDOWS_1252, c1Controls ? "windows-1252" : "ISO-8859-1", false, size, nulByte,
-                firstNulLine, utf16);
+        return new ExtractBytes(
+                hash,
+                WINDOWS_1252,
+                c1Controls ? "windows-1252" : "ISO-8859-1",
+                false,
+                size,
+                nulByte,
+                firstNulLine,
+                utf16);
     }
 
     /** Why the first bytes say UTF-16, if they do: its byte order mark, or NUL in every other byte of ASCII text. */

@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param standLine    the line of {@code Stand:}, 0 when the file has none
  * @param standProblem why the {@code Stand:} line gives no timestamp (malformed, an impossible date), if it does not
  */
-public record ExtractFooter(Optional<LocalDateTime> stand, List<String> notes, long standLine,
-                            Optional<String> standProblem) {
+public record ExtractFooter(
+        Optional<LocalDateTime> stand, List<String> notes, long standLine, Optional<String> standProblem) {
 
     public static ExtractFooter none() {
         return new ExtractFooter(Optional.empty(), List.of(), 0, Optional.empty());

@@ -1,4 +1,5 @@
 package de.integrationsmonitor.ingest;
+
 import de.integrationsmonitor.observation.Observation;
 
 /**

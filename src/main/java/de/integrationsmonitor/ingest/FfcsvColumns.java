@@ -15,20 +15,27 @@ import java.util.regex.Pattern;
  * value_variable_label}, optionally {@code value_q}) and the older one with German column names and one value
  * column per statistic, named {@code CODE__Label__Unit} (optionally each followed by {@code CODE__Label__q}).
  */
-record FfcsvColumns(Form form, int width, int statisticsLabel, int timeCode, int timeLabel, int time,
-                    List<Group> groups, List<ValueColumn> values) {
+record FfcsvColumns(
+        Form form,
+        int width,
+        int statisticsLabel,
+        int timeCode,
+        int timeLabel,
+        int time,
+        List<Group> groups,
+        List<ValueColumn> values) {
 
     /** The two header forms. */
     enum Form {
-        CURRENT, GERMAN_LEGACY
+        CURRENT,
+        GERMAN_LEGACY
     }
 
     /**
      * One variable group: the variable ({@code KREISE}, {@code GES}) and its attribute in this row ({@code 15001},
      * {@code GESW}); an empty attribute code is the total over the variable.
      */
-    record Group(int number, int variableCode, int variableLabel, int attributeCode, int attributeLabel) {
-    }
+    record Group(int number, int variableCode, int variableLabel, int attributeCode, int attributeLabel) {}
 
     /**
      * A column holding values. In the current form there is one, {@code value}, whose label and unit are in the
@@ -36,8 +43,8 @@ record FfcsvColumns(Form form, int width, int statisticsLabel, int timeCode, int
      * column's name ({@code labelColumn} and {@code unitColumn} are -1). {@code quality} is the column of its
      * quality marks, or -1.
      */
-    record ValueColumn(String name, int index, int quality, int labelColumn, int unitColumn, String fixedLabel,
-                       String fixedUnit) {
+    record ValueColumn(
+            String name, int index, int quality, int labelColumn, int unitColumn, String fixedLabel, String fixedUnit) {
 
         String label(String[] cells) {
             return labelColumn < 0 ? fixedLabel : Layout.normalise(cells[labelColumn]);
@@ -54,10 +61,18 @@ record FfcsvColumns(Form form, int width, int statisticsLabel, int timeCode, int
     static final String LEGACY_HEADER = "Statistik_Code;Statistik_Label;Zeit_Code;Zeit_Label;Zeit;"
             + "1_Merkmal_Code;1_Merkmal_Label;1_Auspraegung_Code;1_Auspraegung_Label;...;CODE__Label__Unit";
 
-    private static final List<String> CURRENT_FIXED = List.of("statistics_code", "statistics_label", "time_code",
-            "time_label", "time", "value", "value_unit", "value_variable_code", "value_variable_label");
-    private static final List<String> LEGACY_FIXED = List.of("Statistik_Code", "Statistik_Label", "Zeit_Code",
-            "Zeit_Label", "Zeit");
+    private static final List<String> CURRENT_FIXED = List.of(
+            "statistics_code",
+            "statistics_label",
+            "time_code",
+            "time_label",
+            "time",
+            "value",
+            "value_unit",
+            "value_variable_code",
+            "value_variable_label");
+    private static final List<String> LEGACY_FIXED =
+            List.of("Statistik_Code", "Statistik_Label", "Zeit_Code", "Zeit_Label", "Zeit");
     private static final Pattern CURRENT_GROUP =
             Pattern.compile("(\\d+)_variable_(code|label|attribute_code|attribute_label)");
     private static final Pattern LEGACY_GROUP =
@@ -85,8 +100,8 @@ record FfcsvColumns(Form form, int width, int statisticsLabel, int timeCode, int
                 + LEGACY_HEADER + "', found '" + ClassicCsvReader.abbreviate(String.join(";", names)) + "'");
     }
 
-    private static FfcsvColumns current(List<String> names, Map<String, Integer> positions,
-                                        Function<String, ExtractRefusedException> refuse) {
+    private static FfcsvColumns current(
+            List<String> names, Map<String, Integer> positions, Function<String, ExtractRefusedException> refuse) {
         requireAll(CURRENT_FIXED, positions, CURRENT_HEADER, refuse);
         Map<Integer, int[]> groups = new TreeMap<>();
         int quality = -1;
@@ -94,8 +109,12 @@ record FfcsvColumns(Form form, int width, int statisticsLabel, int timeCode, int
             String name = names.get(i);
             Matcher group = CURRENT_GROUP.matcher(name);
             if (group.matches()) {
-                place(groups, group.group(1), List.of("code", "label", "attribute_code", "attribute_label")
-                        .indexOf(group.group(2)), i);
+                place(
+                        groups,
+                        group.group(1),
+                        List.of("code", "label", "attribute_code", "attribute_label")
+                                .indexOf(group.group(2)),
+                        i);
             } else if (name.equals("value_q")) {
                 quality = i;
             } else if (!CURRENT_FIXED.contains(name)) {
@@ -103,16 +122,30 @@ record FfcsvColumns(Form form, int width, int statisticsLabel, int timeCode, int
                         + "); expected the flat-file header '" + CURRENT_HEADER + "', optionally with 'value_q'");
             }
         }
-        ValueColumn value = new ValueColumn("value", positions.get("value"), quality,
-                positions.get("value_variable_label"), positions.get("value_unit"), "", "");
-        return new FfcsvColumns(Form.CURRENT, names.size(), positions.get("statistics_label"),
-                positions.get("time_code"), positions.get("time_label"), positions.get("time"),
-                groups(groups, "N_variable_code;N_variable_label;N_variable_attribute_code;N_variable_attribute_label",
-                        refuse), List.of(value));
+        ValueColumn value = new ValueColumn(
+                "value",
+                positions.get("value"),
+                quality,
+                positions.get("value_variable_label"),
+                positions.get("value_unit"),
+                "",
+                "");
+        return new FfcsvColumns(
+                Form.CURRENT,
+                names.size(),
+                positions.get("statistics_label"),
+                positions.get("time_code"),
+                positions.get("time_label"),
+                positions.get("time"),
+                groups(
+                        groups,
+                        "N_variable_code;N_variable_label;N_variable_attribute_code;N_variable_attribute_label",
+                        refuse),
+                List.of(value));
     }
 
-    private static FfcsvColumns legacy(List<String> names, Map<String, Integer> positions,
-                                       Function<String, ExtractRefusedException> refuse) {
+    private static FfcsvColumns legacy(
+            List<String> names, Map<String, Integer> positions, Function<String, ExtractRefusedException> refuse) {
         requireAll(LEGACY_FIXED, positions, LEGACY_HEADER, refuse);
         Map<Integer, int[]> groups = new TreeMap<>();
         List<ValueColumn> values = new ArrayList<>();
@@ -120,14 +153,20 @@ record FfcsvColumns(Form form, int width, int statisticsLabel, int timeCode, int
             String name = names.get(i);
             Matcher group = LEGACY_GROUP.matcher(name);
             if (group.matches()) {
-                place(groups, group.group(1), List.of("Merkmal_Code", "Merkmal_Label", "Auspraegung_Code",
-                        "Auspraegung_Label").indexOf(group.group(2)), i);
+                place(
+                        groups,
+                        group.group(1),
+                        List.of("Merkmal_Code", "Merkmal_Label", "Auspraegung_Code", "Auspraegung_Label")
+                                .indexOf(group.group(2)),
+                        i);
             } else if (name.endsWith(QUALITY_SUFFIX)) {
                 // The quality marks follow their value column: PREIS1__Verbraucherpreisindex__2020=100, then
                 // PREIS1__Verbraucherpreisindex__q.
                 String stem = name.substring(0, name.length() - QUALITY_SUFFIX.length());
                 int last = values.size() - 1;
-                if (last < 0 || values.get(last).quality() >= 0 || !values.get(last).name().startsWith(stem)) {
+                if (last < 0
+                        || values.get(last).quality() >= 0
+                        || !values.get(last).name().startsWith(stem)) {
                     throw refuse.apply("the quality column '" + ClassicCsvReader.abbreviate(name) + "' (column "
                             + (i + 1) + ") does not follow a value column '" + ClassicCsvReader.abbreviate(stem)
                             + "__<unit>'; expected each '__q' column right after its value column");
@@ -145,9 +184,15 @@ record FfcsvColumns(Form form, int width, int statisticsLabel, int timeCode, int
             throw refuse.apply("the header has no value column; expected at least one column named like"
                     + " 'BEVSTD__Bevoelkerungsstand__Anzahl' (code, label and unit) after the variable groups");
         }
-        return new FfcsvColumns(Form.GERMAN_LEGACY, names.size(), positions.get("Statistik_Label"),
-                positions.get("Zeit_Code"), positions.get("Zeit_Label"), positions.get("Zeit"), groups(groups,
-                "N_Merkmal_Code;N_Merkmal_Label;N_Auspraegung_Code;N_Auspraegung_Label", refuse), values);
+        return new FfcsvColumns(
+                Form.GERMAN_LEGACY,
+                names.size(),
+                positions.get("Statistik_Label"),
+                positions.get("Zeit_Code"),
+                positions.get("Zeit_Label"),
+                positions.get("Zeit"),
+                groups(groups, "N_Merkmal_Code;N_Merkmal_Label;N_Auspraegung_Code;N_Auspraegung_Label", refuse),
+                values);
     }
 
     /**
@@ -168,9 +213,13 @@ record FfcsvColumns(Form form, int width, int statisticsLabel, int timeCode, int
         return Layout.normalise(underscored.replace('_', ' '));
     }
 
-    private static void requireAll(List<String> required, Map<String, Integer> positions, String expected,
-                                   Function<String, ExtractRefusedException> refuse) {
-        List<String> missing = required.stream().filter(name -> !positions.containsKey(name)).toList();
+    private static void requireAll(
+            List<String> required,
+            Map<String, Integer> positions,
+            String expected,
+            Function<String, ExtractRefusedException> refuse) {
+        List<String> missing =
+                required.stream().filter(name -> !positions.containsKey(name)).toList();
         if (!missing.isEmpty()) {
             throw refuse.apply("the header lacks the column" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing) + "; expected the flat-file header '" + expected + "'");
@@ -181,15 +230,16 @@ record FfcsvColumns(Form form, int width, int statisticsLabel, int timeCode, int
         groups.computeIfAbsent(Integer.parseInt(number), n -> new int[] {-1, -1, -1, -1})[role] = column;
     }
 
-    private static List<Group> groups(Map<Integer, int[]> found, String pattern,
-                                      Function<String, ExtractRefusedException> refuse) {
+    private static List<Group> groups(
+            Map<Integer, int[]> found, String pattern, Function<String, ExtractRefusedException> refuse) {
         List<Group> groups = new ArrayList<>();
         int expected = 1;
         for (Map.Entry<Integer, int[]> entry : found.entrySet()) {
             int[] c = entry.getValue();
             if (entry.getKey() != expected || c[0] < 0 || c[1] < 0 || c[2] < 0 || c[3] < 0) {
-                throw refuse.apply("variable group " + (entry.getKey() == expected ? expected + " is incomplete"
-                        : expected + " is missing") + "; expected groups numbered 1, 2, ... with the four columns '"
+                throw refuse.apply("variable group "
+                        + (entry.getKey() == expected ? expected + " is incomplete" : expected + " is missing")
+                        + "; expected groups numbered 1, 2, ... with the four columns '"
                         + pattern.replace("N_", expected + "_") + "' each");
             }
             groups.add(new Group(expected, c[0], c[1], c[2], c[3]));

@@ -1,10 +1,10 @@
 package de.integrationsmonitor.ingest;
+
+import de.integrationsmonitor.observation.Cell;
+import de.integrationsmonitor.observation.Marker;
+import de.integrationsmonitor.observation.Observation;
 import de.integrationsmonitor.observation.Period;
 import de.integrationsmonitor.observation.PeriodKind;
-import de.integrationsmonitor.observation.Observation;
-import de.integrationsmonitor.observation.Marker;
-import de.integrationsmonitor.observation.Cell;
-
 import de.integrationsmonitor.region.RegionLevel;
 import java.io.EOFException;
 import java.io.IOException;
@@ -42,11 +42,13 @@ public final class FfcsvReader implements ExtractReader {
      * cannot be told from a file name's other tokens and so are taken only when declared.
      */
     private static final Pattern STATISTIC = Pattern.compile("(\\d{4}[0-9A-Z])-.*");
+
     private static final Pattern DECLARED_TABLE_CODE = Pattern.compile("[0-9A-Z]+(?:-[0-9A-Za-z]+)+");
     /** The regional variables of GENESIS-Online and the Regionaldatenbank. */
     private static final Set<String> REGIONAL_VARIABLES = Set.of("DINSG", "DLAND", "REGBEZ", "KREISE");
     /** Regional variables below Kreis level: their rows are skipped whatever form their codes have. */
     private static final Set<String> GEMEINDE_VARIABLES = Set.of("GEMEIN", "GEMEINDE", "GEMEIND");
+
     private static final Pattern ENGLISH_DECIMAL = Pattern.compile("\\(?-?\\d+\\.\\d+\\)?\\s*[prse]?");
     private static final Pattern COMMA_BETWEEN_DIGITS = Pattern.compile(".*\\d,\\d.*");
     private static final String REGIERUNGSBEZIRK_SKIPPED =
@@ -87,8 +89,8 @@ public final class FfcsvReader implements ExtractReader {
             if (source.bytes().byteOrderMark()) {
                 in.skipNBytes(3);
             }
-            Reader reader = new BoundedText(new InputStreamReader(in, source.bytes().charset()), file, "", limits,
-                    false);
+            Reader reader =
+                    new BoundedText(new InputStreamReader(in, source.bytes().charset()), file, "", limits, false);
             return new Parse(file, "", naming, source.bytes().encodingName(), new PhysicalLines(reader), listener)
                     .run();
         }
@@ -102,8 +104,11 @@ public final class FfcsvReader implements ExtractReader {
             // extracted: the entry is inflated while it is parsed.
             zip = new ZipFile(source.path().toFile(), StandardCharsets.UTF_8);
         } catch (ZipException e) {
-            throw new ExtractRefusedException(file, 0, "the file starts like a ZIP but cannot be opened as one ("
-                    + e.getMessage() + "); expected the ZIP the GENESIS web service delivers, with one flat-file CSV");
+            throw new ExtractRefusedException(
+                    file,
+                    0,
+                    "the file starts like a ZIP but cannot be opened as one (" + e.getMessage()
+                            + "); expected the ZIP the GENESIS web service delivers, with one flat-file CSV");
         }
         try (zip) {
             ZipEntry entry = onlyEntry(zip, file);
@@ -115,7 +120,9 @@ public final class FfcsvReader implements ExtractReader {
                 boolean bom;
                 try (InputStream in = inflate(zip, entry, file)) {
                     byte[] head = in.readNBytes(3);
-                    bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
+                    bom = head.length == 3
+                            && (head[0] & 0xFF) == 0xEF
+                            && (head[1] & 0xFF) == 0xBB
                             && (head[2] & 0xFF) == 0xBF;
                 }
                 Charset charset = StandardCharsets.UTF_8;
@@ -138,52 +145,73 @@ public final class FfcsvReader implements ExtractReader {
                     if (bom) {
                         in.skipNBytes(3);
                     }
-                    Reader reader = new BoundedText(new InputStreamReader(in, charset), file,
-                            "in the ZIP entry '" + entryName + "': ", limits, false);
+                    Reader reader = new BoundedText(
+                            new InputStreamReader(in, charset),
+                            file,
+                            "in the ZIP entry '" + entryName + "': ",
+                            limits,
+                            false);
                     LineAccount account =
                             new Parse(file, entryName, naming, encoding, new PhysicalLines(reader), listener).run();
                     // Inflating does not check the entry's CRC; a damaged archive must not pass as a delivery.
                     if (entry.getCrc() != -1 && in.getChecksum().getValue() != entry.getCrc()) {
-                        throw new ExtractRefusedException(file, 0, "the ZIP entry '" + entryName + "' is damaged"
-                                + " (its checksum does not match); expected an intact archive from the GENESIS web"
-                                + " service");
+                        throw new ExtractRefusedException(
+                                file,
+                                0,
+                                "the ZIP entry '" + entryName + "' is damaged"
+                                        + " (its checksum does not match); expected an intact archive from the GENESIS web"
+                                        + " service");
                     }
                     return account;
                 }
             } catch (ZipException | EOFException e) {
-                throw new ExtractRefusedException(file, 0, "the ZIP entry '" + entryName + "' is damaged ("
-                        + e.getMessage() + "); expected an intact archive from the GENESIS web service");
+                throw new ExtractRefusedException(
+                        file,
+                        0,
+                        "the ZIP entry '" + entryName + "' is damaged (" + e.getMessage()
+                                + "); expected an intact archive from the GENESIS web service");
             }
         }
     }
 
     /** The entry's bytes as they inflate, bounded in size and compression ratio. */
     private InputStream inflate(ZipFile zip, ZipEntry entry, String file) throws IOException {
-        return new BoundedInflation(zip.getInputStream(entry), file, entry.getName(), entry.getCompressedSize(), limits);
+        return new BoundedInflation(
+                zip.getInputStream(entry), file, entry.getName(), entry.getCompressedSize(), limits);
     }
 
     private static ZipEntry onlyEntry(ZipFile zip, String file) {
         int count = zip.size();
         if (count == 0) {
-            throw new ExtractRefusedException(file, 0,
+            throw new ExtractRefusedException(
+                    file,
+                    0,
                     "the ZIP holds no file; expected exactly one flat-file CSV (like 12411-01-01-4_..._de_flat.csv)");
         }
         if (count > 1) {
-            String names = zip.stream().limit(3).map(e -> "'" + e.getName() + "'").collect(Collectors.joining(", "));
-            throw new ExtractRefusedException(file, 0, "the ZIP holds " + count + " entries (" + names
-                    + (count > 3 ? ", ..." : "") + "); expected exactly one flat-file CSV, as the GENESIS web service"
-                    + " delivers it");
+            String names =
+                    zip.stream().limit(3).map(e -> "'" + e.getName() + "'").collect(Collectors.joining(", "));
+            throw new ExtractRefusedException(
+                    file,
+                    0,
+                    "the ZIP holds " + count + " entries (" + names
+                            + (count > 3 ? ", ..." : "")
+                            + "); expected exactly one flat-file CSV, as the GENESIS web service"
+                            + " delivers it");
         }
         ZipEntry entry = Collections.list(zip.entries()).get(0);
         if (entry.isDirectory()) {
-            throw new ExtractRefusedException(file, 0, "the ZIP's only entry '" + entry.getName()
-                    + "' is a folder; expected one flat-file CSV");
+            throw new ExtractRefusedException(
+                    file, 0, "the ZIP's only entry '" + entry.getName() + "' is a folder; expected one flat-file CSV");
         }
         Optional<String> unsafe = unsafeName(entry.getName());
         if (unsafe.isPresent()) {
-            throw new ExtractRefusedException(file, 0, "the ZIP entry name '" + entry.getName() + "' is unsafe ("
-                    + unsafe.get() + "); expected a plain file name like 12411-01-01-4_..._de_flat.csv."
-                    + " Nothing was extracted");
+            throw new ExtractRefusedException(
+                    file,
+                    0,
+                    "the ZIP entry name '" + entry.getName() + "' is unsafe ("
+                            + unsafe.get() + "); expected a plain file name like 12411-01-01-4_..._de_flat.csv."
+                            + " Nothing was extracted");
         }
         return entry;
     }
@@ -222,8 +250,11 @@ public final class FfcsvReader implements ExtractReader {
         Optional<String> asked = declared(source);
         Optional<String> named = tableCode(name);
         if (asked.isPresent() && named.isPresent() && !named.get().equals(asked.get())) {
-            throw new ExtractRefusedException(source.fileName(), 0, what + " is table " + named.get() + ", but table "
-                    + asked.get() + " was asked for; a table is not stored under another table's code");
+            throw new ExtractRefusedException(
+                    source.fileName(),
+                    0,
+                    what + " is table " + named.get() + ", but table " + asked.get()
+                            + " was asked for; a table is not stored under another table's code");
         }
     }
 
@@ -237,9 +268,13 @@ public final class FfcsvReader implements ExtractReader {
     private static Optional<String> declared(ExtractSource source) {
         Optional<String> code = source.declaredTableCode().map(String::strip);
         if (code.isPresent() && !DECLARED_TABLE_CODE.matcher(code.get()).matches()) {
-            throw new ExtractRefusedException(source.fileName(), 0, "the table code '"
-                    + ClassicCsvReader.abbreviate(code.get()) + "' it was delivered as is no table code; expected"
-                    + " one like 12411-01-01-4, 12531-0043 or AI-N-01-2-5");
+            throw new ExtractRefusedException(
+                    source.fileName(),
+                    0,
+                    "the table code '"
+                            + ClassicCsvReader.abbreviate(code.get())
+                            + "' it was delivered as is no table code; expected"
+                            + " one like 12411-01-01-4, 12531-0043 or AI-N-01-2-5");
         }
         return code;
     }
@@ -268,8 +303,12 @@ public final class FfcsvReader implements ExtractReader {
     private record Naming(Optional<String> tableCode, boolean english, List<String> names, boolean declared) {
 
         static Naming of(List<String> names, Optional<String> declared) {
-            Optional<String> code = declared.isPresent() ? declared
-                    : names.stream().map(FfcsvReader::tableCode).flatMap(Optional::stream).findFirst();
+            Optional<String> code = declared.isPresent()
+                    ? declared
+                    : names.stream()
+                            .map(FfcsvReader::tableCode)
+                            .flatMap(Optional::stream)
+                            .findFirst();
             boolean english = false;
             for (String name : names) {
                 List<String> tokens = List.of(withoutExtension(baseName(name)).split("_"));
@@ -300,6 +339,7 @@ public final class FfcsvReader implements ExtractReader {
         private final ExtractListener listener;
         /** Variables found to be regional by their attribute codes, so their totals are recognised too. */
         private final Set<String> learnedRegional = new HashSet<>();
+
         private FfcsvColumns columns;
         private List<String> columnNames;
         private String tableCode;
@@ -313,10 +353,16 @@ public final class FfcsvReader implements ExtractReader {
         private Optional<Period> lastPeriod = Optional.empty();
         /** The column of the statistic's code, and the statistic asked for, when the caller declared the table. */
         private int statisticsCode = -1;
+
         private String askedStatistic = "";
 
-        Parse(String fileName, String entryName, Naming naming, String encoding, PhysicalLines lines,
-              ExtractListener listener) {
+        Parse(
+                String fileName,
+                String entryName,
+                Naming naming,
+                String encoding,
+                PhysicalLines lines,
+                ExtractListener listener) {
             this.fileName = fileName;
             this.entryName = entryName;
             this.naming = naming;
@@ -326,20 +372,26 @@ public final class FfcsvReader implements ExtractReader {
         }
 
         private ExtractRefusedException refuse(long line, String problem) {
-            return new ExtractRefusedException(fileName, line,
-                    entryName.isEmpty() ? problem : "in the ZIP entry '" + entryName + "': " + problem);
+            return new ExtractRefusedException(
+                    fileName, line, entryName.isEmpty() ? problem : "in the ZIP entry '" + entryName + "': " + problem);
         }
 
         private ExtractRefusedException refuseHeader(String problem) {
-            return new ExtractRefusedException(fileName, 1, entryName.isEmpty() ? problem
-                    : "the ZIP entry '" + entryName + "' is not a flat-file CSV: " + problem);
+            return new ExtractRefusedException(
+                    fileName,
+                    1,
+                    entryName.isEmpty()
+                            ? problem
+                            : "the ZIP entry '" + entryName + "' is not a flat-file CSV: " + problem);
         }
 
         LineAccount run() throws IOException {
             PhysicalLines.Line header = lines.next();
             if (header == null) {
-                throw refuse(0, "the " + (entryName.isEmpty() ? "file" : "entry") + " is empty; expected the"
-                        + " flat-file header '" + FfcsvColumns.CURRENT_HEADER + "'");
+                throw refuse(
+                        0,
+                        "the " + (entryName.isEmpty() ? "file" : "entry") + " is empty; expected the"
+                                + " flat-file header '" + FfcsvColumns.CURRENT_HEADER + "'");
             }
             String text = header.text().startsWith("\uFEFF") ? header.text().substring(1) : header.text();
             String[] names = PhysicalLines.cells(text);
@@ -351,7 +403,8 @@ public final class FfcsvReader implements ExtractReader {
             columns = FfcsvColumns.of(columnNames, this::refuseHeader);
             tableCode = naming.tableCode().orElseThrow(() -> refuse(0, naming.missingTableCode()));
             if (naming.declared()) {
-                statisticsCode = Math.max(columnNames.indexOf("statistics_code"), columnNames.indexOf("Statistik_Code"));
+                statisticsCode =
+                        Math.max(columnNames.indexOf("statistics_code"), columnNames.indexOf("Statistik_Code"));
                 askedStatistic = statisticOf(tableCode).orElse("");
             }
 
@@ -361,7 +414,8 @@ public final class FfcsvReader implements ExtractReader {
             }
             String[] first = PhysicalLines.cells(line.text());
             String title = first != null && first.length > columns.statisticsLabel()
-                    ? Layout.normalise(first[columns.statisticsLabel()]) : "";
+                    ? Layout.normalise(first[columns.statisticsLabel()])
+                    : "";
             listener.header(new ExtractHeader(fileName, ExtractFormat.FFCSV, tableCode, encoding, title));
             for (; line != null; line = nextDataLine()) {
                 dataLines++;
@@ -387,9 +441,12 @@ public final class FfcsvReader implements ExtractReader {
             int width = columns.width();
             if (!line.terminated() && (cells == null || cells.length < width)) {
                 // Only the last line can lack a line break; short as well, it was cut off in transfer.
-                throw refuse(line.number(), "the file ends in the middle of line " + line.number()
-                        + " (no line break after " + (cells == null ? "an open quote" : cells.length + " of "
-                        + width + " cells") + "); it looks truncated");
+                throw refuse(
+                        line.number(),
+                        "the file ends in the middle of line " + line.number()
+                                + " (no line break after "
+                                + (cells == null ? "an open quote" : cells.length + " of " + width + " cells")
+                                + "); it looks truncated");
             }
             if (cells == null) {
                 reject(line, "a quote opened in the line is never closed; expected quoted cells to end on their line");
@@ -399,22 +456,29 @@ public final class FfcsvReader implements ExtractReader {
                 reject(line, "the row has " + cells.length + " cells, the header declares " + width);
                 return;
             }
-            if (statisticsCode >= 0 && !askedStatistic.isEmpty()
+            if (statisticsCode >= 0
+                    && !askedStatistic.isEmpty()
                     && !cells[statisticsCode].strip().equals(askedStatistic)) {
-                throw refuse(line.number(), columnNames.get(statisticsCode) + " is "
-                        + ClassicCsvReader.abbreviate(cells[statisticsCode]) + ", but table " + tableCode
-                        + " of statistic " + askedStatistic + " was asked for; a table is not stored under another"
-                        + " table's code");
+                throw refuse(
+                        line.number(),
+                        columnNames.get(statisticsCode) + " is "
+                                + ClassicCsvReader.abbreviate(cells[statisticsCode]) + ", but table " + tableCode
+                                + " of statistic " + askedStatistic
+                                + " was asked for; a table is not stored under another"
+                                + " table's code");
             }
 
             FfcsvColumns.Group regional = null;
             for (FfcsvColumns.Group group : columns.groups()) {
                 String variable = cells[group.variableCode()].strip();
-                if (REGIONAL_VARIABLES.contains(variable) || GEMEINDE_VARIABLES.contains(variable)
+                if (REGIONAL_VARIABLES.contains(variable)
+                        || GEMEINDE_VARIABLES.contains(variable)
                         || learnedRegional.contains(variable)) {
                     if (regional != null) {
-                        reject(line, "two regional variables (" + cells[regional.variableCode()].strip() + " and "
-                                + variable + "); expected one variable group that names the region");
+                        reject(
+                                line,
+                                "two regional variables (" + cells[regional.variableCode()].strip() + " and " + variable
+                                        + "); expected one variable group that names the region");
                         return;
                     }
                     regional = group;
@@ -424,17 +488,22 @@ public final class FfcsvReader implements ExtractReader {
                 for (FfcsvColumns.Group group : columns.groups()) {
                     if (RegionLevel.of(cells[group.attributeCode()].strip()).isPresent()) {
                         if (regional != null) {
-                            reject(line, "two variables whose attribute codes look like region codes ("
-                                    + cells[regional.variableCode()].strip() + " and "
-                                    + cells[group.variableCode()].strip() + "); expected one regional variable");
+                            reject(
+                                    line,
+                                    "two variables whose attribute codes look like region codes ("
+                                            + cells[regional.variableCode()].strip() + " and "
+                                            + cells[group.variableCode()].strip()
+                                            + "); expected one regional variable");
                             return;
                         }
                         regional = group;
                     }
                 }
                 if (regional == null) {
-                    reject(line, "no regional variable: expected one variable group of DINSG, DLAND, REGBEZ,"
-                            + " KREISE or GEMEIN, or one whose attribute codes are region codes (DG, 15, 15001)");
+                    reject(
+                            line,
+                            "no regional variable: expected one variable group of DINSG, DLAND, REGBEZ,"
+                                    + " KREISE or GEMEIN, or one whose attribute codes are region codes (DG, 15, 15001)");
                     return;
                 }
                 learnedRegional.add(cells[regional.variableCode()].strip());
@@ -447,16 +516,21 @@ public final class FfcsvReader implements ExtractReader {
                 return;
             }
             if (regionCode.isEmpty()) {
-                skip(line, "the total over all regions of " + variable + " (empty region code, '"
-                        + Layout.normalise(cells[regional.attributeLabel()]) + "'): not one region; Germany is kept"
-                        + " where the office delivers it as DG");
+                skip(
+                        line,
+                        "the total over all regions of " + variable + " (empty region code, '"
+                                + Layout.normalise(cells[regional.attributeLabel()])
+                                + "'): not one region; Germany is kept"
+                                + " where the office delivers it as DG");
                 return;
             }
             Optional<RegionLevel> level = RegionLevel.of(regionCode);
             if (level.isEmpty()) {
-                reject(line, "unknown region code '" + ClassicCsvReader.abbreviate(regionCode) + "' in column "
-                        + (regional.attributeCode() + 1) + " (" + variable + "): expected DG, a 2-digit Land,"
-                        + " 3-digit Regierungsbezirk, 5-digit Kreis or 8-digit Gemeinde code");
+                reject(
+                        line,
+                        "unknown region code '" + ClassicCsvReader.abbreviate(regionCode) + "' in column "
+                                + (regional.attributeCode() + 1) + " (" + variable + "): expected DG, a 2-digit Land,"
+                                + " 3-digit Regierungsbezirk, 5-digit Kreis or 8-digit Gemeinde code");
                 return;
             }
             if (level.get() == RegionLevel.REGIERUNGSBEZIRK || level.get().belowKreis()) {
@@ -464,12 +538,15 @@ public final class FfcsvReader implements ExtractReader {
                 return;
             }
 
-            Optional<Period> period = period(cells[columns.timeCode()], cells[columns.timeLabel()],
-                    cells[columns.time()]);
+            Optional<Period> period =
+                    period(cells[columns.timeCode()], cells[columns.timeLabel()], cells[columns.time()]);
             if (period.isEmpty()) {
-                reject(line, "column " + (columns.time() + 1) + " (" + columnNames.get(columns.time()).strip()
-                        + "): expected an ISO date (2024-12-31), a date (31.12.2024) or a year, found '"
-                        + ClassicCsvReader.abbreviate(cells[columns.time()]) + "'");
+                reject(
+                        line,
+                        "column " + (columns.time() + 1) + " ("
+                                + columnNames.get(columns.time()).strip()
+                                + "): expected an ISO date (2024-12-31), a date (31.12.2024) or a year, found '"
+                                + ClassicCsvReader.abbreviate(cells[columns.time()]) + "'");
                 return;
             }
 
@@ -492,20 +569,26 @@ public final class FfcsvReader implements ExtractReader {
                 String text = cells[value.index()];
                 Optional<Cell> cell = cell(text);
                 if (cell.isEmpty()) {
-                    reject(line, "column " + (value.index() + 1) + " (" + value.name() + ", "
-                            + path(value, cells, attributes) + "): '" + ClassicCsvReader.abbreviate(text)
-                            + "' is neither a number nor a special symbol of the offices"
-                            + (naming.english() ? " (an English file: expected a decimal point)" : ""));
+                    reject(
+                            line,
+                            "column " + (value.index() + 1) + " (" + value.name() + ", "
+                                    + path(value, cells, attributes) + "): '" + ClassicCsvReader.abbreviate(text)
+                                    + "' is neither a number nor a special symbol of the offices"
+                                    + (naming.english() ? " (an English file: expected a decimal point)" : ""));
                     return;
                 }
                 if (value.quality() >= 0) {
                     String mark = cells[value.quality()].strip();
                     cell = qualified(cell.get(), mark);
                     if (cell.isEmpty()) {
-                        reject(line, "column " + (value.quality() + 1) + " (" + columnNames.get(value.quality())
-                                .strip() + "): the quality mark '" + ClassicCsvReader.abbreviate(mark)
-                                + "' does not fit the value '" + ClassicCsvReader.abbreviate(text) + "'; expected"
-                                + " e, p, r or s beside a number, or nothing beside a special symbol");
+                        reject(
+                                line,
+                                "column " + (value.quality() + 1) + " ("
+                                        + columnNames.get(value.quality()).strip() + "): the quality mark '"
+                                        + ClassicCsvReader.abbreviate(mark)
+                                        + "' does not fit the value '" + ClassicCsvReader.abbreviate(text)
+                                        + "'; expected"
+                                        + " e, p, r or s beside a number, or nothing beside a special symbol");
                         return;
                     }
                 }
@@ -514,8 +597,14 @@ public final class FfcsvReader implements ExtractReader {
             Period p = period.get();
             for (int i = 0; i < values.size(); i++) {
                 FfcsvColumns.ValueColumn value = values.get(i);
-                listener.observation(new Observation(tableCode, regionCode, p, path(value, cells, attributes),
-                        value.unit(cells), parsed.get(i), line.number()));
+                listener.observation(new Observation(
+                        tableCode,
+                        regionCode,
+                        p,
+                        path(value, cells, attributes),
+                        value.unit(cells),
+                        parsed.get(i),
+                        line.number()));
                 observations++;
             }
             stored++;

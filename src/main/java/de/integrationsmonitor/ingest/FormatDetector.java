@@ -10,8 +10,7 @@ public final class FormatDetector {
     /** An archive without entries starts with its end record; the ffcsv reader says why that is no delivery. */
     private static final byte[] EMPTY_ZIP_MAGIC = {'P', 'K', 5, 6};
 
-    private FormatDetector() {
-    }
+    private FormatDetector() {}
 
     public static ExtractFormat detect(ExtractSource source) throws IOException {
         byte[] head;
@@ -19,8 +18,8 @@ public final class FormatDetector {
             head = in.readNBytes(512);
         }
         if (head.length == 0) {
-            throw new ExtractRefusedException(source.fileName(), 0,
-                    "the file is empty; expected a GENESIS extract (classic CSV or ffcsv)");
+            throw new ExtractRefusedException(
+                    source.fileName(), 0, "the file is empty; expected a GENESIS extract (classic CSV or ffcsv)");
         }
         if (isZip(head)) {
             return ExtractFormat.FFCSV;
@@ -35,14 +34,18 @@ public final class FormatDetector {
         if (first.startsWith("statistics_code;") || first.startsWith("Statistik_Code;")) {
             return ExtractFormat.FFCSV;
         }
-        throw new ExtractRefusedException(source.fileName(), 1, "not a GENESIS extract: expected the first line '"
-                + ClassicCsvReader.TABLE_LINE_PREFIX + " <code>' (classic CSV) or the flat-file header"
-                + " 'statistics_code;...' (ffcsv), found '" + ClassicCsvReader.abbreviate(first) + "'");
+        throw new ExtractRefusedException(
+                source.fileName(),
+                1,
+                "not a GENESIS extract: expected the first line '"
+                        + ClassicCsvReader.TABLE_LINE_PREFIX + " <code>' (classic CSV) or the flat-file header"
+                        + " 'statistics_code;...' (ffcsv), found '" + ClassicCsvReader.abbreviate(first) + "'");
     }
 
     private static String firstLine(byte[] head, ExtractSource source) {
         int offset = source.bytes().byteOrderMark() ? 3 : 0;
-        String text = new String(head, offset, Math.max(0, head.length - offset), source.bytes().charset());
+        String text = new String(
+                head, offset, Math.max(0, head.length - offset), source.bytes().charset());
         int end = text.indexOf('\n');
         return (end < 0 ? text : text.substring(0, end)).replace("\r", "").replace("\uFEFF", "");
     }
@@ -63,5 +66,4 @@ public final class FormatDetector {
         }
         return true;
     }
-
 }

@@ -24,10 +24,19 @@ import org.springframework.util.unit.DataSize;
  * @param maxSharedStrings     entries of a workbook's shared-string table
  */
 @ConfigurationProperties(prefix = "imon.limits")
-public record IngestLimits(int maxLineLength, int maxCellsPerLine, DataSize maxEntrySize, int maxCompressionRatio,
-                           long maxQuarantinedLines, double maxQuarantinedShare, int maxZipEntries,
-                           DataSize maxInflatedSize, int maxSheets, int maxRows, long maxCells,
-                           int maxSharedStrings) {
+public record IngestLimits(
+        int maxLineLength,
+        int maxCellsPerLine,
+        DataSize maxEntrySize,
+        int maxCompressionRatio,
+        long maxQuarantinedLines,
+        double maxQuarantinedShare,
+        int maxZipEntries,
+        DataSize maxInflatedSize,
+        int maxSheets,
+        int maxRows,
+        long maxCells,
+        int maxSharedStrings) {
 
     /** The data lines a file must have before the share of quarantined lines is judged. */
     public static final long SHARE_AFTER_LINES = 1000;
@@ -36,7 +45,18 @@ public record IngestLimits(int maxLineLength, int maxCellsPerLine, DataSize maxE
 
     /** The limits of {@code application.properties}, for readers used outside Spring (tests, tools). */
     public static IngestLimits defaults() {
-        return new IngestLimits(65_536, 1_000, DataSize.ofMegabytes(512), 100, 10_000, 0.5, 1_000,
-                DataSize.ofMegabytes(512), 255, 1_048_576, 20_000_000, 1_000_000);
+        return new IngestLimits(
+                65_536,
+                1_000,
+                DataSize.ofMegabytes(512),
+                100,
+                10_000,
+                0.5,
+                1_000,
+                DataSize.ofMegabytes(512),
+                255,
+                1_048_576,
+                20_000_000,
+                1_000_000);
     }
 }

@@ -4,9 +4,15 @@ import de.integrationsmonitor.validate.FindingCounts;
 import java.util.Optional;
 
 /** What happened to one file given to {@code ingest}. */
-public record IngestOutcome(String fileName, Status status, Optional<ExtractFormat> format, String tableCode,
-                            Optional<Long> deliveryId, Optional<LineAccount> account,
-                            Optional<FindingCounts> findings, String message) {
+public record IngestOutcome(
+        String fileName,
+        Status status,
+        Optional<ExtractFormat> format,
+        String tableCode,
+        Optional<Long> deliveryId,
+        Optional<LineAccount> account,
+        Optional<FindingCounts> findings,
+        String message) {
 
     public enum Status {
         /** A new delivery was stored. */

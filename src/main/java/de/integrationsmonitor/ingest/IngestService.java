@@ -1,33 +1,39 @@
 package de.integrationsmonitor.ingest;
-import de.integrationsmonitor.observation.Observation;
-import de.integrationsmonitor.observation.Cell;
 
-import de.integrationsmonitor.observation.Delivery;
-import de.integrationsmonitor.validate.FindingStore;
+import de.integrationsmonitor.datenquellen.SourceDescription;
+import de.integrationsmonitor.datenquellen.SourceDescriptionException;
+import de.integrationsmonitor.datenquellen.SourceDescriptions;
+import de.integrationsmonitor.ingest.space.StoreSpace;
+import de.integrationsmonitor.ingest.workbook.WorkbookReader;
 import de.integrationsmonitor.kernel.AuditTrail;
 import de.integrationsmonitor.kernel.ImonSettings;
-import de.integrationsmonitor.ingest.space.StoreSpace;
+import de.integrationsmonitor.observation.Cell;
+import de.integrationsmonitor.observation.Observation;
+import de.integrationsmonitor.observation.Period;
+import de.integrationsmonitor.region.KreisNames;
 import de.integrationsmonitor.region.KreisRegister;
+import de.integrationsmonitor.region.gemeinde.GemeindeRegister;
 import de.integrationsmonitor.validate.ConsistencyChecker;
 import de.integrationsmonitor.validate.ConsistencyRule;
 import de.integrationsmonitor.validate.Finding;
 import de.integrationsmonitor.validate.FindingCounts;
+import de.integrationsmonitor.validate.FindingStore;
+import de.integrationsmonitor.validate.GemeindeRegisterCheck;
 import de.integrationsmonitor.validate.PublicationCheck;
 import de.integrationsmonitor.validate.RegisterCheck;
 import de.integrationsmonitor.validate.RuleCatalogue;
 import de.integrationsmonitor.validate.StandCheck;
-import java.time.LocalDate;
-import de.integrationsmonitor.observation.Period;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -35,13 +41,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import de.integrationsmonitor.datenquellen.SourceDescription;
-import de.integrationsmonitor.datenquellen.SourceDescriptionException;
-import de.integrationsmonitor.datenquellen.SourceDescriptions;
-import de.integrationsmonitor.ingest.workbook.WorkbookReader;
-import de.integrationsmonitor.region.KreisNames;
-import de.integrationsmonitor.region.gemeinde.GemeindeRegister;
-import de.integrationsmonitor.validate.GemeindeRegisterCheck;
 
 /**
  * Turns delivered files into deliveries: each file in its own transaction, so a file is stored whole or not at
@@ -57,9 +56,11 @@ public class IngestService {
     private final RegisterCheck registerCheck;
     /** Gemeinde keys against the Gemeinde register, where jobs/register has one. */
     private final Optional<GemeindeRegisterCheck> gemeindeCheck;
+
     private final Path rulesFile;
     /** The source descriptions of workbooks and other own data (jobs/datenquellen), read anew for every file. */
     private final Path descriptionsFolder;
+
     private final KreisRegister register;
     private final Path registerFolder;
     private KreisNames names;
@@ -68,22 +69,29 @@ public class IngestService {
     private final IngestLimits limits;
     /** Cells of a delivery kept in memory for the consistency pass; a larger delivery is read back. */
     private final int cellsKept;
+
     private final AuditTrail auditTrail;
     /** IMON_HOME: where the embedded database lies, to name its file system when the disk is full. */
     private final Path home;
 
-    public IngestService(DeliveryStore deliveries, ObservationStore observations,
-                         FindingStore findings, KreisRegister register, ImonSettings settings,
-                         TransactionTemplate transaction, Clock clock, IngestLimits limits, AuditTrail auditTrail) {
+    public IngestService(
+            DeliveryStore deliveries,
+            ObservationStore observations,
+            FindingStore findings,
+            KreisRegister register,
+            ImonSettings settings,
+            TransactionTemplate transaction,
+            Clock clock,
+            IngestLimits limits,
+            AuditTrail auditTrail) {
         this.deliveries = deliveries;
         this.observations = observations;
         this.findings = findings;
         this.registerCheck = new RegisterCheck(register);
-        this.gemeindeCheck = java.nio.file.Files.isRegularFile(settings.register().resolve(
-                GemeindeRegister.GEMEINDEN_FILE))
-                ? Optional.of(new GemeindeRegisterCheck(
-                        GemeindeRegister.load(settings.register())))
-                : Optional.empty();
+        this.gemeindeCheck =
+                java.nio.file.Files.isRegularFile(settings.register().resolve(GemeindeRegister.GEMEINDEN_FILE))
+                        ? Optional.of(new GemeindeRegisterCheck(GemeindeRegister.load(settings.register())))
+                        : Optional.empty();
         this.rulesFile = settings.rules();
         this.descriptionsFolder = settings.jobs().resolve("datenquellen");
         this.register = register;
@@ -145,9 +153,17 @@ public class IngestService {
     public IngestOutcome ingest(Path file, Optional<String> declaredTableCode) {
         String fileName = String.valueOf(file.getFileName());
         if (!Files.isRegularFile(file)) {
-            return refused(fileName, Optional.empty(), "", new ExtractRefusedException(fileName, 0,
-                    Files.exists(file) ? file + " is " + kindOf(file) + ", not a regular file; ingest reads regular"
-                            + " files only" : "no such file (looked for " + file + ")"));
+            return refused(
+                    fileName,
+                    Optional.empty(),
+                    "",
+                    new ExtractRefusedException(
+                            fileName,
+                            0,
+                            Files.exists(file)
+                                    ? file + " is " + kindOf(file) + ", not a regular file; ingest reads regular"
+                                            + " files only"
+                                    : "no such file (looked for " + file + ")"));
         }
         ExtractSource source;
         ExtractFormat format;
@@ -156,20 +172,24 @@ public class IngestService {
             source = ExtractSource.scan(file, declaredTableCode);
             Optional<String> changed = source.changed();
             if (changed.isPresent()) {
-                return refused(fileName, Optional.empty(), "", new ExtractRefusedException(fileName, 0,
-                        changed.get()));
+                return refused(fileName, Optional.empty(), "", new ExtractRefusedException(fileName, 0, changed.get()));
             }
-            Optional<IngestOutcome> known = alreadyIngested(fileName, source.bytes().sha256());
+            Optional<IngestOutcome> known =
+                    alreadyIngested(fileName, source.bytes().sha256());
             if (known.isPresent()) {
                 return known.get();
             }
-            description = SourceDescriptions.load(descriptionsFolder)
-                    .forFile(fileName);
-            if (description.isEmpty() && WorkbookReader.isWorkbook(source)
+            description = SourceDescriptions.load(descriptionsFolder).forFile(fileName);
+            if (description.isEmpty()
+                    && WorkbookReader.isWorkbook(source)
                     && fileName.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(xlsx|xlsm|xls)")) {
-                throw new ExtractRefusedException(fileName, 0, "an Excel workbook is read through a source"
-                        + " description: none in " + descriptionsFolder + " takes this file name (field 'files');"
-                        + " see docs/eigene-daten.md");
+                throw new ExtractRefusedException(
+                        fileName,
+                        0,
+                        "an Excel workbook is read through a source"
+                                + " description: none in " + descriptionsFolder
+                                + " takes this file name (field 'files');"
+                                + " see docs/eigene-daten.md");
             }
             format = description.isPresent() ? ExtractFormat.WORKBOOK : FormatDetector.detect(source);
         } catch (ExtractRefusedException e) {
@@ -194,35 +214,58 @@ public class IngestService {
                         throw new ExtractRefusedException(fileName, 0, changed.get());
                     }
                     // the delivery and its audit entry are committed together, or neither
-                    auditTrail.enterInTransaction(AuditTrail.INGEST, fileName, "delivery " + listener.deliveryId
-                            + " table " + listener.tableCode + " sha256 " + source.bytes().sha256());
+                    auditTrail.enterInTransaction(
+                            AuditTrail.INGEST,
+                            fileName,
+                            "delivery " + listener.deliveryId + " table " + listener.tableCode + " sha256 "
+                                    + source.bytes().sha256());
                     return finished;
                 } catch (IOException e) {
                     throw unreadable(fileName, listener.lastLine, e);
                 }
             });
-            return new IngestOutcome(fileName, IngestOutcome.Status.STORED, Optional.of(format),
-                    listener.tableCode, Optional.of(listener.deliveryId), Optional.ofNullable(account),
-                    Optional.of(FindingCounts.of(listener.found)), "");
+            return new IngestOutcome(
+                    fileName,
+                    IngestOutcome.Status.STORED,
+                    Optional.of(format),
+                    listener.tableCode,
+                    Optional.of(listener.deliveryId),
+                    Optional.ofNullable(account),
+                    Optional.of(FindingCounts.of(listener.found)),
+                    "");
         } catch (ExtractRefusedException e) {
             return refused(fileName, Optional.of(format), listener.tableCode, e);
         } catch (StoreRefusedException e) {
-            return refused(fileName, Optional.of(format), listener.tableCode,
+            return refused(
+                    fileName,
+                    Optional.of(format),
+                    listener.tableCode,
                     new ExtractRefusedException(fileName, e.line(), e.getMessage()));
         } catch (UncheckedIOException e) {
-            return refused(fileName, Optional.of(format), listener.tableCode, unreadable(fileName, listener.lastLine, e));
+            return refused(
+                    fileName, Optional.of(format), listener.tableCode, unreadable(fileName, listener.lastLine, e));
         } catch (DataIntegrityViolationException e) {
             // the same bytes committed by another process meanwhile: the unique SHA-256 says so
-            Optional<IngestOutcome> known = alreadyIngested(fileName, source.bytes().sha256());
-            return known.orElseGet(() -> refused(fileName, Optional.of(format), listener.tableCode,
-                    storeFailed(fileName, listener.lastLine, e)));
+            Optional<IngestOutcome> known =
+                    alreadyIngested(fileName, source.bytes().sha256());
+            return known.orElseGet(() -> refused(
+                    fileName, Optional.of(format), listener.tableCode, storeFailed(fileName, listener.lastLine, e)));
         } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
             // a full disk is said as one: which file system, what storing needed (the commit may be what fails)
-            return refused(fileName, Optional.of(format), listener.tableCode, StoreSpace.diskFull(e)
-                    ? new ExtractRefusedException(fileName, listener.lastLine, StoreSpace.describe(home, file))
-                    : e instanceof DataAccessException d ? storeFailed(fileName, listener.lastLine, d)
-                    : new ExtractRefusedException(fileName, listener.lastLine, "the store could not take this file: "
-                    + firstLine(String.valueOf(e.getMostSpecificCause().getMessage()))));
+            return refused(
+                    fileName,
+                    Optional.of(format),
+                    listener.tableCode,
+                    StoreSpace.diskFull(e)
+                            ? new ExtractRefusedException(fileName, listener.lastLine, StoreSpace.describe(home, file))
+                            : e instanceof DataAccessException d
+                                    ? storeFailed(fileName, listener.lastLine, d)
+                                    : new ExtractRefusedException(
+                                            fileName,
+                                            listener.lastLine,
+                                            "the store could not take this file: "
+                                                    + firstLine(String.valueOf(e.getMostSpecificCause()
+                                                            .getMessage()))));
         }
     }
 
@@ -252,23 +295,37 @@ public class IngestService {
     }
 
     private Optional<IngestOutcome> alreadyIngested(String fileName, String sha256) {
-        return deliveries.findBySha256(sha256).map(d -> new IngestOutcome(fileName,
-                IngestOutcome.Status.ALREADY_INGESTED, Optional.of(formatOf(d.format())), d.tableCode(),
-                Optional.of(d.id()), Optional.empty(), Optional.empty(), "identical bytes were ingested before as"
-                + " delivery " + d.id() + " (" + d.fileName() + "); nothing to do"));
+        return deliveries
+                .findBySha256(sha256)
+                .map(d -> new IngestOutcome(
+                        fileName,
+                        IngestOutcome.Status.ALREADY_INGESTED,
+                        Optional.of(formatOf(d.format())),
+                        d.tableCode(),
+                        Optional.of(d.id()),
+                        Optional.empty(),
+                        Optional.empty(),
+                        "identical bytes were ingested before as" + " delivery " + d.id() + " (" + d.fileName()
+                                + "); nothing to do"));
     }
 
     private static ExtractRefusedException unreadable(String fileName, long line, Exception e) {
         Throwable cause = e instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
-        return new ExtractRefusedException(fileName, line, "cannot be read: " + cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : " (" + firstLine(cause.getMessage()) + ")"));
+        return new ExtractRefusedException(
+                fileName,
+                line,
+                "cannot be read: " + cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : " (" + firstLine(cause.getMessage()) + ")"));
     }
 
     private static ExtractRefusedException storeFailed(String fileName, long line, DataAccessException e) {
         Throwable cause = e.getMostSpecificCause();
-        return new ExtractRefusedException(fileName, line, "the store could not take this file"
-                + (line > 0 ? " (the failure came while storing up to this line)" : "") + ": "
-                + firstLine(String.valueOf(cause.getMessage())));
+        return new ExtractRefusedException(
+                fileName,
+                line,
+                "the store could not take this file"
+                        + (line > 0 ? " (the failure came while storing up to this line)" : "") + ": "
+                        + firstLine(String.valueOf(cause.getMessage())));
     }
 
     /** The first line of a message, at most 300 characters: drivers quote whole statements and values. */
@@ -298,10 +355,17 @@ public class IngestService {
         throw new IllegalStateException("unknown format in the store: " + label);
     }
 
-    private static IngestOutcome refused(String fileName, Optional<ExtractFormat> format, String tableCode,
-                                         ExtractRefusedException e) {
-        return new IngestOutcome(fileName, IngestOutcome.Status.REFUSED, format, tableCode, Optional.empty(),
-                Optional.empty(), Optional.empty(), e.getMessage());
+    private static IngestOutcome refused(
+            String fileName, Optional<ExtractFormat> format, String tableCode, ExtractRefusedException e) {
+        return new IngestOutcome(
+                fileName,
+                IngestOutcome.Status.REFUSED,
+                format,
+                tableCode,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                e.getMessage());
     }
 
     /**
@@ -324,6 +388,7 @@ public class IngestService {
         private long observationsDropped;
         /** The line last seen, for a refusal that comes from below (the store, the disk). */
         private long lastLine;
+
         private long dataLinesSeen;
         private long quarantined;
         private Optional<String> firstQuarantined = Optional.empty();
@@ -354,13 +419,16 @@ public class IngestService {
         private void checkAndStoreLine() {
             Observation first = line.get(0);
             Map<Period, List<Cell>> cellsByPeriod = new LinkedHashMap<>();
-            line.forEach(o -> cellsByPeriod.computeIfAbsent(o.period(), d -> new ArrayList<>()).add(o.cell()));
+            line.forEach(o -> cellsByPeriod
+                    .computeIfAbsent(o.period(), d -> new ArrayList<>())
+                    .add(o.cell()));
             Map<Period, RegisterCheck.Verdict> verdictByPeriod = new LinkedHashMap<>();
-            cellsByPeriod.forEach((period, cells) -> verdictByPeriod.put(period,
-                    registerCheck.check(first.sourceLine(), first.regionCode(), period, cells)));
+            cellsByPeriod.forEach((period, cells) -> verdictByPeriod.put(
+                    period, registerCheck.check(first.sourceLine(), first.regionCode(), period, cells)));
             List<RegisterCheck.Verdict> verdicts = List.copyOf(verdictByPeriod.values());
             Optional<RegisterCheck.Verdict> reject = verdicts.stream()
-                    .filter(v -> v.kind() == RegisterCheck.Verdict.Kind.REJECT).findFirst();
+                    .filter(v -> v.kind() == RegisterCheck.Verdict.Kind.REJECT)
+                    .findFirst();
             if (reject.isPresent()) {
                 linesRejected++;
                 observationsDropped += line.size();
@@ -373,8 +441,10 @@ public class IngestService {
                 writer.reject(first.sourceLine(), "skipped", verdicts.get(0).reason(), null);
             } else {
                 verdicts.forEach(v -> v.finding().ifPresent(found::add));
-                gemeindeCheck.ifPresent(check -> cellsByPeriod.keySet().forEach(period -> check.check(
-                        first.sourceLine(), first.regionCode(), period).ifPresent(found::add)));
+                gemeindeCheck.ifPresent(check -> cellsByPeriod
+                        .keySet()
+                        .forEach(period -> check.check(first.sourceLine(), first.regionCode(), period)
+                                .ifPresent(found::add)));
                 // a line of several periods keeps the cells of the periods the office reports the Kreis for
                 line.forEach(o -> {
                     if (verdictByPeriod.get(o.period()).kind() == RegisterCheck.Verdict.Kind.SKIP) {
@@ -414,16 +484,24 @@ public class IngestService {
                 firstQuarantined = Optional.of("line " + lineNumber + ": " + reason);
             }
             if (quarantined > limits.maxQuarantinedLines()) {
-                throw new ExtractRefusedException(source.fileName(), lineNumber, "more than "
-                        + limits.maxQuarantinedLines() + " lines quarantined (limit imon.limits.max-quarantined-lines);"
-                        + " this is no extract with a few bad lines. The first: " + firstQuarantined.get());
+                throw new ExtractRefusedException(
+                        source.fileName(),
+                        lineNumber,
+                        "more than "
+                                + limits.maxQuarantinedLines()
+                                + " lines quarantined (limit imon.limits.max-quarantined-lines);"
+                                + " this is no extract with a few bad lines. The first: " + firstQuarantined.get());
             }
             if (dataLinesSeen >= IngestLimits.SHARE_AFTER_LINES
                     && quarantined > limits.maxQuarantinedShare() * dataLinesSeen) {
-                throw new ExtractRefusedException(source.fileName(), lineNumber, quarantined + " of the first "
-                        + dataLinesSeen + " data lines quarantined, more than " + percent(limits.maxQuarantinedShare())
-                        + " (limit imon.limits.max-quarantined-share); this is no extract with a few bad lines."
-                        + " The first: " + firstQuarantined.get());
+                throw new ExtractRefusedException(
+                        source.fileName(),
+                        lineNumber,
+                        quarantined + " of the first "
+                                + dataLinesSeen + " data lines quarantined, more than "
+                                + percent(limits.maxQuarantinedShare())
+                                + " (limit imon.limits.max-quarantined-share); this is no extract with a few bad lines."
+                                + " The first: " + firstQuarantined.get());
             }
         }
 
@@ -441,18 +519,25 @@ public class IngestService {
                 checkAndStoreLine();
             }
             writer.flush();
-            LineAccount account = new LineAccount(read.dataLines(), read.stored() - linesSkipped - linesRejected,
-                    read.rejected() + linesRejected, read.skipped() + linesSkipped,
+            LineAccount account = new LineAccount(
+                    read.dataLines(),
+                    read.stored() - linesSkipped - linesRejected,
+                    read.rejected() + linesRejected,
+                    read.skipped() + linesSkipped,
                     read.observations() - observationsDropped);
             if (account.stored() == 0 && account.rejected() > 0) {
-                throw new ExtractRefusedException(source.fileName(), 0, "nothing of this file could be read as data:"
-                        + " all " + account.rejected() + " data lines that were not skipped were quarantined. The first: "
-                        + firstQuarantined.orElse("?"));
+                throw new ExtractRefusedException(
+                        source.fileName(),
+                        0,
+                        "nothing of this file could be read as data:"
+                                + " all " + account.rejected()
+                                + " data lines that were not skipped were quarantined. The first: "
+                                + firstQuarantined.orElse("?"));
             }
             found.addAll(publication.findings());
             findings.storeUnpublished(deliveryId, publication.unpublishedKreisLevel(), "KREIS");
-            ConsistencyChecker checker = new ConsistencyChecker(tableCode, rules, found::add,
-                    publication.unpublishedKreisLevel());
+            ConsistencyChecker checker =
+                    new ConsistencyChecker(tableCode, rules, found::add, publication.unpublishedKreisLevel());
             if (!cells.replay(checker::accept)) {
                 observations.streamDelivery(deliveryId, checker::accept);
             }
@@ -460,8 +545,8 @@ public class IngestService {
             checker.conflict().ifPresent(conflict -> {
                 throw new ExtractRefusedException(source.fileName(), conflict.line(), conflict.message());
             });
-            StandCheck.Verdict stand = StandCheck.check(footer.standLine(), footer.stand(), footer.standProblem(),
-                    LocalDate.now(clock));
+            StandCheck.Verdict stand =
+                    StandCheck.check(footer.standLine(), footer.stand(), footer.standProblem(), LocalDate.now(clock));
             stand.finding().ifPresent(found::add);
             findings.store(deliveryId, found);
             deliveries.complete(deliveryId, stand.stand().isPresent() ? footer : footer.withoutStand(), account);

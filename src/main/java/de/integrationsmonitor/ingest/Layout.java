@@ -1,6 +1,6 @@
 package de.integrationsmonitor.ingest;
-import de.integrationsmonitor.observation.Period;
 
+import de.integrationsmonitor.observation.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +12,13 @@ import java.util.regex.Pattern;
  * The structure of a classic extract derived from its header rows: how many leading label columns, which value
  * column has which variable path, unit and (in the wide layout) period.
  */
-record Layout(int width, int leadingColumns, boolean periodColumn, List<List<String>> variableLabels,
-              List<String> units, List<Period> columnPeriods) {
+record Layout(
+        int width,
+        int leadingColumns,
+        boolean periodColumn,
+        List<List<String>> variableLabels,
+        List<String> units,
+        List<Period> columnPeriods) {
 
     /**
      * @param declared  the kind of period the title block declares ({@code - Jahresdurchschnitt -}), which gives
@@ -21,9 +26,12 @@ record Layout(int width, int leadingColumns, boolean periodColumn, List<List<Str
      * @param titleUnit the unit the title block names for the whole table ("Bevölkerungsstand (Anzahl)"), used
      *                  when there is no units row; empty when it names none
      */
-    static Layout of(List<List<String>> headerRows, Optional<Period> titlePeriod,
-                     Optional<Period.Declaration> declared, String titleUnit,
-                     Function<String, ExtractRefusedException> refuse) {
+    static Layout of(
+            List<List<String>> headerRows,
+            Optional<Period> titlePeriod,
+            Optional<Period.Declaration> declared,
+            String titleUnit,
+            Function<String, ExtractRefusedException> refuse) {
         int width = headerRows.stream().mapToInt(List::size).max().orElse(0);
         int leading = headerRows.stream()
                 .filter(row -> row.stream().anyMatch(c -> !c.isBlank()))
@@ -43,9 +51,13 @@ record Layout(int width, int leadingColumns, boolean periodColumn, List<List<Str
                 labels.add(normalise(leading + i < row.size() ? row.get(leading + i) : ""));
             }
             List<String> present = labels.stream().filter(l -> !l.isEmpty()).toList();
-            if (periods == null && !present.isEmpty() && present.size() == values
+            if (periods == null
+                    && !present.isEmpty()
+                    && present.size() == values
                     && present.stream().allMatch(l -> Period.parse(l).isPresent())) {
-                periods = labels.stream().map(l -> Period.parse(l, declared).orElseThrow()).toList();
+                periods = labels.stream()
+                        .map(l -> Period.parse(l, declared).orElseThrow())
+                        .toList();
             } else if (units == null && !present.isEmpty() && present.stream().allMatch(ClassicCsvReader::isUnit)) {
                 units = labels;
             } else {
@@ -60,10 +72,17 @@ record Layout(int width, int leadingColumns, boolean periodColumn, List<List<Str
                     + " rows leave " + leading);
         }
         if (periods == null) {
-            periods = titlePeriod.map(p -> java.util.Collections.nCopies(values, p)).orElse(null);
+            periods = titlePeriod
+                    .map(p -> java.util.Collections.nCopies(values, p))
+                    .orElse(null);
         }
-        return new Layout(width, leading, periodColumn, variableRows,
-                units == null ? java.util.Collections.nCopies(values, titleUnit) : units, periods);
+        return new Layout(
+                width,
+                leading,
+                periodColumn,
+                variableRows,
+                units == null ? java.util.Collections.nCopies(values, titleUnit) : units,
+                periods);
     }
 
     int valueColumns() {

@@ -8,8 +8,8 @@ public record LineAccount(long dataLines, long stored, long rejected, long skipp
 
     public LineAccount {
         if (dataLines != stored + rejected + skipped) {
-            throw new IllegalStateException("line account does not add up: " + dataLines + " data lines, "
-                    + stored + " stored + " + rejected + " rejected + " + skipped + " skipped");
+            throw new IllegalStateException("line account does not add up: " + dataLines + " data lines, " + stored
+                    + " stored + " + rejected + " rejected + " + skipped + " skipped");
         }
     }
 }

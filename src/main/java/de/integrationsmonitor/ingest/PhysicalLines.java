@@ -13,8 +13,7 @@ import java.util.List;
 final class PhysicalLines {
 
     /** One line without its line break ({@code \n}, {@code \r\n} or {@code \r}). */
-    record Line(long number, String text, boolean terminated) {
-    }
+    record Line(long number, String text, boolean terminated) {}
 
     private final Reader reader;
     private final char[] buffer = new char[64 * 1024];

@@ -15,8 +15,7 @@ public final class AppVersion {
     private static final Properties GIT = git();
     private static final String CURRENT = read();
 
-    private AppVersion() {
-    }
+    private AppVersion() {}
 
     public static String current() {
         return CURRENT;
@@ -36,14 +35,18 @@ public final class AppVersion {
 
     /** What {@code imon --version} prints: the product, its Maven version and the commit. */
     public static String[] versionLines() {
-        return new String[] {"Integrationsmonitor " + mavenVersion(), "commit " + commit(), "application version in report versions: "
-                + current()};
+        return new String[] {
+            "Integrationsmonitor " + mavenVersion(),
+            "commit " + commit(),
+            "application version in report versions: " + current()
+        };
     }
 
     private static String read() {
         Properties git = GIT;
         String version = git.getProperty("git.build.version", "unknown");
-        String commit = git.getProperty("git.commit.id.abbrev", "").isBlank() ? "unknown"
+        String commit = git.getProperty("git.commit.id.abbrev", "").isBlank()
+                ? "unknown"
                 : git.getProperty("git.commit.id.abbrev");
         String dirty = "true".equals(git.getProperty("git.dirty")) ? "-dirty" : "";
         return version + "+" + commit + dirty;

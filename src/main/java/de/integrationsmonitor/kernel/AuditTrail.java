@@ -15,7 +15,7 @@ public interface AuditTrail {
     String VERIFY = "verify";
 
     /** Nothing is entered. */
-    AuditTrail NONE = (action, subject, details) -> { };
+    AuditTrail NONE = (action, subject, details) -> {};
 
     /** Enters one action on a subject (a file name, a computation, a report version), with its details. */
     void enter(String action, String subject, String details);

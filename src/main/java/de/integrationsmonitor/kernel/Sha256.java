@@ -13,8 +13,7 @@ import java.util.HexFormat;
 /** SHA-256, the identity of every file the product keeps track of, as lower-case hex (what sha256sum prints). */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static MessageDigest digest() {
         try {

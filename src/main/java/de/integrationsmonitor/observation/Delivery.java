@@ -8,7 +8,17 @@ import java.util.Optional;
  *
  * @param dataLines the data lines read (column {@code rows_read}); always stored + rejected + skipped
  */
-public record Delivery(long id, String fileName, String sha256, String tableCode, String format, String encoding,
-                       String title, Optional<LocalDateTime> officeStand, LocalDateTime ingestedAt, long dataLines,
-                       long rowsStored, long rowsRejected, long rowsSkipped) {
-}
+public record Delivery(
+        long id,
+        String fileName,
+        String sha256,
+        String tableCode,
+        String format,
+        String encoding,
+        String title,
+        Optional<LocalDateTime> officeStand,
+        LocalDateTime ingestedAt,
+        long dataLines,
+        long rowsStored,
+        long rowsRejected,
+        long rowsSkipped) {}

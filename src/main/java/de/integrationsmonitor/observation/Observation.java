@@ -9,8 +9,14 @@ import java.time.LocalDate;
  *
  * @param unit the unit row's label ({@code Anzahl}, {@code Prozent}), empty when the table has none
  */
-public record Observation(String tableCode, String regionCode, Period period, String variablePath, String unit,
-                          Cell cell, long sourceLine) {
+public record Observation(
+        String tableCode,
+        String regionCode,
+        Period period,
+        String variablePath,
+        String unit,
+        Cell cell,
+        long sourceLine) {
 
     /** The last day of the period (the day itself for a Stichtag). */
     public LocalDate referenceDate() {

@@ -10,6 +10,9 @@ public interface ObservationInspection {
      * Every observation of a table in every delivery, streamed in the order of the deliveries and their lines,
      * optionally only of one region and one year.
      */
-    void every(String tableCode, Optional<String> regionCode, Optional<Integer> year,
-               Consumer<StoredObservation> consumer);
+    void every(
+            String tableCode,
+            Optional<String> regionCode,
+            Optional<Integer> year,
+            Consumer<StoredObservation> consumer);
 }

@@ -35,8 +35,12 @@ public record Period(PeriodKind kind, LocalDate referenceDate, String text) {
     /** A period of this kind ending on the reference date, written as the offices label it. */
     public static Period of(PeriodKind kind, LocalDate referenceDate) {
         int year = referenceDate.getYear();
-        return new Period(kind, referenceDate, kind.isDay() ? germanDate(referenceDate)
-                : kind == PeriodKind.SCHULJAHR ? schoolYear(year) : String.valueOf(year));
+        return new Period(
+                kind,
+                referenceDate,
+                kind.isDay()
+                        ? germanDate(referenceDate)
+                        : kind == PeriodKind.SCHULJAHR ? schoolYear(year) : String.valueOf(year));
     }
 
     /** What a file declares about all its periods: their kind and, for a Stichtag, its day of the year. */
@@ -114,7 +118,10 @@ public record Period(PeriodKind kind, LocalDate referenceDate, String text) {
                 }
                 PeriodKind kind = declared.map(Declaration::kind).orElse(PeriodKind.JAHR);
                 LocalDate end = switch (kind) {
-                    case STICHTAG -> declared.flatMap(Declaration::day).orElse(MonthDay.of(12, 31)).atYear(year);
+                    case STICHTAG ->
+                        declared.flatMap(Declaration::day)
+                                .orElse(MonthDay.of(12, 31))
+                                .atYear(year);
                     case SCHULJAHR -> SCHOOL_YEAR_END.atYear(year);
                     default -> LocalDate.of(year, 12, 31);
                 };
@@ -131,16 +138,18 @@ public record Period(PeriodKind kind, LocalDate referenceDate, String text) {
             }
             m = GERMAN_DATE.matcher(s);
             if (m.matches()) {
-                LocalDate date = LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(1)));
-                return plausible(date.getYear()) ? Optional.of(new Period(PeriodKind.STICHTAG, date, s))
+                LocalDate date = LocalDate.of(
+                        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+                return plausible(date.getYear())
+                        ? Optional.of(new Period(PeriodKind.STICHTAG, date, s))
                         : Optional.empty();
             }
             m = ISO_DATE.matcher(s);
             if (m.matches()) {
                 LocalDate date = LocalDate.parse(s);
                 return plausible(date.getYear())
-                        ? Optional.of(new Period(PeriodKind.STICHTAG, date, germanDate(date))) : Optional.empty();
+                        ? Optional.of(new Period(PeriodKind.STICHTAG, date, germanDate(date)))
+                        : Optional.empty();
             }
         } catch (DateTimeException e) {
             return Optional.empty();

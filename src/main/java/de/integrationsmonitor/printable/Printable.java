@@ -8,8 +8,7 @@ package de.integrationsmonitor.printable;
  */
 public final class Printable {
 
-    private Printable() {
-    }
+    private Printable() {}
 
     public static String escape(String text) {
         if (text == null) {
@@ -43,7 +42,11 @@ public final class Printable {
 
     /** Control characters (C0, DEL, C1), line and paragraph separators, and the bidirectional overrides. */
     static boolean unsafe(char c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029
-                || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+        return c < 0x20
+                || (c >= 0x7f && c <= 0x9f)
+                || c == 0x2028
+                || c == 0x2029
+                || (c >= 0x202a && c <= 0x202e)
+                || (c >= 0x2066 && c <= 0x2069);
     }
 }

@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param validFrom first day the code existed; {@code 1995-01-01} where it existed before the register starts
  * @param validTo   last day the code existed (inclusive), empty while it still exists
  */
-public record Kreis(String ags, String name, String landCode, KreisKind kind, LocalDate validFrom,
-                    Optional<LocalDate> validTo) {
+public record Kreis(
+        String ags, String name, String landCode, KreisKind kind, LocalDate validFrom, Optional<LocalDate> validTo) {
 
     public Kreis {
         Objects.requireNonNull(ags, "ags");
@@ -32,15 +32,16 @@ public record Kreis(String ags, String name, String landCode, KreisKind kind, Lo
                     + ": the first two digits of a Kreis code are its Land");
         }
         if (validTo.isPresent() && validTo.get().isBefore(validFrom)) {
-            throw new IllegalArgumentException("Kreis " + ags + " ends (" + validTo.get() + ") before it starts ("
-                    + validFrom + ")");
+            throw new IllegalArgumentException(
+                    "Kreis " + ags + " ends (" + validTo.get() + ") before it starts (" + validFrom + ")");
         }
     }
 
     /** True if the code was a valid Kreis on that day (both ends inclusive). */
     public boolean existsOn(LocalDate date) {
         Objects.requireNonNull(date, "date");
-        return !date.isBefore(validFrom) && validTo.map(end -> !date.isAfter(end)).orElse(true);
+        return !date.isBefore(validFrom)
+                && validTo.map(end -> !date.isAfter(end)).orElse(true);
     }
 
     /**

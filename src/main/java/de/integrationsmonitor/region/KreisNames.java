@@ -29,26 +29,21 @@ public final class KreisNames {
     public static final String NAMES_FILE = "kreis-namen.csv";
 
     /** What a printed name is. */
-    public sealed interface Resolution {
-    }
+    public sealed interface Resolution {}
 
     /** The one Kreis the name stands for. */
-    public record Found(Kreis kreis) implements Resolution {
-    }
+    public record Found(Kreis kreis) implements Resolution {}
 
     /** A row of an aggregate (Land, Statistische Region, Regierungsbezirk) or below the Kreis: not a Kreis row. */
-    public record NotAKreis(String reason) implements Resolution {
-    }
+    public record NotAKreis(String reason) implements Resolution {}
 
     /** No Kreis, or several, answer to the name: quarantine the row. */
-    public record Unresolved(String reason, List<String> nearest) implements Resolution {
-    }
+    public record Unresolved(String reason, List<String> nearest) implements Resolution {}
 
-    private record Entry(Kreis kreis, String base, Optional<KreisKind> kind) {
-    }
+    private record Entry(Kreis kreis, String base, Optional<KreisKind> kind) {}
 
-    private static final Pattern BELOW = Pattern.compile("^(dav\\.|davon|darunter|dar\\.)\\s.*",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BELOW =
+            Pattern.compile("^(dav\\.|davon|darunter|dar\\.)\\s.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern AGGREGATE = Pattern.compile(
             "^(stat\\.|statistische)\\s+region\\b.*|^(reg\\.-?\\s*bez\\.|regierungsbezirk|ehem\\.\\s*reg\\.-?bez\\.)"
                     + ".*|^(deutschland|bundesgebiet|früheres bundesgebiet|neue länder)\\b.*",
@@ -96,8 +91,8 @@ public final class KreisNames {
                 }
                 List<Kreis> versions = register.versionsOf(f[0].strip());
                 if (versions.isEmpty()) {
-                    throw new RegisterException(file + ", line " + number + ": Kreis " + f[0].strip()
-                            + " is not in the Kreis register");
+                    throw new RegisterException(
+                            file + ", line " + number + ": Kreis " + f[0].strip() + " is not in the Kreis register");
                 }
                 for (Kreis k : versions) {
                     Parsed p = parse(f[1]);
@@ -146,8 +141,8 @@ public final class KreisNames {
             if (!e.kreis.landCode().equals(landCode) || !e.kreis.existsThroughout(date, date)) {
                 continue;
             }
-            if (e.base.equals(wanted.base) && (wanted.kind.isEmpty() || e.kind.isEmpty()
-                    || e.kind.equals(wanted.kind))) {
+            if (e.base.equals(wanted.base)
+                    && (wanted.kind.isEmpty() || e.kind.isEmpty() || e.kind.equals(wanted.kind))) {
                 matches.add(e.kreis);
             }
         }
@@ -155,9 +150,12 @@ public final class KreisNames {
             return new Found(matches.iterator().next());
         }
         if (matches.size() > 1) {
-            return new Unresolved("the name '" + name + "' is ambiguous in Land " + landCode + " on "
-                    + german(date) + ": it answers to " + matches.stream().map(k -> k.ags() + " " + k.name())
-                    .toList() + "; the file must say which (e.g. 'Stadt' or 'Landkreis')",
+            return new Unresolved(
+                    "the name '" + name + "' is ambiguous in Land " + landCode + " on "
+                            + german(date) + ": it answers to "
+                            + matches.stream()
+                                    .map(k -> k.ags() + " " + k.name())
+                                    .toList() + "; the file must say which (e.g. 'Stadt' or 'Landkreis')",
                     matches.stream().map(k -> k.ags() + " " + k.name()).toList());
         }
         List<String> nearest = entries.stream()
@@ -168,24 +166,34 @@ public final class KreisNames {
                 .distinct()
                 .limit(3)
                 .toList();
-        return new Unresolved("no Kreis of Land " + landCode + " on " + german(date) + " is called '" + name
-                + "'; nearest names of the Kreis register: " + nearest, nearest);
+        return new Unresolved(
+                "no Kreis of Land " + landCode + " on " + german(date) + " is called '" + name
+                        + "'; nearest names of the Kreis register: " + nearest,
+                nearest);
     }
 
-    private record Parsed(String base, Optional<KreisKind> kind) {
-    }
+    private record Parsed(String base, Optional<KreisKind> kind) {}
 
     /** The words that say what kind of Kreis a name is; taken out of the name before it is compared. */
     private static final List<String[]> KIND_WORDS = List.of(
-            new String[] {"kreisfreie stadt", "STADT"}, new String[] {"krfr. stadt", "STADT"},
-            new String[] {"krfr. st.", "STADT"}, new String[] {"stadtkreis", "STADT"},
-            new String[] {"landeshauptstadt", "STADT"}, new String[] {"lhst.", "STADT"},
+            new String[] {"kreisfreie stadt", "STADT"},
+            new String[] {"krfr. stadt", "STADT"},
+            new String[] {"krfr. st.", "STADT"},
+            new String[] {"stadtkreis", "STADT"},
+            new String[] {"landeshauptstadt", "STADT"},
+            new String[] {"lhst.", "STADT"},
             new String[] {"stadt", "STADT"},
-            new String[] {"landkreis", "LANDKREIS"}, new String[] {"lk", "LANDKREIS"},
-            new String[] {"kreis", "LANDKREIS"}, new String[] {"region", "LANDKREIS"});
+            new String[] {"landkreis", "LANDKREIS"},
+            new String[] {"lk", "LANDKREIS"},
+            new String[] {"kreis", "LANDKREIS"},
+            new String[] {"region", "LANDKREIS"});
 
     private static Parsed parse(String printed) {
-        String s = " " + printed.toLowerCase(Locale.ROOT).replace(',', ' ').replaceAll("\\s+", " ").strip() + " ";
+        String s = " "
+                + printed.toLowerCase(Locale.ROOT)
+                        .replace(',', ' ')
+                        .replaceAll("\\s+", " ")
+                        .strip() + " ";
         Optional<KreisKind> kind = Optional.empty();
         boolean changed = true;
         while (changed) {
@@ -210,7 +218,10 @@ public final class KreisNames {
     /** Lower case, umlauts and ß written out, accents dropped, punctuation other than brackets and '-' a space. */
     static String normalise(String name) {
         String s = name.toLowerCase(Locale.ROOT)
-                .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss");
+                .replace("ä", "ae")
+                .replace("ö", "oe")
+                .replace("ü", "ue")
+                .replace("ß", "ss");
         s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         s = s.replaceAll("[^a-z0-9()\\- ]", " ").replace("(", " (").replace(")", ") ");
         return s.replaceAll("\\s+", " ").strip();

@@ -78,11 +78,15 @@ public final class KreisRegister {
     private final Map<String, List<KreisSuccession>> predecessorsByNew;
     private final String version;
 
-    private KreisRegister(Map<String, List<Kreis>> versionsByAgs, Map<String, Land> laenderByCode,
-                          List<KreisSuccession> successions, String version) {
+    private KreisRegister(
+            Map<String, List<Kreis>> versionsByAgs,
+            Map<String, Land> laenderByCode,
+            List<KreisSuccession> successions,
+            String version) {
         Map<String, List<Kreis>> versions = new TreeMap<>();
-        versionsByAgs.forEach((ags, list) -> versions.put(ags, list.stream()
-                .sorted(Comparator.comparing(Kreis::validFrom)).toList()));
+        versionsByAgs.forEach((ags, list) -> versions.put(
+                ags,
+                list.stream().sorted(Comparator.comparing(Kreis::validFrom)).toList()));
         this.versionsByAgs = Collections.unmodifiableMap(versions);
         this.kreise = versions.values().stream().flatMap(List::stream).toList();
         this.laenderByCode = Collections.unmodifiableMap(new TreeMap<>(laenderByCode));
@@ -93,15 +97,15 @@ public final class KreisRegister {
             byOld.computeIfAbsent(s.oldAgs(), k -> new ArrayList<>()).add(s);
             byNew.computeIfAbsent(s.newAgs(), k -> new ArrayList<>()).add(s);
         }
-        this.successorsByOld = freeze(byOld,
-                Comparator.comparing(KreisSuccession::effective).thenComparing(KreisSuccession::newAgs));
-        this.predecessorsByNew = freeze(byNew,
-                Comparator.comparing(KreisSuccession::effective).thenComparing(KreisSuccession::oldAgs));
+        this.successorsByOld =
+                freeze(byOld, Comparator.comparing(KreisSuccession::effective).thenComparing(KreisSuccession::newAgs));
+        this.predecessorsByNew =
+                freeze(byNew, Comparator.comparing(KreisSuccession::effective).thenComparing(KreisSuccession::oldAgs));
         this.version = version;
     }
 
-    private static Map<String, List<KreisSuccession>> freeze(Map<String, List<KreisSuccession>> map,
-                                                             Comparator<KreisSuccession> order) {
+    private static Map<String, List<KreisSuccession>> freeze(
+            Map<String, List<KreisSuccession>> map, Comparator<KreisSuccession> order) {
         Map<String, List<KreisSuccession>> frozen = new TreeMap<>();
         map.forEach((k, v) -> frozen.put(k, v.stream().sorted(order).toList()));
         return Collections.unmodifiableMap(frozen);
@@ -116,7 +120,10 @@ public final class KreisRegister {
      *                           the files contradict each other
      */
     public static KreisRegister load(Path directory) {
-        return parse(directory.toString(), read(directory, KREISE_FILE), read(directory, LAENDER_FILE),
+        return parse(
+                directory.toString(),
+                read(directory, KREISE_FILE),
+                read(directory, LAENDER_FILE),
                 read(directory, NACHFOLGE_FILE));
     }
 
@@ -141,8 +148,8 @@ public final class KreisRegister {
             throw new RegisterException(directory.resolve(file) + ": the Kreis register file is missing; expected "
                     + KREISE_FILE + ", " + LAENDER_FILE + " and " + NACHFOLGE_FILE + " in " + directory);
         } catch (IOException e) {
-            throw new RegisterException("cannot read the Kreis register file " + directory.resolve(file) + ": "
-                    + e.getMessage());
+            throw new RegisterException(
+                    "cannot read the Kreis register file " + directory.resolve(file) + ": " + e.getMessage());
         }
     }
 
@@ -165,11 +172,11 @@ public final class KreisRegister {
         String dir = directory.isEmpty() || directory.endsWith("/") ? directory : directory + "/";
         Map<String, Land> laender = parseLaender(lines(dir + LAENDER_FILE, laenderCsv, LAENDER_HEADER));
         Map<Kreis, Line> kreisLines = new LinkedHashMap<>();
-        Map<String, List<Kreis>> kreise = parseKreise(lines(dir + KREISE_FILE, kreiseCsv, KREISE_HEADER), laender,
-                kreisLines, dir);
+        Map<String, List<Kreis>> kreise =
+                parseKreise(lines(dir + KREISE_FILE, kreiseCsv, KREISE_HEADER), laender, kreisLines, dir);
         Map<KreisSuccession, Line> successionLines = new LinkedHashMap<>();
-        List<KreisSuccession> successions = parseNachfolge(lines(dir + NACHFOLGE_FILE, nachfolgeCsv,
-                NACHFOLGE_HEADER), kreise, kreisLines, successionLines, dir);
+        List<KreisSuccession> successions = parseNachfolge(
+                lines(dir + NACHFOLGE_FILE, nachfolgeCsv, NACHFOLGE_HEADER), kreise, kreisLines, successionLines, dir);
         checkEveryEndHasSuccessors(kreisLines, successions, dir);
         checkShares(successions, successionLines);
         return new KreisRegister(kreise, laender, successions, sha256Hex(kreiseCsv, laenderCsv, nachfolgeCsv));
@@ -179,8 +186,7 @@ public final class KreisRegister {
     private record Line(String file, int number, String text) {
 
         RegisterException error(String message) {
-            return new RegisterException(file + " line " + number + ": " + message + " (line was: '" + text
-                    + "')");
+            return new RegisterException(file + " line " + number + ": " + message + " (line was: '" + text + "')");
         }
 
         String[] fields(int expected, String header) {
@@ -191,8 +197,8 @@ public final class KreisRegister {
         String[] fields(int expected, String header, boolean freeTextLast) {
             String[] fields = text.split(";", freeTextLast ? expected : -1);
             if (fields.length != expected) {
-                throw error("expected " + expected + " fields separated by ';' (" + header + "), found "
-                        + fields.length);
+                throw error(
+                        "expected " + expected + " fields separated by ';' (" + header + "), found " + fields.length);
             }
             return fields;
         }
@@ -203,7 +209,8 @@ public final class KreisRegister {
         String text;
         try {
             // Strict decoding: a file saved as ISO-8859-1 by an editor must fail here, not turn "ß" into garbage.
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
@@ -268,8 +275,8 @@ public final class KreisRegister {
                 throw line.error("expected a name in column 'name'");
             }
             if (f[1].length() > NAME_LIMIT) {
-                throw line.error("the name in column 'name' has " + f[1].length() + " characters; at most "
-                        + NAME_LIMIT + " are allowed");
+                throw line.error("the name in column 'name' has " + f[1].length() + " characters; at most " + NAME_LIMIT
+                        + " are allowed");
             }
             if (laender.put(code, new Land(code, f[1])) != null) {
                 throw line.error("Land " + code + " is listed twice");
@@ -278,8 +285,8 @@ public final class KreisRegister {
         return laender;
     }
 
-    private static Map<String, List<Kreis>> parseKreise(List<Line> lines, Map<String, Land> laender,
-                                                        Map<Kreis, Line> kreisLines, String dir) {
+    private static Map<String, List<Kreis>> parseKreise(
+            List<Line> lines, Map<String, Land> laender, Map<Kreis, Line> kreisLines, String dir) {
         Map<String, List<Kreis>> kreise = new TreeMap<>();
         for (Line line : lines) {
             String[] f = line.fields(6, KREISE_HEADER);
@@ -291,8 +298,8 @@ public final class KreisRegister {
                 throw line.error("expected a name in column 'name'");
             }
             if (f[1].length() > NAME_LIMIT) {
-                throw line.error("the name in column 'name' has " + f[1].length() + " characters; at most "
-                        + NAME_LIMIT + " are allowed");
+                throw line.error("the name in column 'name' has " + f[1].length() + " characters; at most " + NAME_LIMIT
+                        + " are allowed");
             }
             String land = f[2];
             if (!land.matches("\\d{2}") || !ags.startsWith(land)) {
@@ -311,15 +318,17 @@ public final class KreisRegister {
             LocalDate from = date(line, "valid_from", f[4]);
             Optional<LocalDate> to = f[5].isEmpty() ? Optional.empty() : Optional.of(date(line, "valid_to", f[5]));
             if (to.isPresent() && to.get().isBefore(from)) {
-                throw line.error("expected valid_to (last day) on or after valid_from " + from + ", found "
-                        + to.get());
+                throw line.error("expected valid_to (last day) on or after valid_from " + from + ", found " + to.get());
             }
             Kreis kreis = new Kreis(ags, f[1], land, kind, from, to);
             for (Kreis earlier : kreise.getOrDefault(ags, List.of())) {
-                boolean disjoint = earlier.validTo().map(end -> end.isBefore(from)).orElse(false)
-                        || to.map(end -> end.isBefore(earlier.validFrom())).orElse(false);
+                boolean disjoint =
+                        earlier.validTo().map(end -> end.isBefore(from)).orElse(false)
+                                || to.map(end -> end.isBefore(earlier.validFrom()))
+                                        .orElse(false);
                 if (!disjoint) {
-                    throw line.error("Kreis " + ags + " from " + from + to.map(t -> " to " + t).orElse("")
+                    throw line.error("Kreis " + ags + " from " + from
+                            + to.map(t -> " to " + t).orElse("")
                             + " overlaps its line " + kreisLines.get(earlier).number() + " (" + earlier.validFrom()
                             + earlier.validTo().map(t -> " to " + t).orElse(", open") + "); a code has one line per"
                             + " territory, the earlier one ending the day before the next begins");
@@ -331,9 +340,12 @@ public final class KreisRegister {
         return kreise;
     }
 
-    private static List<KreisSuccession> parseNachfolge(List<Line> lines, Map<String, List<Kreis>> kreise,
-                                                        Map<Kreis, Line> kreisLines,
-                                                        Map<KreisSuccession, Line> successionLines, String dir) {
+    private static List<KreisSuccession> parseNachfolge(
+            List<Line> lines,
+            Map<String, List<Kreis>> kreise,
+            Map<Kreis, Line> kreisLines,
+            Map<KreisSuccession, Line> successionLines,
+            String dir) {
         List<KreisSuccession> result = new ArrayList<>();
         for (Line line : lines) {
             String[] f = line.fields(5, NACHFOLGE_HEADER, true);
@@ -341,14 +353,16 @@ public final class KreisRegister {
             List<Kreis> newVersions = knownKreis(line, "new_ags", f[1], kreise, dir);
             LocalDate effective = date(line, "effective", f[2]);
             LocalDate lastDay = effective.minusDays(1);
-            if (oldVersions.stream().noneMatch(k -> k.validTo().map(lastDay::equals).orElse(false))) {
-                throw line.error("expected a line of " + f[0] + " in " + dir + KREISE_FILE + " that ends on "
-                        + lastDay + ", the day before 'effective'; its lines run " + runs(oldVersions));
+            if (oldVersions.stream()
+                    .noneMatch(k -> k.validTo().map(lastDay::equals).orElse(false))) {
+                throw line.error("expected a line of " + f[0] + " in " + dir + KREISE_FILE + " that ends on " + lastDay
+                        + ", the day before 'effective'; its lines run " + runs(oldVersions));
             }
-            Optional<Kreis> successor = newVersions.stream().filter(k -> k.existsOn(effective)).findFirst();
+            Optional<Kreis> successor =
+                    newVersions.stream().filter(k -> k.existsOn(effective)).findFirst();
             if (successor.isEmpty()) {
-                throw line.error("expected successor " + f[1] + " to exist on " + effective + "; its lines in "
-                        + dir + KREISE_FILE + " run " + runs(newVersions));
+                throw line.error("expected successor " + f[1] + " to exist on " + effective + "; its lines in " + dir
+                        + KREISE_FILE + " run " + runs(newVersions));
             }
             if (!successor.get().validFrom().equals(effective)) {
                 throw line.error("on " + effective + " " + f[1] + " takes over territory of " + f[0] + ", but its"
@@ -377,8 +391,10 @@ public final class KreisRegister {
     }
 
     private static String runs(List<Kreis> versions) {
-        return versions.stream().map(k -> k.validFrom() + k.validTo().map(t -> " to " + t).orElse(" (open)"))
-                .toList().toString();
+        return versions.stream()
+                .map(k -> k.validFrom() + k.validTo().map(t -> " to " + t).orElse(" (open)"))
+                .toList()
+                .toString();
     }
 
     /** The shares of one old Kreis at one date are shares of its population, so they add up to exactly 1. */
@@ -389,30 +405,36 @@ public final class KreisRegister {
         byOld.forEach((old, rows) -> {
             BigDecimal sum = rows.stream().map(KreisSuccession::share).reduce(BigDecimal.ZERO, BigDecimal::add);
             if (sum.compareTo(BigDecimal.ONE) != 0) {
-                throw lines.get(rows.get(0)).error("expected the shares of " + rows.get(0).oldAgs() + " on "
-                        + rows.get(0).effective() + " to add up to 1, they add up to " + sum.toPlainString()
-                        + " (lines " + rows.stream().map(r -> String.valueOf(lines.get(r).number())).toList() + ")");
+                throw lines.get(rows.get(0))
+                        .error("expected the shares of " + rows.get(0).oldAgs() + " on "
+                                + rows.get(0).effective() + " to add up to 1, they add up to " + sum.toPlainString()
+                                + " (lines "
+                                + rows.stream()
+                                        .map(r -> String.valueOf(lines.get(r).number()))
+                                        .toList() + ")");
             }
         });
     }
 
-    private static void checkEveryEndHasSuccessors(Map<Kreis, Line> kreisLines, List<KreisSuccession> successions,
-                                                   String dir) {
+    private static void checkEveryEndHasSuccessors(
+            Map<Kreis, Line> kreisLines, List<KreisSuccession> successions, String dir) {
         kreisLines.forEach((k, line) -> {
             if (k.isDissolved()) {
                 LocalDate dayAfter = k.validTo().get().plusDays(1);
-                if (successions.stream().noneMatch(s -> s.oldAgs().equals(k.ags())
-                        && s.effective().equals(dayAfter))) {
-                    throw line.error("Kreis " + k.ags() + " ends on " + k.validTo().get() + ", but " + dir
-                            + NACHFOLGE_FILE + " names no successor for it from " + dayAfter + " (its territory"
-                            + " would belong to no Kreis)");
+                if (successions.stream()
+                        .noneMatch(
+                                s -> s.oldAgs().equals(k.ags()) && s.effective().equals(dayAfter))) {
+                    throw line.error(
+                            "Kreis " + k.ags() + " ends on " + k.validTo().get() + ", but " + dir
+                                    + NACHFOLGE_FILE + " names no successor for it from " + dayAfter + " (its territory"
+                                    + " would belong to no Kreis)");
                 }
             }
         });
     }
 
-    private static List<Kreis> knownKreis(Line line, String column, String ags, Map<String, List<Kreis>> kreise,
-                                          String dir) {
+    private static List<Kreis> knownKreis(
+            Line line, String column, String ags, Map<String, List<Kreis>> kreise, String dir) {
         if (!ags.matches("\\d{5}")) {
             throw line.error("expected a five-digit Kreis code in column '" + column + "', found '" + ags + "'");
         }
@@ -500,7 +522,9 @@ public final class KreisRegister {
     /** The Kreise of one Land that existed on that day, sorted by code. */
     public List<Kreis> kreiseOfLandOn(String landCode, LocalDate date) {
         Objects.requireNonNull(landCode, "landCode");
-        return kreiseOn(date).stream().filter(k -> k.landCode().equals(landCode)).toList();
+        return kreiseOn(date).stream()
+                .filter(k -> k.landCode().equals(landCode))
+                .toList();
     }
 
     /**
@@ -530,7 +554,8 @@ public final class KreisRegister {
 
     /** The rows of the crosswalk that made this territory of a Kreis: the ones effective on its first day. */
     public List<KreisSuccession> predecessorsOf(Kreis version) {
-        return predecessorsOf(version.ags()).stream().filter(s -> s.effective().equals(version.validFrom()))
+        return predecessorsOf(version.ags()).stream()
+                .filter(s -> s.effective().equals(version.validFrom()))
                 .toList();
     }
 

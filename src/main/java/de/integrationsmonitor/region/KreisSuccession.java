@@ -24,8 +24,8 @@ public record KreisSuccession(String oldAgs, String newAgs, LocalDate effective,
         Objects.requireNonNull(share, "share");
         Objects.requireNonNull(note, "note");
         if (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
-            throw new IllegalArgumentException("share of " + oldAgs + " -> " + newAgs + " must be in (0, 1], was "
-                    + share.toPlainString());
+            throw new IllegalArgumentException(
+                    "share of " + oldAgs + " -> " + newAgs + " must be in (0, 1], was " + share.toPlainString());
         }
     }
 

@@ -46,7 +46,8 @@ public final class PublishedGebietsstand {
         Map<LocalDate, Set<String>> byDay = kreiseByDay(landCode);
         SortedSet<LocalDate> candidates = new TreeSet<>(byDay.keySet());
         candidates.add(end);
-        List<LocalDate> preferred = candidates.stream().sorted(preference(start, end)).toList();
+        List<LocalDate> preferred =
+                candidates.stream().sorted(preference(start, end)).toList();
         Set<String> remaining = new TreeSet<>(reported);
         Map<String, LocalDate> result = new LinkedHashMap<>();
         while (!remaining.isEmpty()) {
@@ -82,7 +83,8 @@ public final class PublishedGebietsstand {
 
     private Set<String> kreiseOn(String landCode, LocalDate day) {
         Set<String> atChange = kreiseByDay(landCode).get(day);
-        return atChange != null ? atChange
+        return atChange != null
+                ? atChange
                 : kreiseOnOtherDays.computeIfAbsent(landCode + "|" + day, k -> codesOn(landCode, day));
     }
 

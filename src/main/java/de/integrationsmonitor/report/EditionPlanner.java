@@ -45,8 +45,7 @@ public class EditionPlanner {
     }
 
     /** The editions of a folder: those to render, those left as they are, and those refused with the reason. */
-    public record FolderPlan(List<Planned> toRender, List<String> unchanged, Map<String, String> refused) {
-    }
+    public record FolderPlan(List<Planned> toRender, List<String> unchanged, Map<String, String> refused) {}
 
     /**
      * One edition, prepared from {@code computation} (for one Kreis with {@code onlyKreis}); it is up to date when its
@@ -93,7 +92,8 @@ public class EditionPlanner {
 
     /** Whether the published folder holds exactly the reports of {@code prepared}, from the same inputs. */
     private static boolean upToDate(PreparedEdition prepared, Publication publication) {
-        return publication.upToDate(prepared.inputsSha256(), prepared.units().stream().map(prepared::fileName)
-                .toList());
+        return publication.upToDate(
+                prepared.inputsSha256(),
+                prepared.units().stream().map(prepared::fileName).toList());
     }
 }

@@ -30,12 +30,9 @@ public final class EditionPublisher {
      * @param failed      units (or the edition) that were not published, with the reason
      * @param withoutData the Kreise left out because the data hold no value of the edition's indicators for them
      */
-    public record Published(Path folder, List<String> written, Map<String, String> failed,
-                            List<String> withoutData) {
-    }
+    public record Published(Path folder, List<String> written, Map<String, String> failed, List<String> withoutData) {}
 
-    private EditionPublisher() {
-    }
+    private EditionPublisher() {}
 
     /**
      * Publishes the units of {@code prepared} that run {@code run} wrote into its staging folder.
@@ -45,9 +42,14 @@ public final class EditionPublisher {
      * @param onlyKreis for a run of one Kreis: the edition's other published reports are carried over
      * @param at        the run's time, which the units' provenance names
      */
-    public static Published publish(PreparedEdition prepared, Publication publication, String run,
-                                    Map<String, String> done, Map<String, String> failed, Optional<String> onlyKreis,
-                                    Instant at) {
+    public static Published publish(
+            PreparedEdition prepared,
+            Publication publication,
+            String run,
+            Map<String, String> done,
+            Map<String, String> failed,
+            Optional<String> onlyKreis,
+            Instant at) {
         done = new TreeMap<>(done);
         failed = new TreeMap<>(failed);
         for (String unit : prepared.units()) {
@@ -59,17 +61,21 @@ public final class EditionPublisher {
         Map<String, String> byName = new TreeMap<>();
         done.forEach((unit, sha) -> byName.put(prepared.fileName(unit), sha));
         for (String lost : publication.assemble(run, byName)) {
-            String unit = done.keySet().stream().filter(u -> prepared.fileName(u).equals(lost)).findFirst()
+            String unit = done.keySet().stream()
+                    .filter(u -> prepared.fileName(u).equals(lost))
+                    .findFirst()
                     .orElseThrow();
             done.remove(unit);
             failed.put(unit, "its PDF was lost after it was written");
         }
         Map<String, Manifest.Entry> entries = new TreeMap<>();
         if (onlyKreis.isPresent()) {
-            entries.putAll(publication.carryOver(run, Set.copyOf(prepared.units().stream()
-                    .map(prepared::fileName).toList())));
+            entries.putAll(publication.carryOver(
+                    run,
+                    Set.copyOf(prepared.units().stream().map(prepared::fileName).toList())));
         }
-        done.forEach((unit, sha) -> entries.put(publication.relative(prepared.fileName(unit)),
+        done.forEach((unit, sha) -> entries.put(
+                publication.relative(prepared.fileName(unit)),
                 new Manifest.Entry(sha, prepared.provenance(unit, at).versionId())));
         List<String> written = new ArrayList<>(entries.keySet());
         Map<String, Manifest.Entry> web;
@@ -77,8 +83,12 @@ public final class EditionPublisher {
             // the web twin: a page per unit rendered, for the whole edition the index and the open data
             web = WebPublication.stage(publication, run, prepared, done.keySet(), at);
         } catch (UncheckedIOException e) {
-            return notPublished(prepared, publication, done, failed, "the edition could not be published in "
-                    + publication.folder() + ": " + e.getMessage());
+            return notPublished(
+                    prepared,
+                    publication,
+                    done,
+                    failed,
+                    "the edition could not be published in " + publication.folder() + ": " + e.getMessage());
         }
         entries.putAll(web);
         try {
@@ -87,23 +97,36 @@ public final class EditionPublisher {
             done.forEach((unit, sha) -> prepared.rendered(unit, prepared.provenance(unit, at), sha));
             WebPublication.record(prepared, web, at);
         } catch (RuntimeException e) {
-            return notPublished(prepared, publication, done, failed, "its reports could not be recorded as report"
-                    + " versions, so the published folder " + publication.folder() + " was left as it was: "
-                    + firstLine(e));
+            return notPublished(
+                    prepared,
+                    publication,
+                    done,
+                    failed,
+                    "its reports could not be recorded as report"
+                            + " versions, so the published folder " + publication.folder() + " was left as it was: "
+                            + firstLine(e));
         }
         try {
             publication.publish(run, entries.keySet(), prepared.manifest(entries, failed));
         } catch (UncheckedIOException e) {
             // an output folder that cannot be written (full, read-only): the folder stays as it was
-            return notPublished(prepared, publication, done, failed, "the edition could not be published in "
-                    + publication.folder() + ": " + e.getMessage());
+            return notPublished(
+                    prepared,
+                    publication,
+                    done,
+                    failed,
+                    "the edition could not be published in " + publication.folder() + ": " + e.getMessage());
         }
         return new Published(publication.folder(), written, failed, prepared.withoutData());
     }
 
     /** Every report of this run counts as not written, for {@code reason}. */
-    private static Published notPublished(PreparedEdition prepared, Publication publication, Map<String, String> done,
-                                          Map<String, String> failed, String reason) {
+    private static Published notPublished(
+            PreparedEdition prepared,
+            Publication publication,
+            Map<String, String> done,
+            Map<String, String> failed,
+            String reason) {
         done.keySet().forEach(unit -> failed.put(unit, reason));
         if (failed.isEmpty()) {
             failed.put(prepared.edition().id(), reason);

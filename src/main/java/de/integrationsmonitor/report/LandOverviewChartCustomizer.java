@@ -4,24 +4,24 @@ import de.integrationsmonitor.report.pdf.LandOverviewRenderer;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Line2D;
 import net.sf.jasperreports.charts.JRAbstractChartCustomizer;
 import net.sf.jasperreports.charts.JRChart;
-import java.awt.geom.Line2D;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.block.BlockBorder;
-import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.ui.Layer;
+import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
@@ -41,8 +41,8 @@ public final class LandOverviewChartCustomizer extends JRAbstractChartCustomizer
     private static final Color BAR = new Color(0x3B, 0x6E, 0x9E);
     private static final Color LAND = new Color(0xA1, 0x2A, 0x1E);
     private static final Color GERMANY = new Color(0x33, 0x33, 0x33);
-    private static final BasicStroke DASHED = new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
-            10.0f, new float[] {3.0f, 2.0f}, 0.0f);
+    private static final BasicStroke DASHED =
+            new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10.0f, new float[] {3.0f, 2.0f}, 0.0f);
     // the font mapper of the PDF exporter resolves the family through the jasperreports-fonts extension,
     // so the legend is embedded DejaVu like the rest of the page
     private static final Font LEGEND_FONT = new Font("DejaVu Sans", Font.PLAIN, 8);
@@ -91,8 +91,8 @@ public final class LandOverviewChartCustomizer extends JRAbstractChartCustomizer
     }
 
     /** A dashed line across the bars, named in the legend below the chart rather than on the plot. */
-    private static void addMarker(CategoryPlot plot, LegendItemCollection legend, Double value, String label,
-            Color color) {
+    private static void addMarker(
+            CategoryPlot plot, LegendItemCollection legend, Double value, String label, Color color) {
         if (value == null) {
             return;
         }

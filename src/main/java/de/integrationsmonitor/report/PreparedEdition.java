@@ -1,25 +1,24 @@
 package de.integrationsmonitor.report;
 
-import de.integrationsmonitor.report.fill.LandOverview;
-
 import de.integrationsmonitor.indicator.ComputationStore;
+import de.integrationsmonitor.indicator.IndicatorDefinition;
 import de.integrationsmonitor.observation.Delivery;
 import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.report.edition.AuthorTexts;
 import de.integrationsmonitor.report.edition.Edition;
 import de.integrationsmonitor.report.edition.ReportInput;
 import de.integrationsmonitor.report.fill.KreisReport;
+import de.integrationsmonitor.report.fill.LandOverview;
 import de.integrationsmonitor.report.pdf.Provenance;
 import de.integrationsmonitor.report.pdf.ReportTemplateException;
 import de.integrationsmonitor.report.publish.Manifest;
 import de.integrationsmonitor.report.publish.VersionLedger;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.time.Instant;
-import de.integrationsmonitor.indicator.IndicatorDefinition;
 
 /**
  * An edition made ready to render from one computation: its render units (a Kreis report per Kreis with data, an
@@ -33,6 +32,7 @@ public final class PreparedEdition {
     public static final String LAND_UNIT_PREFIX = "land-";
     /** The unit of the edition's Statusbericht of its measures, written as {@value #STATUS_FILE} in its folder. */
     public static final String STATUS_UNIT = "statusbericht";
+
     static final String STATUS_FILE = "statusbericht.pdf";
 
     private final Edition edition;
@@ -58,22 +58,38 @@ public final class PreparedEdition {
     interface UnitRenderer<T> {
         void render(T unit, Provenance provenance, OutputStream out);
     }
+
     private final java.util.function.Function<Kreis, KreisReport> kreisReports;
     private final java.nio.file.Path kreisTemplate;
     private java.util.function.Function<String, LandOverview> landOverviews = land -> {
-        throw new IllegalStateException("no Land overviews for edition " + edition().id());
+        throw new IllegalStateException(
+                "no Land overviews for edition " + edition().id());
     };
     private List<IndicatorDefinition> indicators = List.of();
     private java.nio.file.Path templates;
     private final boolean wholeEdition;
 
-    PreparedEdition(Edition edition, ComputationStore.Computation computation, List<Delivery> used,
-                    AuthorTexts texts, String catalogueName, String catalogueVersion, String versionId, String inputsSha256,
-                    List<Kreis> withData, List<String> withoutData, boolean withLandOverviews,
-                    UnitRenderer<Kreis> kreisRenderer, UnitRenderer<String> landRenderer, List<ReportInput> inputs,
-                    String appVersion, Map<String, String> landNames, VersionLedger ledger,
-                    java.util.function.Function<Kreis, KreisReport> kreisReports, java.nio.file.Path kreisTemplate,
-                    UnitRenderer<String> statusRenderer) {
+    PreparedEdition(
+            Edition edition,
+            ComputationStore.Computation computation,
+            List<Delivery> used,
+            AuthorTexts texts,
+            String catalogueName,
+            String catalogueVersion,
+            String versionId,
+            String inputsSha256,
+            List<Kreis> withData,
+            List<String> withoutData,
+            boolean withLandOverviews,
+            UnitRenderer<Kreis> kreisRenderer,
+            UnitRenderer<String> landRenderer,
+            List<ReportInput> inputs,
+            String appVersion,
+            Map<String, String> landNames,
+            VersionLedger ledger,
+            java.util.function.Function<Kreis, KreisReport> kreisReports,
+            java.nio.file.Path kreisTemplate,
+            UnitRenderer<String> statusRenderer) {
         this.statusRenderer = statusRenderer;
         this.inputs = List.copyOf(inputs);
         this.appVersion = appVersion;
@@ -156,7 +172,8 @@ public final class PreparedEdition {
         if (unit.equals(STATUS_UNIT)) {
             return edition.publicationFolder() + "/" + STATUS_FILE;
         }
-        return isLand(unit) ? edition.landFileName(unit.substring(LAND_UNIT_PREFIX.length()))
+        return isLand(unit)
+                ? edition.landFileName(unit.substring(LAND_UNIT_PREFIX.length()))
                 : edition.kreisFileName(unit);
     }
 
@@ -177,7 +194,14 @@ public final class PreparedEdition {
      */
     public Provenance provenance(String unit, Instant now) {
         String id = Provenance.versionId(inputsSha256, unit, computation.id(), appVersion);
-        return new Provenance(id, edition.id(), unit, territory(unit), computation.id(), inputsSha256, appVersion,
+        return new Provenance(
+                id,
+                edition.id(),
+                unit,
+                territory(unit),
+                computation.id(),
+                inputsSha256,
+                appVersion,
                 ledger.firstRendered(id).orElse(now));
     }
 
@@ -208,8 +232,9 @@ public final class PreparedEdition {
             landRenderer.render(unit.substring(LAND_UNIT_PREFIX.length()), provenance, out);
             return;
         }
-        Kreis kreis = Optional.ofNullable(kreise.get(unit)).orElseThrow(() -> new IllegalArgumentException(
-                "Kreis " + unit + " is not a unit of edition " + edition.id()));
+        Kreis kreis = Optional.ofNullable(kreise.get(unit))
+                .orElseThrow(() ->
+                        new IllegalArgumentException("Kreis " + unit + " is not a unit of edition " + edition.id()));
         kreisRenderer.render(kreis, provenance, out);
     }
 
@@ -235,8 +260,9 @@ public final class PreparedEdition {
 
     /** What the Kreis report of a unit shows, before it is filled into the templates (the benchmark's bare fill). */
     public KreisReport kreisReport(String unit) {
-        Kreis kreis = Optional.ofNullable(kreise.get(unit)).orElseThrow(() -> new IllegalArgumentException(
-                "Kreis " + unit + " is not a unit of edition " + edition.id()));
+        Kreis kreis = Optional.ofNullable(kreise.get(unit))
+                .orElseThrow(() ->
+                        new IllegalArgumentException("Kreis " + unit + " is not a unit of edition " + edition.id()));
         return kreisReports.apply(kreis);
     }
 
@@ -244,9 +270,10 @@ public final class PreparedEdition {
      * What the web publication and the open data are made from besides the Kreis reports: the Land overviews, the
      * catalogue's definitions of the shown indicators, and the template folder (for the wording).
      */
-    PreparedEdition withPublicationModels(java.util.function.Function<String, LandOverview> landOverviews,
-                                          List<IndicatorDefinition> indicators,
-                                          java.nio.file.Path templates) {
+    PreparedEdition withPublicationModels(
+            java.util.function.Function<String, LandOverview> landOverviews,
+            List<IndicatorDefinition> indicators,
+            java.nio.file.Path templates) {
         this.landOverviews = landOverviews;
         this.indicators = List.copyOf(indicators);
         this.templates = templates;
@@ -290,10 +317,21 @@ public final class PreparedEdition {
      * @param failed  units that could not be rendered, with the reason
      */
     public String manifest(Map<String, Manifest.Entry> reports, Map<String, String> failed) {
-        return new Manifest(edition.id(), versionId, inputsSha256, catalogueName + " "
-                + catalogueVersion, computation.catalogueSha256(), computation.registerSha256(),
-                used.stream().map(d -> d.tableCode() + " " + d.fileName() + " SHA-256 " + d.sha256()).toList(),
-                texts.sha256().entrySet().stream().map(t -> t.getKey() + " SHA-256 " + t.getValue()).toList(),
-                reports, failed).text();
+        return new Manifest(
+                        edition.id(),
+                        versionId,
+                        inputsSha256,
+                        catalogueName + " " + catalogueVersion,
+                        computation.catalogueSha256(),
+                        computation.registerSha256(),
+                        used.stream()
+                                .map(d -> d.tableCode() + " " + d.fileName() + " SHA-256 " + d.sha256())
+                                .toList(),
+                        texts.sha256().entrySet().stream()
+                                .map(t -> t.getKey() + " SHA-256 " + t.getValue())
+                                .toList(),
+                        reports,
+                        failed)
+                .text();
     }
 }

@@ -18,8 +18,7 @@ public final class EmbeddedDatabaseHolder {
 
     static final String FILE = "imon.holder";
 
-    private EmbeddedDatabaseHolder() {
-    }
+    private EmbeddedDatabaseHolder() {}
 
     /** Records this process as the holder of the embedded database under {@code home}. */
     public static void record(Path home, String command) {
@@ -30,8 +29,9 @@ public final class EmbeddedDatabaseHolder {
         } catch (IOException e) {
             host = "unknown-host";
         }
-        String text = "host " + host + ", pid " + ManagementFactory.getRuntimeMXBean().getPid() + ", " + command
-                + ", since " + LocalDateTime.now().withNano(0).toString().replace('T', ' ');
+        String text =
+                "host " + host + ", pid " + ManagementFactory.getRuntimeMXBean().getPid() + ", " + command + ", since "
+                        + LocalDateTime.now().withNano(0).toString().replace('T', ' ');
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -43,7 +43,8 @@ public final class EmbeddedDatabaseHolder {
     /** Who holds the embedded database under {@code home}, as the holder recorded it. */
     public static Optional<String> holder(Path home) {
         try {
-            return Optional.of(Files.readString(home.resolve("data").resolve(FILE), StandardCharsets.UTF_8).strip());
+            return Optional.of(Files.readString(home.resolve("data").resolve(FILE), StandardCharsets.UTF_8)
+                    .strip());
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -64,8 +64,8 @@ final class MultiRowInsert {
 
     private int set(PreparedStatement statement, int index, Object[] row) throws SQLException {
         if (row.length != sqlTypes.length) {
-            throw new IllegalArgumentException("a row of " + row.length + " values for " + sqlTypes.length
-                    + " columns");
+            throw new IllegalArgumentException(
+                    "a row of " + row.length + " values for " + sqlTypes.length + " columns");
         }
         for (int column = 0; column < row.length; column++) {
             if (row[column] == null) {

@@ -1,6 +1,4 @@
 package de.integrationsmonitor.store;
-import de.integrationsmonitor.observation.ObservationInspection;
-import de.integrationsmonitor.observation.StoredObservation;
 
 import de.integrationsmonitor.indicator.ObservationSource;
 import de.integrationsmonitor.ingest.ObservationStore;
@@ -8,18 +6,20 @@ import de.integrationsmonitor.ingest.StoreRefusedException;
 import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.observation.Marker;
 import de.integrationsmonitor.observation.Observation;
+import de.integrationsmonitor.observation.ObservationInspection;
 import de.integrationsmonitor.observation.Period;
 import de.integrationsmonitor.observation.PeriodKind;
+import de.integrationsmonitor.observation.StoredObservation;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,11 +30,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -55,6 +55,7 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
     private static final int ROWS_PER_INSERT = 100;
     /** The widths of the columns (V1, V5): a value that does not fit refuses its file, it is never cut. */
     static final int MAX_PATH = 1000;
+
     static final int MAX_UNIT = 100;
     static final int MAX_MARKER = 8;
     static final int MAX_INTEGER_DIGITS = 35;
@@ -88,13 +89,15 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
      * H2's): {@link #eachCurrent} for the table, collected.
      */
     @Override
-    public List<StoredObservation> current(String tableCode, Collection<String> variablePaths,
-                                           Collection<Long> deliveryIds) {
+    public List<StoredObservation> current(
+            String tableCode, Collection<String> variablePaths, Collection<Long> deliveryIds) {
         List<StoredObservation> current = new ArrayList<>();
         eachCurrent(Map.of(tableCode, variablePaths), deliveryIds, current::add);
         current.sort(java.util.Comparator.comparing(StoredObservation::regionCode)
-                .thenComparing(StoredObservation::referenceDate).thenComparing(StoredObservation::variablePath)
-                .thenComparing(StoredObservation::unit).thenComparing(o -> o.period().kind()));
+                .thenComparing(StoredObservation::referenceDate)
+                .thenComparing(StoredObservation::variablePath)
+                .thenComparing(StoredObservation::unit)
+                .thenComparing(o -> o.period().kind()));
         return current;
     }
 
@@ -108,23 +111,32 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
      * fetched in chunks, not all at once.
      */
     @Override
-    public void eachCurrent(Map<String, ? extends Collection<String>> pathsByTable, Collection<Long> deliveryIds,
-                            Consumer<StoredObservation> consumer) {
+    public void eachCurrent(
+            Map<String, ? extends Collection<String>> pathsByTable,
+            Collection<Long> deliveryIds,
+            Consumer<StoredObservation> consumer) {
         if (deliveryIds.isEmpty() || pathsByTable.isEmpty()) {
             return;
         }
         Map<Long, Variable> variables = new HashMap<>();
         for (Map.Entry<String, ? extends Collection<String>> table : pathsByTable.entrySet()) {
             java.util.Set<String> wanted = new java.util.HashSet<>(table.getValue());
-            jdbc.query("SELECT id, table_code, path, unit, period_kind FROM variable WHERE table_code = ?",
+            jdbc.query(
+                    "SELECT id, table_code, path, unit, period_kind FROM variable WHERE table_code = ?",
                     (RowCallbackHandler) rs -> {
                         String path = rs.getString("path");
                         if (wanted.isEmpty() || wanted.contains(path)) {
-                            variables.put(rs.getLong("id"), new Variable(rs.getLong("id"),
-                                    rs.getString("table_code"), path, rs.getString("unit"),
-                                    PeriodKind.valueOf(rs.getString("period_kind"))));
+                            variables.put(
+                                    rs.getLong("id"),
+                                    new Variable(
+                                            rs.getLong("id"),
+                                            rs.getString("table_code"),
+                                            path,
+                                            rs.getString("unit"),
+                                            PeriodKind.valueOf(rs.getString("period_kind"))));
                         }
-                    }, table.getKey());
+                    },
+                    table.getKey());
         }
         if (variables.isEmpty()) {
             return;
@@ -136,15 +148,20 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
         Map<Long, Integer> deliveriesOfVariable = new HashMap<>();
         for (List<Long> part : chunks(deliveries)) {
             String in = placeholders(part.size());
-            jdbc.query("SELECT id, office_stand FROM delivery WHERE id IN (" + in + ")",
+            jdbc.query(
+                    "SELECT id, office_stand FROM delivery WHERE id IN (" + in + ")",
                     (RowCallbackHandler) rs -> stands.put(rs.getLong("id"), rs.getTimestamp("office_stand")),
                     part.toArray());
-            jdbc.query("SELECT delivery_id, reference_date FROM unpublished_level WHERE region_level = 'KREIS'"
-                    + " AND delivery_id IN (" + in + ")", (RowCallbackHandler) rs -> unpublishedKreise.add(
-                    rs.getLong("delivery_id") + "|" + rs.getDate("reference_date").toLocalDate()), part.toArray());
-            jdbc.query("SELECT variable_id FROM delivery_variable WHERE delivery_id IN (" + in + ")",
-                    (RowCallbackHandler) rs -> deliveriesOfVariable.merge(rs.getLong("variable_id"), 1,
-                            Integer::sum), part.toArray());
+            jdbc.query(
+                    "SELECT delivery_id, reference_date FROM unpublished_level WHERE region_level = 'KREIS'"
+                            + " AND delivery_id IN (" + in + ")",
+                    (RowCallbackHandler) rs -> unpublishedKreise.add(rs.getLong("delivery_id") + "|"
+                            + rs.getDate("reference_date").toLocalDate()),
+                    part.toArray());
+            jdbc.query(
+                    "SELECT variable_id FROM delivery_variable WHERE delivery_id IN (" + in + ")",
+                    (RowCallbackHandler) rs -> deliveriesOfVariable.merge(rs.getLong("variable_id"), 1, Integer::sum),
+                    part.toArray());
         }
         java.util.Set<Long> shared = new java.util.HashSet<>();
         deliveriesOfVariable.forEach((variable, count) -> {
@@ -160,18 +177,25 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
             if (v == null || !stands.containsKey(delivery)) {
                 return;
             }
-            StoredCell row = new StoredCell(delivery, stands.get(delivery), variable, rs.getString(3),
-                    rs.getDate(4).toLocalDate(), rs.getString(5), rs.getBigDecimal(6), rs.getString(7),
+            StoredCell row = new StoredCell(
+                    delivery,
+                    stands.get(delivery),
+                    variable,
+                    rs.getString(3),
+                    rs.getDate(4).toLocalDate(),
+                    rs.getString(5),
+                    rs.getBigDecimal(6),
+                    rs.getString(7),
                     rs.getLong(8));
             if (shared.contains(variable)) {
-                newest.merge(new CellKey(row.region(), row.date(), row.variable()), row,
-                        (a, b) -> precedes(a, b) ? a : b);
+                newest.merge(
+                        new CellKey(row.region(), row.date(), row.variable()), row, (a, b) -> precedes(a, b) ? a : b);
             } else {
                 consumer.accept(observation(row, v, unpublishedKreise));
             }
         });
-        newest.values().forEach(row -> consumer.accept(observation(row, variables.get(row.variable()),
-                unpublishedKreise)));
+        newest.values()
+                .forEach(row -> consumer.accept(observation(row, variables.get(row.variable()), unpublishedKreise)));
     }
 
     /** Every row of the observation table in storage order, fetched in chunks (PostgreSQL's cursor). */
@@ -219,9 +243,16 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
         boolean later = r.region().length() == 5 && unpublishedKreise.contains(r.delivery() + "|" + r.date());
         BigDecimal figure = later ? null : r.figure();
         String marker = later ? Marker.LATER.symbol() : r.marker();
-        return new StoredObservation(r.delivery(), v.table(), r.region(), new Period(v.kind(), r.date(),
-                r.period()), v.path(), v.unit(), new Cell(Optional.ofNullable(figure)
-                .map(ObservationRepository::stripped), marker == null ? "" : marker), r.sourceLine());
+        return new StoredObservation(
+                r.delivery(),
+                v.table(),
+                r.region(),
+                new Period(v.kind(), r.date(), r.period()),
+                v.path(),
+                v.unit(),
+                new Cell(
+                        Optional.ofNullable(figure).map(ObservationRepository::stripped), marker == null ? "" : marker),
+                r.sourceLine());
     }
 
     /**
@@ -238,15 +269,20 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
         return figure.stripTrailingZeros();
     }
 
-    private record Variable(long id, String table, String path, String unit, PeriodKind kind) {
-    }
+    private record Variable(long id, String table, String path, String unit, PeriodKind kind) {}
 
-    private record CellKey(String region, LocalDate date, long variable) {
-    }
+    private record CellKey(String region, LocalDate date, long variable) {}
 
-    private record StoredCell(long delivery, java.sql.Timestamp stand, long variable, String region, LocalDate date,
-                       String period, BigDecimal figure, String marker, long sourceLine) {
-    }
+    private record StoredCell(
+            long delivery,
+            java.sql.Timestamp stand,
+            long variable,
+            String region,
+            LocalDate date,
+            String period,
+            BigDecimal figure,
+            String marker,
+            long sourceLine) {}
 
     /** Whether {@code a} wins over {@code b}: the later Stand (a Stand before none), then the later delivery. */
     private static boolean precedes(StoredCell a, StoredCell b) {
@@ -279,8 +315,11 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
 
     /** Every observation of a table in every delivery, streamed, for inspection ({@code imon observations}). */
     @Override
-    public void every(String tableCode, Optional<String> regionCode, Optional<Integer> year,
-                      Consumer<StoredObservation> consumer) {
+    public void every(
+            String tableCode,
+            Optional<String> regionCode,
+            Optional<Integer> year,
+            Consumer<StoredObservation> consumer) {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + ", o.figure, o.marker FROM observation o"
                 + " JOIN variable v ON v.id = o.variable_id WHERE v.table_code = ?");
@@ -300,9 +339,12 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
 
     @Override
     public void streamDelivery(long deliveryId, Consumer<StoredObservation> consumer) {
-        jdbc.query("SELECT " + COLUMNS + ", o.figure, o.marker FROM observation o JOIN variable v"
-                + " ON v.id = o.variable_id WHERE o.delivery_id = ? ORDER BY o.region_code, o.reference_date,"
-                + " o.source_line, v.path", (RowCallbackHandler) rs -> consumer.accept(map(rs, 0)), deliveryId);
+        jdbc.query(
+                "SELECT " + COLUMNS + ", o.figure, o.marker FROM observation o JOIN variable v"
+                        + " ON v.id = o.variable_id WHERE o.delivery_id = ? ORDER BY o.region_code, o.reference_date,"
+                        + " o.source_line, v.path",
+                (RowCallbackHandler) rs -> consumer.accept(map(rs, 0)),
+                deliveryId);
     }
 
     /** The figure as the column keeps it, exactly; a figure with more digits than the column refuses the file. */
@@ -311,9 +353,11 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
         int decimals = Math.max(0, plain.scale());
         int integerDigits = Math.max(0, plain.precision() - plain.scale());
         if (decimals > MAX_DECIMALS || integerDigits > MAX_INTEGER_DIGITS) {
-            throw new StoreRefusedException(line, "the figure " + abbreviated(figure.toPlainString(), 80) + " has "
-                    + integerDigits + " integer digits and " + decimals + " decimals; the store keeps "
-                    + MAX_INTEGER_DIGITS + " and " + MAX_DECIMALS + " exactly, and cuts none");
+            throw new StoreRefusedException(
+                    line,
+                    "the figure " + abbreviated(figure.toPlainString(), 80) + " has "
+                            + integerDigits + " integer digits and " + decimals + " decimals; the store keeps "
+                            + MAX_INTEGER_DIGITS + " and " + MAX_DECIMALS + " exactly, and cuts none");
         }
         return figure;
     }
@@ -321,8 +365,10 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
     /** Refuses a label longer than its column instead of cutting it (two cut labels could merge two variables). */
     static void fits(long line, String field, String value, int max) {
         if (value.length() > max) {
-            throw new StoreRefusedException(line, "the " + field + " '" + abbreviated(value, 60) + "' has "
-                    + value.length() + " characters; the store keeps " + max + " and cuts none");
+            throw new StoreRefusedException(
+                    line,
+                    "the " + field + " '" + abbreviated(value, 60) + "' has " + value.length()
+                            + " characters; the store keeps " + max + " and cuts none");
         }
     }
 
@@ -341,12 +387,17 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
     private static StoredObservation map(ResultSet rs, int row) throws SQLException {
         BigDecimal value = rs.getBigDecimal("figure");
         String marker = rs.getString("marker");
-        return new StoredObservation(rs.getLong("delivery_id"), rs.getString("table_code"),
-                rs.getString("region_code"), new Period(PeriodKind.valueOf(rs.getString("period_kind")),
-                rs.getDate("reference_date").toLocalDate(), rs.getString("period")),
-                rs.getString("path"), rs.getString("unit"),
-                new Cell(Optional.ofNullable(value).map(BigDecimal::stripTrailingZeros),
-                        marker == null ? "" : marker),
+        return new StoredObservation(
+                rs.getLong("delivery_id"),
+                rs.getString("table_code"),
+                rs.getString("region_code"),
+                new Period(
+                        PeriodKind.valueOf(rs.getString("period_kind")),
+                        rs.getDate("reference_date").toLocalDate(),
+                        rs.getString("period")),
+                rs.getString("path"),
+                rs.getString("unit"),
+                new Cell(Optional.ofNullable(value).map(BigDecimal::stripTrailingZeros), marker == null ? "" : marker),
                 rs.getLong("source_line"));
     }
 
@@ -365,6 +416,7 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
         private final List<Object[]> rejected = new ArrayList<>();
         /** The variables the delivery has cells of, and those already written to {@code delivery_variable}. */
         private final java.util.Set<Long> variablesOfDelivery = new java.util.HashSet<>();
+
         private final java.util.Set<Long> variablesRecorded = new java.util.HashSet<>();
 
         private Writer(long deliveryId) {
@@ -376,13 +428,19 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
             Optional<BigDecimal> figure = o.cell().number().map(n -> exact(n, o.sourceLine()));
             fits(o.sourceLine(), "marker", o.cell().marker(), MAX_MARKER);
             if (o.sourceLine() > Integer.MAX_VALUE) {
-                throw new StoreRefusedException(o.sourceLine(), "the file has more lines than the store counts ("
-                        + Integer.MAX_VALUE + ")");
+                throw new StoreRefusedException(
+                        o.sourceLine(), "the file has more lines than the store counts (" + Integer.MAX_VALUE + ")");
             }
             long variable = variableId(o);
             variablesOfDelivery.add(variable);
-            observations.add(new Row(variable, o.regionCode(), o.referenceDate(), o.period().text(),
-                    figure.orElse(null), o.cell().hasMarker() ? o.cell().marker() : null, (int) o.sourceLine()));
+            observations.add(new Row(
+                    variable,
+                    o.regionCode(),
+                    o.referenceDate(),
+                    o.period().text(),
+                    figure.orElse(null),
+                    o.cell().hasMarker() ? o.cell().marker() : null,
+                    (int) o.sourceLine()));
             if (observations.size() == BATCH) {
                 flushObservations();
             }
@@ -398,9 +456,12 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
         private long variableId(Observation o) {
             Map<String, Long> ofTable = variableIds.computeIfAbsent(o.tableCode(), table -> {
                 Map<String, Long> known = new HashMap<>();
-                jdbc.query("SELECT id, path, unit, period_kind FROM variable WHERE table_code = ?",
-                        (RowCallbackHandler) rs -> known.put(key(rs.getString("path"), rs.getString("unit"),
-                                rs.getString("period_kind")), rs.getLong("id")), table);
+                jdbc.query(
+                        "SELECT id, path, unit, period_kind FROM variable WHERE table_code = ?",
+                        (RowCallbackHandler) rs -> known.put(
+                                key(rs.getString("path"), rs.getString("unit"), rs.getString("period_kind")),
+                                rs.getLong("id")),
+                        table);
                 return known;
             });
             String path = o.variablePath();
@@ -414,12 +475,19 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
             String insert = "INSERT INTO variable (table_code, path, unit, period_kind) VALUES (?, ?, ?, ?)";
             long id;
             try {
-                id = ownTransaction == null ? GeneratedIds.insert(jdbc, insert, o.tableCode(), path, o.unit(), kind)
-                        : ownTransaction.execute(status -> GeneratedIds.insert(jdbc, insert, o.tableCode(), path,
-                        o.unit(), kind));
+                id = ownTransaction == null
+                        ? GeneratedIds.insert(jdbc, insert, o.tableCode(), path, o.unit(), kind)
+                        : ownTransaction.execute(
+                                status -> GeneratedIds.insert(jdbc, insert, o.tableCode(), path, o.unit(), kind));
             } catch (DuplicateKeyException another) {
-                id = jdbc.queryForObject("SELECT id FROM variable WHERE table_code = ? AND path = ? AND unit = ?"
-                        + " AND period_kind = ?", Long.class, o.tableCode(), path, o.unit(), kind);
+                id = jdbc.queryForObject(
+                        "SELECT id FROM variable WHERE table_code = ? AND path = ? AND unit = ?"
+                                + " AND period_kind = ?",
+                        Long.class,
+                        o.tableCode(),
+                        path,
+                        o.unit(),
+                        kind);
             }
             ofTable.put(key(path, o.unit(), kind), id);
             return id;
@@ -431,8 +499,9 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
 
         @Override
         public void reject(long line, String disposition, String reason, String content) {
-            rejected.add(new Object[] {deliveryId, line, disposition, abbreviated(reason, 1000),
-                    abbreviated(content, 4000)});
+            rejected.add(
+                    new Object[] {deliveryId, line, disposition, abbreviated(reason, 1000), abbreviated(content, 4000)
+                    });
             if (rejected.size() == BATCH) {
                 flushRejected();
             }
@@ -467,23 +536,30 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
 
         private void flushRejected() {
             if (!rejected.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO rejected_line (delivery_id, source_line, disposition, reason, content)"
-                        + " VALUES (?, ?, ?, ?, ?)", rejected);
+                jdbc.batchUpdate(
+                        "INSERT INTO rejected_line (delivery_id, source_line, disposition, reason, content)"
+                                + " VALUES (?, ?, ?, ?, ?)",
+                        rejected);
                 rejected.clear();
             }
         }
     }
 
     /** One observation row as the table keeps it. */
-    private record Row(long variableId, String regionCode, LocalDate referenceDate, String period, BigDecimal figure,
-                       String marker, int sourceLine) {
-    }
+    private record Row(
+            long variableId,
+            String regionCode,
+            LocalDate referenceDate,
+            String period,
+            BigDecimal figure,
+            String marker,
+            int sourceLine) {}
 
     private static final String INSERT_COLUMNS = "INSERT INTO observation (delivery_id, variable_id, region_code,"
             + " reference_date, period, figure, marker, source_line) VALUES ";
     private static final String ONE_ROW = "(?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_MANY = INSERT_COLUMNS
-            + String.join(", ", Collections.nCopies(ROWS_PER_INSERT, ONE_ROW));
+    private static final String INSERT_MANY =
+            INSERT_COLUMNS + String.join(", ", Collections.nCopies(ROWS_PER_INSERT, ONE_ROW));
     private static final String INSERT_ONE = INSERT_COLUMNS + ONE_ROW;
 
     /** Whether the store is PostgreSQL (the driver's COPY applies), asked of the connection once. */
@@ -504,7 +580,10 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
         StringBuilder text = new StringBuilder(rows.size() * 64);
         for (Row row : rows) {
             text.append(deliveryId).append('\t').append(row.variableId()).append('\t');
-            escaped(text, row.regionCode()).append('\t').append(row.referenceDate()).append('\t');
+            escaped(text, row.regionCode())
+                    .append('\t')
+                    .append(row.referenceDate())
+                    .append('\t');
             escaped(text, row.period()).append('\t');
             if (row.figure() == null) {
                 text.append("\\N");
@@ -521,9 +600,12 @@ public class ObservationRepository implements ObservationStore, ObservationSourc
         }
         jdbc.execute((ConnectionCallback<Long>) c -> {
             try {
-                return c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY observation (delivery_id, variable_id,"
-                        + " region_code, reference_date, period, figure, marker, source_line) FROM STDIN",
-                        new StringReader(text.toString()));
+                return c.unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn(
+                                "COPY observation (delivery_id, variable_id,"
+                                        + " region_code, reference_date, period, figure, marker, source_line) FROM STDIN",
+                                new StringReader(text.toString()));
             } catch (IOException e) {
                 throw new SQLException("COPY into observation failed: " + e.getMessage(), e);
             }

@@ -67,9 +67,17 @@ public class RunLocks {
 
     /** Who holds the lock, as its holder recorded it; empty when unknown. */
     public Optional<Holder> holder(String name) {
-        return jdbc.query("SELECT host, pid, command, since FROM run_lock WHERE name = ?", (rs, row) ->
-                new Holder(rs.getString("host"), rs.getLong("pid"), rs.getString("command"),
-                        rs.getTimestamp("since").toLocalDateTime()), name).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT host, pid, command, since FROM run_lock WHERE name = ?",
+                        (rs, row) -> new Holder(
+                                rs.getString("host"),
+                                rs.getLong("pid"),
+                                rs.getString("command"),
+                                rs.getTimestamp("since").toLocalDateTime()),
+                        name)
+                .stream()
+                .findFirst();
     }
 
     /** This process as a holder: host name, pid and the time now. */
@@ -102,8 +110,8 @@ public class RunLocks {
                 try {
                     if (session != null) {
                         // the connection goes back to the pool, its session lives on: unlock explicitly
-                        try (PreparedStatement unlock = session.prepareStatement(
-                                "SELECT pg_advisory_unlock(hashtextextended(?, 0))")) {
+                        try (PreparedStatement unlock =
+                                session.prepareStatement("SELECT pg_advisory_unlock(hashtextextended(?, 0))")) {
                             unlock.setString(1, KEY_PREFIX + name);
                             unlock.execute();
                         }
@@ -127,9 +135,10 @@ public class RunLocks {
         try {
             connection = dataSource.getConnection();
             connection.setAutoCommit(true);
-            try (PreparedStatement statement = connection.prepareStatement(wait
-                    ? "SELECT pg_advisory_lock(hashtextextended(?, 0)), true"
-                    : "SELECT pg_try_advisory_lock(hashtextextended(?, 0))")) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    wait
+                            ? "SELECT pg_advisory_lock(hashtextextended(?, 0)), true"
+                            : "SELECT pg_try_advisory_lock(hashtextextended(?, 0))")) {
                 statement.setString(1, KEY_PREFIX + name);
                 try (ResultSet rs = statement.executeQuery()) {
                     rs.next();

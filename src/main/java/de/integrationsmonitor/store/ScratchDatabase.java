@@ -37,7 +37,8 @@ public final class ScratchDatabase implements AutoCloseable {
 
     /** The database a measurement runs on. */
     public enum Kind {
-        H2, POSTGRES
+        H2,
+        POSTGRES
     }
 
     private final Kind kind;
@@ -57,8 +58,11 @@ public final class ScratchDatabase implements AutoCloseable {
         this.schema = schema;
         this.dataSource = dataSource;
         this.closer = closer;
-        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common",
-                kind == Kind.H2 ? "classpath:db/migration/h2" : "classpath:db/migration/postgresql");
+        var flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations(
+                        "classpath:db/migration/common",
+                        kind == Kind.H2 ? "classpath:db/migration/h2" : "classpath:db/migration/postgresql");
         if (kind == Kind.POSTGRES) {
             flyway.schemas(schema).defaultSchema(schema);
         }
@@ -95,21 +99,24 @@ public final class ScratchDatabase implements AutoCloseable {
             dataSource = new SingleConnectionDataSource(h2Url(folder), "sa", "", true);
         } else {
             try (Connection c = DriverManager.getConnection(postgresUrl(), postgresUser(), postgresPassword());
-                 Statement s = c.createStatement()) {
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE SCHEMA " + schema);
             } catch (SQLException e) {
                 deleteRecursively(folder);
                 throw new IOException("cannot create the schema " + schema + ": " + e.getMessage(), e);
             }
             String url = postgresUrl();
-            dataSource = new SingleConnectionDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema="
-                    + schema, postgresUser(), postgresPassword(), true);
+            dataSource = new SingleConnectionDataSource(
+                    url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                    postgresUser(),
+                    postgresPassword(),
+                    true);
         }
         return opened(kind, folder, schema, dataSource, dataSource::destroy);
     }
 
-    private static ScratchDatabase opened(Kind kind, Path folder, String schema, DataSource dataSource,
-                                          AutoCloseable closer) throws IOException {
+    private static ScratchDatabase opened(
+            Kind kind, Path folder, String schema, DataSource dataSource, AutoCloseable closer) throws IOException {
         try {
             return new ScratchDatabase(kind, folder, schema, dataSource, closer);
         } catch (RuntimeException e) {
@@ -139,13 +146,17 @@ public final class ScratchDatabase implements AutoCloseable {
                 return Optional.empty();
             }
         } catch (IOException | SQLException | IllegalArgumentException e) {
-            return Optional.of("PostgreSQL does not answer at " + url + " (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + ")");
+            return Optional.of(
+                    "PostgreSQL does not answer at " + url + " (" + e.getClass().getSimpleName()
+                            + (e.getMessage() == null
+                                    ? ""
+                                    : ": " + e.getMessage().lines().findFirst().orElse("")) + ")");
         }
     }
 
     private static String postgresUrl() {
-        return Optional.ofNullable(System.getenv("IMON_DB_URL")).filter(u -> u.startsWith("jdbc:postgresql:"))
+        return Optional.ofNullable(System.getenv("IMON_DB_URL"))
+                .filter(u -> u.startsWith("jdbc:postgresql:"))
                 .orElse("jdbc:postgresql://127.0.0.1:5432/test");
     }
 
@@ -269,11 +280,11 @@ public final class ScratchDatabase implements AutoCloseable {
             }
             if (kind == Kind.POSTGRES) {
                 try (Connection c = DriverManager.getConnection(postgresUrl(), postgresUser(), postgresPassword());
-                     Statement s = c.createStatement()) {
+                        Statement s = c.createStatement()) {
                     s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
                 } catch (SQLException e) {
-                    System.err.println("imon: the benchmark's schema " + schema + " could not be dropped: "
-                            + e.getMessage());
+                    System.err.println(
+                            "imon: the benchmark's schema " + schema + " could not be dropped: " + e.getMessage());
                 }
             }
             deleteRecursively(folder);

@@ -2,8 +2,8 @@ package de.integrationsmonitor.validate;
 
 import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.observation.Marker;
-import de.integrationsmonitor.region.RegionLevel;
 import de.integrationsmonitor.observation.StoredObservation;
+import de.integrationsmonitor.region.RegionLevel;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,9 +25,10 @@ public final class ConsistencyChecker {
     static final int DETAILED_FINDINGS_PER_RULE = 100;
     /** The rule of a cell (region, reference date, variable) that a delivery holds twice. */
     public static final String RULE_DUPLICATE = "duplicate";
+
     private static final String SEPARATOR = " | ";
-    private static final java.util.regex.Pattern LABELS = java.util.regex.Pattern.compile(
-            java.util.regex.Pattern.quote(SEPARATOR));
+    private static final java.util.regex.Pattern LABELS =
+            java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(SEPARATOR));
 
     private final String tableCode;
     private final List<ConsistencyRule> rules;
@@ -38,9 +39,9 @@ public final class ConsistencyChecker {
     private final Map<LandKey, StoredObservation> landCells = new HashMap<>();
     /** Per rule "Gemeinden = Kreis": the Kreis whose cells and Gemeinden are being read (one Kreis at a time). */
     private final Map<ConsistencyRule, KreisPass> kreisPasses = new java.util.IdentityHashMap<>();
+
     private final Map<String, SumTally> tallies = new HashMap<>();
-    private final Map<ConsistencyRule, Map<String, List<List<String>>>> partPaths =
-            new java.util.IdentityHashMap<>();
+    private final Map<ConsistencyRule, Map<String, List<List<String>>>> partPaths = new java.util.IdentityHashMap<>();
 
     private final java.util.Set<LocalDate> unpublishedKreisLevel;
     private Optional<Finding> conflict = Optional.empty();
@@ -49,8 +50,11 @@ public final class ConsistencyChecker {
      * @param unpublishedKreisLevel dates whose Kreis cells are all '-' because not yet published: the Kreise
      *                              cannot add up to the Land there
      */
-    public ConsistencyChecker(String tableCode, List<ConsistencyRule> rules, Consumer<Finding> sink,
-                              java.util.Collection<LocalDate> unpublishedKreisLevel) {
+    public ConsistencyChecker(
+            String tableCode,
+            List<ConsistencyRule> rules,
+            Consumer<Finding> sink,
+            java.util.Collection<LocalDate> unpublishedKreisLevel) {
         this.tableCode = tableCode;
         this.unpublishedKreisLevel = java.util.Set.copyOf(unpublishedKreisLevel);
         this.rules = rules.stream().filter(r -> r.appliesTo(tableCode)).toList();
@@ -59,8 +63,9 @@ public final class ConsistencyChecker {
 
     /** The next observation, in the order region code, reference date. */
     public void accept(StoredObservation o) {
-        if (!group.isEmpty() && (!group.get(0).regionCode().equals(o.regionCode())
-                || !group.get(0).referenceDate().equals(o.referenceDate()))) {
+        if (!group.isEmpty()
+                && (!group.get(0).regionCode().equals(o.regionCode())
+                        || !group.get(0).referenceDate().equals(o.referenceDate()))) {
             checkGroup();
         }
         group.add(o);
@@ -80,12 +85,18 @@ public final class ConsistencyChecker {
         }
         failures.forEach((rule, count) -> {
             if (count > DETAILED_FINDINGS_PER_RULE) {
-                Optional<ConsistencyRule> declared = rules.stream().filter(x -> x.id().equals(rule)).findFirst();
-                String description = declared.map(ConsistencyRule::description)
-                        .orElse("a cell given twice with the same value");
-                sink.accept(new Finding(rule, declared.map(ConsistencyRule::severity).orElse(Severity.WARNING), 0,
-                        "", Optional.empty(), "rule '" + description + "' failed " + count + " times in this"
-                        + " delivery; the first " + DETAILED_FINDINGS_PER_RULE + " are listed"));
+                Optional<ConsistencyRule> declared =
+                        rules.stream().filter(x -> x.id().equals(rule)).findFirst();
+                String description =
+                        declared.map(ConsistencyRule::description).orElse("a cell given twice with the same value");
+                sink.accept(new Finding(
+                        rule,
+                        declared.map(ConsistencyRule::severity).orElse(Severity.WARNING),
+                        0,
+                        "",
+                        Optional.empty(),
+                        "rule '" + description + "' failed " + count + " times in this" + " delivery; the first "
+                                + DETAILED_FINDINGS_PER_RULE + " are listed"));
             }
         });
     }
@@ -111,10 +122,14 @@ public final class ConsistencyChecker {
         for (ConsistencyRule rule : rules) {
             if (rule instanceof ConsistencyRule.NotNegative notNegative) {
                 for (StoredObservation o : group) {
-                    if (rule.appliesTo(tableCode, o.unit()) && o.cell().number().map(n -> n.signum() < 0)
-                            .orElse(false)) {
-                        fail(notNegative, o.sourceLine(), o, "negative count " + o.cell().number().get()
-                                .toPlainString() + " for [" + o.variablePath() + "]");
+                    if (rule.appliesTo(tableCode, o.unit())
+                            && o.cell().number().map(n -> n.signum() < 0).orElse(false)) {
+                        fail(
+                                notNegative,
+                                o.sourceLine(),
+                                o,
+                                "negative count " + o.cell().number().get().toPlainString() + " for ["
+                                        + o.variablePath() + "]");
                     }
                 }
             } else if (rule instanceof ConsistencyRule.PartsSumToTotal parts) {
@@ -136,13 +151,19 @@ public final class ConsistencyChecker {
     private void duplicate(StoredObservation first, StoredObservation second) {
         String where = first.regionCode() + " " + RegisterCheck.german(first.referenceDate()) + " ["
                 + first.variablePath() + "]";
-        String lines = first.sourceLine() == second.sourceLine() ? "twice in line " + first.sourceLine()
+        String lines = first.sourceLine() == second.sourceLine()
+                ? "twice in line " + first.sourceLine()
                 : "in lines " + first.sourceLine() + " and " + second.sourceLine();
         if (first.cell().equals(second.cell())) {
             if (failures.merge(RULE_DUPLICATE, 1, Integer::sum) <= DETAILED_FINDINGS_PER_RULE) {
-                sink.accept(new Finding(RULE_DUPLICATE, Severity.WARNING, second.sourceLine(), first.regionCode(),
-                        Optional.of(first.referenceDate()), "duplicate: the cell " + where + " is given " + lines
-                        + ", both times " + value(first.cell()) + "; stored once as given"));
+                sink.accept(new Finding(
+                        RULE_DUPLICATE,
+                        Severity.WARNING,
+                        second.sourceLine(),
+                        first.regionCode(),
+                        Optional.of(first.referenceDate()),
+                        "duplicate: the cell " + where + " is given " + lines + ", both times " + value(first.cell())
+                                + "; stored once as given"));
             }
         } else if (conflict.isEmpty()) {
             // in line order; within one line the store keeps no column order, so the values go in text order
@@ -150,10 +171,15 @@ public final class ConsistencyChecker {
             if (first.sourceLine() == second.sourceLine()) {
                 values.sort(null);
             }
-            conflict = Optional.of(new Finding(RULE_DUPLICATE, Severity.ERROR, second.sourceLine(),
-                    first.regionCode(), Optional.of(first.referenceDate()), "duplicate: the cell " + where + " is"
-                    + " given " + lines + " with different values, " + values.get(0) + " and " + values.get(1)
-                    + "; which one the office meant cannot be told"));
+            conflict = Optional.of(new Finding(
+                    RULE_DUPLICATE,
+                    Severity.ERROR,
+                    second.sourceLine(),
+                    first.regionCode(),
+                    Optional.of(first.referenceDate()),
+                    "duplicate: the cell " + where + " is"
+                            + " given " + lines + " with different values, " + values.get(0) + " and " + values.get(1)
+                            + "; which one the office meant cannot be told"));
         }
     }
 
@@ -161,8 +187,8 @@ public final class ConsistencyChecker {
         return cell.hasNumber() ? cell.number().get().toPlainString() + cell.marker() : "'" + cell.marker() + "'";
     }
 
-    private void checkParts(ConsistencyRule.PartsSumToTotal rule, StoredObservation total,
-                            Map<String, StoredObservation> byPath) {
+    private void checkParts(
+            ConsistencyRule.PartsSumToTotal rule, StoredObservation total, Map<String, StoredObservation> byPath) {
         for (List<String> partPaths : partPaths(rule, total.variablePath())) {
             List<StoredObservation> parts = new ArrayList<>(partPaths.size());
             for (String partPath : partPaths) {
@@ -188,8 +214,7 @@ public final class ConsistencyChecker {
                 for (StoredObservation part : parts) {
                     cells.append(cells.length() == 0 ? "" : " + ").append(describe(part));
                 }
-                fail(rule, total.sourceLine(), total, describe(total) + " but " + cells + " = "
-                        + sum.toPlainString());
+                fail(rule, total.sourceLine(), total, describe(total) + " but " + cells + " = " + sum.toPlainString());
             }
         }
     }
@@ -237,14 +262,19 @@ public final class ConsistencyChecker {
     private void checkLandSums(ConsistencyRule.KreiseSumToLand rule) {
         kreisSums.forEach((key, sum) -> {
             StoredObservation land = landCells.get(key);
-            if (land == null || !sum.checkable || countable(land.cell()).isEmpty()
+            if (land == null
+                    || !sum.checkable
+                    || countable(land.cell()).isEmpty()
                     || unpublishedKreisLevel.contains(key.date())) {
                 return;
             }
             BigDecimal landValue = countable(land.cell()).get();
             if (!rule.tolerance().accepts(landValue, sum.total)) {
-                fail(rule, land.sourceLine(), land, describe(land) + ", but its " + sum.kreise + " Kreise add up to "
-                        + sum.total.toPlainString());
+                fail(
+                        rule,
+                        land.sourceLine(),
+                        land,
+                        describe(land) + ", but its " + sum.kreise + " Kreise add up to " + sum.total.toPlainString());
             }
         });
     }
@@ -298,13 +328,19 @@ public final class ConsistencyChecker {
             }
             SumTally.Outcome outcome;
             Optional<BigDecimal> kreisValue = countable(kreis.cell());
-            if (kreisValue.isEmpty() || !sum.checkable || sum.figures == 0 && kreisValue.get().signum() != 0) {
+            if (kreisValue.isEmpty()
+                    || !sum.checkable
+                    || sum.figures == 0 && kreisValue.get().signum() != 0) {
                 outcome = SumTally.Outcome.UNKNOWABLE;
             } else if (rule.tolerance().accepts(kreisValue.get(), sum.total)) {
                 outcome = SumTally.Outcome.HOLDS;
             } else {
-                fail(rule, kreis.sourceLine(), kreis, describe(kreis) + ", but its " + sum.gemeinden
-                        + " Gemeinden add up to " + sum.total.toPlainString());
+                fail(
+                        rule,
+                        kreis.sourceLine(),
+                        kreis,
+                        describe(kreis) + ", but its " + sum.gemeinden + " Gemeinden add up to "
+                                + sum.total.toPlainString());
                 outcome = SumTally.Outcome.FAILS;
             }
             tallies.merge(rule.id(), SumTally.NONE.plus(outcome), SumTally::plus);
@@ -333,9 +369,14 @@ public final class ConsistencyChecker {
     private void fail(ConsistencyRule rule, long line, StoredObservation where, String detail) {
         int count = failures.merge(rule.id(), 1, Integer::sum);
         if (count <= DETAILED_FINDINGS_PER_RULE) {
-            sink.accept(new Finding(rule.id(), rule.severity(), line, where.regionCode(),
-                    Optional.of(where.referenceDate()), rule.description() + ": " + where.regionCode() + " "
-                    + RegisterCheck.german(where.referenceDate()) + ": " + detail));
+            sink.accept(new Finding(
+                    rule.id(),
+                    rule.severity(),
+                    line,
+                    where.regionCode(),
+                    Optional.of(where.referenceDate()),
+                    rule.description() + ": " + where.regionCode() + " " + RegisterCheck.german(where.referenceDate())
+                            + ": " + detail));
         }
     }
 
@@ -348,12 +389,13 @@ public final class ConsistencyChecker {
     }
 
     private static String describe(StoredObservation o) {
-        return "[" + o.variablePath() + "] = " + (o.cell().hasNumber() ? o.cell().number().get().toPlainString()
-                : o.cell().marker()) + " (line " + o.sourceLine() + ")";
+        return "[" + o.variablePath() + "] = "
+                + (o.cell().hasNumber()
+                        ? o.cell().number().get().toPlainString()
+                        : o.cell().marker()) + " (line " + o.sourceLine() + ")";
     }
 
-    private record LandKey(String land, LocalDate date, String variable) {
-    }
+    private record LandKey(String land, LocalDate date, String variable) {}
 
     /** The running sum of a Kreis's Gemeinden for one date and variable. */
     private static final class GemeindeSum {
@@ -361,6 +403,7 @@ public final class ConsistencyChecker {
         int gemeinden;
         /** Gemeinden with a number (not '-'). */
         int figures;
+
         boolean checkable = true;
 
         void add(StoredObservation o) {

@@ -23,7 +23,8 @@ public sealed interface ConsistencyRule {
     Set<String> exceptTables();
 
     default boolean appliesTo(String tableCode) {
-        return (tables().contains("*") || tables().contains(tableCode)) && !exceptTables().contains(tableCode);
+        return (tables().contains("*") || tables().contains(tableCode))
+                && !exceptTables().contains(tableCode);
     }
 
     default boolean appliesTo(String tableCode, String unit) {
@@ -31,30 +32,52 @@ public sealed interface ConsistencyRule {
     }
 
     /** Within a region and date, the parts at one position of the variable path add up to the total there. */
-    record PartsSumToTotal(String id, String description, Severity severity, Set<String> tables,
-                           Set<String> exceptTables, Set<String> units, String total, List<String> parts,
-                           Tolerance tolerance) implements ConsistencyRule {
-    }
+    record PartsSumToTotal(
+            String id,
+            String description,
+            Severity severity,
+            Set<String> tables,
+            Set<String> exceptTables,
+            Set<String> units,
+            String total,
+            List<String> parts,
+            Tolerance tolerance)
+            implements ConsistencyRule {}
 
     /** The Kreise of a Land add up to the Land, per variable and date. */
-    record KreiseSumToLand(String id, String description, Severity severity, Set<String> tables,
-                           Set<String> exceptTables, Set<String> units, Tolerance tolerance)
-            implements ConsistencyRule {
-    }
+    record KreiseSumToLand(
+            String id,
+            String description,
+            Severity severity,
+            Set<String> tables,
+            Set<String> exceptTables,
+            Set<String> units,
+            Tolerance tolerance)
+            implements ConsistencyRule {}
 
     /**
      * The Gemeinden of a Kreis add up to the Kreis, per variable and date (tables of regional depth -5). The
      * Gemeindeverbände are not added: their Gemeinden are listed below them.
      */
-    record GemeindenSumToKreis(String id, String description, Severity severity, Set<String> tables,
-                               Set<String> exceptTables, Set<String> units, Tolerance tolerance)
-            implements ConsistencyRule {
-    }
+    record GemeindenSumToKreis(
+            String id,
+            String description,
+            Severity severity,
+            Set<String> tables,
+            Set<String> exceptTables,
+            Set<String> units,
+            Tolerance tolerance)
+            implements ConsistencyRule {}
 
     /** No value below zero. */
-    record NotNegative(String id, String description, Severity severity, Set<String> tables,
-                       Set<String> exceptTables, Set<String> units) implements ConsistencyRule {
-    }
+    record NotNegative(
+            String id,
+            String description,
+            Severity severity,
+            Set<String> tables,
+            Set<String> exceptTables,
+            Set<String> units)
+            implements ConsistencyRule {}
 
     /**
      * How far a sum may miss its total: an absolute amount, or a share of the total (for tables whose cells are

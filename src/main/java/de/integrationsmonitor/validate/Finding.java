@@ -9,6 +9,10 @@ import java.util.Optional;
  *
  * @param line the 1-based line of the file, 0 when the finding concerns several lines or the file as a whole
  */
-public record Finding(String ruleId, Severity severity, long line, String regionCode,
-                      Optional<LocalDate> referenceDate, String message) {
-}
+public record Finding(
+        String ruleId,
+        Severity severity,
+        long line,
+        String regionCode,
+        Optional<LocalDate> referenceDate,
+        String message) {}

@@ -6,8 +6,8 @@ import java.util.List;
 public record FindingCounts(long errors, long warnings, long infos) {
 
     public static FindingCounts of(List<Finding> findings) {
-        return new FindingCounts(count(findings, Severity.ERROR), count(findings, Severity.WARNING),
-                count(findings, Severity.INFO));
+        return new FindingCounts(
+                count(findings, Severity.ERROR), count(findings, Severity.WARNING), count(findings, Severity.INFO));
     }
 
     private static long count(List<Finding> findings, Severity severity) {

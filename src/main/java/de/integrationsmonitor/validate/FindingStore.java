@@ -17,7 +17,13 @@ public interface FindingStore {
     long count(long deliveryId, Severity severity);
 
     /** A finding or a quarantined / skipped line, as listed by {@code imon findings}. */
-    record ListedFinding(long deliveryId, String fileName, Optional<Long> line, String severity, String rule,
-                         String regionCode, Optional<LocalDate> referenceDate, String message) {
-    }
+    record ListedFinding(
+            long deliveryId,
+            String fileName,
+            Optional<Long> line,
+            String severity,
+            String rule,
+            String regionCode,
+            Optional<LocalDate> referenceDate,
+            String message) {}
 }

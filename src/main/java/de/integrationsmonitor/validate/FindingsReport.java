@@ -1,7 +1,7 @@
 package de.integrationsmonitor.validate;
 
-import de.integrationsmonitor.observation.Delivery;
 import de.integrationsmonitor.observation.Deliveries;
+import de.integrationsmonitor.observation.Delivery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -51,25 +51,55 @@ public class FindingsReport {
             if (onlyDelivery.isPresent() && onlyDelivery.get() != d.id()) {
                 continue;
             }
-            out.append("Lieferung ").append(d.id()).append(": ").append(d.fileName()).append(" (Tabelle ")
-                    .append(d.tableCode()).append(", ").append(d.format()).append(", ").append(d.encoding())
-                    .append(d.officeStand().map(s -> ", Stand " + STAND.format(s)).orElse("")).append(")\n");
-            out.append("  ").append(d.dataLines()).append(" Datenzeilen: ").append(d.rowsStored())
-                    .append(" gespeichert, ").append(d.rowsRejected()).append(" in Quarantäne, ")
-                    .append(d.rowsSkipped()).append(" übersprungen\n");
-            List<FindingStore.ListedFinding> own = listed.stream().filter(f -> f.deliveryId() == d.id()).toList();
+            out.append("Lieferung ")
+                    .append(d.id())
+                    .append(": ")
+                    .append(d.fileName())
+                    .append(" (Tabelle ")
+                    .append(d.tableCode())
+                    .append(", ")
+                    .append(d.format())
+                    .append(", ")
+                    .append(d.encoding())
+                    .append(d.officeStand()
+                            .map(s -> ", Stand " + STAND.format(s))
+                            .orElse(""))
+                    .append(")\n");
+            out.append("  ")
+                    .append(d.dataLines())
+                    .append(" Datenzeilen: ")
+                    .append(d.rowsStored())
+                    .append(" gespeichert, ")
+                    .append(d.rowsRejected())
+                    .append(" in Quarantäne, ")
+                    .append(d.rowsSkipped())
+                    .append(" übersprungen\n");
+            List<FindingStore.ListedFinding> own =
+                    listed.stream().filter(f -> f.deliveryId() == d.id()).toList();
             Map<String, Integer> skippedByReason = new TreeMap<>();
             for (FindingStore.ListedFinding f : own) {
                 if (f.severity().equals("skipped")) {
-                    skippedByReason.merge(f.message().replaceAll("Kreis \\d{5} \\(.*?\\)", "Kreis …")
-                            .replaceAll("\\d{2}\\.\\d{2}\\.\\d{4}", "…"), 1, Integer::sum);
+                    skippedByReason.merge(
+                            f.message()
+                                    .replaceAll("Kreis \\d{5} \\(.*?\\)", "Kreis …")
+                                    .replaceAll("\\d{2}\\.\\d{2}\\.\\d{4}", "…"),
+                            1,
+                            Integer::sum);
                     continue;
                 }
-                out.append("  ").append(f.line().map(l -> "Zeile " + l).orElse("Datei")).append(" [")
-                        .append(f.severity()).append("] ").append(f.message()).append('\n');
+                out.append("  ")
+                        .append(f.line().map(l -> "Zeile " + l).orElse("Datei"))
+                        .append(" [")
+                        .append(f.severity())
+                        .append("] ")
+                        .append(f.message())
+                        .append('\n');
             }
-            skippedByReason.forEach((reason, count) -> out.append("  übersprungen: ").append(count)
-                    .append(" Zeile(n): ").append(reason).append('\n'));
+            skippedByReason.forEach((reason, count) -> out.append("  übersprungen: ")
+                    .append(count)
+                    .append(" Zeile(n): ")
+                    .append(reason)
+                    .append('\n'));
             out.append('\n');
         }
         return out.toString();

@@ -30,10 +30,15 @@ public final class GemeindeRegisterCheck {
         if (register.gemeinde(ags).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(RULE_UNKNOWN, Severity.WARNING, line, regionCode,
-                Optional.of(period.referenceDate()), "unknown Gemeinde " + regionCode + (ags.equals(regionCode) ? ""
-                : " (AGS " + ags + ")") + ": the Gemeinde register of " + RegisterCheck.german(
-                register.gebietsstand()) + " has no such Gemeinde; is the key mistyped, or of another"
-                + " Gebietsstand?"));
+        return Optional.of(new Finding(
+                RULE_UNKNOWN,
+                Severity.WARNING,
+                line,
+                regionCode,
+                Optional.of(period.referenceDate()),
+                "unknown Gemeinde " + regionCode + (ags.equals(regionCode) ? "" : " (AGS " + ags + ")")
+                        + ": the Gemeinde register of " + RegisterCheck.german(register.gebietsstand())
+                        + " has no such Gemeinde; is the key mistyped, or of another"
+                        + " Gebietsstand?"));
     }
 }

@@ -29,7 +29,8 @@ public final class PublicationCheck {
             if (!o.cell().hasNumber() && o.cell().marker().equals(Marker.NOTHING.symbol())) {
                 c[1]++;
             }
-        } else if ((level == RegionLevel.GERMANY || level == RegionLevel.LAND) && o.cell().hasNumber()) {
+        } else if ((level == RegionLevel.GERMANY || level == RegionLevel.LAND)
+                && o.cell().hasNumber()) {
             c[2]++;
         }
     }
@@ -46,8 +47,16 @@ public final class PublicationCheck {
     }
 
     public List<Finding> findings() {
-        return unpublishedKreisLevel().stream().map(date -> new Finding(RULE, Severity.INFO, 0, "",
-                Optional.of(date), "Kreis level of " + RegisterCheck.german(date) + " not yet published: every"
-                + " Kreis cell is '-' while Germany and the Länder have values; these '-' are not zeros")).toList();
+        return unpublishedKreisLevel().stream()
+                .map(
+                        date -> new Finding(
+                                RULE,
+                                Severity.INFO,
+                                0,
+                                "",
+                                Optional.of(date),
+                                "Kreis level of " + RegisterCheck.german(date) + " not yet published: every"
+                                        + " Kreis cell is '-' while Germany and the Länder have values; these '-' are not zeros"))
+                .toList();
     }
 }

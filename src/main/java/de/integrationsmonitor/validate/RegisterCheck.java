@@ -31,7 +31,11 @@ public final class RegisterCheck {
 
     /** What to do with a line: store it, skip it (with the reason), or reject it; and what was found. */
     public record Verdict(Kind kind, String reason, Optional<Finding> finding) {
-        public enum Kind { STORE, SKIP, REJECT }
+        public enum Kind {
+            STORE,
+            SKIP,
+            REJECT
+        }
 
         static Verdict store() {
             return new Verdict(Kind.STORE, "", Optional.empty());
@@ -45,10 +49,13 @@ public final class RegisterCheck {
         List<Kreis> territories = register.versionsOf(regionCode);
         LocalDate date = period.referenceDate();
         if (territories.isEmpty()) {
-            String reason = "unknown Kreis code " + regionCode + ": the Kreis register (1995 to today) has no such"
-                    + " Kreis";
-            return new Verdict(Verdict.Kind.REJECT, reason, Optional.of(new Finding(RULE_UNKNOWN, Severity.ERROR,
-                    line, regionCode, Optional.of(date), reason)));
+            String reason =
+                    "unknown Kreis code " + regionCode + ": the Kreis register (1995 to today) has no such" + " Kreis";
+            return new Verdict(
+                    Verdict.Kind.REJECT,
+                    reason,
+                    Optional.of(
+                            new Finding(RULE_UNKNOWN, Severity.ERROR, line, regionCode, Optional.of(date), reason)));
         }
         if (existsThroughout(territories, period)) {
             return Verdict.store();
@@ -57,12 +64,17 @@ public final class RegisterCheck {
         boolean during = territories.stream().anyMatch(t -> t.existsDuring(period.start(), period.end()));
         String validity = validity(territories);
         if (cells.stream().noneMatch(RegisterCheck::isFigure)) {
-            return new Verdict(Verdict.Kind.SKIP, during
-                    ? "Kreis " + regionCode + " (" + kreis.name() + ") existed only part of " + period.label() + " ("
-                    + validity + ") and the office does not report it for this period: its '-' means 'reported at"
-                    + " another Gebietsstand', not zero"
-                    : "Kreis " + regionCode + " (" + kreis.name() + ") did not exist " + during(period) + " ("
-                    + validity + "): its '-' means 'did not exist', not zero", Optional.empty());
+            return new Verdict(
+                    Verdict.Kind.SKIP,
+                    during
+                            ? "Kreis " + regionCode + " (" + kreis.name() + ") existed only part of " + period.label()
+                                    + " ("
+                                    + validity
+                                    + ") and the office does not report it for this period: its '-' means 'reported at"
+                                    + " another Gebietsstand', not zero"
+                            : "Kreis " + regionCode + " (" + kreis.name() + ") did not exist " + during(period) + " ("
+                                    + validity + "): its '-' means 'did not exist', not zero",
+                    Optional.empty());
         }
         if (during) {
             return Verdict.store(); // the office's figure for the Kreis and this period
@@ -70,10 +82,15 @@ public final class RegisterCheck {
         boolean later = kreis.validFrom().isAfter(period.end());
         String message = "values for Kreis " + regionCode + " (" + kreis.name() + ") " + during(period)
                 + ", when it did not exist (" + validity + "); the office reports this period at "
-                + (later ? "a later Gebietsstand (back-calculated for the Kreis's territory)" : "an earlier"
-                + " Gebietsstand") + ", and indicators show it so";
-        return new Verdict(Verdict.Kind.STORE, "", Optional.of(new Finding(RULE_OUTSIDE_VALIDITY,
-                Severity.WARNING, line, regionCode, Optional.of(date), message)));
+                + (later
+                        ? "a later Gebietsstand (back-calculated for the Kreis's territory)"
+                        : "an earlier" + " Gebietsstand")
+                + ", and indicators show it so";
+        return new Verdict(
+                Verdict.Kind.STORE,
+                "",
+                Optional.of(new Finding(
+                        RULE_OUTSIDE_VALIDITY, Severity.WARNING, line, regionCode, Optional.of(date), message)));
     }
 
     private static boolean existsThroughout(List<Kreis> territories, Period period) {
@@ -96,14 +113,16 @@ public final class RegisterCheck {
     }
 
     private static String during(Period period) {
-        return period.kind().isDay() ? "on " + german(period.referenceDate()) : "in " + period.label() + " ("
-                + german(period.start()) + " to " + german(period.end()) + ")";
+        return period.kind().isDay()
+                ? "on " + german(period.referenceDate())
+                : "in " + period.label() + " (" + german(period.start()) + " to " + german(period.end()) + ")";
     }
 
     private static String validity(List<Kreis> territories) {
         Kreis first = territories.get(0);
         Kreis last = territories.get(territories.size() - 1);
-        return "valid from " + german(first.validFrom()) + last.validTo().map(to -> " to " + german(to)).orElse("");
+        return "valid from " + german(first.validFrom())
+                + last.validTo().map(to -> " to " + german(to)).orElse("");
     }
 
     static String german(LocalDate date) {

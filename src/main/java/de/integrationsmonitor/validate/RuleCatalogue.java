@@ -1,5 +1,6 @@
 package de.integrationsmonitor.validate;
 
+import de.integrationsmonitor.yaml.SafeYaml;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import de.integrationsmonitor.yaml.SafeYaml;
 
 /** The consistency rules, read from their YAML file; a wrong field gets a message naming it. */
 public record RuleCatalogue(String version, List<ConsistencyRule> rules) {
@@ -39,19 +39,31 @@ public record RuleCatalogue(String version, List<ConsistencyRule> rules) {
             Set<String> units = r.containsKey("units") ? strings(r, "units", where) : Set.of();
             Set<String> except = r.containsKey("except_tables") ? strings(r, "except_tables", where) : Set.of();
             String kind = text(r, "kind", where);
-            rules.add(switch (kind) {
-                case "parts_sum_to_total" -> new ConsistencyRule.PartsSumToTotal(id, description, severity, tables,
-                        except, units, text(r, "total", where), List.copyOf(strings(r, "parts", where)),
-                        tolerance(r, where));
-                case "kreise_sum_to_land" -> new ConsistencyRule.KreiseSumToLand(id, description, severity, tables,
-                        except, units, tolerance(r, where));
-                case "gemeinden_sum_to_kreis" -> new ConsistencyRule.GemeindenSumToKreis(id, description, severity,
-                        tables, except, units, tolerance(r, where));
-                case "not_negative" -> new ConsistencyRule.NotNegative(id, description, severity, tables, except,
-                        units);
-                default -> throw new RuleException(where + ": kind is '" + kind + "'; allowed: parts_sum_to_total,"
-                        + " kreise_sum_to_land, gemeinden_sum_to_kreis, not_negative");
-            });
+            rules.add(
+                    switch (kind) {
+                        case "parts_sum_to_total" ->
+                            new ConsistencyRule.PartsSumToTotal(
+                                    id,
+                                    description,
+                                    severity,
+                                    tables,
+                                    except,
+                                    units,
+                                    text(r, "total", where),
+                                    List.copyOf(strings(r, "parts", where)),
+                                    tolerance(r, where));
+                        case "kreise_sum_to_land" ->
+                            new ConsistencyRule.KreiseSumToLand(
+                                    id, description, severity, tables, except, units, tolerance(r, where));
+                        case "gemeinden_sum_to_kreis" ->
+                            new ConsistencyRule.GemeindenSumToKreis(
+                                    id, description, severity, tables, except, units, tolerance(r, where));
+                        case "not_negative" ->
+                            new ConsistencyRule.NotNegative(id, description, severity, tables, except, units);
+                        default ->
+                            throw new RuleException(where + ": kind is '" + kind + "'; allowed: parts_sum_to_total,"
+                                    + " kreise_sum_to_land, gemeinden_sum_to_kreis, not_negative");
+                    });
         }
         return new RuleCatalogue(String.valueOf(top.get("version")), List.copyOf(rules));
     }
@@ -81,8 +93,8 @@ public record RuleCatalogue(String version, List<ConsistencyRule> rules) {
     }
 
     private static ConsistencyRule.Tolerance tolerance(Map<?, ?> map, String where) {
-        return new ConsistencyRule.Tolerance(decimal(map, "tolerance", where),
-                decimal(map, "relative_tolerance", where));
+        return new ConsistencyRule.Tolerance(
+                decimal(map, "tolerance", where), decimal(map, "relative_tolerance", where));
     }
 
     private static BigDecimal decimal(Map<?, ?> map, String field, String where) {

@@ -17,12 +17,10 @@ public final class StandCheck {
     public static final String RULE_IN_THE_FUTURE = "stand-in-the-future";
     private static final DateTimeFormatter GERMAN = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm:ss");
 
-    private StandCheck() {
-    }
+    private StandCheck() {}
 
     /** The timestamp that may take part in supersession, and what was found. */
-    public record Verdict(Optional<LocalDateTime> stand, Optional<Finding> finding) {
-    }
+    public record Verdict(Optional<LocalDateTime> stand, Optional<Finding> finding) {}
 
     /**
      * @param line    the line of the {@code Stand:}
@@ -31,15 +29,30 @@ public final class StandCheck {
      */
     public static Verdict check(long line, Optional<LocalDateTime> stand, Optional<String> problem, LocalDate today) {
         if (problem.isPresent()) {
-            return new Verdict(Optional.empty(), Optional.of(new Finding(RULE_NOT_A_TIMESTAMP, Severity.ERROR, line,
-                    "", Optional.empty(), problem.get() + "; the delivery is stored without a Stand and never takes"
-                    + " precedence over a delivery with a valid one")));
+            return new Verdict(
+                    Optional.empty(),
+                    Optional.of(new Finding(
+                            RULE_NOT_A_TIMESTAMP,
+                            Severity.ERROR,
+                            line,
+                            "",
+                            Optional.empty(),
+                            problem.get() + "; the delivery is stored without a Stand and never takes"
+                                    + " precedence over a delivery with a valid one")));
         }
         if (stand.isPresent() && stand.get().toLocalDate().isAfter(today.plusDays(1))) {
-            return new Verdict(Optional.empty(), Optional.of(new Finding(RULE_IN_THE_FUTURE, Severity.ERROR, line,
-                    "", Optional.empty(), "Stand " + GERMAN.format(stand.get()) + " lies in the future (ingested on "
-                    + RegisterCheck.german(today) + "); the delivery is stored without a Stand and never takes"
-                    + " precedence over a delivery with a valid one")));
+            return new Verdict(
+                    Optional.empty(),
+                    Optional.of(new Finding(
+                            RULE_IN_THE_FUTURE,
+                            Severity.ERROR,
+                            line,
+                            "",
+                            Optional.empty(),
+                            "Stand " + GERMAN.format(stand.get()) + " lies in the future (ingested on "
+                                    + RegisterCheck.german(today)
+                                    + "); the delivery is stored without a Stand and never takes"
+                                    + " precedence over a delivery with a valid one")));
         }
         return new Verdict(stand, Optional.empty());
     }

@@ -20,5 +20,9 @@ public record SumTally(long holds, long fails, long unknowable) {
         return new SumTally(holds + other.holds, fails + other.fails, unknowable + other.unknowable);
     }
 
-    enum Outcome { HOLDS, FAILS, UNKNOWABLE }
+    enum Outcome {
+        HOLDS,
+        FAILS,
+        UNKNOWABLE
+    }
 }

@@ -14,15 +14,16 @@ public final class SafeYaml {
 
     /** The declarative files of the product use no aliases at all; a few are allowed for those who like them. */
     static final int MAX_ALIASES = 20;
+
     static final int MAX_NESTING = 50;
     /** Characters of a declarative file; the indicator catalogue, the largest, has some 30,000. */
     static final int MAX_CHARACTERS = 4 * 1024 * 1024;
     /** Characters of a file's content a message may quote. */
     static final int EXCERPT = 120;
+
     private static final String DUPLICATE = "found duplicate key";
 
-    private SafeYaml() {
-    }
+    private SafeYaml() {}
 
     /** The file's content as maps, lists and scalars; throws with a short message when it is no such YAML. */
     public static Object load(String text) {
@@ -53,14 +54,23 @@ public final class SafeYaml {
     public static String problem(RuntimeException e) {
         if (e instanceof DuplicateKeyException duplicate && duplicate.getProblemMark() != null) {
             String problem = String.valueOf(duplicate.getProblem());
-            String key = problem.startsWith(DUPLICATE) ? problem.substring(DUPLICATE.length()).strip() : problem;
-            String mapping = duplicate.getContextMark() == null ? ""
-                    : " (the mapping that starts in line " + (duplicate.getContextMark().getLine() + 1) + ")";
-            return "duplicate key '" + excerpt(key) + "' in line " + (duplicate.getProblemMark().getLine() + 1)
-                    + mapping + "; a key may be given once only, a second value would silently replace the first";
+            String key = problem.startsWith(DUPLICATE)
+                    ? problem.substring(DUPLICATE.length()).strip()
+                    : problem;
+            String mapping = duplicate.getContextMark() == null
+                    ? ""
+                    : " (the mapping that starts in line "
+                            + (duplicate.getContextMark().getLine() + 1) + ")";
+            return "duplicate key '" + excerpt(key) + "' in line "
+                    + (duplicate.getProblemMark().getLine() + 1) + mapping
+                    + "; a key may be given once only, a second value would silently replace the first";
         }
         String message = String.valueOf(e.getMessage()).strip();
-        String first = message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(message);
+        String first = message.lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .findFirst()
+                .orElse(message);
         if (message.contains("Number of aliases")) {
             first = "more than " + MAX_ALIASES + " aliases (*name); the file looks like an alias bomb";
         }
@@ -79,7 +89,8 @@ public final class SafeYaml {
 
     /** Where SnakeYAML found the problem ("line 3, column 7"), if it says. */
     private static String mark(String message) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)").matcher(message);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("line (\\d+), column (\\d+)").matcher(message);
         return m.find() ? " (line " + m.group(1) + ", column " + m.group(2) + ")" : "";
     }
 }

@@ -2,9 +2,9 @@ package de.integrationsmonitor.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.indicator.IndicatorValue;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.store.IndicatorRepository;
@@ -33,10 +33,13 @@ class AuslaenderanteilAcceptanceTest extends RealCorpusTest {
 
     @Autowired
     ComputationService computation;
+
     @Autowired
     IndicatorRepository indicators;
+
     @Autowired
     KreisRegister register;
+
     @Autowired
     ImonSettings settings;
 
@@ -46,7 +49,8 @@ class AuslaenderanteilAcceptanceTest extends RealCorpusTest {
     void compute() {
         long id = computation.compute(settings.catalogue()).computationId();
         auslaenderanteil2015 = indicators.values(id).stream()
-                .filter(v -> v.indicatorId().equals("auslaenderanteil") && v.referenceDate().equals(END_2015))
+                .filter(v -> v.indicatorId().equals("auslaenderanteil")
+                        && v.referenceDate().equals(END_2015))
                 .collect(Collectors.toMap(IndicatorValue::regionCode, Function.identity()));
     }
 
@@ -55,9 +59,11 @@ class AuslaenderanteilAcceptanceTest extends RealCorpusTest {
         List<Kreis> kreise = register.kreiseOn(END_2015);
 
         assertThat(kreise).hasSize(402);
-        assertThat(kreise).allSatisfy(k -> assertThat(auslaenderanteil2015.get(k.ags()))
-                .as(k.ags() + " " + k.name()).isNotNull()
-                .satisfies(v -> assertThat(v.value()).isPresent()));
+        assertThat(kreise)
+                .allSatisfy(k -> assertThat(auslaenderanteil2015.get(k.ags()))
+                        .as(k.ags() + " " + k.name())
+                        .isNotNull()
+                        .satisfies(v -> assertThat(v.value()).isPresent()));
     }
 
     @Test
@@ -75,17 +81,24 @@ class AuslaenderanteilAcceptanceTest extends RealCorpusTest {
         Map<String, BigDecimal> expected = new HashMap<>();
         for (String line : Files.readAllLines(RealExtracts.classic("12411-03-03-4_00.csv"), StandardCharsets.UTF_8)) {
             String[] cells = line.split(";");
-            if (cells.length == 13 && cells[0].equals("31.12.2015") && cells[3].equals("Insgesamt")
-                    && cells[4].matches("\\d+") && cells[10].matches("\\d+")) {
+            if (cells.length == 13
+                    && cells[0].equals("31.12.2015")
+                    && cells[3].equals("Insgesamt")
+                    && cells[4].matches("\\d+")
+                    && cells[10].matches("\\d+")) {
                 String code = cells[1].equals("02") ? "02000" : cells[1].equals("11") ? "11000" : cells[1];
-                expected.put(code, new BigDecimal(cells[10]).multiply(BigDecimal.valueOf(100))
-                        .divide(new BigDecimal(cells[4]), MathContext.DECIMAL64));
+                expected.put(
+                        code,
+                        new BigDecimal(cells[10])
+                                .multiply(BigDecimal.valueOf(100))
+                                .divide(new BigDecimal(cells[4]), MathContext.DECIMAL64));
             }
         }
         for (Kreis kreis : register.kreiseOn(END_2015)) {
             BigDecimal computed = auslaenderanteil2015.get(kreis.ags()).value().orElseThrow();
-            assertThat(computed).as(kreis.ags()).isCloseTo(expected.get(kreis.ags()),
-                    org.assertj.core.data.Offset.offset(new BigDecimal("1e-9")));
+            assertThat(computed)
+                    .as(kreis.ags())
+                    .isCloseTo(expected.get(kreis.ags()), org.assertj.core.data.Offset.offset(new BigDecimal("1e-9")));
         }
     }
 
@@ -94,7 +107,8 @@ class AuslaenderanteilAcceptanceTest extends RealCorpusTest {
         BigDecimal foreign = BigDecimal.ZERO;
         BigDecimal all = BigDecimal.ZERO;
         for (Kreis kreis : register.kreiseOfLandOn("15", END_2015)) {
-            foreign = foreign.add(auslaenderanteil2015.get(kreis.ags()).numerator().orElseThrow());
+            foreign = foreign.add(
+                    auslaenderanteil2015.get(kreis.ags()).numerator().orElseThrow());
             all = all.add(auslaenderanteil2015.get(kreis.ags()).denominator().orElseThrow());
         }
         IndicatorValue land = auslaenderanteil2015.get("15");

@@ -37,8 +37,11 @@ import org.junit.jupiter.api.Test;
 @Tag("acceptance")
 class EigeneDatenSuppressionAcceptanceTest {
 
-    static final Path ROOT = Path.of(System.getProperty("imon.eigene-daten",
-            Path.of("..", "shared", "data", "eigene-daten").toString())).toAbsolutePath().normalize();
+    static final Path ROOT = Path.of(System.getProperty(
+                    "imon.eigene-daten",
+                    Path.of("..", "shared", "data", "eigene-daten").toString()))
+            .toAbsolutePath()
+            .normalize();
     static final ProtectionRule RULE = ProtectionRule.OWN_DATA_DEFAULT;
 
     private static Path file(String name) {
@@ -50,14 +53,21 @@ class EigeneDatenSuppressionAcceptanceTest {
     /** Köln's Stadtteile: per table and year, Stadt = Stadtbezirke, Stadtbezirk = its Stadtteile, rows to totals. */
     @Test
     void koelnStadtteile() throws IOException {
-        Map<String, Map<String, Map<String, Map<String, Long>>>> byTableYear = new TreeMap<>(); // tab, year, raum, zeile
+        Map<String, Map<String, Map<String, Map<String, Long>>>> byTableYear =
+                new TreeMap<>(); // tab, year, raum, zeile
         Map<String, String> rowNames = new TreeMap<>();
         try (Reader in = Files.newBufferedReader(file("koeln/bevoelkerung.csv"), StandardCharsets.UTF_8)) {
-            for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            for (CSVRecord r : CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in)) {
                 if (r.get("zahl").isBlank()) {
                     continue;
                 }
-                byTableYear.computeIfAbsent(r.get("tab_id"), t -> new TreeMap<>())
+                byTableYear
+                        .computeIfAbsent(r.get("tab_id"), t -> new TreeMap<>())
                         .computeIfAbsent(r.get("jahr"), y -> new TreeMap<>())
                         .computeIfAbsent(r.get("raum_id"), x -> new TreeMap<>())
                         .put(r.get("zei_id"), new BigDecimal(r.get("zahl")).longValueExact());
@@ -73,26 +83,44 @@ class EigeneDatenSuppressionAcceptanceTest {
             for (var year : table.getValue().entrySet()) {
                 ProtectedTable.Builder t = ProtectedTable.builder("Köln " + table.getKey() + " " + year.getKey());
                 Map<String, Map<String, Long>> regions = year.getValue();
-                List<String> rows = regions.values().stream().flatMap(m -> m.keySet().stream()).distinct().sorted()
+                List<String> rows = regions.values().stream()
+                        .flatMap(m -> m.keySet().stream())
+                        .distinct()
+                        .sorted()
                         .toList();
                 for (var region : regions.entrySet()) {
                     region.getValue().forEach((row, v) -> t.cell(TableCell.own(region.getKey() + "/" + row, v, RULE)));
-                    Long total = einwohner.getOrDefault(year.getKey(), Map.of()).getOrDefault(region.getKey(), Map.of())
+                    Long total = einwohner
+                            .getOrDefault(year.getKey(), Map.of())
+                            .getOrDefault(region.getKey(), Map.of())
                             .get("010");
                     if (total != null) {
                         t.cell(TableCell.own(region.getKey() + "/Einwohner", total, RULE));
                     }
                 }
-                for (String row : new ArrayList<>(rows) {{ add("Einwohner"); }}) {
+                for (String row : new ArrayList<>(rows) {
+                    {
+                        add("Einwohner");
+                    }
+                }) {
                     regionRelations(t, regions.keySet(), row);
                 }
                 for (String region : regions.keySet()) {
-                    List<String> parts = rows.stream().map(r -> region + "/" + r).filter(t::has).toList();
+                    List<String> parts = rows.stream()
+                            .map(r -> region + "/" + r)
+                            .filter(t::has)
+                            .toList();
                     if (table.getKey().equals("030")) {
                         // with migration background = Deutsche mit MH + Ausländer; Ausländer = the regions of origin
                         relation(t, region + "/010", List.of(region + "/020", region + "/050"));
-                        relation(t, region + "/050", parts.stream().filter(p -> p.compareTo(region + "/060") >= 0
-                                && !p.endsWith("/010") && p.length() == region.length() + 4).toList());
+                        relation(
+                                t,
+                                region + "/050",
+                                parts.stream()
+                                        .filter(p -> p.compareTo(region + "/060") >= 0
+                                                && !p.endsWith("/010")
+                                                && p.length() == region.length() + 4)
+                                        .toList());
                     } else if (t.has(region + "/Einwohner")) {
                         relation(t, region + "/Einwohner", parts);
                     }
@@ -102,23 +130,39 @@ class EigeneDatenSuppressionAcceptanceTest {
                 cells += pattern.statuses().size();
                 primary += pattern.count(CellStatus.PRIMARY);
                 secondary += pattern.count(CellStatus.SECONDARY);
-                System.out.printf("  Köln %s %s (%s): %d cells, %d relations, %d primary, %d secondary%n",
-                        table.getKey(), year.getKey(), rowNames.get(table.getKey() + "/" + rows.get(0)),
-                        pattern.statuses().size(), pattern.table().relations().size(),
-                        pattern.count(CellStatus.PRIMARY), pattern.count(CellStatus.SECONDARY));
+                System.out.printf(
+                        "  Köln %s %s (%s): %d cells, %d relations, %d primary, %d secondary%n",
+                        table.getKey(),
+                        year.getKey(),
+                        rowNames.get(table.getKey() + "/" + rows.get(0)),
+                        pattern.statuses().size(),
+                        pattern.table().relations().size(),
+                        pattern.count(CellStatus.PRIMARY),
+                        pattern.count(CellStatus.SECONDARY));
             }
-            System.out.printf("Köln table %s, %d years: %d cells, %d primary, %d secondary%n", table.getKey(),
-                    table.getValue().size(), cells, primary, secondary);
+            System.out.printf(
+                    "Köln table %s, %d years: %d cells, %d primary, %d secondary%n",
+                    table.getKey(), table.getValue().size(), cells, primary, secondary);
         }
     }
 
     private static void regionRelations(ProtectedTable.Builder t, java.util.Set<String> regions, String row) {
-        relation(t, "000/" + row, regions.stream().filter(r -> r.startsWith("00") && !r.equals("000"))
-                .map(r -> r + "/" + row).toList());
+        relation(
+                t,
+                "000/" + row,
+                regions.stream()
+                        .filter(r -> r.startsWith("00") && !r.equals("000"))
+                        .map(r -> r + "/" + row)
+                        .toList());
         for (String bezirk : regions) {
             if (bezirk.startsWith("00") && !bezirk.equals("000")) {
-                relation(t, bezirk + "/" + row, regions.stream().filter(r -> !r.startsWith("0")
-                        && r.charAt(0) == bezirk.charAt(2)).map(r -> r + "/" + row).toList());
+                relation(
+                        t,
+                        bezirk + "/" + row,
+                        regions.stream()
+                                .filter(r -> !r.startsWith("0") && r.charAt(0) == bezirk.charAt(2))
+                                .map(r -> r + "/" + row)
+                                .toList());
             }
         }
     }
@@ -139,7 +183,12 @@ class EigeneDatenSuppressionAcceptanceTest {
             if (in.read() != '\uFEFF') {
                 in.reset();
             }
-            for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            for (CSVRecord r : CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in)) {
                 if (r.get("Units").equals("Anzahl") && !r.get("Value").isBlank()) {
                     byYear.computeIfAbsent(r.get("Year"), y -> new TreeMap<>())
                             .computeIfAbsent(r.get("GeoCode"), g -> new LinkedHashMap<>())
@@ -152,27 +201,34 @@ class EigeneDatenSuppressionAcceptanceTest {
         long secondary = 0;
         for (var year : byYear.entrySet()) {
             ProtectedTable.Builder t = ProtectedTable.builder("Niedersachsen 5-2-1 " + year.getKey());
-            year.getValue().forEach((geo, bySex) -> bySex.forEach((sex, v) -> t.cell(TableCell.own(geo + "/" + sex, v,
-                    RULE))));
-            year.getValue().keySet().forEach(geo -> relation(t, geo + "/Insgesamt", List.of(geo + "/Männer",
-                    geo + "/Frauen")));
+            year.getValue()
+                    .forEach(
+                            (geo, bySex) -> bySex.forEach((sex, v) -> t.cell(TableCell.own(geo + "/" + sex, v, RULE))));
+            year.getValue()
+                    .keySet()
+                    .forEach(geo -> relation(t, geo + "/Insgesamt", List.of(geo + "/Männer", geo + "/Frauen")));
             SuppressionPattern pattern = Suppression.protect(t.build());
             check(pattern);
             cells += pattern.statuses().size();
             primary += pattern.count(CellStatus.PRIMARY);
             secondary += pattern.count(CellStatus.SECONDARY);
         }
-        System.out.printf("Niedersachsen indicator_5-2-1 (SvB Ausländer, Anzahl), %d years: %d cells, %d primary,"
-                + " %d secondary%n", byYear.size(), cells, primary, secondary);
+        System.out.printf(
+                "Niedersachsen indicator_5-2-1 (SvB Ausländer, Anzahl), %d years: %d cells, %d primary,"
+                        + " %d secondary%n",
+                byYear.size(), cells, primary, secondary);
         assertThat(cells).isPositive();
     }
 
     /** The BA's exports: one list of parts each (the total is not in the file). */
     @Test
     void baExports() throws IOException {
-        try (var files = Files.list(file("ba-export/arbeitslose_ausländer_nachaltersgruppe.csv").getParent())) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
-                ProtectedTable.Builder t = ProtectedTable.builder(f.getFileName().toString());
+        try (var files = Files.list(
+                file("ba-export/arbeitslose_ausländer_nachaltersgruppe.csv").getParent())) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+                ProtectedTable.Builder t =
+                        ProtectedTable.builder(f.getFileName().toString());
                 // the header is the line before the first data line; the data end at the first empty line. A
                 // "Merkmal" export lists parts (beside them a share in %), the time series lists Frauen, Männer and
                 // their sum per year
@@ -180,8 +236,8 @@ class EigeneDatenSuppressionAcceptanceTest {
                 boolean series = false;
                 for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
                     String[] fields = line.replace("\uFEFF", "").split(";");
-                    if (fields.length >= 3 && (fields[0].startsWith("\"Merkmal")
-                            || fields[0].startsWith("\"Berichtsjahr"))) {
+                    if (fields.length >= 3
+                            && (fields[0].startsWith("\"Merkmal") || fields[0].startsWith("\"Berichtsjahr"))) {
                         body = true;
                         series = fields[0].startsWith("\"Berichtsjahr");
                         continue;
@@ -204,8 +260,12 @@ class EigeneDatenSuppressionAcceptanceTest {
                 }
                 SuppressionPattern pattern = Suppression.protect(t.build());
                 check(pattern);
-                System.out.printf("BA %s: %d cells, %d primary, %d secondary%n", f.getFileName(),
-                        pattern.statuses().size(), pattern.count(CellStatus.PRIMARY), pattern.count(CellStatus.SECONDARY));
+                System.out.printf(
+                        "BA %s: %d cells, %d primary, %d secondary%n",
+                        f.getFileName(),
+                        pattern.statuses().size(),
+                        pattern.count(CellStatus.PRIMARY),
+                        pattern.count(CellStatus.SECONDARY));
                 assertThat(pattern.statuses()).isNotEmpty();
             }
         }
@@ -221,7 +281,8 @@ class EigeneDatenSuppressionAcceptanceTest {
             TableCell cell = pattern.table().cells().get(i);
             Optional<BigDecimal> v = cell.value();
             if (v.isPresent() && v.get().signum() > 0 && v.get().compareTo(BigDecimal.valueOf(3)) < 0) {
-                assertThat(pattern.statuses().get(i)).as(pattern.table().name() + " " + cell.key())
+                assertThat(pattern.statuses().get(i))
+                        .as(pattern.table().name() + " " + cell.key())
                         .isEqualTo(CellStatus.PRIMARY);
             }
         }

@@ -46,7 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class GemeindeCorpusAcceptanceTest {
 
     static final Path ROOT = Path.of(System.getProperty("imon.shared", "../shared"), "data", "gemeinden")
-            .toAbsolutePath().normalize();
+            .toAbsolutePath()
+            .normalize();
     private static final Path HOME = temporaryHome();
 
     @DynamicPropertySource
@@ -57,10 +58,13 @@ class GemeindeCorpusAcceptanceTest {
 
     @Autowired
     IngestService ingest;
+
     @Autowired
     DeliveryRepository deliveries;
+
     @Autowired
     ObservationRepository observations;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -71,18 +75,25 @@ class GemeindeCorpusAcceptanceTest {
     @BeforeAll
     void ingestTheGemeindeTables() {
         assumeTrue(Files.isDirectory(ROOT), "Gemeinde tables not present: " + ROOT);
-        outcomes = ingest.ingest(List.of(ROOT), o -> { });
+        outcomes = ingest.ingest(List.of(ROOT), o -> {});
     }
 
     @ParameterizedTest(name = "{0}: every line below the Kreis is stored")
     @ValueSource(strings = {"12411-01-01-5_00.csv", "13111-01-03-5_00.csv"})
     void everyGemeindeAndGemeindeverbandLineIsStored(String file) {
-        Delivery d = deliveries.all().stream().filter(x -> x.fileName().equals(file)).findFirst().orElseThrow();
-        List<String> skipReasons = jdbc.queryForList("SELECT reason FROM rejected_line WHERE delivery_id = ?",
-                String.class, d.id());
-        long belowKreis = jdbc.queryForObject("SELECT COUNT(DISTINCT source_line) FROM observation"
-                + " WHERE delivery_id = ? AND LENGTH(region_code) IN (7, 8, 10, 11)", Long.class, d.id());
-        System.out.printf("%s: %d data lines, %d stored, %d rejected, %d skipped; %d lines below the Kreis stored%n",
+        Delivery d = deliveries.all().stream()
+                .filter(x -> x.fileName().equals(file))
+                .findFirst()
+                .orElseThrow();
+        List<String> skipReasons =
+                jdbc.queryForList("SELECT reason FROM rejected_line WHERE delivery_id = ?", String.class, d.id());
+        long belowKreis = jdbc.queryForObject(
+                "SELECT COUNT(DISTINCT source_line) FROM observation"
+                        + " WHERE delivery_id = ? AND LENGTH(region_code) IN (7, 8, 10, 11)",
+                Long.class,
+                d.id());
+        System.out.printf(
+                "%s: %d data lines, %d stored, %d rejected, %d skipped; %d lines below the Kreis stored%n",
                 file, d.dataLines(), d.rowsStored(), d.rowsRejected(), d.rowsSkipped(), belowKreis);
         skipReasons.stream().distinct().limit(20).forEach(r -> System.out.println("  not stored: " + r));
 
@@ -95,9 +106,13 @@ class GemeindeCorpusAcceptanceTest {
     @ParameterizedTest(name = "{0}: Kreis = sum of its Gemeinden, counted")
     @ValueSource(strings = {"12411-01-01-5_00.csv", "13111-01-03-5_00.csv"})
     void kreisEqualsTheSumOfItsGemeindenWhereNoSymbolIntervenes(String file) {
-        Delivery d = deliveries.all().stream().filter(x -> x.fileName().equals(file)).findFirst().orElseThrow();
+        Delivery d = deliveries.all().stream()
+                .filter(x -> x.fileName().equals(file))
+                .findFirst()
+                .orElseThrow();
         List<ConsistencyRule> rule = RuleCatalogue.load(Path.of("jobs/catalogue/pruefregeln.yml")).rules().stream()
-                .filter(r -> r.id().equals(RULE)).toList();
+                .filter(r -> r.id().equals(RULE))
+                .toList();
         List<Finding> failed = new ArrayList<>();
         ConsistencyChecker checker = new ConsistencyChecker(d.tableCode(), rule, failed::add, List.of());
         observations.streamDelivery(d.id(), checker::accept);
@@ -108,8 +123,8 @@ class GemeindeCorpusAcceptanceTest {
         Set<String> gemeindeCells = new HashSet<>();
         observations.streamDelivery(d.id(), o -> {
             RegionLevel level = RegionLevel.of(o.regionCode()).orElse(null);
-            String key = o.regionCode().substring(0, Math.min(5, o.regionCode().length())) + " "
-                    + o.referenceDate() + " " + o.variablePath();
+            String key = o.regionCode().substring(0, Math.min(5, o.regionCode().length())) + " " + o.referenceDate()
+                    + " " + o.variablePath();
             if (o.unit().equals("Anzahl") && level == RegionLevel.KREIS) {
                 kreisCells.add(key);
             } else if (o.unit().equals("Anzahl") && level == RegionLevel.GEMEINDE) {
@@ -118,8 +133,9 @@ class GemeindeCorpusAcceptanceTest {
         });
         kreisCells.retainAll(gemeindeCells);
         long kreisCellsWithGemeinden = kreisCells.size();
-        System.out.printf("%s: Kreis = sum of its Gemeinden holds %d, fails %d, unknowable %d times%n", file,
-                tally.holds(), tally.fails(), tally.unknowable());
+        System.out.printf(
+                "%s: Kreis = sum of its Gemeinden holds %d, fails %d, unknowable %d times%n",
+                file, tally.holds(), tally.fails(), tally.unknowable());
         failed.stream().limit(10).forEach(f -> System.out.println("  " + f.message()));
 
         assertThat(tally.holds() + tally.fails() + tally.unknowable()).isEqualTo(kreisCellsWithGemeinden);

@@ -18,20 +18,23 @@ import org.junit.jupiter.api.Test;
 @Tag("acceptance")
 class GemeindeRegisterAcceptanceTest {
 
-    static final Path SOURCE = Path.of(System.getProperty("imon.shared", "../shared"), "data", "geo",
-            "vg5000-2021", "gemeinden.geojson").toAbsolutePath().normalize();
+    static final Path SOURCE = Path.of(
+                    System.getProperty("imon.shared", "../shared"), "data", "geo", "vg5000-2021", "gemeinden.geojson")
+            .toAbsolutePath()
+            .normalize();
 
     @Test
     void theShippedRegisterIsTheRebuiltDerivativeOfTheBkgLayer() throws Exception {
         assumeTrue(Files.isRegularFile(SOURCE), "BKG Gemeinde layer not present: " + SOURCE);
         String rebuilt = GemeindeRegister.rebuild(SOURCE);
         if (Boolean.getBoolean("imon.rebuild")) {
-            Files.writeString(Path.of("jobs", "register", GemeindeRegister.GEMEINDEN_FILE), rebuilt,
-                    StandardCharsets.UTF_8);
+            Files.writeString(
+                    Path.of("jobs", "register", GemeindeRegister.GEMEINDEN_FILE), rebuilt, StandardCharsets.UTF_8);
         }
 
-        assertThat(rebuilt).isEqualTo(Files.readString(Path.of("jobs", "register",
-                GemeindeRegister.GEMEINDEN_FILE), StandardCharsets.UTF_8));
+        assertThat(rebuilt)
+                .isEqualTo(Files.readString(
+                        Path.of("jobs", "register", GemeindeRegister.GEMEINDEN_FILE), StandardCharsets.UTF_8));
         assertThat(rebuilt).contains("© GeoBasis-DE / BKG 2021 (Daten verändert)");
     }
 }

@@ -2,9 +2,9 @@ package de.integrationsmonitor.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.indicator.IndicatorValue;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.region.Land;
@@ -30,10 +30,13 @@ class IndicatorAcceptanceTest extends RealCorpusTest {
 
     @Autowired
     ComputationService computation;
+
     @Autowired
     IndicatorRepository indicators;
+
     @Autowired
     KreisRegister register;
+
     @Autowired
     ImonSettings settings;
 
@@ -44,8 +47,8 @@ class IndicatorAcceptanceTest extends RealCorpusTest {
     void compute() {
         computationId = computation.compute(settings.catalogue()).computationId();
         values = indicators.values(computationId).stream()
-                .collect(Collectors.toMap(v -> v.indicatorId() + "|" + v.regionCode() + "|" + v.year(),
-                        Function.identity()));
+                .collect(Collectors.toMap(
+                        v -> v.indicatorId() + "|" + v.regionCode() + "|" + v.year(), Function.identity()));
     }
 
     Optional<BigDecimal> value(String indicator, String region, int year) {
@@ -69,8 +72,11 @@ class IndicatorAcceptanceTest extends RealCorpusTest {
 
     @Test
     void auslaenderanteilOfSachsenAnhaltsKreiseOn31December2015() {
-        assertThat(register.kreiseOfLandOn("15", LocalDate.of(2015, 12, 31))).hasSize(14)
-                .allSatisfy(k -> assertThat(value("auslaenderanteil", k.ags(), 2015)).as(k.ags()).isPresent());
+        assertThat(register.kreiseOfLandOn("15", LocalDate.of(2015, 12, 31)))
+                .hasSize(14)
+                .allSatisfy(k -> assertThat(value("auslaenderanteil", k.ags(), 2015))
+                        .as(k.ags())
+                        .isPresent());
         assertThat(value("auslaenderanteil", "15001", 2015))
                 .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("4.097975132358"));
     }
@@ -87,25 +93,36 @@ class IndicatorAcceptanceTest extends RealCorpusTest {
                 all = all.add(v.denominator().orElseThrow());
             }
             IndicatorValue landValue = values.get("auslaenderanteil|" + land.code() + "|2015");
-            assertThat(foreign).as(land.name()).isEqualByComparingTo(landValue.numerator().orElseThrow());
-            assertThat(all).as(land.name()).isEqualByComparingTo(landValue.denominator().orElseThrow());
+            assertThat(foreign)
+                    .as(land.name())
+                    .isEqualByComparingTo(landValue.numerator().orElseThrow());
+            assertThat(all)
+                    .as(land.name())
+                    .isEqualByComparingTo(landValue.denominator().orElseThrow());
         }
     }
 
     @Test
     void everyIndicatorOfTheCatalogueHasValues() {
-        assertThat(values.values().stream().map(IndicatorValue::indicatorId).distinct()).hasSize(16);
+        assertThat(values.values().stream().map(IndicatorValue::indicatorId).distinct())
+                .hasSize(16);
     }
 
     @Test
     void theTypologyPutsEveryKreisWithAllInputsIntoOneOfSixClustersAndIsStable() {
         List<IndicatorRepository.StoredCluster> clusters = indicators.typology(computationId);
-        assertThat(clusters).extracting(IndicatorRepository.StoredCluster::cluster)
+        assertThat(clusters)
+                .extracting(IndicatorRepository.StoredCluster::cluster)
                 .containsExactly(1, 2, 3, 4, 5, 6);
-        assertThat(clusters.stream().mapToInt(IndicatorRepository.StoredCluster::size).sum())
-                .isGreaterThan(390).isLessThanOrEqualTo(402);
-        assertThat(clusters).filteredOn(IndicatorRepository.StoredCluster::urban)
-                .extracting(IndicatorRepository.StoredCluster::cluster).containsExactly(1, 2, 3);
+        assertThat(clusters.stream()
+                        .mapToInt(IndicatorRepository.StoredCluster::size)
+                        .sum())
+                .isGreaterThan(390)
+                .isLessThanOrEqualTo(402);
+        assertThat(clusters)
+                .filteredOn(IndicatorRepository.StoredCluster::urban)
+                .extracting(IndicatorRepository.StoredCluster::cluster)
+                .containsExactly(1, 2, 3);
 
         long again = computation.compute(settings.catalogue()).computationId();
         Map<String, Optional<Integer>> first = clustersOf(computationId);
@@ -113,7 +130,9 @@ class IndicatorAcceptanceTest extends RealCorpusTest {
     }
 
     Map<String, Optional<Integer>> clustersOf(long id) {
-        return indicators.values(id).stream().filter(v -> v.indicatorId().equals("sgb2_quote") && v.year() == 2015)
-                .collect(Collectors.toMap(IndicatorValue::regionCode, v -> v.comparison().cluster()));
+        return indicators.values(id).stream()
+                .filter(v -> v.indicatorId().equals("sgb2_quote") && v.year() == 2015)
+                .collect(Collectors.toMap(
+                        IndicatorValue::regionCode, v -> v.comparison().cluster()));
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.integrationsmonitor.ingest.IngestOutcome;
 import de.integrationsmonitor.observation.Delivery;
+import de.integrationsmonitor.observation.StoredObservation;
 import de.integrationsmonitor.store.DeliveryRepository;
 import de.integrationsmonitor.store.ObservationRepository;
-import de.integrationsmonitor.observation.StoredObservation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,21 +31,30 @@ class IngestAcceptanceTest extends RealCorpusTest {
 
     @Autowired
     DeliveryRepository deliveries;
+
     @Autowired
     ObservationRepository observations;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void everyRealExtractIsStoredAndItsLinesAddUp() {
         // stored now, or by an acceptance test before (same bytes: a no-op)
-        assertThat(outcomes).hasSize(13).allSatisfy(o -> assertThat(o.status()).as(o.fileName() + ": "
-                + o.message()).isIn(IngestOutcome.Status.STORED, IngestOutcome.Status.ALREADY_INGESTED));
-        assertThat(deliveries.all()).hasSize(13).allSatisfy(d -> assertThat(d.rowsStored() + d.rowsRejected()
-                + d.rowsSkipped()).as(d.fileName()).isEqualTo(d.dataLines()));
+        assertThat(outcomes)
+                .hasSize(13)
+                .allSatisfy(o -> assertThat(o.status())
+                        .as(o.fileName() + ": " + o.message())
+                        .isIn(IngestOutcome.Status.STORED, IngestOutcome.Status.ALREADY_INGESTED));
+        assertThat(deliveries.all())
+                .hasSize(13)
+                .allSatisfy(d -> assertThat(d.rowsStored() + d.rowsRejected() + d.rowsSkipped())
+                        .as(d.fileName())
+                        .isEqualTo(d.dataLines()));
     }
 
-    @ParameterizedTest(name = "{0}: {1} data lines, {2} skipped, {3} observations ({4} plain, {5} '-', {6} '.', {7} 'x')")
+    @ParameterizedTest(
+            name = "{0}: {1} data lines, {2} skipped, {3} observations ({4} plain, {5} '-', {6} '.', {7} 'x')")
     @CsvSource({
         "12411-01-01-4.csv,           526,  109,   1251,   1251,     0,    0,   0",
         "12411-03-03-4_00.csv,      11572, 2398,  82566,  82561,     5,    0,   0",
@@ -61,15 +70,28 @@ class IngestAcceptanceTest extends RealCorpusTest {
         "12531-0043_de_flat.zip,   116738,    0, 116738, 116738,     0,    0,   0",
         "13111-01-03-4_de_flat.zip,  3300,  798,   2502,    102,  2400,    0,   0",
     })
-    void observationsAndMarkersPerFile(String file, long dataLines, long skipped, long observationCount, long plain,
-                                       long dash, long dot, long locked) {
-        Delivery delivery = deliveries.all().stream().filter(d -> d.fileName().equals(file)).findFirst()
+    void observationsAndMarkersPerFile(
+            String file,
+            long dataLines,
+            long skipped,
+            long observationCount,
+            long plain,
+            long dash,
+            long dot,
+            long locked) {
+        Delivery delivery = deliveries.all().stream()
+                .filter(d -> d.fileName().equals(file))
+                .findFirst()
                 .orElseThrow();
         assertThat(delivery.dataLines()).isEqualTo(dataLines);
         assertThat(delivery.rowsSkipped()).isEqualTo(skipped);
         assertThat(delivery.rowsRejected()).isZero();
-        Map<String, Long> markers = jdbc.queryForList("SELECT COALESCE(marker, '') AS marker FROM observation"
-                + " WHERE delivery_id = ?", String.class, delivery.id()).stream()
+        Map<String, Long> markers = jdbc
+                .queryForList(
+                        "SELECT COALESCE(marker, '') AS marker FROM observation" + " WHERE delivery_id = ?",
+                        String.class,
+                        delivery.id())
+                .stream()
                 .collect(Collectors.groupingBy(m -> m, Collectors.counting()));
         assertThat(markers.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(observationCount);
         assertThat(markers.getOrDefault("", 0L)).isEqualTo(plain);
@@ -93,12 +115,20 @@ class IngestAcceptanceTest extends RealCorpusTest {
         "82411-01-03-4, JAHRESSUMME,        Jahressumme 2014",
     })
     void everyTableHasTheKindOfPeriodItsFilesDeclare(String table, String kind, String latest) {
-        assertThat(jdbc.queryForList("SELECT DISTINCT period_kind FROM variable WHERE table_code = ?", String.class,
-                table)).containsExactly(kind);
-        assertThat(observations.current(table, List.of(), deliveries.all().stream().map(Delivery::id).toList())
-                .stream().map(StoredObservation::period)
-                .max(java.util.Comparator.comparing(de.integrationsmonitor.observation.Period::referenceDate))
-                .orElseThrow().label()).isEqualTo(latest);
+        assertThat(jdbc.queryForList(
+                        "SELECT DISTINCT period_kind FROM variable WHERE table_code = ?", String.class, table))
+                .containsExactly(kind);
+        assertThat(observations
+                        .current(
+                                table,
+                                List.of(),
+                                deliveries.all().stream().map(Delivery::id).toList())
+                        .stream()
+                        .map(StoredObservation::period)
+                        .max(java.util.Comparator.comparing(de.integrationsmonitor.observation.Period::referenceDate))
+                        .orElseThrow()
+                        .label())
+                .isEqualTo(latest);
     }
 
     List<StoredObservation> stored(String table, String region, int year) {
@@ -108,15 +138,24 @@ class IngestAcceptanceTest extends RealCorpusTest {
     }
 
     BigDecimal value(String table, String region, int year, String variable) {
-        return stored(table, region, year).stream().filter(o -> o.variablePath().equals(variable)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + variable)).cell().number().orElseThrow();
+        return stored(table, region, year).stream()
+                .filter(o -> o.variablePath().equals(variable))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + variable))
+                .cell()
+                .number()
+                .orElseThrow();
     }
 
     @Test
     void zuzuegeAusDemAuslandOfDessauRosslauAged18To25In2015() {
         // 12711-02-02-4_00.csv: 15001;Dessau-Roßlau;18 bis unter 25 Jahre;826;483;343;231;...
-        assertThat(value("12711-02-02-4", "15001", 2015,
-                "Zuzüge aus dem Ausland über die Gemeindegrenzen | Geschlecht | Insgesamt | 18 bis unter 25 Jahre"))
+        assertThat(
+                        value(
+                                "12711-02-02-4",
+                                "15001",
+                                2015,
+                                "Zuzüge aus dem Ausland über die Gemeindegrenzen | Geschlecht | Insgesamt | 18 bis unter 25 Jahre"))
                 .isEqualByComparingTo("231");
     }
 
@@ -128,7 +167,8 @@ class IngestAcceptanceTest extends RealCorpusTest {
                 .filter(o -> o.variablePath().startsWith("Schutzsuchende | Anerkannter Schutzstatus |")
                         || o.variablePath().startsWith("Schutzsuchende | Offener Schutzstatus |")
                         || o.variablePath().startsWith("Schutzsuchende | Ohne Schutzsstatus |"))
-                .map(o -> o.cell().number().orElseThrow()).reduce(BigDecimal.ZERO, BigDecimal::add);
+                .map(o -> o.cell().number().orElseThrow())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
 
         assertThat(dessau).hasSize(205);
         assertThat(total).isEqualByComparingTo("3965");
@@ -153,26 +193,38 @@ class IngestAcceptanceTest extends RealCorpusTest {
 
     @Test
     void employeesAtKreisLevelOfJune2025AreNotYetPublishedNotZero() {
-        Delivery flat = deliveries.all().stream().filter(d -> d.fileName().equals("13111-01-03-4_de_flat.zip"))
-                .findFirst().orElseThrow();
-        assertThat(jdbc.queryForList("SELECT reference_date FROM unpublished_level WHERE delivery_id = ?",
-                LocalDate.class, flat.id())).containsExactly(LocalDate.of(2025, 6, 30));
+        Delivery flat = deliveries.all().stream()
+                .filter(d -> d.fileName().equals("13111-01-03-4_de_flat.zip"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(jdbc.queryForList(
+                        "SELECT reference_date FROM unpublished_level WHERE delivery_id = ?",
+                        LocalDate.class,
+                        flat.id()))
+                .containsExactly(LocalDate.of(2025, 6, 30));
         List<StoredObservation> current = observations.current("13111-01-03-4", List.of(), List.of(flat.id()));
-        assertThat(current).filteredOn(o -> o.regionCode().equals("15001"))
-                .isNotEmpty().allSatisfy(o -> assertThat(o.cell().marker()).isEqualTo("..."));
-        assertThat(current).filteredOn(o -> o.regionCode().equals("15"))
+        assertThat(current)
+                .filteredOn(o -> o.regionCode().equals("15001"))
+                .isNotEmpty()
+                .allSatisfy(o -> assertThat(o.cell().marker()).isEqualTo("..."));
+        assertThat(current)
+                .filteredOn(o -> o.regionCode().equals("15"))
                 .anySatisfy(o -> assertThat(o.cell().number()).isPresent());
     }
 
     @Test
     void aDissolvedKreisListedWithDashesIsRecordedAsNotExisting() {
-        Delivery population = deliveries.all().stream().filter(d -> d.fileName().equals("12411-01-01-4.csv"))
-                .findFirst().orElseThrow();
-        List<String> reasons = jdbc.queryForList("SELECT reason FROM rejected_line WHERE delivery_id = ?"
-                + " AND disposition = 'skipped'", String.class, population.id());
+        Delivery population = deliveries.all().stream()
+                .filter(d -> d.fileName().equals("12411-01-01-4.csv"))
+                .findFirst()
+                .orElseThrow();
+        List<String> reasons = jdbc.queryForList(
+                "SELECT reason FROM rejected_line WHERE delivery_id = ?" + " AND disposition = 'skipped'",
+                String.class,
+                population.id());
 
-        assertThat(reasons).anyMatch(r -> r.startsWith("Kreis 15101 (Dessau, kreisfreie Stadt) did not exist on"
-                + " 31.12.2015"));
+        assertThat(reasons)
+                .anyMatch(r -> r.startsWith("Kreis 15101 (Dessau, kreisfreie Stadt) did not exist on" + " 31.12.2015"));
         assertThat(stored("12411-01-01-4", "15101", 2015)).isEmpty();
     }
 }

@@ -3,6 +3,8 @@ package de.integrationsmonitor.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import de.integrationsmonitor.datenquellen.SourceDescription;
+import de.integrationsmonitor.datenquellen.SourceDescriptions;
 import de.integrationsmonitor.indicator.CatalogueLoader;
 import de.integrationsmonitor.indicator.IndicatorCalculator;
 import de.integrationsmonitor.indicator.IndicatorCatalogue;
@@ -14,8 +16,6 @@ import de.integrationsmonitor.ingest.ExtractListener;
 import de.integrationsmonitor.ingest.ExtractSource;
 import de.integrationsmonitor.ingest.IngestLimits;
 import de.integrationsmonitor.ingest.LineAccount;
-import de.integrationsmonitor.datenquellen.SourceDescription;
-import de.integrationsmonitor.datenquellen.SourceDescriptions;
 import de.integrationsmonitor.ingest.workbook.WorkbookReader;
 import de.integrationsmonitor.observation.Observation;
 import de.integrationsmonitor.observation.StoredObservation;
@@ -51,6 +51,7 @@ class OwnDataAcceptanceTest {
 
     /** ../shared beside the project, as for the office extracts, or beside a parent folder (a git worktree's). */
     static final Path ROOT = shared().resolve(Path.of("data", "eigene-daten", "niedersachsen"));
+
     static final MathContext TEN_DIGITS = new MathContext(10);
 
     final KreisRegister register = KreisRegister.load(Path.of("jobs", "register"));
@@ -67,9 +68,12 @@ class OwnDataAcceptanceTest {
         assertThat(read.account.stored()).isEqualTo(13 * 45);
         assertThat(read.account.skipped()).isEqualTo(13 * 7);
         Map<String, BigDecimal> published = published("indicator_3-1-2.csv", "Kinderbetreuung");
-        Tally herkunft = compare(read, "kita_auslaendische_herkunft", published,
-                "ausländische Herkunft mindestens eines Elternteils|%");
-        Tally sprache = compare(read, "kita_familiensprache_nicht_deutsch", published,
+        Tally herkunft = compare(
+                read, "kita_auslaendische_herkunft", published, "ausländische Herkunft mindestens eines Elternteils|%");
+        Tally sprache = compare(
+                read,
+                "kita_familiensprache_nicht_deutsch",
+                published,
                 "in der Familie wird vorrangig nicht deutsch gesprochen|%");
         System.out.println("indicator_3-1-2: kita_auslaendische_herkunft " + herkunft + "; kita_familiensprache_"
                 + "nicht_deutsch " + sprache);
@@ -89,11 +93,15 @@ class OwnDataAcceptanceTest {
         Map<String, BigDecimal> published = published("indicator_5-2-1.csv", "Geschlecht");
         Tally counts = new Tally();
         for (StoredObservation o : read.cells) {
-            String sex = o.variablePath().replace("Sozialversicherungspflichtig beschäftigte Ausländerinnen und"
-                    + " Ausländer | ", "");
+            String sex = o.variablePath()
+                    .replace("Sozialversicherungspflichtig beschäftigte Ausländerinnen und" + " Ausländer | ", "");
             BigDecimal p = published.get(o.regionCode() + "|" + o.period().year() + "|" + sex + "|Anzahl");
             if (p != null && o.cell().number().isPresent()) {
-                counts.add(o.regionCode() + " " + o.period().year() + " " + sex, o.cell().number().get(), p, false);
+                counts.add(
+                        o.regionCode() + " " + o.period().year() + " " + sex,
+                        o.cell().number().get(),
+                        p,
+                        false);
             }
         }
         Tally frauen = compare(read, "frauenanteil_svb_auslaender", published, "Frauen|Prozent");
@@ -113,9 +121,12 @@ class OwnDataAcceptanceTest {
 
     private Tally compare(Read read, String indicatorId, Map<String, BigDecimal> published, String key) {
         IndicatorDefinition indicator = catalogue.find(indicatorId).orElseThrow();
-        List<IndicatorValue> values = new IndicatorCalculator(register).compute(indicator,
-                input -> input.selected(read.cells.stream().filter(o -> o.tableCode().equals(input.table()))
-                        .toList()));
+        List<IndicatorValue> values = new IndicatorCalculator(register)
+                .compute(
+                        indicator,
+                        input -> input.selected(read.cells.stream()
+                                .filter(o -> o.tableCode().equals(input.table()))
+                                .toList()));
         Tally tally = new Tally();
         for (IndicatorValue v : values) {
             if (!v.regionCode().matches("\\d{5}") || v.value().isEmpty()) {
@@ -139,8 +150,7 @@ class OwnDataAcceptanceTest {
         return Path.of("..", "shared").toAbsolutePath().normalize();
     }
 
-    private record Read(List<StoredObservation> cells, LineAccount account) {
-    }
+    private record Read(List<StoredObservation> cells, LineAccount account) {}
 
     private Read read(String fileName) throws IOException {
         Path file = ROOT.resolve(fileName);
@@ -150,26 +160,29 @@ class OwnDataAcceptanceTest {
         LineAccount account = new WorkbookReader(description, names, IngestLimits.defaults())
                 .read(ExtractSource.scan(file), new ExtractListener() {
                     @Override
-                    public void header(ExtractHeader header) {
-                    }
+                    public void header(ExtractHeader header) {}
 
                     @Override
                     public void observation(Observation o) {
-                        cells.add(new StoredObservation(1, o.tableCode(), o.regionCode(), o.period(),
-                                o.variablePath(), o.unit(), o.cell(), o.sourceLine()));
+                        cells.add(new StoredObservation(
+                                1,
+                                o.tableCode(),
+                                o.regionCode(),
+                                o.period(),
+                                o.variablePath(),
+                                o.unit(),
+                                o.cell(),
+                                o.sourceLine()));
                     }
 
                     @Override
-                    public void rejected(long line, String reason, String content) {
-                    }
+                    public void rejected(long line, String reason, String content) {}
 
                     @Override
-                    public void skipped(long line, String reason, String content) {
-                    }
+                    public void skipped(long line, String reason, String content) {}
 
                     @Override
-                    public void footer(ExtractFooter footer) {
-                    }
+                    public void footer(ExtractFooter footer) {}
                 });
         return new Read(cells, account);
     }
@@ -182,11 +195,17 @@ class OwnDataAcceptanceTest {
             if (in.read() != '\uFEFF') {
                 in.reset();
             }
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            for (CSVRecord r : CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in)) {
                 String geo = r.get("GeoCode");
                 if (geo.matches("K\\d{5}")) {
-                    values.put(geo.substring(1) + "|" + r.get("Year") + "|" + r.get(disaggregation) + "|"
-                            + r.get("Units"), new BigDecimal(r.get("Value")));
+                    values.put(
+                            geo.substring(1) + "|" + r.get("Year") + "|" + r.get(disaggregation) + "|" + r.get("Units"),
+                            new BigDecimal(r.get("Value")));
                 }
             }
         }
@@ -207,13 +226,14 @@ class OwnDataAcceptanceTest {
         void add(String what, BigDecimal computed, BigDecimal published, boolean rounded) {
             compared++;
             years.add(Integer.parseInt(what.substring(6, 10)));
-            boolean same = rounded ? computed.round(TEN_DIGITS).compareTo(published.round(TEN_DIGITS)) == 0
+            boolean same = rounded
+                    ? computed.round(TEN_DIGITS).compareTo(published.round(TEN_DIGITS)) == 0
                     : computed.compareTo(published) == 0;
             if (same) {
                 equal++;
             } else {
-                differing.add(what + ": computed " + computed.toPlainString() + ", published "
-                        + published.toPlainString());
+                differing.add(
+                        what + ": computed " + computed.toPlainString() + ", published " + published.toPlainString());
             }
         }
 
@@ -221,8 +241,8 @@ class OwnDataAcceptanceTest {
         public String toString() {
             Map<String, Integer> byYear = new TreeMap<>();
             differing.forEach(d -> byYear.merge(d.substring(6, 10), 1, Integer::sum));
-            return compared + " compared, " + equal + " equal" + (differing.isEmpty() ? ""
-                    : ", differing by year " + byYear);
+            return compared + " compared, " + equal + " equal"
+                    + (differing.isEmpty() ? "" : ", differing by year " + byYear);
         }
     }
 }

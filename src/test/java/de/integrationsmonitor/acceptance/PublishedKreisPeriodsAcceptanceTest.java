@@ -2,7 +2,6 @@ package de.integrationsmonitor.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.indicator.CatalogueLoader;
 import de.integrationsmonitor.indicator.ComputationService;
 import de.integrationsmonitor.indicator.IndicatorCatalogue;
@@ -17,6 +16,7 @@ import de.integrationsmonitor.ingest.ExtractListener;
 import de.integrationsmonitor.ingest.ExtractSource;
 import de.integrationsmonitor.ingest.FfcsvReader;
 import de.integrationsmonitor.ingest.FormatDetector;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.observation.Observation;
 import de.integrationsmonitor.region.RegionLevel;
 import de.integrationsmonitor.store.IndicatorRepository;
@@ -50,8 +50,10 @@ class PublishedKreisPeriodsAcceptanceTest extends RealCorpusTest {
 
     @Autowired
     ComputationService computation;
+
     @Autowired
     IndicatorRepository indicators;
+
     @Autowired
     ImonSettings settings;
 
@@ -61,6 +63,7 @@ class PublishedKreisPeriodsAcceptanceTest extends RealCorpusTest {
     final Set<String> reportedLines = new HashSet<>();
     /** "table|ags|year|path" -> the number the file gives, for the base figures of two tables. */
     final Map<String, BigDecimal> figures = new HashMap<>();
+
     Map<String, IndicatorValue> computedValues;
     Set<String> computed;
     IndicatorCatalogue catalogue;
@@ -85,8 +88,7 @@ class PublishedKreisPeriodsAcceptanceTest extends RealCorpusTest {
     /** Keeps the Kreis cells of every file, keyed by table, Kreis and year. */
     final class Collector implements ExtractListener {
         @Override
-        public void header(ExtractHeader header) {
-        }
+        public void header(ExtractHeader header) {}
 
         @Override
         public void observation(Observation o) {
@@ -94,34 +96,35 @@ class PublishedKreisPeriodsAcceptanceTest extends RealCorpusTest {
                 return;
             }
             int year = o.referenceDate().getYear();
-            published.computeIfAbsent(o.tableCode(), t -> new HashMap<>())
+            published
+                    .computeIfAbsent(o.tableCode(), t -> new HashMap<>())
                     .computeIfAbsent(o.regionCode() + "|" + year, k -> new HashMap<>())
                     .put(o.variablePath(), o.sourceLine());
             if (o.cell().number().filter(n -> n.signum() != 0).isPresent()) {
                 reportedLines.add(o.tableCode() + "|" + o.sourceLine() + "|" + year);
             }
             if (o.tableCode().equals("21111-02-06-4") || o.tableCode().equals("13211-02-05-4")) {
-                o.cell().number().ifPresent(n -> figures.put(o.tableCode() + "|" + o.regionCode() + "|" + year + "|"
-                        + o.variablePath(), n));
+                o.cell()
+                        .number()
+                        .ifPresent(n -> figures.put(
+                                o.tableCode() + "|" + o.regionCode() + "|" + year + "|" + o.variablePath(), n));
             }
         }
 
         @Override
-        public void rejected(long line, String reason, String content) {
-        }
+        public void rejected(long line, String reason, String content) {}
 
         @Override
-        public void skipped(long line, String reason, String content) {
-        }
+        public void skipped(long line, String reason, String content) {}
 
         @Override
-        public void footer(ExtractFooter footer) {
-        }
+        public void footer(ExtractFooter footer) {}
     }
 
     /** Whether the files publish this input for the Kreis in that year: all its cells, on lines with figures. */
     boolean publishes(InputSpec input, String ags, int year) {
-        Map<String, Long> cells = published.getOrDefault(input.table(), Map.of()).get(ags + "|" + year);
+        Map<String, Long> cells =
+                published.getOrDefault(input.table(), Map.of()).get(ags + "|" + year);
         if (cells == null) {
             return false;
         }
@@ -141,8 +144,8 @@ class PublishedKreisPeriodsAcceptanceTest extends RealCorpusTest {
                 }
             });
         }
-        return !lines.isEmpty() && lines.stream().allMatch(l -> reportedLines.contains(input.table() + "|" + l
-                + "|" + year));
+        return !lines.isEmpty()
+                && lines.stream().allMatch(l -> reportedLines.contains(input.table() + "|" + l + "|" + year));
     }
 
     /** How many Kreis-periods the files publish for the catalogue's indicators (all their inputs present). */
@@ -154,16 +157,18 @@ class PublishedKreisPeriodsAcceptanceTest extends RealCorpusTest {
         defined = 0;
         for (IndicatorDefinition indicator : catalogue.indicators()) {
             InputSpec primary = indicator.primaryInput();
-            for (String kreisYear : published.getOrDefault(primary.table(), Map.of()).keySet()) {
+            for (String kreisYear :
+                    published.getOrDefault(primary.table(), Map.of()).keySet()) {
                 String ags = kreisYear.substring(0, 5);
                 int year = Integer.parseInt(kreisYear.substring(6));
-                boolean allInputs = indicator.inputs().stream()
-                        .allMatch(in -> publishes(in, ags, year + in.offsetYears()));
+                boolean allInputs =
+                        indicator.inputs().stream().allMatch(in -> publishes(in, ags, year + in.offsetYears()));
                 if (allInputs) {
                     defined++;
                 }
                 if (allInputs && !computed.contains(indicator.id() + "|" + ags + "|" + year)) {
-                    missing.computeIfAbsent(indicator.id(), k -> new TreeSet<>()).add(kreisYear);
+                    missing.computeIfAbsent(indicator.id(), k -> new TreeSet<>())
+                            .add(kreisYear);
                 }
             }
         }
@@ -176,10 +181,13 @@ class PublishedKreisPeriodsAcceptanceTest extends RealCorpusTest {
         int count = missing.values().stream().mapToInt(Set::size).sum();
         Map<String, Integer> perIndicator = new TreeMap<>();
         missing.forEach((id, periods) -> perIndicator.put(id, periods.size()));
-        System.out.println("published Kreis-periods without an indicator: " + count + " of " + defined + " "
-                + perIndicator);
-        missing.forEach((id, periods) -> System.out.println("  " + id + ": " + periods.stream().limit(40).toList()));
-        assertThat(defined).as("published Kreis-periods the catalogue defines indicators for").isGreaterThan(30000);
+        System.out.println(
+                "published Kreis-periods without an indicator: " + count + " of " + defined + " " + perIndicator);
+        missing.forEach((id, periods) ->
+                System.out.println("  " + id + ": " + periods.stream().limit(40).toList()));
+        assertThat(defined)
+                .as("published Kreis-periods the catalogue defines indicators for")
+                .isGreaterThan(30000);
         assertThat(missing).isEmpty();
     }
 
@@ -191,16 +199,23 @@ class PublishedKreisPeriodsAcceptanceTest extends RealCorpusTest {
     }
 
     @ParameterizedTest(name = "Schuljahr 2010/11, {0}: the office's leavers without and all leavers")
-    @ValueSource(strings = {"13001", "13002", "13003", "13004", "13005", "13006", "13051", "13052", "13053", "13054",
-        "13055", "13056", "13057", "13058", "13059", "13060", "13061", "13062"})
+    @ValueSource(
+            strings = {
+                "13001", "13002", "13003", "13004", "13005", "13006", "13051", "13052", "13053", "13054", "13055",
+                "13056", "13057", "13058", "13059", "13060", "13061", "13062"
+            })
     void mecklenburgVorpommernsSchoolLeaversOf2011AreComputedFromThePublishedBaseFigures(String ags) {
         IndicatorValue v = computedValues.get("schulabgaenger_ohne_abschluss|" + ags + "|2011");
 
         assertThat(v).as(ags).isNotNull();
-        assertThat(v.numerator()).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo(published(
-                "21111-02-06-4", ags, 2011, "Schulabschluss | ohne Hauptschulabschluss | Insgesamt")));
-        assertThat(v.denominator()).hasValueSatisfying(n -> assertThat(n).isEqualByComparingTo(published(
-                "21111-02-06-4", ags, 2011, "Schulabschluss | Insgesamt | Insgesamt")));
+        assertThat(v.numerator())
+                .hasValueSatisfying(n -> assertThat(n)
+                        .isEqualByComparingTo(published(
+                                "21111-02-06-4", ags, 2011, "Schulabschluss | ohne Hauptschulabschluss | Insgesamt")));
+        assertThat(v.denominator())
+                .hasValueSatisfying(n -> assertThat(n)
+                        .isEqualByComparingTo(
+                                published("21111-02-06-4", ags, 2011, "Schulabschluss | Insgesamt | Insgesamt")));
         assertThat(v.period().label()).isEqualTo("Schuljahr 2010/11");
         assertThat(v.gebietsstand()).isEqualTo(LocalDate.of(2011, 7, 31));
         assertThat(v.comparison().kreiseInLand()).contains(18);
@@ -213,11 +228,13 @@ class PublishedKreisPeriodsAcceptanceTest extends RealCorpusTest {
         String rate = "Arbeitslosenquote bez. auf alle zivile Erwerbsp.";
 
         assertThat(foreigners).isNotNull();
-        assertThat(foreigners.value()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo(
-                published("13211-02-05-4", "03152", 2016, rate + " | Ausländer")));
-        assertThat(gap.value()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo(
-                published("13211-02-05-4", "03152", 2016, rate + " | Ausländer")
-                        .subtract(published("13211-02-05-4", "03152", 2016, rate))));
+        assertThat(foreigners.value())
+                .hasValueSatisfying(v -> assertThat(v)
+                        .isEqualByComparingTo(published("13211-02-05-4", "03152", 2016, rate + " | Ausländer")));
+        assertThat(gap.value())
+                .hasValueSatisfying(v -> assertThat(v)
+                        .isEqualByComparingTo(published("13211-02-05-4", "03152", 2016, rate + " | Ausländer")
+                                .subtract(published("13211-02-05-4", "03152", 2016, rate))));
         assertThat(foreigners.period().label()).isEqualTo("Jahresdurchschnitt 2016");
         assertThat(foreigners.gebietsstand()).isEqualTo(LocalDate.of(2016, 10, 31));
         assertThat(foreigners.comparison().rankInLand()).isPresent();

@@ -40,7 +40,7 @@ abstract class RealCorpusTest {
     @BeforeAll
     void ingestTheRealCorpus() {
         RealExtracts.classic("12411-01-01-4.csv"); // skips the class when ../shared is absent
-        outcomes = ingest.ingest(List.of(RealExtracts.ROOT), o -> { });
+        outcomes = ingest.ingest(List.of(RealExtracts.ROOT), o -> {});
     }
 
     private static Path temporaryHome() {

@@ -12,10 +12,10 @@ import java.nio.file.Path;
 final class RealExtracts {
 
     static final Path ROOT = Path.of(System.getProperty("imon.shared", "../shared"), "data", "regionalstatistik")
-            .toAbsolutePath().normalize();
+            .toAbsolutePath()
+            .normalize();
 
-    private RealExtracts() {
-    }
+    private RealExtracts() {}
 
     static Path classic(String name) {
         return file(ROOT.resolve("classic").resolve(name));

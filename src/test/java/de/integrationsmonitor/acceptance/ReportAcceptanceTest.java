@@ -2,13 +2,18 @@ package de.integrationsmonitor.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.integrationsmonitor.kernel.ImonSettings;
+import de.integrationsmonitor.audit.Auditor;
 import de.integrationsmonitor.indicator.ComputationService;
-import de.integrationsmonitor.report.edition.EditionLoader;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.report.ReportService;
+import de.integrationsmonitor.report.edition.EditionLoader;
+import de.integrationsmonitor.report.pdf.VeraPdf;
+import de.integrationsmonitor.report.publish.Manifest;
+import de.integrationsmonitor.testing.Chromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -16,13 +21,8 @@ import org.apache.pdfbox.preflight.parser.PreflightParser;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.verapdf.pdfa.flavours.PDFAFlavour;
-import de.integrationsmonitor.report.pdf.VeraPdf;
-import java.util.List;
 import org.springframework.beans.factory.annotation.Autowired;
-import de.integrationsmonitor.audit.Auditor;
-import de.integrationsmonitor.report.publish.Manifest;
-import de.integrationsmonitor.testing.Chromium;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
 
 /**
  * Issues 5 and 13 against reality: the five-yearly report 2011-2015 for Sachsen-Anhalt's Kreise and its Land
@@ -36,8 +36,10 @@ class ReportAcceptanceTest extends RealCorpusTest {
 
     @Autowired
     ComputationService computation;
+
     @Autowired
     ReportService reports;
+
     @Autowired
     ImonSettings settings;
 
@@ -49,7 +51,7 @@ class ReportAcceptanceTest extends RealCorpusTest {
     @BeforeAll
     void render() {
         computation.compute(settings.catalogue());
-        result = reports.render(EditionLoader.load(EDITION), Optional.empty(), line -> { });
+        result = reports.render(EditionLoader.load(EDITION), Optional.empty(), line -> {});
     }
 
     @org.junit.jupiter.api.AfterAll
@@ -57,7 +59,9 @@ class ReportAcceptanceTest extends RealCorpusTest {
         String samples = System.getenv("REPORT_SAMPLE_DIR");
         if (samples != null && result != null) {
             for (String file : List.of("15001.pdf", "land-15.pdf")) {
-                Files.copy(result.folder().resolve(file), Path.of(samples).resolve(file),
+                Files.copy(
+                        result.folder().resolve(file),
+                        Path.of(samples).resolve(file),
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
@@ -77,7 +81,8 @@ class ReportAcceptanceTest extends RealCorpusTest {
         try {
             for (String page : List.of("index.html", "15001.html", "15088.html", "land-15.html")) {
                 browser.get(web.resolve(page).toUri().toString());
-                assertThat(Chromium.axeViolations(browser)).as("axe-core on " + page)
+                assertThat(Chromium.axeViolations(browser))
+                        .as("axe-core on " + page)
                         .isEqualTo("[]");
             }
         } finally {
@@ -97,8 +102,17 @@ class ReportAcceptanceTest extends RealCorpusTest {
     void dessauRosslausReportCarriesThePublishedFiguresInGermanFormat() throws IOException {
         String text = text(result.folder().resolve("15001.pdf"));
 
-        assertThat(text).contains("Dessau-Roßlau", "15001", "Sachsen-Anhalt", "Integrationsbericht 2015",
-                "2011–2015", "Auf einen Blick", "Ähnliche Kreise", "Datenqualität", "Methoden und Quellen");
+        assertThat(text)
+                .contains(
+                        "Dessau-Roßlau",
+                        "15001",
+                        "Sachsen-Anhalt",
+                        "Integrationsbericht 2015",
+                        "2011–2015",
+                        "Auf einen Blick",
+                        "Ähnliche Kreise",
+                        "Datenqualität",
+                        "Methoden und Quellen");
         // Ausländeranteil 31.12.2015: 3398 / 82919 = 4,1 %, Land 3,9 %, Deutschland 10,5 %, rank 3 of 14
         assertThat(text).contains("4,1 %", "3,9 %", "10,5 %", "3 von 14");
         // Arbeitslosenquote der Ausländer 2015 as published in 13211-02-05-4: 26,9 %
@@ -117,8 +131,13 @@ class ReportAcceptanceTest extends RealCorpusTest {
 
     @Test
     void theReportsArePdfA() throws IOException {
-        assertThat(PreflightParser.validate(result.folder().resolve("15001.pdf").toFile()).isValid()).isTrue();
-        assertThat(PreflightParser.validate(result.folder().resolve("land-15.pdf").toFile()).isValid()).isTrue();
+        assertThat(PreflightParser.validate(result.folder().resolve("15001.pdf").toFile())
+                        .isValid())
+                .isTrue();
+        assertThat(PreflightParser.validate(
+                                result.folder().resolve("land-15.pdf").toFile())
+                        .isValid())
+                .isTrue();
     }
 
     @Test
@@ -134,11 +153,16 @@ class ReportAcceptanceTest extends RealCorpusTest {
     void theKreisReportHasItsMapsTheAuthorsTextAndATableOfContents() throws IOException {
         String text = text(result.folder().resolve("15001.pdf")).replaceAll("\\s+", " ");
 
-        assertThat(text).contains("© GeoBasis-DE / BKG 2021 (Daten verändert)", "Inhalt", "Einleitung",
-                "Karte: Ausländeranteil 2015 in den Kreisen des Landes Sachsen-Anhalt (Dessau-Roßlau hervorgehoben)");
+        assertThat(text)
+                .contains(
+                        "© GeoBasis-DE / BKG 2021 (Daten verändert)",
+                        "Inhalt",
+                        "Einleitung",
+                        "Karte: Ausländeranteil 2015 in den Kreisen des Landes Sachsen-Anhalt (Dessau-Roßlau hervorgehoben)");
         // the sample assessment stands in the chapter Bevölkerung, before its indicators
-        assertThat(text).contains("Bevölkerung Einschätzung der Autorinnen und Autoren Der Ausländeranteil liegt"
-                + " 2015 knapp über dem Landeswert");
+        assertThat(text)
+                .contains("Bevölkerung Einschätzung der Autorinnen und Autoren Der Ausländeranteil liegt"
+                        + " 2015 knapp über dem Landeswert");
         assertThat(text(result.folder().resolve("land-15.pdf"))).contains("© GeoBasis-DE / BKG 2021");
         assertThat(Files.readString(result.folder().resolve("manifest.txt"))).contains("15001.md SHA-256 ");
     }
@@ -148,7 +172,7 @@ class ReportAcceptanceTest extends RealCorpusTest {
         byte[] first = Files.readAllBytes(result.folder().resolve("15001.pdf"));
         byte[] land = Files.readAllBytes(result.folder().resolve("land-15.pdf"));
 
-        reports.render(EditionLoader.load(EDITION), Optional.of("15001"), line -> { });
+        reports.render(EditionLoader.load(EDITION), Optional.of("15001"), line -> {});
 
         assertThat(Files.readAllBytes(result.folder().resolve("15001.pdf"))).isEqualTo(first);
         assertThat(land).isNotEmpty();
@@ -158,8 +182,11 @@ class ReportAcceptanceTest extends RealCorpusTest {
     void aVersionOfTheRealReportIsReRenderedByteForByteFromTheArchiveAndVerifiedFromTheFile(
             @org.junit.jupiter.api.io.TempDir Path out) throws IOException {
         Path pdf = result.folder().resolve("15001.pdf");
-        String version = Manifest.parse(Files.readString(result.folder()
-                .resolve("manifest.txt"))).orElseThrow().reports().get("15001.pdf").versionId();
+        String version = Manifest.parse(Files.readString(result.folder().resolve("manifest.txt")))
+                .orElseThrow()
+                .reports()
+                .get("15001.pdf")
+                .versionId();
 
         Auditor.Rerun rerun = auditor.rerun(version, Optional.of(out));
 

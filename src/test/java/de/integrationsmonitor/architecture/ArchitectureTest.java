@@ -54,8 +54,21 @@ class ArchitectureTest {
             new String[] {"Command line", ROOT + ".cli.."},
             new String[] {"Main", ROOT});
 
-    static final String[] DOMAIN = {"..kernel..", "..yaml..", "..observation..", "..datenquellen..", "..fetch..", "..ingest..",
-            "..region..", "..validate..", "..indicator..", "..goal..", "..disclosure..", "..report..", "..audit.."};
+    static final String[] DOMAIN = {
+        "..kernel..",
+        "..yaml..",
+        "..observation..",
+        "..datenquellen..",
+        "..fetch..",
+        "..ingest..",
+        "..region..",
+        "..validate..",
+        "..indicator..",
+        "..goal..",
+        "..disclosure..",
+        "..report..",
+        "..audit.."
+    };
 
     @ArchTest
     static final ArchRule layersInTheOrderTheDataTravel = layers();
@@ -66,7 +79,8 @@ class ArchitectureTest {
             layered = layered.layer(layer[0]).definedBy(Arrays.copyOfRange(layer, 1, layer.length));
         }
         for (int i = 0; i < LAYERS.size() - 1; i++) {
-            String[] above = LAYERS.subList(i + 1, LAYERS.size()).stream().map(l -> l[0]).toArray(String[]::new);
+            String[] above =
+                    LAYERS.subList(i + 1, LAYERS.size()).stream().map(l -> l[0]).toArray(String[]::new);
             layered = layered.whereLayer(LAYERS.get(i)[0]).mayOnlyBeAccessedByLayers(above);
         }
         return layered.whereLayer("Main").mayNotBeAccessedByAnyLayer();
@@ -79,69 +93,102 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule noPackageCycles = slices().assignedFrom(new SliceAssignment() {
-        @Override
-        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-            String name = javaClass.getPackageName();
-            if (name.equals(ROOT)) {
-                return SliceIdentifier.of("(root)");
-            }
-            return name.startsWith(ROOT + ".") ? SliceIdentifier.of(name.substring(ROOT.length() + 1).split("\\.")[0])
-                    : SliceIdentifier.ignore();
-        }
+                @Override
+                public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                    String name = javaClass.getPackageName();
+                    if (name.equals(ROOT)) {
+                        return SliceIdentifier.of("(root)");
+                    }
+                    return name.startsWith(ROOT + ".")
+                            ? SliceIdentifier.of(
+                                    name.substring(ROOT.length() + 1).split("\\.")[0])
+                            : SliceIdentifier.ignore();
+                }
 
-        @Override
-        public String getDescription() {
-            return "every package of " + ROOT + ", the root included";
-        }
-    }).should().beFreeOfCycles();
+                @Override
+                public String getDescription() {
+                    return "every package of " + ROOT + ", the root included";
+                }
+            })
+            .should()
+            .beFreeOfCycles();
 
     @ArchTest
     static final ArchRule theRootHoldsOnlyTheMainClass = classes()
-            .that().resideInAPackage(ROOT).and().areTopLevelClasses()
-            .should().haveSimpleName("Integrationsmonitor")
+            .that()
+            .resideInAPackage(ROOT)
+            .and()
+            .areTopLevelClasses()
+            .should()
+            .haveSimpleName("Integrationsmonitor")
             .because("what every stage uses lives in kernel/; the root package is the main class only");
 
     @ArchTest
     static final ArchRule domainKnowsNeitherStoreNorBatchNorCommandLine = noClasses()
-            .that().resideInAnyPackage(DOMAIN)
-            .should().dependOnClassesThat().resideInAnyPackage("..store..", "..batch..", "..cli..", "..benchmark..")
+            .that()
+            .resideInAnyPackage(DOMAIN)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..store..", "..batch..", "..cli..", "..benchmark..")
             .because("the domain declares what it needs; store/ implements it and batch/ wires it");
 
     @ArchTest
     static final ArchRule commandLineDoesNotReachIntoTheStore = noClasses()
-            .that().resideInAPackage("..cli..")
-            .should().dependOnClassesThat().resideInAPackage("..store..")
+            .that()
+            .resideInAPackage("..cli..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..store..")
             .because("a command calls domain services and the interfaces the domain declares, not repositories");
 
     @ArchTest
     static final ArchRule springBatchOnlyInBatch = noClasses()
-            .that().resideOutsideOfPackage("..batch..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.batch..")
+            .that()
+            .resideOutsideOfPackage("..batch..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.batch..")
             .because("jobs and steps are wiring; the work lives in plain domain classes");
 
     @ArchTest
     static final ArchRule messagingOnlyInBatch = noClasses()
-            .that().resideOutsideOfPackage("..batch..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.amqp..",
-                    "org.springframework.integration..", "com.rabbitmq..")
+            .that()
+            .resideOutsideOfPackage("..batch..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework.amqp..", "org.springframework.integration..", "com.rabbitmq..")
             .because("the broker carries partitions of steps: remote partitioning is batch wiring");
 
     @ArchTest
     static final ArchRule jdbcOnlyInStore = noClasses()
-            .that().resideOutsideOfPackage("..store..")
-            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
-                    "org.springframework.jdbc..", "com.zaxxer.hikari..", "org.flywaydb..", "org.h2..",
+            .that()
+            .resideOutsideOfPackage("..store..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "java.sql..",
+                    "javax.sql..",
+                    "org.springframework.jdbc..",
+                    "com.zaxxer.hikari..",
+                    "org.flywaydb..",
+                    "org.h2..",
                     "org.postgresql..")
             .because("SQL belongs to store/, behind the interfaces the domain declares; the benchmark's throw-away"
                     + " database is store/ScratchDatabase");
 
     @ArchTest
     static final ArchRule storeDoesNotReachUp = noClasses()
-            .that().resideInAPackage("..store..")
-            .should().dependOnClassesThat().resideInAnyPackage("..batch..", "..cli..", "..benchmark..");
+            .that()
+            .resideInAPackage("..store..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..batch..", "..cli..", "..benchmark..");
 
     @ArchTest
     static final ArchRule batchDoesNotKnowTheCommandLine = noClasses()
-            .that().resideInAPackage("..batch..")
-            .should().dependOnClassesThat().resideInAPackage("..cli..");
+            .that()
+            .resideInAPackage("..batch..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..cli..");
 }

@@ -40,8 +40,10 @@ class AuditLogConcurrencyTest {
 
     @Autowired
     AuditLog log;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     Flyway flyway;
 
@@ -73,8 +75,10 @@ class AuditLogConcurrencyTest {
 
         List<AuditEntry> entries = log.entries();
         assertThat(entries).hasSize(100);
-        assertThat(entries).extracting(AuditEntry::seq).containsExactlyElementsOf(
-                java.util.stream.LongStream.rangeClosed(1, 100).boxed().toList());
+        assertThat(entries)
+                .extracting(AuditEntry::seq)
+                .containsExactlyElementsOf(
+                        java.util.stream.LongStream.rangeClosed(1, 100).boxed().toList());
         assertThat(log.verify()).isEmpty();
     }
 
@@ -85,11 +89,18 @@ class AuditLogConcurrencyTest {
         log.append(AuditEntry.RENDER, "x/15001.pdf", "version 7KQ2-M9XD-4A pdf " + "c".repeat(64));
         // a forger who rewrites entry 2 and recomputes its own hash still breaks the link of entry 3
         AuditEntry second = log.entries().get(1);
-        AuditEntry forged = AuditEntry.next(2, second.at(), second.osUser(), second.host(), second.action(),
-                second.subject(), "deliveries sha256 " + "f".repeat(64), second.prevSha256());
+        AuditEntry forged = AuditEntry.next(
+                2,
+                second.at(),
+                second.osUser(),
+                second.host(),
+                second.action(),
+                second.subject(),
+                "deliveries sha256 " + "f".repeat(64),
+                second.prevSha256());
         jdbc.update("UPDATE audit_log SET details = ?, sha256 = ? WHERE seq = 2", forged.details(), forged.sha256());
 
-        assertThat(log.verify()).hasValueSatisfying(problem -> assertThat(problem)
-                .startsWith("entry 3 does not follow entry 2"));
+        assertThat(log.verify())
+                .hasValueSatisfying(problem -> assertThat(problem).startsWith("entry 3 does not follow entry 2"));
     }
 }

@@ -48,13 +48,15 @@ class GoalsAuditScenarioTest {
     static synchronized Path project() {
         Path project = root.resolve("project");
         if (!Files.isDirectory(project)) {
-            AuditScenarioTest.copyTree(REPO.resolve("jobs").resolve("catalogue"),
+            AuditScenarioTest.copyTree(
+                    REPO.resolve("jobs").resolve("catalogue"),
                     project.resolve("jobs").resolve("catalogue"));
-            AuditScenarioTest.copyTree(REPO.resolve("jobs").resolve("register"),
+            AuditScenarioTest.copyTree(
+                    REPO.resolve("jobs").resolve("register"),
                     project.resolve("jobs").resolve("register"));
             AuditScenarioTest.copyTree(REPO.resolve("templates"), project.resolve("templates"));
-            AuditScenarioTest.copyTree(REPO.resolve("src/test/resources/editions/auslaenderanteil-2015.yml"),
-                    project.resolve(EDITION));
+            AuditScenarioTest.copyTree(
+                    REPO.resolve("src/test/resources/editions/auslaenderanteil-2015.yml"), project.resolve(EDITION));
             try {
                 Path folder = Files.createDirectories(project.resolve("jobs/auslaenderanteil-2015"));
                 Files.writeString(folder.resolve("ziele.csv"), """
@@ -97,22 +99,35 @@ class GoalsAuditScenarioTest {
         Path home = root.resolve("home");
         Path published = home.resolve("output/auslaenderanteil-2015/15001.pdf");
         Path status = home.resolve("output/auslaenderanteil-2015/statusbericht.pdf");
-        assertThat(imon("ingest", AuditScenarioTest.fixture("classic/period-column-age-groups.csv")).exit()).isZero();
+        assertThat(imon("ingest", AuditScenarioTest.fixture("classic/period-column-age-groups.csv"))
+                        .exit())
+                .isZero();
         Run first = imon("report", project().resolve(EDITION).toString());
         assertThat(first.exit()).as(first.out() + first.err()).isZero();
 
         // the Kreis report shows the goal and the measure of its Handlungsfeld, another Kreis's report neither
-        assertThat(AuditScenarioTest.text(published)).contains("Ziele", "5,0 % bis 2020", "M-01 Willkommenslotsen",
-                "Status: laufend · Träger: Kreisintegrationsstelle · Zeitraum: seit 05/2014",
-                "Lotsinnen begleiten Neuzugezogene.", "M-02 Beratung für Familien");
+        assertThat(AuditScenarioTest.text(published))
+                .contains(
+                        "Ziele",
+                        "5,0 % bis 2020",
+                        "M-01 Willkommenslotsen",
+                        "Status: laufend · Träger: Kreisintegrationsstelle · Zeitraum: seit 05/2014",
+                        "Lotsinnen begleiten Neuzugezogene.",
+                        "M-02 Beratung für Familien");
         assertThat(AuditScenarioTest.text(home.resolve("output/auslaenderanteil-2015/15002.pdf")))
-                .doesNotContain("M-01 Willkommenslotsen", "5,0 % bis 2020").contains("M-02 Beratung für Familien");
+                .doesNotContain("M-01 Willkommenslotsen", "5,0 % bis 2020")
+                .contains("M-02 Beratung für Familien");
 
         // the Statusbericht: every measure, counted by status, archival and accessible
-        assertThat(AuditScenarioTest.text(status)).contains("Statusbericht der Maßnahmen",
-                "2 Maßnahmen: 1 geplant, 1 laufend, 0 abgeschlossen, 0 eingestellt.", "Bevölkerung",
-                "M-01 Willkommenslotsen", "M-02 Beratung für Familien", "Kreise: Dessau-Roßlau",
-                "alle Kreise der Ausgabe");
+        assertThat(AuditScenarioTest.text(status))
+                .contains(
+                        "Statusbericht der Maßnahmen",
+                        "2 Maßnahmen: 1 geplant, 1 laufend, 0 abgeschlossen, 0 eingestellt.",
+                        "Bevölkerung",
+                        "M-01 Willkommenslotsen",
+                        "M-02 Beratung für Familien",
+                        "Kreise: Dessau-Roßlau",
+                        "alle Kreise der Ausgabe");
         byte[] statusPdf = Files.readAllBytes(status);
         assertThat(VeraPdf.failures(statusPdf, PDFAFlavour.PDFA_1_A)).isEmpty();
         assertThat(VeraPdf.failures(statusPdf, PDFAFlavour.PDFUA_1)).isEmpty();
@@ -129,16 +144,21 @@ class GoalsAuditScenarioTest {
         AuditScenarioTest.edit(goals, "auslaenderanteil;15001;2015;5,0;2020;", "auslaenderanteil;15001;2015;6,5;2022;");
         Run second = imon("report", project().resolve(EDITION).toString());
         assertThat(second.exit()).as(second.out() + second.err()).isZero();
-        assertThat(AuditScenarioTest.versionOf(home, "15001.pdf")).as(second.out()).isNotEqualTo(firstVersion);
+        assertThat(AuditScenarioTest.versionOf(home, "15001.pdf"))
+                .as(second.out())
+                .isNotEqualTo(firstVersion);
         assertThat(AuditScenarioTest.text(published)).contains("6,5 % bis 2022").doesNotContain("5,0 % bis 2020");
 
         Run show = imon("audit", "show", firstVersion);
         assertThat(show.exit()).as(show.err()).isZero();
-        assertThat(show.out()).contains("goals auslaenderanteil-2015/ziele.csv SHA-256 " + firstGoals,
-                "measures auslaenderanteil-2015/massnahmen.yml SHA-256 ",
-                "goals auslaenderanteil-2015/ziele.csv: changed");
+        assertThat(show.out())
+                .contains(
+                        "goals auslaenderanteil-2015/ziele.csv SHA-256 " + firstGoals,
+                        "measures auslaenderanteil-2015/massnahmen.yml SHA-256 ",
+                        "goals auslaenderanteil-2015/ziele.csv: changed");
 
-        Run rerun = imon("audit", "rerun", firstVersion, "--out", root.resolve("rerun").toString());
+        Run rerun = imon(
+                "audit", "rerun", firstVersion, "--out", root.resolve("rerun").toString());
         assertThat(rerun.exit()).as(rerun.out() + rerun.err()).isZero();
         assertThat(rerun.out()).contains("identical (sha256 " + Sha256.of(firstPdf) + ")");
         assertThat(Files.mismatch(root.resolve("rerun/15001.pdf"), firstPdf)).isEqualTo(-1L);

@@ -18,8 +18,14 @@ class PostgresAuditScenarioTest extends AuditScenarioTest {
     @Override
     Child restore(Path restored) throws java.io.IOException {
         Files.createDirectories(restored);
-        return (home, args) -> child(home, List.of("-Dspring.profiles.active=postgres"),
-                Map.of("IMON_DB_URL", PostgresSchema.URL + "?currentSchema=" + PostgresSchema.of(getClass()),
-                        "IMON_DB_USER", PostgresSchema.USER), args);
+        return (home, args) -> child(
+                home,
+                List.of("-Dspring.profiles.active=postgres"),
+                Map.of(
+                        "IMON_DB_URL",
+                        PostgresSchema.URL + "?currentSchema=" + PostgresSchema.of(getClass()),
+                        "IMON_DB_USER",
+                        PostgresSchema.USER),
+                args);
     }
 }

@@ -52,19 +52,26 @@ class ComputeJobTest {
 
     @Autowired
     JobOperatorTestUtils jobs;
+
     @Autowired
     @Qualifier("computeJob")
     Job computeJob;
+
     @Autowired
     IngestService ingest;
+
     @Autowired
     ComputationService computation;
+
     @Autowired
     ImonSettings settings;
+
     @Autowired
     AuditLog auditLog;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     Flyway flyway;
 
@@ -84,18 +91,24 @@ class ComputeJobTest {
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         ComputeJobConfiguration.Computed computed = ComputeJobConfiguration.computed(
-                List.copyOf(execution.getStepExecutions())).orElseThrow();
+                        List.copyOf(execution.getStepExecutions()))
+                .orElseThrow();
         assertThat(computed.made()).isTrue();
         assertThat(computed.valuesPerIndicator()).containsKey("auslaenderanteil");
-        long stored = jdbc.queryForObject("SELECT COUNT(*) FROM indicator_value WHERE computation_id = ?",
-                Long.class, computed.computationId());
-        assertThat(stored).isPositive().isEqualTo(computed.valuesPerIndicator().values().stream()
-                .mapToLong(Integer::longValue).sum());
-        assertThat(auditLog.entries()).extracting(AuditEntry::action, AuditEntry::subject)
+        long stored = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM indicator_value WHERE computation_id = ?", Long.class, computed.computationId());
+        assertThat(stored)
+                .isPositive()
+                .isEqualTo(computed.valuesPerIndicator().values().stream()
+                        .mapToLong(Integer::longValue)
+                        .sum());
+        assertThat(auditLog.entries())
+                .extracting(AuditEntry::action, AuditEntry::subject)
                 .contains(tuple(AuditEntry.COMPUTE, "computation " + computed.computationId()));
 
         // the same deliveries, catalogue and register are the same job instance: done, not computed again
         assertThatThrownBy(() -> jobs.startJob(basis)).isInstanceOf(JobInstanceAlreadyCompleteException.class);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM computation", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM computation", Long.class))
+                .isEqualTo(1);
     }
 }

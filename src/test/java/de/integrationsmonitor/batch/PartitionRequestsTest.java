@@ -22,7 +22,8 @@ class PartitionRequestsTest {
     void aRequestIsItsStepAndStepExecutionIdAsJson() {
         Message message = converter.toMessage(new StepExecutionRequest("render-units", 42L), new MessageProperties());
         assertThat(new String(message.getBody(), StandardCharsets.UTF_8))
-                .isIn("{\"stepName\":\"render-units\",\"stepExecutionId\":42}",
+                .isIn(
+                        "{\"stepName\":\"render-units\",\"stepExecutionId\":42}",
                         "{\"stepExecutionId\":42,\"stepName\":\"render-units\"}");
         assertThat(message.getMessageProperties().getContentType()).isEqualTo("application/json");
         StepExecutionRequest back = (StepExecutionRequest) converter.fromMessage(message);
@@ -34,10 +35,12 @@ class PartitionRequestsTest {
     void aSerialisedJavaObjectOrOtherJsonIsRefusedNamingWhatCame() {
         byte[] java = {(byte) 0xAC, (byte) 0xED, 0x00, 0x05, 0x73, 0x72};
         assertThatThrownBy(() -> converter.fromMessage(new Message(java, new MessageProperties())))
-                .isInstanceOf(MessageConversionException.class).hasMessageContaining("not a partition request");
-        Message other = new Message("{\"stepName\":\"render-units\"}".getBytes(StandardCharsets.UTF_8),
-                new MessageProperties());
-        assertThatThrownBy(() -> converter.fromMessage(other)).isInstanceOf(MessageConversionException.class)
+                .isInstanceOf(MessageConversionException.class)
+                .hasMessageContaining("not a partition request");
+        Message other = new Message(
+                "{\"stepName\":\"render-units\"}".getBytes(StandardCharsets.UTF_8), new MessageProperties());
+        assertThatThrownBy(() -> converter.fromMessage(other))
+                .isInstanceOf(MessageConversionException.class)
                 .hasMessageContaining("expected {\"stepName\":..., \"stepExecutionId\":...}")
                 .hasMessageContaining("{\"stepName\":\"render-units\"}");
     }

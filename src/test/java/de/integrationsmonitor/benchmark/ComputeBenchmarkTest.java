@@ -15,12 +15,15 @@ class ComputeBenchmarkTest {
     @Test
     void computeValuesAreTheIndicatorValuesTheComputationStored(@TempDir Path home) throws Exception {
         ImonSettings settings = new ImonSettings(Path.of("").toAbsolutePath(), home);
-        try (BenchmarkStore store = BenchmarkStore.ingested(List.of(Path.of("src/test/resources/fixtures/classic")
-                .toAbsolutePath()), KreisRegister.loadDefault(), settings)) {
+        try (BenchmarkStore store = BenchmarkStore.ingested(
+                List.of(Path.of("src/test/resources/fixtures/classic").toAbsolutePath()),
+                KreisRegister.loadDefault(),
+                settings)) {
             List<BenchmarkFigure> figures = ComputeBenchmark.measure(store, settings.catalogue());
 
-            assertThat(figures).extracting(BenchmarkFigure::figure).containsExactly("compute_seconds",
-                    "compute_values");
+            assertThat(figures)
+                    .extracting(BenchmarkFigure::figure)
+                    .containsExactly("compute_seconds", "compute_values");
             long stored = store.rows("indicator_value");
             assertThat(stored).isPositive();
             assertThat(figures.get(1).value()).isEqualTo((double) stored);

@@ -24,15 +24,16 @@ class StartupBenchmarkTest {
         Path zip = temp.resolve("12411-01-01-4_population-by-sex_de_flat.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
             out.putNextEntry(new ZipEntry("12411-01-01-4_population-by-sex_de_flat.csv"));
-            out.write(Files.readAllBytes(Path.of("src/test/resources/fixtures/ffcsv/"
-                    + "12411-01-01-4_population-by-sex_de_flat.csv")));
+            out.write(Files.readAllBytes(
+                    Path.of("src/test/resources/fixtures/ffcsv/" + "12411-01-01-4_population-by-sex_de_flat.csv")));
             out.closeEntry();
         }
         ImonSettings settings = new ImonSettings(Path.of("").toAbsolutePath(), temp.resolve("unused"));
 
         List<BenchmarkFigure> figures = new StartupBenchmark(settings).measure(Optional.of(zip));
 
-        assertThat(figures).extracting(BenchmarkFigure::figure)
+        assertThat(figures)
+                .extracting(BenchmarkFigure::figure)
                 .containsExactly("startup_seconds", "ingest_zip_whole_process_seconds");
         assertThat(figures).allSatisfy(f -> assertThat(f.value()).isPositive().isLessThan(600));
         assertThat(figures).extracting(BenchmarkFigure::unit).containsOnly("s");

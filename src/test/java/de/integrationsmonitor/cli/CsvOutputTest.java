@@ -11,18 +11,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CsvOutputTest {
 
     @ParameterizedTest(name = "[{0}] is written as [{1}]")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "=HYPERLINK(1)  | '=HYPERLINK(1)",
-        "+cmd           | '+cmd",
-        "-2+3           | '-2+3",
-        "@SUM(A1)       | '@SUM(A1)",
-        "-14.6          | -14.6",
-        "+5             | +5",
-        "-1E+5          | -1E+5",
-        "-              | -",
-        "Insgesamt      | Insgesamt",
-        "15001          | 15001",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "=HYPERLINK(1)  | '=HYPERLINK(1)",
+                "+cmd           | '+cmd",
+                "-2+3           | '-2+3",
+                "@SUM(A1)       | '@SUM(A1)",
+                "-14.6          | -14.6",
+                "+5             | +5",
+                "-1E+5          | -1E+5",
+                "-              | -",
+                "Insgesamt      | Insgesamt",
+                "15001          | 15001",
+            })
     void cells(String cell, String written) {
         assertThat(CsvOutput.safe(cell)).isEqualTo(written);
     }

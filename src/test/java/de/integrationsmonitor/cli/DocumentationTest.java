@@ -34,11 +34,12 @@ class DocumentationTest {
 
     /** The picocli model of the command line, its commands created without their services. */
     private static final CommandSpec IMON = new CommandLine(ImonCommand.class, new CommandLine.IFactory() {
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            return type.isInterface() ? CommandLine.defaultFactory().create(type) : OBJENESIS.newInstance(type);
-        }
-    }).getCommandSpec();
+                @Override
+                public <K> K create(Class<K> type) throws Exception {
+                    return type.isInterface() ? CommandLine.defaultFactory().create(type) : OBJENESIS.newInstance(type);
+                }
+            })
+            .getCommandSpec();
 
     @Test
     void everyCommandAndOptionNamedInTheDocumentationExists() throws IOException {
@@ -51,7 +52,9 @@ class DocumentationTest {
                 }
             }
         }
-        assertThat(wrong).as("commands and options the documentation names but bin/imon does not have").isEmpty();
+        assertThat(wrong)
+                .as("commands and options the documentation names but bin/imon does not have")
+                .isEmpty();
     }
 
     @Test
@@ -65,8 +68,10 @@ class DocumentationTest {
                     continue; // a web address: not checked offline
                 }
                 int hash = target.indexOf('#');
-                Path file = hash == 0 ? page : page.resolveSibling(hash < 0 ? target : target.substring(0, hash))
-                        .normalize();
+                Path file = hash == 0
+                        ? page
+                        : page.resolveSibling(hash < 0 ? target : target.substring(0, hash))
+                                .normalize();
                 if (!Files.exists(file)) {
                     broken.add(page + ": " + target + " (no such file)");
                 } else if (hash >= 0 && !anchors(file).contains(target.substring(hash + 1))) {
@@ -75,7 +80,8 @@ class DocumentationTest {
             }
         }
         assertThat(broken).isEmpty();
-        assertThat(Files.readAllLines(Path.of("README.md"))).as("the README keeps to a screen or two")
+        assertThat(Files.readAllLines(Path.of("README.md")))
+                .as("the README keeps to a screen or two")
                 .hasSizeLessThan(100);
     }
 
@@ -129,8 +135,11 @@ class DocumentationTest {
                 code = !code;
             }
             if (!code && line.matches("#{1,6} .*")) {
-                anchors.add(line.replaceFirst("^#+ ", "").strip().toLowerCase(Locale.ROOT)
-                        .replaceAll("[^\\p{L}\\p{N}_\\- ]", "").replace(' ', '-'));
+                anchors.add(line.replaceFirst("^#+ ", "")
+                        .strip()
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N}_\\- ]", "")
+                        .replace(' ', '-'));
             }
         }
         return anchors;

@@ -23,7 +23,9 @@ class SourceDescriptionsTest {
     void theShippedDescriptionsAreValidAndTakeTheirFiles() {
         SourceDescriptions shipped = SourceDescriptions.load(Path.of("jobs", "datenquellen"));
 
-        assertThat(shipped.all()).isNotEmpty().allSatisfy(d -> assertThat(d.id()).startsWith("eigen:"));
+        assertThat(shipped.all())
+                .isNotEmpty()
+                .allSatisfy(d -> assertThat(d.id()).startsWith("eigen:"));
         SourceDescription svb = shipped.forFile("2020_5-1-3.xlsx").orElseThrow();
         assertThat(svb.id()).isEqualTo("eigen:svb-auslaender");
         assertThat(svb.period().kind()).isEqualTo(PeriodKind.STICHTAG);
@@ -34,15 +36,17 @@ class SourceDescriptionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "id without prefix        | id: eigen:svb-auslaender     | id: 'svb' is not allowed; expected 'eigen:' followed by",
-        "unknown region mode      | mode: ags-in-land            | mode: 'kreisname' is not allowed; expected one of [ags, ags-in-land, key-and-name, name]",
-        "period kind              | kind: stichtag               | kind: 'monat' is not allowed; expected one of [stichtag, jahresdurchschnitt, jahressumme, jahr, schuljahr]",
-        "column letter            | column: B                    | column: 'zwei' is not allowed; expected a column letter such as B or AF",
-        "header rows              | header_rows: [6, 7]          | header_rows: '[7, 6]' is not allowed; expected 'derived', or a list of row numbers",
-        "symbol meaning           | symbols: {'*': '.'}          | symbols: '*' means 'geheim'; allowed meanings are the offices' symbols [-, ., x, /, ...]",
-        "unknown field            | unit: Anzahl                 | unknown field 'einheit'; allowed fields: [attribution, file",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "id without prefix        | id: eigen:svb-auslaender     | id: 'svb' is not allowed; expected 'eigen:' followed by",
+                "unknown region mode      | mode: ags-in-land            | mode: 'kreisname' is not allowed; expected one of [ags, ags-in-land, key-and-name, name]",
+                "period kind              | kind: stichtag               | kind: 'monat' is not allowed; expected one of [stichtag, jahresdurchschnitt, jahressumme, jahr, schuljahr]",
+                "column letter            | column: B                    | column: 'zwei' is not allowed; expected a column letter such as B or AF",
+                "header rows              | header_rows: [6, 7]          | header_rows: '[7, 6]' is not allowed; expected 'derived', or a list of row numbers",
+                "symbol meaning           | symbols: {'*': '.'}          | symbols: '*' means 'geheim'; allowed meanings are the offices' symbols [-, ., x, /, ...]",
+                "unknown field            | unit: Anzahl                 | unknown field 'einheit'; allowed fields: [attribution, file",
+            })
     void aWrongFieldIsRefusedNamingFileFieldAndTheAllowedValues(String what, String right, String message)
             throws IOException {
         String wrong = switch (what.strip()) {
@@ -73,8 +77,9 @@ class SourceDescriptionsTest {
 
     @Test
     void exactlyOneSourceOfThePeriodIsNeeded() throws IOException {
-        Files.writeString(folder.resolve("zwei-zeitbezuege.yml"), valid().replace("group_row: 5", "group_row: 5,"
-                + " fixed: '2020'"));
+        Files.writeString(
+                folder.resolve("zwei-zeitbezuege.yml"),
+                valid().replace("group_row: 5", "group_row: 5," + " fixed: '2020'"));
 
         assertThatThrownBy(() -> SourceDescriptions.load(folder))
                 .hasMessageContaining("period: exactly one of fixed")

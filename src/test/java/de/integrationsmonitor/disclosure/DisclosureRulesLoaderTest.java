@@ -52,8 +52,10 @@ class DisclosureRulesLoaderTest {
 
     @Test
     void theHashChangesWithTheRulesAndNoFileMeansNoRule() throws IOException {
-        String a = DisclosureRulesLoader.load(write("tabellen: {x: {mindestfallzahl: 3}}\n")).sha256();
-        String b = DisclosureRulesLoader.load(write("tabellen: {x: {mindestfallzahl: 4}}\n")).sha256();
+        String a = DisclosureRulesLoader.load(write("tabellen: {x: {mindestfallzahl: 3}}\n"))
+                .sha256();
+        String b = DisclosureRulesLoader.load(write("tabellen: {x: {mindestfallzahl: 4}}\n"))
+                .sha256();
         assertNotEquals(a, b);
         assertEquals(DisclosureRules.NONE, DisclosureRulesLoader.load(dir.resolve("missing.yml")));
     }
@@ -61,13 +63,18 @@ class DisclosureRulesLoaderTest {
     @Test
     void aWrongRuleNamesFileEntryAndField() throws IOException {
         Path file = write("tabellen:\n  abh-aufenthaltstitel: {mindestfallzahl: drei}\n");
-        DisclosureRulesException e = assertThrows(DisclosureRulesException.class, () -> DisclosureRulesLoader.load(file));
-        assertEquals(file + ", tabellen, abh-aufenthaltstitel, mindestfallzahl: expected a whole number from 0 to"
-                + " 1000000, found 'drei'", e.getMessage());
+        DisclosureRulesException e =
+                assertThrows(DisclosureRulesException.class, () -> DisclosureRulesLoader.load(file));
+        assertEquals(
+                file + ", tabellen, abh-aufenthaltstitel, mindestfallzahl: expected a whole number from 0 to"
+                        + " 1000000, found 'drei'",
+                e.getMessage());
 
-        e = assertThrows(DisclosureRulesException.class, () -> DisclosureRulesLoader.block(Map.of("minimum", 3),
-                "jobs/datenquellen/abh.yml, geheimhaltung"));
-        assertTrue(e.getMessage().startsWith("jobs/datenquellen/abh.yml, geheimhaltung: unknown field 'minimum'"),
+        e = assertThrows(
+                DisclosureRulesException.class,
+                () -> DisclosureRulesLoader.block(Map.of("minimum", 3), "jobs/datenquellen/abh.yml, geheimhaltung"));
+        assertTrue(
+                e.getMessage().startsWith("jobs/datenquellen/abh.yml, geheimhaltung: unknown field 'minimum'"),
                 e.getMessage());
     }
 

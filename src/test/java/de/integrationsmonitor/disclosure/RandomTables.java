@@ -13,8 +13,7 @@ final class RandomTables {
 
     private static final ProtectionRule RULE = ProtectionRule.OWN_DATA_DEFAULT;
 
-    private RandomTables() {
-    }
+    private RandomTables() {}
 
     /** A count with a good share of 0, 1 and 2. */
     static long count(Random random) {
@@ -117,21 +116,26 @@ final class RandomTables {
             if (areas > 0) {
                 relations.add(() -> {
                     for (String s : new String[] {sexes[0], sexes[1], "insgesamt"}) {
-                        t.relation(gemeinde + ", " + s, areaKeys.stream().map(k -> k + ", " + s).toList());
+                        t.relation(
+                                gemeinde + ", " + s,
+                                areaKeys.stream().map(k -> k + ", " + s).toList());
                     }
                 });
             }
         }
         boolean office = random.nextBoolean();
         for (int s = 0; s < 2; s++) {
-            t.cell(office ? TableCell.office("Kreis, " + sexes[s], kreis[0][s])
-                    : TableCell.own("Kreis, " + sexes[s], kreis[0][s], RULE));
+            t.cell(
+                    office
+                            ? TableCell.office("Kreis, " + sexes[s], kreis[0][s])
+                            : TableCell.own("Kreis, " + sexes[s], kreis[0][s], RULE));
         }
         long all = kreis[0][0] + kreis[0][1];
         t.cell(office ? TableCell.office("Kreis, insgesamt", all) : TableCell.own("Kreis, insgesamt", all, RULE));
         t.relation("Kreis, insgesamt", List.of("Kreis, männlich", "Kreis, weiblich"));
         for (String s : new String[] {sexes[0], sexes[1], "insgesamt"}) {
-            t.relation("Kreis, " + s, gemeindeKeys.stream().map(k -> k + ", " + s).toList());
+            t.relation(
+                    "Kreis, " + s, gemeindeKeys.stream().map(k -> k + ", " + s).toList());
         }
         relations.forEach(Runnable::run);
         return t.build();

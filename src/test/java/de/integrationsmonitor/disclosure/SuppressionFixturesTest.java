@@ -38,16 +38,22 @@ class SuppressionFixturesTest {
             t.cell(TableCell.own(gemeinden[g] + ", insgesamt", sum, RULE));
             columnSums[TITLES.length] += sum;
             String gemeinde = gemeinden[g];
-            t.relation(gemeinde + ", insgesamt", List.of(TITLES).stream().map(s -> gemeinde + ", " + s).toList());
+            t.relation(
+                    gemeinde + ", insgesamt",
+                    List.of(TITLES).stream().map(s -> gemeinde + ", " + s).toList());
         }
         List<String> columns = new ArrayList<>(List.of(TITLES));
         columns.add("insgesamt");
         for (int c = 0; c < columns.size(); c++) {
             String title = columns.get(c);
             t.cell(TableCell.own("Kreis, " + title, columnSums[c], RULE));
-            t.relation("Kreis, " + title, List.of(gemeinden).stream().map(g -> g + ", " + title).toList());
+            t.relation(
+                    "Kreis, " + title,
+                    List.of(gemeinden).stream().map(g -> g + ", " + title).toList());
         }
-        t.relation("Kreis, insgesamt", List.of(TITLES).stream().map(s -> "Kreis, " + s).toList());
+        t.relation(
+                "Kreis, insgesamt",
+                List.of(TITLES).stream().map(s -> "Kreis, " + s).toList());
         return t.build();
     }
 
@@ -75,12 +81,18 @@ class SuppressionFixturesTest {
         ProtectedTable table = t.build();
 
         // printing all but Gemeinde B: Kreis − A − C − D = 2
-        SuppressionPattern primaryOnly = new SuppressionPattern(table, List.of(CellStatus.PUBLISHED,
-                CellStatus.PRIMARY, CellStatus.PUBLISHED, CellStatus.PUBLISHED, CellStatus.PUBLISHED));
-        DisclosureException stopped = assertThrows(DisclosureException.class,
-                () -> DisclosureAudit.requireProtected(primaryOnly));
-        assertTrue(stopped.getMessage().contains("table Duldungen nach Gemeinden, cell Gemeinde B"),
-                stopped.getMessage());
+        SuppressionPattern primaryOnly = new SuppressionPattern(
+                table,
+                List.of(
+                        CellStatus.PUBLISHED,
+                        CellStatus.PRIMARY,
+                        CellStatus.PUBLISHED,
+                        CellStatus.PUBLISHED,
+                        CellStatus.PUBLISHED));
+        DisclosureException stopped =
+                assertThrows(DisclosureException.class, () -> DisclosureAudit.requireProtected(primaryOnly));
+        assertTrue(
+                stopped.getMessage().contains("table Duldungen nach Gemeinden, cell Gemeinde B"), stopped.getMessage());
         assertTrue(stopped.getMessage().contains("derives [2, 2]"), stopped.getMessage());
 
         SuppressionPattern pattern = Suppression.protect(table);
@@ -95,9 +107,11 @@ class SuppressionFixturesTest {
         // the office published 2 foreigners with Duldung; the own split by sex is 1 and 1: suppressing both still
         // tells that each is at most 2, so the office's own figure is suppressed beside them
         ProtectedTable t = ProtectedTable.builder("Duldungen Gemeinde E nach Geschlecht")
-                .cell(TableCell.own("männlich", 1, RULE)).cell(TableCell.own("weiblich", 1, RULE))
+                .cell(TableCell.own("männlich", 1, RULE))
+                .cell(TableCell.own("weiblich", 1, RULE))
                 .cell(TableCell.office("insgesamt", 2))
-                .relation("insgesamt", List.of("männlich", "weiblich")).build();
+                .relation("insgesamt", List.of("männlich", "weiblich"))
+                .build();
 
         SuppressionPattern pattern = Suppression.protect(t);
 
@@ -111,9 +125,11 @@ class SuppressionFixturesTest {
         // the office published the Kreis's foreigners; the Gemeinden are own counts
         ProtectedTable t = ProtectedTable.builder("Ausländer nach Gemeinden")
                 .cell(TableCell.office("Kreis", 1200))
-                .cell(TableCell.own("Gemeinde A", 1198, RULE)).cell(TableCell.own("Gemeinde B", 1, RULE))
+                .cell(TableCell.own("Gemeinde A", 1198, RULE))
+                .cell(TableCell.own("Gemeinde B", 1, RULE))
                 .cell(TableCell.own("Gemeinde C", 1, RULE))
-                .relation("Kreis", List.of("Gemeinde A", "Gemeinde B", "Gemeinde C")).build();
+                .relation("Kreis", List.of("Gemeinde A", "Gemeinde B", "Gemeinde C"))
+                .build();
         SuppressionPattern pattern = Suppression.protect(t);
         assertEquals(List.of("Gemeinde B", "Gemeinde C"), pattern.keys(CellStatus.PRIMARY));
         // B + C = 2 would say both are small: one more cell goes, the smaller of A and the office's Kreis
@@ -121,19 +137,27 @@ class SuppressionFixturesTest {
         assertEquals(CellStatus.PUBLISHED, pattern.status("Kreis"));
         DisclosureAudit.requireProtected(pattern);
 
-        ProtectedTable officeOnly = ProtectedTable.builder("12521 Kreis").cell(TableCell.office("Kreis", 2))
-                .cell(TableCell.office("Kreis, männlich", 1)).cell(TableCell.office("Kreis, weiblich", 1))
-                .relation("Kreis", List.of("Kreis, männlich", "Kreis, weiblich")).build();
-        assertEquals(List.of(), Suppression.protect(officeOnly).hidden().keySet().stream().toList(),
+        ProtectedTable officeOnly = ProtectedTable.builder("12521 Kreis")
+                .cell(TableCell.office("Kreis", 2))
+                .cell(TableCell.office("Kreis, männlich", 1))
+                .cell(TableCell.office("Kreis, weiblich", 1))
+                .relation("Kreis", List.of("Kreis, männlich", "Kreis, weiblich"))
+                .build();
+        assertEquals(
+                List.of(),
+                Suppression.protect(officeOnly).hidden().keySet().stream().toList(),
                 "what the office published is not suppressed again");
     }
 
     @Test
     void aRateOverASuppressedCountIsSuppressed() {
         ProtectedTable t = ProtectedTable.builder("Jobcenter: erwerbsfähige Leistungsberechtigte")
-                .cell(TableCell.own("Ausländer", 2, RULE)).cell(TableCell.own("Deutsche", 40, RULE))
-                .cell(TableCell.own("insgesamt", 42, RULE)).cell(TableCell.office("Bevölkerung", 3100))
-                .relation("insgesamt", List.of("Ausländer", "Deutsche")).build();
+                .cell(TableCell.own("Ausländer", 2, RULE))
+                .cell(TableCell.own("Deutsche", 40, RULE))
+                .cell(TableCell.own("insgesamt", 42, RULE))
+                .cell(TableCell.office("Bevölkerung", 3100))
+                .relation("insgesamt", List.of("Ausländer", "Deutsche"))
+                .build();
         SuppressionPattern pattern = Suppression.protect(t);
         DerivedFigures derived = new DerivedFigures(pattern);
 
@@ -142,16 +166,21 @@ class SuppressionFixturesTest {
         assertTrue(derived.suppressed(List.of("Ausländer", "insgesamt")));
         // published figures give a published rate: 42 per 3,100 residents are 13.55 per 1,000
         assertEquals(CellStatus.PUBLISHED, pattern.status("insgesamt"));
-        assertEquals(new BigDecimal("13.55"), derived.rate("insgesamt", "Bevölkerung", 1000).orElseThrow()
-                .setScale(2, java.math.RoundingMode.HALF_UP));
+        assertEquals(
+                new BigDecimal("13.55"),
+                derived.rate("insgesamt", "Bevölkerung", 1000)
+                        .orElseThrow()
+                        .setScale(2, java.math.RoundingMode.HALF_UP));
     }
 
     @Test
     void aDifferenceOfPublishedFiguresThatEqualsASuppressedCellIsNotPublished() {
         // 2024 and 2023 published; the 2 of a suppressed Gemeinde must not reappear as "change since last year"
         ProtectedTable t = ProtectedTable.builder("Duldungen")
-                .cell(TableCell.own("Kreis 2024", 58, RULE)).cell(TableCell.own("Kreis 2023", 56, RULE))
-                .cell(TableCell.own("Gemeinde B 2024", 2, RULE)).build();
+                .cell(TableCell.own("Kreis 2024", 58, RULE))
+                .cell(TableCell.own("Kreis 2023", 56, RULE))
+                .cell(TableCell.own("Gemeinde B 2024", 2, RULE))
+                .build();
         DerivedFigures derived = new DerivedFigures(Suppression.protect(t));
         assertEquals(Optional.empty(), derived.difference("Kreis 2024", "Kreis 2023"));
         assertEquals(Optional.of(new BigDecimal("-2")), derived.difference("Kreis 2023", "Kreis 2024"));

@@ -42,31 +42,41 @@ class SuppressionPropertyTest {
             try {
                 pattern = Suppression.protect(table);
             } catch (RuntimeException e) {
-                throw new AssertionError("seed " + seed + " (-Dimon.disclosure.seed=" + seed + "): " + e.getMessage(),
-                        e);
+                throw new AssertionError(
+                        "seed " + seed + " (-Dimon.disclosure.seed=" + seed + "): " + e.getMessage(), e);
             }
             List<AuditFinding> findings = DisclosureAudit.findings(pattern);
             if (!findings.isEmpty()) {
-                fail("seed " + seed + " (-Dimon.disclosure.seed=" + seed + "): " + findings.get(0).message()
-                        + "\n" + pattern.canonical());
+                fail("seed " + seed + " (-Dimon.disclosure.seed=" + seed + "): "
+                        + findings.get(0).message() + "\n" + pattern.canonical());
             }
             for (int c = 0; c < table.cells().size(); c++) {
                 TableCell cell = table.cells().get(c);
                 if (cell.sensitive()) {
-                    assertEquals(CellStatus.PRIMARY, pattern.statuses().get(c), "seed " + seed + " (-Dimon.disclosure"
-                            + ".seed=" + seed + "): " + cell.key() + " = " + cell.value().orElseThrow()
-                            + " is below the rule and must not be published");
+                    assertEquals(
+                            CellStatus.PRIMARY,
+                            pattern.statuses().get(c),
+                            "seed " + seed + " (-Dimon.disclosure"
+                                    + ".seed=" + seed + "): " + cell.key() + " = "
+                                    + cell.value().orElseThrow()
+                                    + " is below the rule and must not be published");
                 } else {
-                    assertTrue(pattern.statuses().get(c) != CellStatus.PRIMARY, "seed " + seed + ": " + cell.key()
-                            + " is not below the rule");
+                    assertTrue(
+                            pattern.statuses().get(c) != CellStatus.PRIMARY,
+                            "seed " + seed + ": " + cell.key() + " is not below the rule");
                 }
             }
             // independent of the linear programme: no relation leaves exactly one suppressed cell to subtract
             for (Relation r : table.relations()) {
-                long hidden = r.parts().stream().filter(p -> pattern.statuses().get(p).hidden()).count()
+                long hidden = r.parts().stream()
+                                .filter(p -> pattern.statuses().get(p).hidden())
+                                .count()
                         + (pattern.statuses().get(r.total()).hidden() ? 1 : 0);
-                assertTrue(hidden != 1, "seed " + seed + " (-Dimon.disclosure.seed=" + seed + "): the relation of "
-                        + table.cells().get(r.total()).key() + " has one suppressed cell, recomputable by subtraction");
+                assertTrue(
+                        hidden != 1,
+                        "seed " + seed + " (-Dimon.disclosure.seed=" + seed + "): the relation of "
+                                + table.cells().get(r.total()).key()
+                                + " has one suppressed cell, recomputable by subtraction");
             }
             if (pattern.count(CellStatus.PRIMARY) > 0) {
                 withPrimary++;

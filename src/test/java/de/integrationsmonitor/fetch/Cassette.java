@@ -27,9 +27,7 @@ record Cassette(String name, List<Interaction> interactions) {
      *
      * @param method the web service method: the last two segments of the URI path, e.g. {@code data/tablefile}
      */
-    record Interaction(String method, Map<String, String> form, int status, Map<String, String> headers,
-                       byte[] body) {
-    }
+    record Interaction(String method, Map<String, String> form, int status, Map<String, String> headers, byte[] body) {}
 
     /** Our own cassettes, on the test class path under {@code genesis/recorded/}. */
     static Cassette own(String name) {
@@ -63,13 +61,13 @@ record Cassette(String name, List<Interaction> interactions) {
             String[] segments = path.split("/");
             String method = segments[segments.length - 2] + "/" + segments[segments.length - 1];
             Map<String, String> headers = new LinkedHashMap<>();
-            ((Map<?, ?>) response.get("headers")).forEach((k, v) -> headers.put(String.valueOf(k),
-                    String.valueOf(((List<?>) v).get(0))));
+            ((Map<?, ?>) response.get("headers"))
+                    .forEach((k, v) -> headers.put(String.valueOf(k), String.valueOf(((List<?>) v).get(0))));
             Object body = ((Map<?, ?>) response.get("body")).get("string");
             byte[] bytes = body instanceof byte[] b ? b : String.valueOf(body).getBytes(StandardCharsets.UTF_8);
             int status = ((Number) ((Map<?, ?>) response.get("status")).get("code")).intValue();
-            interactions.add(new Interaction(method, form(String.valueOf(request.get("body"))), status, headers,
-                    bytes));
+            interactions.add(
+                    new Interaction(method, form(String.valueOf(request.get("body"))), status, headers, bytes));
         }
         return new Cassette(name, List.copyOf(interactions));
     }
@@ -84,7 +82,8 @@ record Cassette(String name, List<Interaction> interactions) {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            fields.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            fields.put(
+                    URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return fields;
     }

@@ -36,43 +36,61 @@ class CredentialsTest {
     @Test
     @DisplayName("a token is sent as the user name with an empty password")
     void token() {
-        assertThat(header(resolve(Database.GENESIS, "IMON_GENESIS_TOKEN", "abc123"))).isEqualTo("abc123/");
+        assertThat(header(resolve(Database.GENESIS, "IMON_GENESIS_TOKEN", "abc123")))
+                .isEqualTo("abc123/");
     }
 
     @Test
     @DisplayName("user and password; a database's own variables come before the common ones")
     void perDatabase() {
-        String[] env = {"IMON_GENESIS_USER", "DEUSER01", "IMON_GENESIS_PASSWORD", "pw-common",
-                "IMON_GENESIS_TOKEN_ZENSUS", "zensus-token"};
+        String[] env = {
+            "IMON_GENESIS_USER",
+            "DEUSER01",
+            "IMON_GENESIS_PASSWORD",
+            "pw-common",
+            "IMON_GENESIS_TOKEN_ZENSUS",
+            "zensus-token"
+        };
 
         assertThat(header(resolve(Database.GENESIS, env))).isEqualTo("DEUSER01/pw-common");
         assertThat(header(resolve(Database.ZENSUS, env))).isEqualTo("zensus-token/");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "IMON_GENESIS_USER|DEUSER01|IMON_GENESIS_USER is set but IMON_GENESIS_PASSWORD is not; set both, or IMON_GENESIS_TOKEN alone",
-        "IMON_GENESIS_PASSWORD|geheim-7|IMON_GENESIS_PASSWORD is set but IMON_GENESIS_USER is not",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "IMON_GENESIS_USER|DEUSER01|IMON_GENESIS_USER is set but IMON_GENESIS_PASSWORD is not; set both, or IMON_GENESIS_TOKEN alone",
+                "IMON_GENESIS_PASSWORD|geheim-7|IMON_GENESIS_PASSWORD is set but IMON_GENESIS_USER is not",
+            })
     @DisplayName("half a pair is refused, without showing the value")
     void halfAPair(String variable, String value, String message) {
         assertThatThrownBy(() -> resolve(Database.GENESIS, variable, value))
-                .isInstanceOf(FetchConfigurationException.class).hasMessageContaining(message)
+                .isInstanceOf(FetchConfigurationException.class)
+                .hasMessageContaining(message)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(value));
     }
 
     @Test
     @DisplayName("a token and a user name at once are refused as ambiguous")
     void both() {
-        assertThatThrownBy(() -> resolve(Database.GENESIS, "IMON_GENESIS_TOKEN", "t", "IMON_GENESIS_USER", "u",
-                "IMON_GENESIS_PASSWORD", "p")).isInstanceOf(FetchConfigurationException.class)
+        assertThatThrownBy(() -> resolve(
+                        Database.GENESIS,
+                        "IMON_GENESIS_TOKEN",
+                        "t",
+                        "IMON_GENESIS_USER",
+                        "u",
+                        "IMON_GENESIS_PASSWORD",
+                        "p"))
+                .isInstanceOf(FetchConfigurationException.class)
                 .hasMessageContaining("are both set");
     }
 
     @Test
     @DisplayName("a private credentials file is read, a database's keys before the common ones")
     void privateFile() throws IOException {
-        Path file = Files.writeString(temp.resolve("genesis.properties"),
+        Path file = Files.writeString(
+                temp.resolve("genesis.properties"),
                 "# the department's accounts\nregionalstatistik.token=rdb-token\nuser=DEUSER01\npassword=pw 2\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 
@@ -101,11 +119,17 @@ class CredentialsTest {
         Path file = Files.writeString(temp.resolve("genesis.properties"), "token=from-file\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 
-        assertThat(header(resolve(Database.GENESIS, "IMON_GENESIS_TOKEN", "from-env", "IMON_GENESIS_CREDENTIALS",
-                file.toString()))).isEqualTo("from-env/");
+        assertThat(header(resolve(
+                        Database.GENESIS,
+                        "IMON_GENESIS_TOKEN",
+                        "from-env",
+                        "IMON_GENESIS_CREDENTIALS",
+                        file.toString())))
+                .isEqualTo("from-env/");
         assertThat(resolve(Database.GENESIS)).isEmpty();
         assertThat(Credentials.configured(Map.<String, String>of()::get)).isFalse();
-        assertThat(Credentials.configured(Map.of("IMON_GENESIS_TOKEN_ZENSUS", "z")::get)).isTrue();
+        assertThat(Credentials.configured(Map.of("IMON_GENESIS_TOKEN_ZENSUS", "z")::get))
+                .isTrue();
     }
 
     @Test

@@ -37,8 +37,9 @@ import picocli.CommandLine;
  * nowhere but the request headers (not in a URL, a body, the database, the output or the log, which runs at DEBUG
  * with the JDBC parameter values at TRACE).
  */
-@SpringBootTest(properties = {"logging.level.de.integrationsmonitor=DEBUG",
-        "logging.level.org.springframework.jdbc.core=TRACE"})
+@SpringBootTest(
+        properties = {"logging.level.de.integrationsmonitor=DEBUG", "logging.level.org.springframework.jdbc.core=TRACE"
+        })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(OutputCaptureExtension.class)
 class FetchCommandTest {
@@ -48,12 +49,17 @@ class FetchCommandTest {
     static final String PASSWORD = "pw-genesis-91f3e2aa";
     static final String GENESIS_PATH = "/genesisWS/rest/2020/";
 
-    static final GenesisReplay REPLAY = new GenesisReplay(Cassette.own("12411-01-01-4.yaml"),
-            Cassette.own("12531-0043.yaml"), Cassette.own("status-codes.yaml"), Cassette.own("AI-N-01-2-5.yaml"),
-            Cassette.own("modifieddata.yaml"), Cassette.own("13111-01-03-4.yaml"));
+    static final GenesisReplay REPLAY = new GenesisReplay(
+            Cassette.own("12411-01-01-4.yaml"),
+            Cassette.own("12531-0043.yaml"),
+            Cassette.own("status-codes.yaml"),
+            Cassette.own("AI-N-01-2-5.yaml"),
+            Cassette.own("modifieddata.yaml"),
+            Cassette.own("13111-01-03-4.yaml"));
 
     @TempDir
     static Path project;
+
     @TempDir
     static Path home;
 
@@ -65,7 +71,9 @@ class FetchCommandTest {
         Files.createDirectories(project.resolve("jobs/catalogue"));
         Files.createDirectories(project.resolve("jobs/register"));
         for (String file : new String[] {"kreise.csv", "laender.csv", "kreis-nachfolge.csv"}) {
-            Files.copy(Path.of("jobs/register", file), project.resolve("jobs/register").resolve(file));
+            Files.copy(
+                    Path.of("jobs/register", file),
+                    project.resolve("jobs/register").resolve(file));
         }
         Files.copy(Path.of("jobs/catalogue/pruefregeln.yml"), project.resolve("jobs/catalogue/pruefregeln.yml"));
         registry.add("imon.project", project::toString);
@@ -90,10 +98,13 @@ class FetchCommandTest {
 
     @Autowired
     CommandLine.IFactory factory;
+
     @Autowired
     DeliveryRepository deliveries;
+
     @Autowired
     TableDownloadRepository downloads;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -115,7 +126,10 @@ class FetchCommandTest {
     }
 
     static void noSecretIn(CapturedOutput output) {
-        assertThat(output.getAll()).doesNotContain(TOKEN).doesNotContain(PASSWORD).doesNotContain(USER);
+        assertThat(output.getAll())
+                .doesNotContain(TOKEN)
+                .doesNotContain(PASSWORD)
+                .doesNotContain(USER);
     }
 
     @Test
@@ -125,17 +139,20 @@ class FetchCommandTest {
         int exit = imon("fetch");
 
         assertThat(exit).isZero();
-        assertThat(output.getOut()).contains(
-                "12411-01-01-4 (regionalstatistik): downloaded 12411-01-01-4_1773175772751_de_flat.zip",
-                "12531-0043 (genesis): too large for a direct download",
-                "12531-0043 (genesis): job 12531-0043_171717171 done after 4 polls",
-                "63121-0001 (genesis): no data for this selection",
-                "AI-N-01-2-5 (regionalstatistik): downloaded AI-N-01-2-5_1773175799999_de_flat.zip",
-                "fetch: 3 fetched, 0 unchanged, 1 no data, 0 failed, 0 refused");
-        assertThat(deliveries.all()).extracting(d -> d.tableCode() + " " + d.fileName()).containsExactly(
-                "12411-01-01-4 12411-01-01-4_1773175772751_de_flat.zip",
-                "12531-0043 12531-0043_171717171_flat.zip",
-                "AI-N-01-2-5 AI-N-01-2-5_1773175799999_de_flat.zip");
+        assertThat(output.getOut())
+                .contains(
+                        "12411-01-01-4 (regionalstatistik): downloaded 12411-01-01-4_1773175772751_de_flat.zip",
+                        "12531-0043 (genesis): too large for a direct download",
+                        "12531-0043 (genesis): job 12531-0043_171717171 done after 4 polls",
+                        "63121-0001 (genesis): no data for this selection",
+                        "AI-N-01-2-5 (regionalstatistik): downloaded AI-N-01-2-5_1773175799999_de_flat.zip",
+                        "fetch: 3 fetched, 0 unchanged, 1 no data, 0 failed, 0 refused");
+        assertThat(deliveries.all())
+                .extracting(d -> d.tableCode() + " " + d.fileName())
+                .containsExactly(
+                        "12411-01-01-4 12411-01-01-4_1773175772751_de_flat.zip",
+                        "12531-0043 12531-0043_171717171_flat.zip",
+                        "AI-N-01-2-5 AI-N-01-2-5_1773175799999_de_flat.zip");
         assertThat(home.resolve("input/12531-0043_171717171_flat.zip")).isRegularFile();
         assertThat(downloads.lastDownload(Database.GENESIS, "12531-0043", "de")).isPresent();
         assertThat(downloads.lastDownload(Database.GENESIS, "63121-0001", "de")).isEmpty();
@@ -146,18 +163,27 @@ class FetchCommandTest {
     @Order(2)
     @DisplayName("a table unchanged since its last download is not downloaded: 'unchanged since 03.11.2026'")
     void unchangedSinceLastDownload(CapturedOutput output) {
-        downloads.recordDownload(new FetchLog.Download(Database.REGIONALSTATISTIK, "13111-01-03-4", "de",
-                LocalDateTime.of(2026, 11, 3, 2, 30), "13111-01-03-4_de_flat.zip", "a".repeat(64), Optional.empty(),
+        downloads.recordDownload(new FetchLog.Download(
+                Database.REGIONALSTATISTIK,
+                "13111-01-03-4",
+                "de",
+                LocalDateTime.of(2026, 11, 3, 2, 30),
+                "13111-01-03-4_de_flat.zip",
+                "a".repeat(64),
+                Optional.empty(),
                 Optional.empty()));
         int requests = REPLAY.requests().size();
 
         int exit = imon("fetch", "13111-01-03-4", "--database", "regionalstatistik");
 
         assertThat(exit).isZero();
-        assertThat(output.getOut()).contains("13111-01-03-4 (regionalstatistik): unchanged since 03.11.2026",
-                "fetch: 0 fetched, 1 unchanged");
+        assertThat(output.getOut())
+                .contains(
+                        "13111-01-03-4 (regionalstatistik): unchanged since 03.11.2026",
+                        "fetch: 0 fetched, 1 unchanged");
         assertThat(REPLAY.requests().subList(requests, REPLAY.requests().size()))
-                .extracting(GenesisReplay.Seen::method).containsExactly("catalogue/modifieddata");
+                .extracting(GenesisReplay.Seen::method)
+                .containsExactly("catalogue/modifieddata");
         noSecretIn(output);
     }
 
@@ -170,17 +196,20 @@ class FetchCommandTest {
         int exit = imon("fetch", "99999-01-01-4", "--force");
 
         assertThat(exit).as(output.getAll()).isEqualTo(1);
-        assertThat(output.getOut()).contains("FAILED 99999-01-01-4 (regionalstatistik): Regionaldatenbank Deutschland (");
-        assertThat(REPLAY.requests("data/tablefile")).last()
+        assertThat(output.getOut())
+                .contains("FAILED 99999-01-01-4 (regionalstatistik): Regionaldatenbank Deutschland (");
+        assertThat(REPLAY.requests("data/tablefile"))
+                .last()
                 .satisfies(r -> assertThat(r.form()).containsEntry("name", "99999-01-01-4"));
 
         assertThat(imon("fetch", "12531-0044")).isEqualTo(2);
         assertThat(output.getOut()).contains("REFUSED 12531-0044: not listed in");
 
         assertThat(imon("fetch", "12411-0044", "--database", "nrw")).isEqualTo(1);
-        assertThat(output.getOut()).contains("FAILED 12411-0044 (nrw): GENESIS database nrw"
-                + " (www.landesdatenbank.nrw.de) (");
-        assertThat(REPLAY.requests("data/tablefile")).last()
+        assertThat(output.getOut())
+                .contains("FAILED 12411-0044 (nrw): GENESIS database nrw" + " (www.landesdatenbank.nrw.de) (");
+        assertThat(REPLAY.requests("data/tablefile"))
+                .last()
                 .satisfies(r -> assertThat(r.form()).containsEntry("name", "12411-0044"));
     }
 
@@ -196,13 +225,19 @@ class FetchCommandTest {
         int exit = imon("fetch", "--force");
 
         assertThat(exit).isZero();
-        assertThat(output.getOut()).contains("13111-01-03-4 (regionalstatistik): downloaded 13111-01-03-4_de_flat.csv",
-                "; the office adjusted the request: erfolgreich mit Parameteranpassung: startyear 1990 auf 2025"
-                        + " gesetzt");
-        assertThat(REPLAY.requests("data/tablefile")).last()
+        assertThat(output.getOut())
+                .contains(
+                        "13111-01-03-4 (regionalstatistik): downloaded 13111-01-03-4_de_flat.csv",
+                        "; the office adjusted the request: erfolgreich mit Parameteranpassung: startyear 1990 auf 2025"
+                                + " gesetzt");
+        assertThat(REPLAY.requests("data/tablefile"))
+                .last()
                 .satisfies(r -> assertThat(r.form()).containsEntry("startyear", "1990"));
-        long delivery = deliveries.all().stream().filter(d -> d.tableCode().equals("13111-01-03-4")).findFirst()
-                .orElseThrow().id();
+        long delivery = deliveries.all().stream()
+                .filter(d -> d.tableCode().equals("13111-01-03-4"))
+                .findFirst()
+                .orElseThrow()
+                .id();
         assertThat(downloads.officeWarnings(delivery))
                 .containsExactly("erfolgreich mit Parameteranpassung: startyear 1990 auf 2025 gesetzt");
     }
@@ -221,11 +256,13 @@ class FetchCommandTest {
         int exit = imon("fetch");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(output.getOut()).contains("REFUSED 12411-99-99-9 (genesis): the GENESIS-Online (Destatis) has no"
-                        + " table 12411-99-99-9",
-                "REFUSED 12411-01-01-4: " + project.resolve("jobs/quellen.yml") + ": source 2 (12411-01-01-4):"
-                        + " database is 'destatis'; allowed: regionalstatistik, genesis, zensus",
-                "12411-01-01-4 (regionalstatistik): downloaded 12411-01-01-4_1773175790049_en_flat.zip");
+        assertThat(output.getOut())
+                .contains(
+                        "REFUSED 12411-99-99-9 (genesis): the GENESIS-Online (Destatis) has no"
+                                + " table 12411-99-99-9",
+                        "REFUSED 12411-01-01-4: " + project.resolve("jobs/quellen.yml") + ": source 2 (12411-01-01-4):"
+                                + " database is 'destatis'; allowed: regionalstatistik, genesis, zensus",
+                        "12411-01-01-4 (regionalstatistik): downloaded 12411-01-01-4_1773175790049_en_flat.zip");
         assertThat(output.getErr()).contains("imon: 2 of 3 tables refused; the lines above say why");
         noSecretIn(output);
     }
@@ -244,10 +281,15 @@ class FetchCommandTest {
         baseUrl = "http://127.0.0.1:" + port + "/genesisws/rest/2020/";
 
         assertThat(imon("fetch", "--database", "regionalstatistik")).isEqualTo(1);
-        assertThat(output.getOut()).contains("FAILED 12411-01-01-4 (regionalstatistik): cannot connect to"
-                + " Regionaldatenbank Deutschland (127.0.0.1:" + port + ", catalogue/modifieddata) (connection refused)",
-                "FAILED AI-N-01-2-5 (regionalstatistik): not tried: cannot connect to");
-        assertThat(output.getErr()).contains("imon: 2 of 2 tables could not be fetched").doesNotContain("at de.");
+        assertThat(output.getOut())
+                .contains(
+                        "FAILED 12411-01-01-4 (regionalstatistik): cannot connect to"
+                                + " Regionaldatenbank Deutschland (127.0.0.1:" + port
+                                + ", catalogue/modifieddata) (connection refused)",
+                        "FAILED AI-N-01-2-5 (regionalstatistik): not tried: cannot connect to");
+        assertThat(output.getErr())
+                .contains("imon: 2 of 2 tables could not be fetched")
+                .doesNotContain("at de.");
         noSecretIn(output);
     }
 
@@ -256,14 +298,17 @@ class FetchCommandTest {
     @DisplayName("a wrong command line exits 64; no credentials exits 2, saying how to set them")
     void usageAndNoCredentials(CapturedOutput output) {
         assertThat(imon("fetch", "--database", "destatis")).isEqualTo(64);
-        assertThat(output.getErr()).contains("--database is 'destatis'; allowed: regionalstatistik, genesis, zensus, nrw");
+        assertThat(output.getErr())
+                .contains("--database is 'destatis'; allowed: regionalstatistik, genesis, zensus, nrw");
 
         token = null;
 
-        assertThat(imon("fetch", "12411-01-01-4", "--database", "regionalstatistik")).isEqualTo(2);
-        assertThat(output.getErr()).contains("imon: no credentials for the GENESIS web service: set"
-                + " IMON_GENESIS_TOKEN (or IMON_GENESIS_USER and IMON_GENESIS_PASSWORD), or name a credentials file"
-                + " with IMON_GENESIS_CREDENTIALS");
+        assertThat(imon("fetch", "12411-01-01-4", "--database", "regionalstatistik"))
+                .isEqualTo(2);
+        assertThat(output.getErr())
+                .contains("imon: no credentials for the GENESIS web service: set"
+                        + " IMON_GENESIS_TOKEN (or IMON_GENESIS_USER and IMON_GENESIS_PASSWORD), or name a credentials file"
+                        + " with IMON_GENESIS_CREDENTIALS");
     }
 
     @Test
@@ -274,12 +319,14 @@ class FetchCommandTest {
 
         assertThat(requests).hasSizeGreaterThan(10).allSatisfy(request -> {
             boolean genesis = request.path().startsWith(GENESIS_PATH);
-            assertThat(request.headers()).containsEntry("username", genesis ? USER : TOKEN)
+            assertThat(request.headers())
+                    .containsEntry("username", genesis ? USER : TOKEN)
                     .containsEntry("password", genesis ? PASSWORD : "");
             assertThat(request.path() + request.body()).doesNotContain(TOKEN, USER, PASSWORD);
         });
         List<String> database = jdbc.queryForList("SCRIPT", String.class);
-        assertThat(database).isNotEmpty().noneMatch(line -> line.contains(TOKEN) || line.contains(USER)
-                || line.contains(PASSWORD));
+        assertThat(database)
+                .isNotEmpty()
+                .noneMatch(line -> line.contains(TOKEN) || line.contains(USER) || line.contains(PASSWORD));
     }
 }

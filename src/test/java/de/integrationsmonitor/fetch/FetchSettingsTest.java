@@ -38,9 +38,17 @@ class FetchSettingsTest {
     @Test
     @DisplayName("IMON_GENESIS_URL replaces every base URL, IMON_GENESIS_URL_<DATABASE> one; fractions of seconds")
     void overrides() {
-        FetchSettings settings = FetchSettings.from(Map.of("IMON_GENESIS_URL", "https://mirror.example/rest/2020",
-                "IMON_GENESIS_URL_ZENSUS", "http://127.0.0.1:8089/api/rest/2020/", "IMON_GENESIS_POLL_SECONDS",
-                "0.05", "IMON_INBOX", "/srv/imon/eingang")::get, INPUT);
+        FetchSettings settings = FetchSettings.from(
+                Map.of(
+                        "IMON_GENESIS_URL",
+                        "https://mirror.example/rest/2020",
+                        "IMON_GENESIS_URL_ZENSUS",
+                        "http://127.0.0.1:8089/api/rest/2020/",
+                        "IMON_GENESIS_POLL_SECONDS",
+                        "0.05",
+                        "IMON_INBOX",
+                        "/srv/imon/eingang")::get,
+                INPUT);
 
         assertThat(settings.baseUrl(Database.GENESIS)).isEqualTo(URI.create("https://mirror.example/rest/2020/"));
         assertThat(settings.baseUrl(Database.REGIONALSTATISTIK))
@@ -51,17 +59,20 @@ class FetchSettingsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "IMON_GENESIS_POLL_SECONDS|fünf|IMON_GENESIS_POLL_SECONDS is 'fünf'; expected a number of seconds, fractions allowed",
-        "IMON_GENESIS_READ_TIMEOUT_SECONDS|0|IMON_GENESIS_READ_TIMEOUT_SECONDS is '0'; expected a number of seconds above 0",
-        "IMON_GENESIS_RETRIES|2.5|IMON_GENESIS_RETRIES is '2.5'; expected a whole number from 0 to 20",
-        "IMON_GENESIS_URL|ftp://mirror.example/|expected an http(s) URL with a host",
-        "IMON_GENESIS_URL|http://mirror.example/rest/2020/|plain http to another machine would carry the credentials unencrypted",
-        "IMON_GENESIS_URL|https://user:pw@mirror.example/|expected a base URL without query or user name",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "IMON_GENESIS_POLL_SECONDS|fünf|IMON_GENESIS_POLL_SECONDS is 'fünf'; expected a number of seconds, fractions allowed",
+                "IMON_GENESIS_READ_TIMEOUT_SECONDS|0|IMON_GENESIS_READ_TIMEOUT_SECONDS is '0'; expected a number of seconds above 0",
+                "IMON_GENESIS_RETRIES|2.5|IMON_GENESIS_RETRIES is '2.5'; expected a whole number from 0 to 20",
+                "IMON_GENESIS_URL|ftp://mirror.example/|expected an http(s) URL with a host",
+                "IMON_GENESIS_URL|http://mirror.example/rest/2020/|plain http to another machine would carry the credentials unencrypted",
+                "IMON_GENESIS_URL|https://user:pw@mirror.example/|expected a base URL without query or user name",
+            })
     @DisplayName("a wrong setting is refused, naming the variable and what it expects")
     void wrong(String variable, String value, String message) {
         assertThatThrownBy(() -> FetchSettings.from(Map.of(variable, value)::get, INPUT))
-                .isInstanceOf(FetchConfigurationException.class).hasMessageContaining(message);
+                .isInstanceOf(FetchConfigurationException.class)
+                .hasMessageContaining(message);
     }
 }

@@ -115,18 +115,23 @@ final class GenesisReplay implements AutoCloseable {
         Map<String, String> form = request.form();
         for (int i = 0; i < interactions.size(); i++) {
             Cassette.Interaction candidate = interactions.get(i);
-            if (!replayed.contains(i) && candidate.method().equals(request.method()) && matches(candidate.form(), form)) {
+            if (!replayed.contains(i)
+                    && candidate.method().equals(request.method())
+                    && matches(candidate.form(), form)) {
                 replayed.add(i);
                 return response(candidate);
             }
         }
-        return new MockResponse().setResponseCode(404).setHeader("Content-Type", "text/plain")
+        return new MockResponse()
+                .setResponseCode(404)
+                .setHeader("Content-Type", "text/plain")
                 .setBody("no recorded interaction left for " + request.method() + " " + form);
     }
 
     private static boolean matches(Map<String, String> recorded, Map<String, String> asked) {
         for (String field : IDENTIFYING) {
-            if (recorded.containsKey(field) && asked.containsKey(field)
+            if (recorded.containsKey(field)
+                    && asked.containsKey(field)
                     && !recorded.get(field).equals(asked.get(field))) {
                 return false;
             }
@@ -135,7 +140,8 @@ final class GenesisReplay implements AutoCloseable {
     }
 
     static MockResponse response(Cassette.Interaction interaction) {
-        MockResponse response = new MockResponse().setResponseCode(interaction.status())
+        MockResponse response = new MockResponse()
+                .setResponseCode(interaction.status())
                 .setBody(new Buffer().write(interaction.body()));
         interaction.headers().forEach((name, value) -> {
             if (name.equalsIgnoreCase("Content-Type") || name.equalsIgnoreCase("Content-Disposition")) {
@@ -147,7 +153,8 @@ final class GenesisReplay implements AutoCloseable {
 
     /** A status object as the offices write it. */
     static MockResponse status(int code, String content) {
-        return new MockResponse().setHeader("Content-Type", "application/json;charset=UTF-8")
+        return new MockResponse()
+                .setHeader("Content-Type", "application/json;charset=UTF-8")
                 .setBody("{\"Ident\":{\"Service\":\"data\",\"Method\":\"tablefile\"},\"Status\":{\"Code\":" + code
                         + ",\"Content\":\"" + content + "\",\"Type\":\"Information\"},\"Parameter\":{\"username\":"
                         + "\"********************\",\"password\":\"********************\"}}");

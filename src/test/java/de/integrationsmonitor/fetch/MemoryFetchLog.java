@@ -12,9 +12,12 @@ final class MemoryFetchLog implements FetchLog {
 
     @Override
     public Optional<LocalDateTime> lastDownload(Database database, String table, String language) {
-        return downloads.stream().filter(d -> d.database() == database && d.table().equals(table)
+        return downloads.stream()
+                .filter(d -> d.database() == database
+                        && d.table().equals(table)
                         && d.language().equals(language))
-                .map(Download::fetchedAt).max(LocalDateTime::compareTo);
+                .map(Download::fetchedAt)
+                .max(LocalDateTime::compareTo);
     }
 
     @Override
@@ -24,7 +27,14 @@ final class MemoryFetchLog implements FetchLog {
 
     /** A download made earlier, on the given day. */
     MemoryFetchLog downloadedOn(Database database, String table, LocalDateTime when) {
-        downloads.add(new Download(database, table, "de", when, table + "_de_flat.zip", "0".repeat(64), Optional.empty(),
+        downloads.add(new Download(
+                database,
+                table,
+                "de",
+                when,
+                table + "_de_flat.zip",
+                "0".repeat(64),
+                Optional.empty(),
                 Optional.empty()));
         return this;
     }

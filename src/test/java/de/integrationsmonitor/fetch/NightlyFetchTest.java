@@ -26,11 +26,12 @@ import picocli.CommandLine;
 @SpringBootTest
 class NightlyFetchTest {
 
-    static final GenesisReplay REPLAY = new GenesisReplay(Cassette.own("12411-01-01-4.yaml"),
-            Cassette.own("status-codes.yaml"), Cassette.own("modifieddata.yaml"));
+    static final GenesisReplay REPLAY = new GenesisReplay(
+            Cassette.own("12411-01-01-4.yaml"), Cassette.own("status-codes.yaml"), Cassette.own("modifieddata.yaml"));
 
     @TempDir
     static Path project;
+
     @TempDir
     static Path home;
 
@@ -39,10 +40,14 @@ class NightlyFetchTest {
         Files.createDirectories(project.resolve("jobs/catalogue"));
         Files.createDirectories(project.resolve("jobs/register"));
         for (String file : new String[] {"kreise.csv", "laender.csv", "kreis-nachfolge.csv"}) {
-            Files.copy(Path.of("jobs/register", file), project.resolve("jobs/register").resolve(file));
+            Files.copy(
+                    Path.of("jobs/register", file),
+                    project.resolve("jobs/register").resolve(file));
         }
         for (String file : new String[] {"pruefregeln.yml", "indikatoren.yml"}) {
-            Files.copy(Path.of("jobs/catalogue", file), project.resolve("jobs/catalogue").resolve(file));
+            Files.copy(
+                    Path.of("jobs/catalogue", file),
+                    project.resolve("jobs/catalogue").resolve(file));
         }
         Files.writeString(project.resolve("jobs/quellen.yml"), """
                 sources:
@@ -64,6 +69,7 @@ class NightlyFetchTest {
 
     @Autowired
     CommandLine.IFactory factory;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -72,11 +78,19 @@ class NightlyFetchTest {
         Path inbox = Files.createDirectories(home.resolve("inbox"));
         Path editions = Files.createDirectories(home.resolve("editions"));
 
-        int exit = ImonCommand.commandLine(factory).execute("nightly", "--inbox", inbox.toString(), "--editions",
-                editions.toString(), "--run-date", "2026-12-01");
+        int exit = ImonCommand.commandLine(factory)
+                .execute(
+                        "nightly",
+                        "--inbox",
+                        inbox.toString(),
+                        "--editions",
+                        editions.toString(),
+                        "--run-date",
+                        "2026-12-01");
 
         assertThat(exit).isZero();
-        assertThat(jdbc.queryForList("SELECT table_code FROM delivery", String.class)).containsExactly("12411-01-01-4");
+        assertThat(jdbc.queryForList("SELECT table_code FROM delivery", String.class))
+                .containsExactly("12411-01-01-4");
         Path json;
         try (Stream<Path> files = Files.list(home.resolve("output/laeufe"))) {
             json = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();

@@ -6,8 +6,8 @@ import de.integrationsmonitor.ingest.ExtractSource;
 import de.integrationsmonitor.ingest.FfcsvReader;
 import de.integrationsmonitor.ingest.IngestOutcome;
 import de.integrationsmonitor.ingest.LineAccount;
-import de.integrationsmonitor.observation.Observation;
 import de.integrationsmonitor.ingest.RecordingListener;
+import de.integrationsmonitor.observation.Observation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -24,8 +24,7 @@ import java.util.Optional;
 final class ReadingIntake implements Fetcher.Intake {
 
     /** One file taken in: the code it was given and the one the reader stored its observations under. */
-    record Read(String fileName, String declaredTable, String tableCode, List<Observation> observations) {
-    }
+    record Read(String fileName, String declaredTable, String tableCode, List<Observation> observations) {}
 
     final List<Read> reads = new ArrayList<>();
     private final Map<String, Long> deliveries = new HashMap<>();
@@ -36,8 +35,15 @@ final class ReadingIntake implements Fetcher.Intake {
         try {
             String sha256 = Fetcher.sha256(file);
             if (deliveries.containsKey(sha256)) {
-                return new IngestOutcome(name, IngestOutcome.Status.ALREADY_INGESTED, Optional.empty(), table,
-                        Optional.of(deliveries.get(sha256)), Optional.empty(), Optional.empty(), "identical bytes");
+                return new IngestOutcome(
+                        name,
+                        IngestOutcome.Status.ALREADY_INGESTED,
+                        Optional.empty(),
+                        table,
+                        Optional.of(deliveries.get(sha256)),
+                        Optional.empty(),
+                        Optional.empty(),
+                        "identical bytes");
             }
             RecordingListener recorded = new RecordingListener();
             LineAccount account = new FfcsvReader().read(ExtractSource.scan(file, Optional.of(table)), recorded);
@@ -45,11 +51,25 @@ final class ReadingIntake implements Fetcher.Intake {
             deliveries.put(sha256, id);
             String code = recorded.header.tableCode();
             reads.add(new Read(name, table, code, recorded.observations));
-            return new IngestOutcome(name, IngestOutcome.Status.STORED, Optional.of(ExtractFormat.FFCSV), code,
-                    Optional.of(id), Optional.of(account), Optional.empty(), "");
+            return new IngestOutcome(
+                    name,
+                    IngestOutcome.Status.STORED,
+                    Optional.of(ExtractFormat.FFCSV),
+                    code,
+                    Optional.of(id),
+                    Optional.of(account),
+                    Optional.empty(),
+                    "");
         } catch (ExtractRefusedException e) {
-            return new IngestOutcome(name, IngestOutcome.Status.REFUSED, Optional.empty(), table, Optional.empty(),
-                    Optional.empty(), Optional.empty(), e.getMessage());
+            return new IngestOutcome(
+                    name,
+                    IngestOutcome.Status.REFUSED,
+                    Optional.empty(),
+                    table,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

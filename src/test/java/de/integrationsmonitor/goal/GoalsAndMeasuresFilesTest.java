@@ -24,7 +24,9 @@ class GoalsAndMeasuresFilesTest {
         Map<String, String> shown = new LinkedHashMap<>();
         shown.put("auslaenderanteil", "Bevölkerung");
         shown.put("arbeitslosenquote_auslaender", "Arbeit");
-        return new Scope(shown, Set.of("auslaenderanteil", "arbeitslosenquote_auslaender", "sgb2_quote"),
+        return new Scope(
+                shown,
+                Set.of("auslaenderanteil", "arbeitslosenquote_auslaender", "sgb2_quote"),
                 Set.of("15001", "15002"));
     }
 
@@ -40,7 +42,8 @@ class GoalsAndMeasuresFilesTest {
                 + "auslaenderanteil;alle;2018;8;2023;\n");
         assertThat(goals).hasSize(2);
         assertThat(goals.get(0).target()).isEqualByComparingTo("10.5");
-        assertThat(goals.get(0).corridor()).hasValueSatisfying(c -> assertThat(c).isEqualByComparingTo("0.5"));
+        assertThat(goals.get(0).corridor())
+                .hasValueSatisfying(c -> assertThat(c).isEqualByComparingTo("0.5"));
         assertThat(goals.get(0).line()).isEqualTo(3);
         assertThat(goals.get(1).ags()).isEmpty();
         assertThat(goals.get(1).corridor()).isEmpty();
@@ -49,8 +52,10 @@ class GoalsAndMeasuresFilesTest {
     @Test
     void a_windows_1252_table_as_excel_saves_it_is_read() {
         byte[] bytes = ("# Ziele für den Kreis\n" + "indikator;kreis;basisjahr;zielwert;zieljahr\n"
-                + "auslaenderanteil;15002;2018;8;2023\n").getBytes(java.nio.charset.Charset.forName("windows-1252"));
-        assertThat(GoalsFile.read(GOALS, bytes, scope())).singleElement()
+                        + "auslaenderanteil;15002;2018;8;2023\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        assertThat(GoalsFile.read(GOALS, bytes, scope()))
+                .singleElement()
                 .satisfies(g -> assertThat(g.ags()).hasValue("15002"));
     }
 
@@ -58,8 +63,8 @@ class GoalsAndMeasuresFilesTest {
     void an_unknown_indicator_is_refused_with_line_field_and_the_allowed_ones() {
         assertThatThrownBy(() -> goals(HEADER + "auslaenderquote;15001;2019;10;2027;\n"))
                 .isInstanceOf(GoalException.class)
-                .hasMessageContaining("ziele.csv:3, field indikator: 'auslaenderquote' is not an indicator of the"
-                        + " catalogue")
+                .hasMessageContaining(
+                        "ziele.csv:3, field indikator: 'auslaenderquote' is not an indicator of the" + " catalogue")
                 .hasMessageContaining("auslaenderanteil, arbeitslosenquote_auslaender");
     }
 
@@ -82,8 +87,8 @@ class GoalsAndMeasuresFilesTest {
                 .hasMessageContaining("ziele.csv:3, field kreis: '03159' is not a Kreis of the edition");
         assertThatThrownBy(() -> goals(HEADER + "auslaenderanteil;15001;2019;10 %;2027;\n"))
                 .hasMessageContaining("ziele.csv:3, field zielwert: '10 %'; allowed: a number");
-        assertThatThrownBy(() -> goals(HEADER + "auslaenderanteil;15001;2019;10;2027;\n"
-                + "auslaenderanteil;15001;2019;9;2027;\n"))
+        assertThatThrownBy(() -> goals(
+                        HEADER + "auslaenderanteil;15001;2019;10;2027;\n" + "auslaenderanteil;15001;2019;9;2027;\n"))
                 .hasMessageContaining("ziele.csv:4: a second goal for auslaenderanteil and 15001");
         assertThatThrownBy(() -> goals("indikator;kreis;jahr\n"))
                 .hasMessageContaining("ziele.csv:1: the header is 'indikator;kreis;jahr'");
@@ -160,19 +165,26 @@ class GoalsAndMeasuresFilesTest {
 
     @Test
     void the_stubs_are_read_as_no_goals_and_no_measures(@TempDir Path folder) throws Exception {
-        List<Path> written = GoalsAndMeasures.createStubs(folder, "Bericht", List.of("Bevölkerung", "Arbeit"),
-                List.of("auslaenderanteil", "arbeitslosenquote_auslaender"), "15001");
-        assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly("ziele.csv",
-                "massnahmen.yml");
+        List<Path> written = GoalsAndMeasures.createStubs(
+                folder,
+                "Bericht",
+                List.of("Bevölkerung", "Arbeit"),
+                List.of("auslaenderanteil", "arbeitslosenquote_auslaender"),
+                "15001");
+        assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly("ziele.csv", "massnahmen.yml");
         GoalsAndMeasures loaded = GoalsAndMeasures.load(folder, scope());
         assertThat(loaded.goals()).isEmpty();
         assertThat(loaded.measures()).isEmpty();
         assertThat(loaded.files()).containsOnlyKeys("ziele.csv", "massnahmen.yml");
         // the example lines, uncommented, are valid
-        String goals = Files.readString(folder.resolve("ziele.csv")).replace("# auslaenderanteil;", "auslaenderanteil;");
-        assertThat(GoalsFile.read(GOALS, goals.getBytes(StandardCharsets.UTF_8), scope())).hasSize(1);
-        String measures = Files.readString(folder.resolve("massnahmen.yml")).replace("[]\n", "")
-                .lines().map(l -> l.startsWith("# - ") || l.startsWith("#   ") ? l.substring(2) : l)
+        String goals =
+                Files.readString(folder.resolve("ziele.csv")).replace("# auslaenderanteil;", "auslaenderanteil;");
+        assertThat(GoalsFile.read(GOALS, goals.getBytes(StandardCharsets.UTF_8), scope()))
+                .hasSize(1);
+        String measures = Files.readString(folder.resolve("massnahmen.yml"))
+                .replace("[]\n", "")
+                .lines()
+                .map(l -> l.startsWith("# - ") || l.startsWith("#   ") ? l.substring(2) : l)
                 .reduce("", (a, b) -> a + b + "\n");
         assertThat(MeasuresFile.read(MEASURES, measures, scope())).hasSize(1);
     }

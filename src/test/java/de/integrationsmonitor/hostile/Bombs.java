@@ -19,8 +19,7 @@ public final class Bombs {
             + "1_variable_label;1_variable_attribute_code;1_variable_attribute_label;value;value_unit;"
             + "value_variable_code;value_variable_label";
 
-    private Bombs() {
-    }
+    private Bombs() {}
 
     /** A ZIP whose one entry is a flat-file header and then {@code size} bytes of 'A' without a line break. */
     public static Path oneEndlessLine(Path folder, String name, long size) throws IOException {
@@ -59,8 +58,11 @@ public final class Bombs {
 
     /** A ZIP of a flat-file header and one good data line repeated {@code lines} times. */
     public static Path repeatedGoodLine(Path folder, String name, int lines) throws IOException {
-        return repeatedLines(folder, name, lines, "12411;Bevölkerung;STAG;Stichtag;2024-12-31;KREISE;Kreise;15001;"
-                + "Dessau-Roßlau;1;Anzahl;BEV;Wert");
+        return repeatedLines(
+                folder,
+                name,
+                lines,
+                "12411;Bevölkerung;STAG;Stichtag;2024-12-31;KREISE;Kreise;15001;" + "Dessau-Roßlau;1;Anzahl;BEV;Wert");
     }
 
     private static Path repeatedLines(Path folder, String name, int lines, String text) throws IOException {
@@ -93,11 +95,16 @@ public final class Bombs {
         StringBuilder text = new StringBuilder("\uFEFF" + FLAT_HEADER + "\n");
         for (int i = 0; i < good; i++) {
             text.append("12411;Bevölkerung;STAG;Stichtag;2024-12-31;KREISE;Kreise;15001;Dessau-Roßlau;")
-                    .append(i).append(";Anzahl;BEV").append(i).append(";Wert ").append(i).append('\n');
+                    .append(i)
+                    .append(";Anzahl;BEV")
+                    .append(i)
+                    .append(";Wert ")
+                    .append(i)
+                    .append('\n');
         }
         out.write(text.toString().getBytes(StandardCharsets.UTF_8));
-        byte[] line = "junk;junk;junk;junk;junk;junk;junk;junk;junk;junk;junk;junk;junk\n"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] line =
+                "junk;junk;junk;junk;junk;junk;junk;junk;junk;junk;junk;junk;junk\n".getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < junk; i++) {
             out.write(line);
         }

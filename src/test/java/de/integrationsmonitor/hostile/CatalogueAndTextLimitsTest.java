@@ -31,22 +31,27 @@ class CatalogueAndTextLimitsTest {
     Path temp;
 
     static String firstFormula() throws IOException {
-        return Files.readAllLines(CATALOGUE).stream().filter(l -> l.strip().startsWith("formula:")).findFirst()
+        return Files.readAllLines(CATALOGUE).stream()
+                .filter(l -> l.strip().startsWith("formula:"))
+                .findFirst()
                 .orElseThrow();
     }
 
     static String firstId() throws IOException {
-        return Files.readAllLines(CATALOGUE).stream().filter(l -> l.strip().startsWith("- id:")).findFirst()
+        return Files.readAllLines(CATALOGUE).stream()
+                .filter(l -> l.strip().startsWith("- id:"))
+                .findFirst()
                 .orElseThrow();
     }
 
     Path catalogueWith(String line, String replacement) throws IOException {
-        return Files.writeString(temp.resolve("indikatoren.yml"), Files.readString(CATALOGUE).replace(line,
-                replacement));
+        return Files.writeString(
+                temp.resolve("indikatoren.yml"), Files.readString(CATALOGUE).replace(line, replacement));
     }
 
     static String formulaOf(String line) {
-        String value = line.substring(line.indexOf("formula:") + "formula:".length()).strip();
+        String value =
+                line.substring(line.indexOf("formula:") + "formula:".length()).strip();
         return value.startsWith("\"") ? value.substring(1, value.length() - 1) : value;
     }
 
@@ -57,12 +62,14 @@ class CatalogueAndTextLimitsTest {
     @Test
     void aFormulaNested50000ParenthesesDeepIsRefusedNotAStackOverflow() throws IOException {
         String line = firstFormula();
-        Path file = catalogueWith(line, indent(line) + "formula: \"" + "(".repeat(50_000) + formulaOf(line)
-                + ")".repeat(50_000) + "\"");
+        Path file = catalogueWith(
+                line, indent(line) + "formula: \"" + "(".repeat(50_000) + formulaOf(line) + ")".repeat(50_000) + "\"");
 
         Throwable refused = catchThrowable(() -> CatalogueLoader.load(file));
 
-        assertThat(refused).isInstanceOf(CatalogueException.class).hasMessageContaining(file.toString())
+        assertThat(refused)
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining(file.toString())
                 .hasMessageContaining("at column 101: more than 100 levels of parentheses, functions or signs nested")
                 .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(1000));
     }
@@ -70,10 +77,11 @@ class CatalogueAndTextLimitsTest {
     @Test
     void aLiteralOf61DigitsIsRefusedNamingTheDigitsTheStoreKeeps() throws IOException {
         String line = firstFormula();
-        Path file = catalogueWith(line, indent(line) + "formula: \"1" + "0".repeat(60) + " * (" + formulaOf(line)
-                + ")\"");
+        Path file =
+                catalogueWith(line, indent(line) + "formula: \"1" + "0".repeat(60) + " * (" + formulaOf(line) + ")\"");
 
-        assertThat(catchThrowable(() -> CatalogueLoader.load(file))).isInstanceOf(CatalogueException.class)
+        assertThat(catchThrowable(() -> CatalogueLoader.load(file)))
+                .isInstanceOf(CatalogueException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("at column 1: the number 1000000000")
                 .hasMessageContaining("has 61 integer digits and 0 decimals; a number in a formula has at most 35"
@@ -85,7 +93,8 @@ class CatalogueAndTextLimitsTest {
         String line = firstId();
         Path file = catalogueWith(line, indent(line) + "- id: " + "x".repeat(5000));
 
-        assertThat(catchThrowable(() -> CatalogueLoader.load(file))).isInstanceOf(CatalogueException.class)
+        assertThat(catchThrowable(() -> CatalogueLoader.load(file)))
+                .isInstanceOf(CatalogueException.class)
                 .hasMessageContaining(file + ": indicators[1]: id has 5000 characters; at most 80")
                 .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(1000));
     }
@@ -93,20 +102,26 @@ class CatalogueAndTextLimitsTest {
     @Test
     void inputNamesAndTableCodesLongerThanTheStoreKeepsAreRefused() throws IOException {
         String text = Files.readString(CATALOGUE);
-        String table = Files.readAllLines(CATALOGUE).stream().filter(l -> l.strip().startsWith("table:"))
-                .findFirst().orElseThrow();
-        Path file = Files.writeString(temp.resolve("indikatoren.yml"), text.replaceFirst(java.util.regex.Pattern
-                .quote(table), indent(table) + "table: 12411-" + "0".repeat(60)));
+        String table = Files.readAllLines(CATALOGUE).stream()
+                .filter(l -> l.strip().startsWith("table:"))
+                .findFirst()
+                .orElseThrow();
+        Path file = Files.writeString(
+                temp.resolve("indikatoren.yml"),
+                text.replaceFirst(
+                        java.util.regex.Pattern.quote(table), indent(table) + "table: 12411-" + "0".repeat(60)));
 
-        assertThat(catchThrowable(() -> CatalogueLoader.load(file))).isInstanceOf(CatalogueException.class)
+        assertThat(catchThrowable(() -> CatalogueLoader.load(file)))
+                .isInstanceOf(CatalogueException.class)
                 .hasMessageContaining("table has 66 characters; at most 40");
     }
 
     @Test
     void anAuthorsTextOf50MegabytesIsRefusedBeforeItIsRead() throws IOException {
         Path edition = temp.resolve("ausgabe.yml");
-        Files.writeString(edition, Files.readString(ST_EDITION).replace("edition: integrationsbericht-2015-st",
-                "edition: ausgabe"));
+        Files.writeString(
+                edition,
+                Files.readString(ST_EDITION).replace("edition: integrationsbericht-2015-st", "edition: ausgabe"));
         Path texts = Files.createDirectories(temp.resolve("ausgabe/texte"));
         Path huge = texts.resolve("15001.md");
         try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {

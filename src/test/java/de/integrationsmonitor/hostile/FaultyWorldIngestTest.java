@@ -42,8 +42,10 @@ class FaultyWorldIngestTest {
 
     @Autowired
     CommandLine.IFactory factory;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     DeliveryRepository deliveries;
 
@@ -68,8 +70,9 @@ class FaultyWorldIngestTest {
         Run run = imon("ingest", fifo.toString(), good.toString());
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
-        assertThat(run.out()).contains("REFUSED 12411-03-03-4.csv: " + fifo + " is a named pipe (FIFO), not a"
-                + " regular file; ingest reads regular files only - nothing of this file was stored");
+        assertThat(run.out())
+                .contains("REFUSED 12411-03-03-4.csv: " + fifo + " is a named pipe (FIFO), not a"
+                        + " regular file; ingest reads regular files only - nothing of this file was stored");
         assertThat(run.out()).doesNotContain("no such file");
         assertThat(run.out()).contains("12411-03-03-4-good.csv: classic 12411-03-03-4");
     }
@@ -83,8 +86,9 @@ class FaultyWorldIngestTest {
         Run run = imon("ingest", device.toString(), good.toString());
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
-        assertThat(run.out()).contains("REFUSED null: /dev/null is a character device, not a regular file; ingest"
-                + " reads regular files only");
+        assertThat(run.out())
+                .contains("REFUSED null: /dev/null is a character device, not a regular file; ingest"
+                        + " reads regular files only");
         assertThat(run.out()).contains("12411-03-03-4-beside-a-device.csv: classic 12411-03-03-4");
     }
 
@@ -114,7 +118,9 @@ class FaultyWorldIngestTest {
             assertThat(printed.out()).doesNotContain("\u001b");
         }
         // what is stored is the name as it is: the audit log's hashes are over the true name
-        assertThat(deliveries.all()).extracting(Delivery::fileName).contains(hostile.getFileName().toString());
+        assertThat(deliveries.all())
+                .extracting(Delivery::fileName)
+                .contains(hostile.getFileName().toString());
     }
 
     @Test
@@ -142,9 +148,12 @@ class FaultyWorldIngestTest {
         }
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
-        assertThat(run.out()).contains("REFUSED 12411-03-03-4-still-being-written.csv: the file changed while it was"
-                + " read (", "ingest it once it is complete - nothing of this file was stored");
-        assertThat(deliveries.all()).extracting(Delivery::fileName)
+        assertThat(run.out())
+                .contains(
+                        "REFUSED 12411-03-03-4-still-being-written.csv: the file changed while it was" + " read (",
+                        "ingest it once it is complete - nothing of this file was stored");
+        assertThat(deliveries.all())
+                .extracting(Delivery::fileName)
                 .doesNotContain("12411-03-03-4-still-being-written.csv");
 
         // the same file, complete, goes in

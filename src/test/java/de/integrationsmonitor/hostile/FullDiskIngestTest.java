@@ -42,8 +42,10 @@ class FullDiskIngestTest {
 
     @Autowired
     CommandLine.IFactory factory;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     DeliveryRepository deliveries;
 
@@ -62,7 +64,8 @@ class FullDiskIngestTest {
     public static class NoSpaceLeft implements Trigger {
         @Override
         public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
-            throw new SQLException("IO Exception: \"java.io.IOException: No space left on device\"",
+            throw new SQLException(
+                    "IO Exception: \"java.io.IOException: No space left on device\"",
                     new IOException("No space left on device"));
         }
     }
@@ -92,14 +95,21 @@ class FullDiskIngestTest {
         }
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
-        assertThat(run.out().lines().filter(l -> l.startsWith("REFUSED ")).toList()).singleElement().asString()
+        assertThat(run.out().lines().filter(l -> l.startsWith("REFUSED ")).toList())
+                .singleElement()
+                .asString()
                 .startsWith("REFUSED 12411-03-03-4-disk-full.csv, line ")
-                .contains(": the file system of " + home.resolve("data") + " (", " is full (No space left on"
-                        + " device): storing this file (" + Files.size(big) + " bytes) needs about ",
-                        " more in the embedded database (5 times its data), ", " free there now; nothing of this"
-                        + " file was stored; free space and run the same command again");
+                .contains(
+                        ": the file system of " + home.resolve("data") + " (",
+                        " is full (No space left on" + " device): storing this file (" + Files.size(big)
+                                + " bytes) needs about ",
+                        " more in the embedded database (5 times its data), ",
+                        " free there now; nothing of this"
+                                + " file was stored; free space and run the same command again");
         assertThat(run.err()).as("no stack trace").doesNotContain("\tat ", "Caused by", "imon: null");
-        assertThat(deliveries.all()).extracting(Delivery::fileName).contains("12411-03-03-4-before.csv")
+        assertThat(deliveries.all())
+                .extracting(Delivery::fileName)
+                .contains("12411-03-03-4-before.csv")
                 .doesNotContain("12411-03-03-4-disk-full.csv");
         assertThat(imon("audit", "log", "--verify").exit()).isZero();
 
@@ -121,29 +131,35 @@ class FullDiskIngestTest {
         }
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
-        assertThat(run.out()).contains("REFUSED 12411-03-03-4-audit-entry-fails.csv", "nothing of this file was"
-                + " stored");
+        assertThat(run.out())
+                .contains("REFUSED 12411-03-03-4-audit-entry-fails.csv", "nothing of this file was" + " stored");
         assertThat(run.err()).as("no stack trace").doesNotContain("\tat ");
-        assertThat(deliveries.all()).extracting(Delivery::fileName)
+        assertThat(deliveries.all())
+                .extracting(Delivery::fileName)
                 .doesNotContain("12411-03-03-4-audit-entry-fails.csv");
         assertThat(imon("audit", "log", "--verify").exit()).isZero();
     }
 
     @Test
     void aDeliveryWithoutItsAuditEntryIsFoundByVerify() throws IOException {
-        assertThat(imon("ingest", goodFile("12411-03-03-4-logged.csv").toString()).exit()).isZero();
+        assertThat(imon("ingest", goodFile("12411-03-03-4-logged.csv").toString())
+                        .exit())
+                .isZero();
         // a delivery committed without its entry, as one was when the entry was written after the commit
-        jdbc.update("INSERT INTO delivery (file_name, sha256, table_code, format, encoding, ingested_at, rows_read,"
-                + " rows_stored, rows_rejected, rows_skipped) VALUES ('12411-03-03-4-unlogged.csv', ?, '12411-03-03-4',"
-                + " 'classic', 'UTF-8', CURRENT_TIMESTAMP, 0, 0, 0, 0)", "ab".repeat(32));
-        long id = jdbc.queryForObject("SELECT id FROM delivery WHERE file_name = '12411-03-03-4-unlogged.csv'",
-                Long.class);
+        jdbc.update(
+                "INSERT INTO delivery (file_name, sha256, table_code, format, encoding, ingested_at, rows_read,"
+                        + " rows_stored, rows_rejected, rows_skipped) VALUES ('12411-03-03-4-unlogged.csv', ?, '12411-03-03-4',"
+                        + " 'classic', 'UTF-8', CURRENT_TIMESTAMP, 0, 0, 0, 0)",
+                "ab".repeat(32));
+        long id = jdbc.queryForObject(
+                "SELECT id FROM delivery WHERE file_name = '12411-03-03-4-unlogged.csv'", Long.class);
         try {
             Run verify = imon("audit", "log", "--verify");
 
             assertThat(verify.exit()).as(verify.out() + verify.err()).isEqualTo(4);
-            assertThat(verify.out()).contains("audit log broken: delivery " + id + " (12411-03-03-4-unlogged.csv,"
-                    + " SHA-256 " + "ab".repeat(32) + ") has no ingest entry");
+            assertThat(verify.out())
+                    .contains("audit log broken: delivery " + id + " (12411-03-03-4-unlogged.csv," + " SHA-256 "
+                            + "ab".repeat(32) + ") has no ingest entry");
         } finally {
             jdbc.update("DELETE FROM delivery WHERE id = ?", id);
         }

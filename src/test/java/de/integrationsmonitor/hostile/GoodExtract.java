@@ -12,13 +12,15 @@ final class GoodExtract {
             .toAbsolutePath();
     private static final AtomicLong COPIES = new AtomicLong();
 
-    private GoodExtract() {
-    }
+    private GoodExtract() {}
 
     /** A copy with text of its own (new bytes, so a new delivery), written as {@code folder/name}. */
     static Path copy(Path folder, String name) throws IOException {
-        String text = Files.readString(FIXTURE).replace("Testdatei des Integrationsmonitors",
-                "Testdatei des Integrationsmonitors, Kopie " + COPIES.incrementAndGet() + " " + System.nanoTime());
+        String text = Files.readString(FIXTURE)
+                .replace(
+                        "Testdatei des Integrationsmonitors",
+                        "Testdatei des Integrationsmonitors, Kopie " + COPIES.incrementAndGet() + " "
+                                + System.nanoTime());
         return Files.writeString(folder.resolve(name), text);
     }
 }

@@ -2,12 +2,12 @@ package de.integrationsmonitor.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.integrationsmonitor.kernel.AuditTrail;
-import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.ingest.IngestLimits;
 import de.integrationsmonitor.ingest.IngestOutcome;
 import de.integrationsmonitor.ingest.IngestService;
 import de.integrationsmonitor.ingest.LineAccount;
+import de.integrationsmonitor.kernel.AuditTrail;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.store.DeliveryRepository;
 import de.integrationsmonitor.store.FindingRepository;
@@ -23,12 +23,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Random;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -51,18 +51,27 @@ class HostileInputPropertiesTest {
     @BeforeAll
     static void store() throws IOException {
         home = Files.createTempDirectory("imon-properties-");
-        DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:properties;DB_CLOSE_DELAY=-1",
-                "sa", "");
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource("jdbc:h2:mem:properties;DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .load()
+                .migrate();
         jdbc = new JdbcTemplate(dataSource);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         TransactionTemplate fileTransaction = new TransactionTemplate(transactions);
         fileTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        ingest = new IngestService(new DeliveryRepository(jdbc), new ObservationRepository(jdbc, transactions),
-                new FindingRepository(jdbc), KreisRegister.loadDefault(),
-                new ImonSettings(Path.of("").toAbsolutePath(), home), fileTransaction, Clock.systemDefaultZone(),
-                IngestLimits.defaults(), AuditTrail.NONE);
+        ingest = new IngestService(
+                new DeliveryRepository(jdbc),
+                new ObservationRepository(jdbc, transactions),
+                new FindingRepository(jdbc),
+                KreisRegister.loadDefault(),
+                new ImonSettings(Path.of("").toAbsolutePath(), home),
+                fileTransaction,
+                Clock.systemDefaultZone(),
+                IngestLimits.defaults(),
+                AuditTrail.NONE);
     }
 
     @AfterAll
@@ -77,9 +86,10 @@ class HostileInputPropertiesTest {
             int at = (int) Math.min(file.length, Math.floor(where * file.length));
             return switch (kind) {
                 case "truncate" -> Arrays.copyOf(file, at);
-                case "insert bytes" -> concat(Arrays.copyOf(file, at), bytes, Arrays.copyOfRange(file, at, file.length));
-                case "swap separators" -> replaceInLines(file, at, line -> line.replace(';', bytes.length % 2 == 0
-                        ? ',' : '\t'));
+                case "insert bytes" ->
+                    concat(Arrays.copyOf(file, at), bytes, Arrays.copyOfRange(file, at, file.length));
+                case "swap separators" ->
+                    replaceInLines(file, at, line -> line.replace(';', bytes.length % 2 == 0 ? ',' : '\t'));
                 case "re-encode" -> {
                     Charset from = looksUtf8(file) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
                     yield new String(file, from).getBytes(Charset.forName(charset));
@@ -102,18 +112,25 @@ class HostileInputPropertiesTest {
 
         @Override
         public String toString() {
-            return kind + " at " + Math.round(where * 100) + " %" + (kind.equals("insert bytes")
-                    ? " " + Arrays.toString(bytes) : "") + (kind.equals("re-encode") ? " to " + charset : "");
+            return kind + " at " + Math.round(where * 100) + " %"
+                    + (kind.equals("insert bytes") ? " " + Arrays.toString(bytes) : "")
+                    + (kind.equals("re-encode") ? " to " + charset : "");
         }
     }
 
-    private static final List<String> KINDS = List.of("truncate", "insert bytes", "swap separators", "re-encode",
-            "duplicate line", "drop line", "digit to letter");
+    private static final List<String> KINDS = List.of(
+            "truncate",
+            "insert bytes",
+            "swap separators",
+            "re-encode",
+            "duplicate line",
+            "drop line",
+            "digit to letter");
     private static final List<String> CHARSETS = List.of("UTF-8", "ISO-8859-1", "UTF-16LE", "UTF-16");
 
     static List<Path> fixtures() {
-        try (Stream<Path> files = Stream.concat(Files.list(FIXTURES.resolve("classic")),
-                Files.list(FIXTURES.resolve("ffcsv")))) {
+        try (Stream<Path> files =
+                Stream.concat(Files.list(FIXTURES.resolve("classic")), Files.list(FIXTURES.resolve("ffcsv")))) {
             return files.sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -123,8 +140,8 @@ class HostileInputPropertiesTest {
     static Mutation mutation(Random random) {
         byte[] bytes = new byte[1 + random.nextInt(6)];
         random.nextBytes(bytes);
-        return new Mutation(SeededCases.oneOf(random, KINDS), random.nextDouble(), bytes,
-                SeededCases.oneOf(random, CHARSETS));
+        return new Mutation(
+                SeededCases.oneOf(random, KINDS), random.nextDouble(), bytes, SeededCases.oneOf(random, CHARSETS));
     }
 
     @Test
@@ -136,8 +153,8 @@ class HostileInputPropertiesTest {
             try {
                 ingestsAsPromised(fixture, mutation);
             } catch (AssertionError failure) {
-                throw new AssertionError(fixture.getFileName() + " with " + mutation + ": " + failure.getMessage(),
-                        failure);
+                throw new AssertionError(
+                        fixture.getFileName() + " with " + mutation + ": " + failure.getMessage(), failure);
             }
         });
     }
@@ -157,13 +174,20 @@ class HostileInputPropertiesTest {
                 long id = outcome.deliveryId().orElseThrow();
                 assertThat(count("delivery")).isEqualTo(deliveriesBefore + 1);
                 assertThat(count("observation") - observationsBefore).isEqualTo(account.observations());
-                assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT source_line) FROM observation"
-                        + " WHERE delivery_id = ?", Long.class, id)).isEqualTo(account.stored());
+                assertThat(jdbc.queryForObject(
+                                "SELECT COUNT(DISTINCT source_line) FROM observation" + " WHERE delivery_id = ?",
+                                Long.class,
+                                id))
+                        .isEqualTo(account.stored());
                 assertThat(count("rejected_line") - linesBefore).isEqualTo(account.rejected() + account.skipped());
-                assertThat(account.stored() + account.rejected() + account.skipped()).isEqualTo(account.dataLines());
+                assertThat(account.stored() + account.rejected() + account.skipped())
+                        .isEqualTo(account.dataLines());
             }
             case REFUSED, ALREADY_INGESTED -> {
-                assertThat(outcome.message()).isNotBlank().doesNotContain("\tat ").hasSizeLessThan(3000);
+                assertThat(outcome.message())
+                        .isNotBlank()
+                        .doesNotContain("\tat ")
+                        .hasSizeLessThan(3000);
                 assertThat(count("delivery")).isEqualTo(deliveriesBefore);
                 assertThat(count("observation")).isEqualTo(observationsBefore);
                 assertThat(count("rejected_line")).isEqualTo(linesBefore);
@@ -198,8 +222,8 @@ class HostileInputPropertiesTest {
         if (start > end) {
             return file;
         }
-        List<String> parts = new ArrayList<>(List.of(text.substring(0, start), change.apply(text.substring(start, end)),
-                text.substring(end)));
+        List<String> parts = new ArrayList<>(
+                List.of(text.substring(0, start), change.apply(text.substring(start, end)), text.substring(end)));
         return String.join("", parts).getBytes(StandardCharsets.ISO_8859_1);
     }
 

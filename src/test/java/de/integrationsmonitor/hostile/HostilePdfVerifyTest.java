@@ -59,8 +59,10 @@ class HostilePdfVerifyTest {
         offsets.add(out.size());
         write(out, "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n");
         offsets.add(out.size());
-        write(out, "3 0 obj\n<< /Type /Metadata /Subtype /XML /Length " + metadata.length + metadataFilter
-                + " >>\nstream\n");
+        write(
+                out,
+                "3 0 obj\n<< /Type /Metadata /Subtype /XML /Length " + metadata.length + metadataFilter
+                        + " >>\nstream\n");
         out.write(metadata);
         write(out, "\nendstream\nendobj\n");
         int xref = out.size();
@@ -76,8 +78,9 @@ class HostilePdfVerifyTest {
         out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    static final String XMP = "<?xpacket begin=\"\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?><x:xmpmeta xmlns:x=\"adobe:ns:meta/\">"
-            + "</x:xmpmeta><?xpacket end=\"w\"?>";
+    static final String XMP =
+            "<?xpacket begin=\"\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?><x:xmpmeta xmlns:x=\"adobe:ns:meta/\">"
+                    + "</x:xmpmeta><?xpacket end=\"w\"?>";
 
     /** An ordinary PDF that is no report of this product: checked, and said so, whatever comes before it. */
     Path ordinary() throws IOException {
@@ -87,8 +90,11 @@ class HostilePdfVerifyTest {
     @Test
     void arraysNestedTwoMillionDeepAreNotAReadablePdfAndTheNextFileIsChecked() throws IOException {
         int depth = 2_000_000;
-        Path nested = pdf(temp.resolve("nested.pdf"), "/Deep " + "[".repeat(depth) + "]".repeat(depth),
-                XMP.getBytes(StandardCharsets.UTF_8), "");
+        Path nested = pdf(
+                temp.resolve("nested.pdf"),
+                "/Deep " + "[".repeat(depth) + "]".repeat(depth),
+                XMP.getBytes(StandardCharsets.UTF_8),
+                "");
 
         Run run = imon("audit", "verify", nested.toString(), ordinary().toString());
 

@@ -2,8 +2,6 @@ package de.integrationsmonitor.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.integrationsmonitor.kernel.AuditTrail;
-import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.ingest.DeliveryStore;
 import de.integrationsmonitor.ingest.ExtractFooter;
 import de.integrationsmonitor.ingest.ExtractHeader;
@@ -11,6 +9,8 @@ import de.integrationsmonitor.ingest.IngestLimits;
 import de.integrationsmonitor.ingest.IngestOutcome;
 import de.integrationsmonitor.ingest.IngestService;
 import de.integrationsmonitor.ingest.LineAccount;
+import de.integrationsmonitor.kernel.AuditTrail;
+import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.observation.Delivery;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.store.DeliveryRepository;
@@ -25,10 +25,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +50,7 @@ class PostgresConcurrentIngestTest {
 
     @TempDir
     static Path home;
+
     @TempDir
     Path temp;
 
@@ -61,24 +62,37 @@ class PostgresConcurrentIngestTest {
 
     @Autowired
     DeliveryRepository deliveries;
+
     @Autowired
     ObservationRepository observations;
+
     @Autowired
     FindingRepository findings;
+
     @Autowired
     KreisRegister register;
+
     @Autowired
     ImonSettings settings;
+
     @Autowired
     TransactionTemplate fileTransaction;
+
     @Autowired
     JdbcTemplate jdbc;
 
     /** Two ingests, each held after its look-up of the SHA-256 until the other has looked up its own. */
     List<IngestOutcome> race(Path first, Path second) throws Exception {
         CountDownLatch bothLooked = new CountDownLatch(2);
-        IngestService ingest = new IngestService(new AfterLookingUp(deliveries, bothLooked), observations, findings,
-                register, settings, fileTransaction, Clock.systemDefaultZone(), IngestLimits.defaults(),
+        IngestService ingest = new IngestService(
+                new AfterLookingUp(deliveries, bothLooked),
+                observations,
+                findings,
+                register,
+                settings,
+                fileTransaction,
+                Clock.systemDefaultZone(),
+                IngestLimits.defaults(),
                 AuditTrail.NONE);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
@@ -96,11 +110,16 @@ class PostgresConcurrentIngestTest {
 
         List<IngestOutcome> outcomes = race(file, file);
 
-        assertThat(outcomes).extracting(IngestOutcome::status).containsExactlyInAnyOrder(
-                IngestOutcome.Status.STORED, IngestOutcome.Status.ALREADY_INGESTED);
-        assertThat(outcomes).filteredOn(o -> o.status() == IngestOutcome.Status.ALREADY_INGESTED).singleElement()
+        assertThat(outcomes)
+                .extracting(IngestOutcome::status)
+                .containsExactlyInAnyOrder(IngestOutcome.Status.STORED, IngestOutcome.Status.ALREADY_INGESTED);
+        assertThat(outcomes)
+                .filteredOn(o -> o.status() == IngestOutcome.Status.ALREADY_INGESTED)
+                .singleElement()
                 .satisfies(o -> assertThat(o.message()).contains("identical bytes were ingested before"));
-        assertThat(deliveries.all()).filteredOn(d -> d.fileName().equals(file.getFileName().toString())).hasSize(1);
+        assertThat(deliveries.all())
+                .filteredOn(d -> d.fileName().equals(file.getFileName().toString()))
+                .hasSize(1);
     }
 
     @Test
@@ -110,11 +129,14 @@ class PostgresConcurrentIngestTest {
 
         List<IngestOutcome> outcomes = race(one, two);
 
-        assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).as(o.message())
-                .isEqualTo(IngestOutcome.Status.STORED));
+        assertThat(outcomes)
+                .allSatisfy(o -> assertThat(o.status()).as(o.message()).isEqualTo(IngestOutcome.Status.STORED));
         for (IngestOutcome o : outcomes) {
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM observation WHERE delivery_id = ?", Long.class,
-                    o.deliveryId().orElseThrow())).isEqualTo(400);
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM observation WHERE delivery_id = ?",
+                            Long.class,
+                            o.deliveryId().orElseThrow()))
+                    .isEqualTo(400);
         }
         // one variable per path, shared by both deliveries
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM variable WHERE table_code = '99994-0001'", Long.class))
@@ -125,11 +147,18 @@ class PostgresConcurrentIngestTest {
     static Path manyKreise(Path folder, String name, String digit) throws IOException {
         StringBuilder text = new StringBuilder("\uFEFF" + Bombs.FLAT_HEADER + "\n");
         List<String> codes = KreisRegister.loadDefault().kreiseOn(java.time.LocalDate.of(2024, 12, 31)).stream()
-                .map(k -> k.ags()).limit(200).toList();
+                .map(k -> k.ags())
+                .limit(200)
+                .toList();
         for (String code : codes) {
             for (String variable : List.of("Insgesamt", "weiblich")) {
-                text.append("12411;Bevölkerung;STAG;Stichtag;2024-12-31;KREISE;Kreise;").append(code)
-                        .append(";Kreis;10").append(digit).append(";Anzahl;BEV;").append(variable).append('\n');
+                text.append("12411;Bevölkerung;STAG;Stichtag;2024-12-31;KREISE;Kreise;")
+                        .append(code)
+                        .append(";Kreis;10")
+                        .append(digit)
+                        .append(";Anzahl;BEV;")
+                        .append(variable)
+                        .append('\n');
             }
         }
         return Files.writeString(folder.resolve(name), text);

@@ -7,5 +7,4 @@ import de.integrationsmonitor.testing.OnPostgres;
  * reason, when no PostgreSQL answers on 127.0.0.1:5432.
  */
 @OnPostgres("imon_hostile")
-class PostgresHostileInputTest extends HostileInputTest {
-}
+class PostgresHostileInputTest extends HostileInputTest {}

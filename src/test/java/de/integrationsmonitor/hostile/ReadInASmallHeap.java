@@ -19,8 +19,7 @@ import java.nio.file.Path;
  */
 public final class ReadInASmallHeap {
 
-    private ReadInASmallHeap() {
-    }
+    private ReadInASmallHeap() {}
 
     public static void main(String[] args) throws Exception {
         for (String arg : args) {
@@ -40,23 +39,18 @@ public final class ReadInASmallHeap {
     /** Counts nothing, keeps nothing. */
     private static final class Discarding implements ExtractListener {
         @Override
-        public void header(ExtractHeader header) {
-        }
+        public void header(ExtractHeader header) {}
 
         @Override
-        public void observation(Observation observation) {
-        }
+        public void observation(Observation observation) {}
 
         @Override
-        public void rejected(long line, String reason, String content) {
-        }
+        public void rejected(long line, String reason, String content) {}
 
         @Override
-        public void skipped(long line, String reason, String content) {
-        }
+        public void skipped(long line, String reason, String content) {}
 
         @Override
-        public void footer(ExtractFooter footer) {
-        }
+        public void footer(ExtractFooter footer) {}
     }
 }

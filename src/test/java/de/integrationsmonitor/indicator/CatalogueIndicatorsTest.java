@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.observation.Marker;
-import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.observation.Period;
 import de.integrationsmonitor.observation.PeriodKind;
 import de.integrationsmonitor.observation.StoredObservation;
+import de.integrationsmonitor.region.KreisRegister;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -31,8 +31,8 @@ class CatalogueIndicatorsTest {
     final List<StoredObservation> rows = new ArrayList<>();
 
     void row(String table, String region, LocalDate date, String variable, String unit, Cell cell) {
-        rows.add(new StoredObservation(1, table, region, Period.of(PeriodKind.JAHR, date), variable, unit, cell,
-                rows.size() + 1));
+        rows.add(new StoredObservation(
+                1, table, region, Period.of(PeriodKind.JAHR, date), variable, unit, cell, rows.size() + 1));
     }
 
     void row(String table, String region, int year, String variable, long value) {
@@ -41,13 +41,19 @@ class CatalogueIndicatorsTest {
 
     List<IndicatorValue> compute(String id) {
         IndicatorDefinition indicator = CATALOGUE.find(id).orElseThrow();
-        List<IndicatorValue> values = new IndicatorCalculator(REGISTER).compute(indicator,
-                input -> rows.stream().filter(o -> o.tableCode().equals(input.table())).toList());
+        List<IndicatorValue> values = new IndicatorCalculator(REGISTER)
+                .compute(
+                        indicator,
+                        input -> rows.stream()
+                                .filter(o -> o.tableCode().equals(input.table()))
+                                .toList());
         return Comparisons.compare(indicator, values, REGISTER);
     }
 
     IndicatorValue value(String id, String region, int year) {
-        return compute(id).stream().filter(v -> v.regionCode().equals(region) && v.year() == year).findFirst()
+        return compute(id).stream()
+                .filter(v -> v.regionCode().equals(region) && v.year() == year)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + id + " for " + region + " in " + year));
     }
 
@@ -57,13 +63,25 @@ class CatalogueIndicatorsTest {
 
     @Test
     void theCatalogueHoldsTheSixteenIndicatorsScriptsRelyOn() {
-        assertThat(CATALOGUE.indicators()).extracting(IndicatorDefinition::id).containsExactly(
-                "auslaenderanteil", "auslaenderanteil_u18", "bevoelkerungsentwicklung_5j",
-                "einbuergerungen_je_1000_auslaender", "schutzsuchende_je_1000_ew", "schutzsuchende_anteil_anerkannt",
-                "beschaeftigungsquote_auslaender", "auslaenderanteil_beschaeftigte", "arbeitslosenquote_auslaender",
-                "arbeitslosenquote_gap_auslaender", "sgb2_quote_auslaender", "sgb2_quote",
-                "schulabgaenger_ohne_abschluss", "zuzuege_ausland_je_1000_ew", "wanderungssaldo_18_25_je_1000",
-                "einkommen_je_ew");
+        assertThat(CATALOGUE.indicators())
+                .extracting(IndicatorDefinition::id)
+                .containsExactly(
+                        "auslaenderanteil",
+                        "auslaenderanteil_u18",
+                        "bevoelkerungsentwicklung_5j",
+                        "einbuergerungen_je_1000_auslaender",
+                        "schutzsuchende_je_1000_ew",
+                        "schutzsuchende_anteil_anerkannt",
+                        "beschaeftigungsquote_auslaender",
+                        "auslaenderanteil_beschaeftigte",
+                        "arbeitslosenquote_auslaender",
+                        "arbeitslosenquote_gap_auslaender",
+                        "sgb2_quote_auslaender",
+                        "sgb2_quote",
+                        "schulabgaenger_ohne_abschluss",
+                        "zuzuege_ausland_je_1000_ew",
+                        "wanderungssaldo_18_25_je_1000",
+                        "einkommen_je_ew");
         assertThat(CATALOGUE.indicators()).allSatisfy(i -> {
             assertThat(i.definition()).as(i.id()).hasSizeGreaterThan(80);
             assertThat(i.sources()).as(i.id()).isNotEmpty();
@@ -87,15 +105,40 @@ class CatalogueIndicatorsTest {
     @Test
     void protectionSeekersSumTheDisjointStatusCategoriesOnly() {
         LocalDate end2024 = LocalDate.of(2024, 12, 31);
-        row("12531-0043", "02000", end2024, "Schutzsuchende | Anerkannter Schutzstatus | weiblich | Ukraine", "Anzahl",
+        row(
+                "12531-0043",
+                "02000",
+                end2024,
+                "Schutzsuchende | Anerkannter Schutzstatus | weiblich | Ukraine",
+                "Anzahl",
                 Cell.of(new BigDecimal("100")));
-        row("12531-0043", "02000", end2024, "Schutzsuchende | Befristet anerkannter Schutzstatus | weiblich | Ukraine",
-                "Anzahl", Cell.of(new BigDecimal("90"))); // a part of "anerkannt": not counted twice
-        row("12531-0043", "02000", end2024, "Schutzsuchende | Offener Schutzstatus | männlich | Syrien", "Anzahl",
+        row(
+                "12531-0043",
+                "02000",
+                end2024,
+                "Schutzsuchende | Befristet anerkannter Schutzstatus | weiblich | Ukraine",
+                "Anzahl",
+                Cell.of(new BigDecimal("90"))); // a part of "anerkannt": not counted twice
+        row(
+                "12531-0043",
+                "02000",
+                end2024,
+                "Schutzsuchende | Offener Schutzstatus | männlich | Syrien",
+                "Anzahl",
                 Cell.of(new BigDecimal("20")));
-        row("12531-0043", "02000", end2024, "Schutzsuchende | Ohne Schutzsstatus | männlich | Afghanistan", "Anzahl",
+        row(
+                "12531-0043",
+                "02000",
+                end2024,
+                "Schutzsuchende | Ohne Schutzsstatus | männlich | Afghanistan",
+                "Anzahl",
                 Cell.of(new BigDecimal("5")));
-        row("12411-01-01-4", "02000", end2024, "Bevölkerungsstand | Insgesamt", "Anzahl",
+        row(
+                "12411-01-01-4",
+                "02000",
+                end2024,
+                "Bevölkerungsstand | Insgesamt",
+                "Anzahl",
                 Cell.of(new BigDecimal("10000")));
 
         // (100 + 20 + 5) / 10000 * 1000 = 12.5 ; 100 / 125 * 100 = 80
@@ -109,29 +152,56 @@ class CatalogueIndicatorsTest {
     void theUnemploymentGapIsInPercentagePointsAndHigherRanksWorse() {
         String all = "Arbeitslosenquote bez. auf alle zivile Erwerbsp.";
         String foreign = all + " | Ausländer";
-        for (String[] kreis : new String[][] {{"01001", "9,9", "22,0"}, {"01002", "10,7", "27,8"},
-            {"01", "6,7", "20,0"}}) {
-            row("13211-02-05-4", kreis[0], LocalDate.of(2016, 12, 31), all, "Prozent",
+        for (String[] kreis :
+                new String[][] {{"01001", "9,9", "22,0"}, {"01002", "10,7", "27,8"}, {"01", "6,7", "20,0"}}) {
+            row(
+                    "13211-02-05-4",
+                    kreis[0],
+                    LocalDate.of(2016, 12, 31),
+                    all,
+                    "Prozent",
                     Cell.of(new BigDecimal(kreis[1].replace(',', '.'))));
-            row("13211-02-05-4", kreis[0], LocalDate.of(2016, 12, 31), foreign, "Prozent",
+            row(
+                    "13211-02-05-4",
+                    kreis[0],
+                    LocalDate.of(2016, 12, 31),
+                    foreign,
+                    "Prozent",
                     Cell.of(new BigDecimal(kreis[2].replace(',', '.'))));
         }
 
         IndicatorValue flensburg = value("arbeitslosenquote_gap_auslaender", "01001", 2016);
         assertValue(flensburg, "12.1");
-        assertThat(flensburg.comparison().landValue()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("13.3"));
+        assertThat(flensburg.comparison().landValue())
+                .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("13.3"));
         // the published rate is taken as it is; the lower rate ranks first
         assertValue(value("arbeitslosenquote_auslaender", "01001", 2016), "22");
-        assertThat(value("arbeitslosenquote_auslaender", "01001", 2016).comparison().rankInLand()).contains(1);
-        assertThat(value("arbeitslosenquote_auslaender", "01002", 2016).comparison().rankInLand()).contains(2);
+        assertThat(value("arbeitslosenquote_auslaender", "01001", 2016)
+                        .comparison()
+                        .rankInLand())
+                .contains(1);
+        assertThat(value("arbeitslosenquote_auslaender", "01002", 2016)
+                        .comparison()
+                        .rankInLand())
+                .contains(2);
     }
 
     @Test
     void incomeChangesOverFiveYearsInPercent() {
-        row("82411-01-03-4", "15001", LocalDate.of(2009, 12, 31),
-                "verfüg. Einkommen der priv. Haushalte je Einwohner", "EUR", Cell.of(new BigDecimal("17000")));
-        row("82411-01-03-4", "15001", LocalDate.of(2014, 12, 31),
-                "verfüg. Einkommen der priv. Haushalte je Einwohner", "EUR", Cell.of(new BigDecimal("18199")));
+        row(
+                "82411-01-03-4",
+                "15001",
+                LocalDate.of(2009, 12, 31),
+                "verfüg. Einkommen der priv. Haushalte je Einwohner",
+                "EUR",
+                Cell.of(new BigDecimal("17000")));
+        row(
+                "82411-01-03-4",
+                "15001",
+                LocalDate.of(2014, 12, 31),
+                "verfüg. Einkommen der priv. Haushalte je Einwohner",
+                "EUR",
+                Cell.of(new BigDecimal("18199")));
 
         // (18199 - 17000) / 17000 * 100 = 7.0529411764705...
         assertThat(value("einkommen_je_ew", "15001", 2014).comparison().change5y())
@@ -140,8 +210,13 @@ class CatalogueIndicatorsTest {
 
     @Test
     void theShareUnder18NeedsEveryAgeGroupUnder18() {
-        String[] groups = {"unter 3 Jahre", "3 bis unter 6 Jahre", "6 bis unter 10 Jahre", "10 bis unter 15 Jahre",
-            "15 bis unter 18 Jahre"};
+        String[] groups = {
+            "unter 3 Jahre",
+            "3 bis unter 6 Jahre",
+            "6 bis unter 10 Jahre",
+            "10 bis unter 15 Jahre",
+            "15 bis unter 18 Jahre"
+        };
         for (String group : groups) {
             row("12411-03-03-4", "15001", 2015, "Ausländer(innen) | Insgesamt | " + group, 100);
             row("12411-03-03-4", "15001", 2015, "Insgesamt | Insgesamt | " + group, 2000);
@@ -152,7 +227,8 @@ class CatalogueIndicatorsTest {
         // 500 / 10000 * 100 = 5
         assertValue(value("auslaenderanteil_u18", "15001", 2015), "5");
         // Halle has only one age group here: no share made from part of the ages
-        assertThat(compute("auslaenderanteil_u18")).noneMatch(v -> v.regionCode().equals("15002"));
+        assertThat(compute("auslaenderanteil_u18"))
+                .noneMatch(v -> v.regionCode().equals("15002"));
     }
 
     @Test
@@ -169,7 +245,8 @@ class CatalogueIndicatorsTest {
 
         assertValue(value("schulabgaenger_ohne_abschluss", "13001", 2010), "7.5");
         assertValue(value("schulabgaenger_ohne_abschluss", "13075", 2012), "7.5");
-        assertThat(value("schulabgaenger_ohne_abschluss", "13075", 2012).gebietsstand()).isEqualTo(end(2012));
+        assertThat(value("schulabgaenger_ohne_abschluss", "13075", 2012).gebietsstand())
+                .isEqualTo(end(2012));
         IndicatorValue old = value("schulabgaenger_ohne_abschluss", "13001", 2012);
         assertThat(old.gebietsstand()).isEqualTo(LocalDate.of(2011, 9, 3));
         // ranked among the Kreise of its own Gebietsstand, never beside the Kreis that replaced it
@@ -203,11 +280,14 @@ class CatalogueIndicatorsTest {
     void aFormulaNamingAnUndeclaredInputIsRefusedWithTheIndicatorNamed(@TempDir Path temp) throws IOException {
         String shipped = Files.readString(Path.of("jobs/catalogue/indikatoren.yml"));
         Path broken = temp.resolve("indikatoren.yml");
-        Files.writeString(broken, shipped.replace("formula: auslaender / bevoelkerung * 100",
-                "formula: auslaender / einwohner * 100"));
+        Files.writeString(
+                broken,
+                shipped.replace("formula: auslaender / bevoelkerung * 100", "formula: auslaender / einwohner * 100"));
 
-        assertThatThrownBy(() -> CatalogueLoader.load(broken)).isInstanceOf(CatalogueException.class)
-                .hasMessageContaining("indicator 'auslaenderanteil'").hasMessageContaining("einwohner");
+        assertThatThrownBy(() -> CatalogueLoader.load(broken))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("indicator 'auslaenderanteil'")
+                .hasMessageContaining("einwohner");
     }
 
     @Test
@@ -216,7 +296,8 @@ class CatalogueIndicatorsTest {
         Path broken = temp.resolve("indikatoren.yml");
         Files.writeString(broken, shipped.replaceFirst("direction: neutral", "direction: up"));
 
-        assertThatThrownBy(() -> CatalogueLoader.load(broken)).isInstanceOf(CatalogueException.class)
+        assertThatThrownBy(() -> CatalogueLoader.load(broken))
+                .isInstanceOf(CatalogueException.class)
                 .hasMessageContaining("indicator 'auslaenderanteil': direction is 'up'; allowed: higher_is_better,"
                         + " higher_is_worse, neutral");
     }
@@ -233,27 +314,33 @@ class CatalogueIndicatorsTest {
         String shipped = Files.readString(Path.of("jobs/catalogue/indikatoren.yml"));
         Path seedless = temp.resolve("ohne-startwert.yml");
         Files.writeString(seedless, shipped.replaceFirst("seed: 20230", "seed: zwanzig"));
-        assertThatThrownBy(() -> CatalogueLoader.load(seedless)).isInstanceOf(CatalogueException.class)
+        assertThatThrownBy(() -> CatalogueLoader.load(seedless))
+                .isInstanceOf(CatalogueException.class)
                 .hasMessageContaining("typology: seed is 'zwanzig'; expected a number");
         Path noStarts = temp.resolve("null-starts.yml");
         Files.writeString(noStarts, shipped.replaceFirst("starts: 10", "starts: 0"));
-        assertThatThrownBy(() -> CatalogueLoader.load(noStarts)).hasMessageContaining("typology: starts is '0';"
-                + " expected a whole number of at least 1");
+        assertThatThrownBy(() -> CatalogueLoader.load(noStarts))
+                .hasMessageContaining("typology: starts is '0';" + " expected a whole number of at least 1");
         Path oldMethod = temp.resolve("alter-methodentext.yml");
         Files.writeString(oldMethod, shipped.replaceFirst("  year: 2015\n", "  year: 2015\n  method: Text\n"));
-        assertThatThrownBy(() -> CatalogueLoader.load(oldMethod)).hasMessageContaining("typology: 'method' is no"
-                + " longer a field");
+        assertThatThrownBy(() -> CatalogueLoader.load(oldMethod))
+                .hasMessageContaining("typology: 'method' is no" + " longer a field");
         Path noWeights = temp.resolve("ohne-gewichte.yml");
         Files.writeString(noWeights, shipped.replaceFirst("gebietsstand:\n", "gebiet:\n"));
-        assertThatThrownBy(() -> CatalogueLoader.load(noWeights)).hasMessageContaining("the field 'gebietsstand' is"
-                + " missing");
+        assertThatThrownBy(() -> CatalogueLoader.load(noWeights))
+                .hasMessageContaining("the field 'gebietsstand' is" + " missing");
     }
 
     @Test
     void aDashInAPublishedRateMeansNoRateNotZero() {
         // 13211-02-05-4 has '-' for the rate of foreigners before 2009: nothing published
-        row("13211-02-05-4", "15", LocalDate.of(2005, 12, 31),
-                "Arbeitslosenquote bez. auf alle zivile Erwerbsp. | Ausländer", "Prozent", Cell.missing(Marker.NOTHING));
+        row(
+                "13211-02-05-4",
+                "15",
+                LocalDate.of(2005, 12, 31),
+                "Arbeitslosenquote bez. auf alle zivile Erwerbsp. | Ausländer",
+                "Prozent",
+                Cell.missing(Marker.NOTHING));
 
         IndicatorValue rate = value("arbeitslosenquote_auslaender", "15", 2005);
 
@@ -261,13 +348,30 @@ class CatalogueIndicatorsTest {
         assertThat(rate.marker()).isEqualTo("-");
     }
 
-    static final String[] AGES_15_65 = {"15 bis unter 18 Jahre", "18 bis unter 20 Jahre", "20 bis unter 25 Jahre",
-        "25 bis unter 30 Jahre", "30 bis unter 35 Jahre", "35 bis unter 40 Jahre", "40 bis unter 45 Jahre",
-        "45 bis unter 50 Jahre", "50 bis unter 55 Jahre", "55 bis unter 60 Jahre", "60 bis unter 65 Jahre"};
-    static final String[] AGES_UNDER_15 = {"unter 3 Jahre", "3 bis unter 6 Jahre", "6 bis unter 10 Jahre",
-        "10 bis unter 15 Jahre"};
-    static final String[] AGES_65_PLUS = {"65 bis unter 70 Jahre", "70 bis unter 75 Jahre", "75 bis unter 80 Jahre",
-        "80 bis unter 85 Jahre", "85 bis unter 90 Jahre", "90 Jahre und mehr"};
+    static final String[] AGES_15_65 = {
+        "15 bis unter 18 Jahre",
+        "18 bis unter 20 Jahre",
+        "20 bis unter 25 Jahre",
+        "25 bis unter 30 Jahre",
+        "30 bis unter 35 Jahre",
+        "35 bis unter 40 Jahre",
+        "40 bis unter 45 Jahre",
+        "45 bis unter 50 Jahre",
+        "50 bis unter 55 Jahre",
+        "55 bis unter 60 Jahre",
+        "60 bis unter 65 Jahre"
+    };
+    static final String[] AGES_UNDER_15 = {
+        "unter 3 Jahre", "3 bis unter 6 Jahre", "6 bis unter 10 Jahre", "10 bis unter 15 Jahre"
+    };
+    static final String[] AGES_65_PLUS = {
+        "65 bis unter 70 Jahre",
+        "70 bis unter 75 Jahre",
+        "75 bis unter 80 Jahre",
+        "80 bis unter 85 Jahre",
+        "85 bis unter 90 Jahre",
+        "90 Jahre und mehr"
+    };
 
     /** 100 per age group and nationality column: 15 groups under 65, 6 from 65 on. */
     void population2015(String kreis, String nationality, long perGroup) {
@@ -291,10 +395,20 @@ class CatalogueIndicatorsTest {
     @Test
     void employmentRateOfForeignersSetsEmployeesAgainstForeignResidentsFrom15To65() {
         population2015("15001", "Ausländer(innen)", 100);
-        row("13111-01-03-4", "15001", LocalDate.of(2015, 6, 30),
-                "Nationalität | Ausländer(innen) | Geschlecht | Insgesamt", "Anzahl", Cell.of(new BigDecimal("440")));
-        row("13111-01-03-4", "15001", LocalDate.of(2015, 6, 30),
-                "Nationalität | Insgesamt | Geschlecht | Insgesamt", "Anzahl", Cell.of(new BigDecimal("22000")));
+        row(
+                "13111-01-03-4",
+                "15001",
+                LocalDate.of(2015, 6, 30),
+                "Nationalität | Ausländer(innen) | Geschlecht | Insgesamt",
+                "Anzahl",
+                Cell.of(new BigDecimal("440")));
+        row(
+                "13111-01-03-4",
+                "15001",
+                LocalDate.of(2015, 6, 30),
+                "Nationalität | Insgesamt | Geschlecht | Insgesamt",
+                "Anzahl",
+                Cell.of(new BigDecimal("22000")));
 
         // 440 employees / (11 groups * 100) * 100 = 40 ; 440 / 22000 * 100 = 2
         IndicatorValue quote = value("beschaeftigungsquote_auslaender", "15001", 2015);
@@ -307,10 +421,18 @@ class CatalogueIndicatorsTest {
     void sgb2RatesSetRecipientsAgainstResidentsUnder65() {
         population2015("15001", "Ausländer(innen)", 100);
         population2015("15001", "Insgesamt", 1000);
-        row("22811-02-02-4", "15001", 2015,
-                "dar.: Regelleistungsberechtigte nach dem SGB II | insgesamt | Ausländer(innen)", 300);
-        row("22811-02-02-4", "15001", 2015,
-                "dar.: Regelleistungsberechtigte nach dem SGB II | insgesamt | Insgesamt", 1500);
+        row(
+                "22811-02-02-4",
+                "15001",
+                2015,
+                "dar.: Regelleistungsberechtigte nach dem SGB II | insgesamt | Ausländer(innen)",
+                300);
+        row(
+                "22811-02-02-4",
+                "15001",
+                2015,
+                "dar.: Regelleistungsberechtigte nach dem SGB II | insgesamt | Insgesamt",
+                1500);
 
         // 300 / (15 groups under 65 * 100) * 100 = 20 ; 1500 / 15000 * 100 = 10
         assertValue(value("sgb2_quote_auslaender", "15001", 2015), "20");
@@ -320,12 +442,19 @@ class CatalogueIndicatorsTest {
     @Test
     void migrationFiguresPerThousand() {
         String young = "18 bis unter 25 Jahre";
-        row("12711-02-02-4", "15001", 2015,
-                "Zuzüge aus dem Ausland über die Gemeindegrenzen | Geschlecht | Insgesamt | Insgesamt", 640);
+        row(
+                "12711-02-02-4",
+                "15001",
+                2015,
+                "Zuzüge aus dem Ausland über die Gemeindegrenzen | Geschlecht | Insgesamt | Insgesamt",
+                640);
         row("12411-05-01-4", "15001", 2015, "Insgesamt", 80000);
-        row("12711-02-02-4", "15001", 2015, "Zuzüge über die Gemeindegrenzen | Geschlecht | Insgesamt | " + young,
-                826);
-        row("12711-02-02-4", "15001", 2015, "Fortzüge über die Gemeindegrenzen | Geschlecht | Insgesamt | " + young,
+        row("12711-02-02-4", "15001", 2015, "Zuzüge über die Gemeindegrenzen | Geschlecht | Insgesamt | " + young, 826);
+        row(
+                "12711-02-02-4",
+                "15001",
+                2015,
+                "Fortzüge über die Gemeindegrenzen | Geschlecht | Insgesamt | " + young,
                 776);
         row("12411-03-03-4", "15001", 2015, "Insgesamt | Insgesamt | 18 bis unter 20 Jahre", 1000);
         row("12411-03-03-4", "15001", 2015, "Insgesamt | Insgesamt | 20 bis unter 25 Jahre", 4000);

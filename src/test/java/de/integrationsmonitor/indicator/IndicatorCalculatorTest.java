@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.integrationsmonitor.indicator.expression.Expression;
 import de.integrationsmonitor.observation.Cell;
 import de.integrationsmonitor.observation.Marker;
-import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.observation.Period;
 import de.integrationsmonitor.observation.PeriodKind;
 import de.integrationsmonitor.observation.StoredObservation;
+import de.integrationsmonitor.region.KreisRegister;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,11 +21,19 @@ class IndicatorCalculatorTest {
     static final LocalDate END_2015 = LocalDate.of(2015, 12, 31);
     static final String FOREIGN = "Ausländer(innen) | Insgesamt | Insgesamt";
     static final String TOTAL = "Insgesamt | Insgesamt | Insgesamt";
-    static final IndicatorDefinition AUSLAENDERANTEIL = new IndicatorDefinition("auslaenderanteil",
-            "Ausländeranteil", "%", "Bevölkerung", Direction.NEUTRAL,
+    static final IndicatorDefinition AUSLAENDERANTEIL = new IndicatorDefinition(
+            "auslaenderanteil",
+            "Ausländeranteil",
+            "%",
+            "Bevölkerung",
+            Direction.NEUTRAL,
             List.of(input("auslaender", FOREIGN), input("bevoelkerung", TOTAL)),
-            Expression.parse("auslaender / bevoelkerung * 100"), Optional.of("bevoelkerung"),
-            Optional.of(new BigDecimal("50")), ChangeKind.POINTS, List.of("12411-03-03-4"), "Definition");
+            Expression.parse("auslaender / bevoelkerung * 100"),
+            Optional.of("bevoelkerung"),
+            Optional.of(new BigDecimal("50")),
+            ChangeKind.POINTS,
+            List.of("12411-03-03-4"),
+            "Definition");
 
     static InputSpec input(String name, String variable) {
         return new InputSpec(name, "12411-03-03-4", List.of(variable), List.of(), List.of(), 0);
@@ -35,8 +43,8 @@ class IndicatorCalculatorTest {
     final IndicatorCalculator calculator = new IndicatorCalculator(KreisRegister.loadDefault());
 
     void row(String region, String variable, Cell cell) {
-        rows.add(new StoredObservation(1, "12411-03-03-4", region, Period.of(PeriodKind.STICHTAG, END_2015), variable,
-                "", cell, 1));
+        rows.add(new StoredObservation(
+                1, "12411-03-03-4", region, Period.of(PeriodKind.STICHTAG, END_2015), variable, "", cell, 1));
     }
 
     void population(String region, long foreign, long total) {
@@ -46,7 +54,8 @@ class IndicatorCalculatorTest {
 
     IndicatorValue valueOf(String region) {
         return calculator.compute(AUSLAENDERANTEIL, spec -> rows).stream()
-                .filter(v -> v.regionCode().equals(region)).findFirst()
+                .filter(v -> v.regionCode().equals(region))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no value for " + region));
     }
 
@@ -111,7 +120,9 @@ class IndicatorCalculatorTest {
         List<IndicatorValue> values = calculator.compute(AUSLAENDERANTEIL, spec -> rows);
 
         assertThat(valueOf("15001").gebietsstand()).isEqualTo(END_2015);
-        assertThat(values).filteredOn(v -> v.regionCode().equals("15101")).singleElement()
+        assertThat(values)
+                .filteredOn(v -> v.regionCode().equals("15101"))
+                .singleElement()
                 .satisfies(v -> assertThat(v.gebietsstand()).isEqualTo(LocalDate.of(2007, 6, 30)));
     }
 

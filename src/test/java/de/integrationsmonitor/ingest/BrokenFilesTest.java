@@ -22,14 +22,16 @@ class BrokenFilesTest {
     }
 
     @ParameterizedTest(name = "{0} is refused: {1}")
-    @CsvSource(delimiter = '|', value = {
-        "empty.csv                 | empty.csv: the file is empty; expected a GENESIS extract",
-        "binary.csv                | binary.csv, line 1: the file holds binary data (a NUL byte in line 1)",
-        "not-a-genesis-extract.csv | not-a-genesis-extract.csv, line 1: not a GENESIS extract: expected the first line 'GENESIS-Tabelle: <code>'",
-        "truncated-mid-row.csv     | truncated-mid-row.csv, line 13: the file ends without its footer",
-        "header-only.csv           | header-only.csv, line 9: the file has header rows but no data lines",
-        "wrong-separator.csv       | wrong-separator.csv, line 2: the cells of this line are separated by ','",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "empty.csv                 | empty.csv: the file is empty; expected a GENESIS extract",
+                "binary.csv                | binary.csv, line 1: the file holds binary data (a NUL byte in line 1)",
+                "not-a-genesis-extract.csv | not-a-genesis-extract.csv, line 1: not a GENESIS extract: expected the first line 'GENESIS-Tabelle: <code>'",
+                "truncated-mid-row.csv     | truncated-mid-row.csv, line 13: the file ends without its footer",
+                "header-only.csv           | header-only.csv, line 9: the file has header rows but no data lines",
+                "wrong-separator.csv       | wrong-separator.csv, line 2: the cells of this line are separated by ','",
+            })
     void refused(String file, String message) {
         assertThatThrownBy(() -> read(BROKEN.resolve(file), new RecordingListener()))
                 .isInstanceOf(ExtractRefusedException.class)
@@ -37,17 +39,20 @@ class BrokenFilesTest {
     }
 
     @ParameterizedTest(name = "{0}: line {1} quarantined")
-    @CsvSource(delimiter = '|', value = {
-        "duplicate-header.csv        | 11 | a header row (starting with ';') inside the data",
-        "row-with-too-many-cells.csv | 10 | the row has 14 cells, the header declares 13",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "duplicate-header.csv        | 11 | a header row (starting with ';') inside the data",
+                "row-with-too-many-cells.csv | 10 | the row has 14 cells, the header declares 13",
+            })
     void quarantined(String file, long line, String reason) throws IOException {
         RecordingListener listener = new RecordingListener();
 
         LineAccount account = read(BROKEN.resolve(file), listener);
 
-        assertThat(listener.rejected).anySatisfy(r -> assertThat(r.toString()).startsWith(line + ": ")
-                .contains(reason));
+        assertThat(listener.rejected)
+                .anySatisfy(
+                        r -> assertThat(r.toString()).startsWith(line + ": ").contains(reason));
         assertThat(account.dataLines()).isEqualTo(account.stored() + account.rejected() + account.skipped());
         // the good lines of the file are still read: Dessau-Roßlau's total is there
         assertThat(listener.observations).anyMatch(o -> o.regionCode().equals("15001"));

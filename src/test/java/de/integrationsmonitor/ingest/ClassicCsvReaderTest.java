@@ -1,12 +1,12 @@
 package de.integrationsmonitor.ingest;
-import de.integrationsmonitor.observation.Cell;
-import de.integrationsmonitor.observation.Observation;
-import de.integrationsmonitor.observation.Period;
-import de.integrationsmonitor.observation.PeriodKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.integrationsmonitor.observation.Cell;
+import de.integrationsmonitor.observation.Observation;
+import de.integrationsmonitor.observation.Period;
+import de.integrationsmonitor.observation.PeriodKind;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -52,9 +52,12 @@ class ClassicCsvReaderTest {
 
     @Test
     void aFileOfAnotherTableThanTheOneAskedForIsRefusedNamingBoth() {
-        assertThatThrownBy(() -> new ClassicCsvReader().read(ExtractSource.scan(
-                FIXTURES.resolve("wide-layout-two-dates.csv"), java.util.Optional.of("12511-01-01-4")),
-                new RecordingListener()))
+        assertThatThrownBy(() -> new ClassicCsvReader()
+                        .read(
+                                ExtractSource.scan(
+                                        FIXTURES.resolve("wide-layout-two-dates.csv"),
+                                        java.util.Optional.of("12511-01-01-4")),
+                                new RecordingListener()))
                 .isInstanceOf(ExtractRefusedException.class)
                 .hasMessageContaining("line 1: the file is table 12411-01-01-4 ('GENESIS-Tabelle: 12411-01-01-4'),"
                         + " but table 12511-01-01-4 was asked for");
@@ -63,8 +66,11 @@ class ClassicCsvReaderTest {
     @Test
     void aFileOfTheTableAskedForIsRead() throws IOException {
         RecordingListener r = new RecordingListener();
-        new ClassicCsvReader().read(ExtractSource.scan(FIXTURES.resolve("wide-layout-two-dates.csv"),
-                java.util.Optional.of("12411-01-01-4")), r);
+        new ClassicCsvReader()
+                .read(
+                        ExtractSource.scan(
+                                FIXTURES.resolve("wide-layout-two-dates.csv"), java.util.Optional.of("12411-01-01-4")),
+                        r);
         assertThat(r.header.tableCode()).isEqualTo("12411-01-01-4");
         assertThat(r.observations).isNotEmpty();
     }
@@ -101,7 +107,8 @@ class ClassicCsvReaderTest {
         assertThat(r.header.encoding()).isEqualTo("UTF-8");
         assertThat(r.number("15001", END_2015, "Ausländer(innen) | Insgesamt | Insgesamt"))
                 .isEqualByComparingTo("3398");
-        assertThat(r.number("15001", END_2015, "Insgesamt | Insgesamt | Insgesamt")).isEqualByComparingTo("82919");
+        assertThat(r.number("15001", END_2015, "Insgesamt | Insgesamt | Insgesamt"))
+                .isEqualByComparingTo("82919");
         assertThat(r.number("15001", END_2015, "Ausländer(innen) | Insgesamt | unter 3 Jahre"))
                 .isEqualByComparingTo("163");
         assertThat(r.find("15001", END_2015, "Deutsche | weiblich | Insgesamt").period())
@@ -113,7 +120,8 @@ class ClassicCsvReaderTest {
         RecordingListener r = read(FIXTURES.resolve("period-title-line-label-column.csv"));
 
         assertThat(r.header.encoding()).isEqualTo("UTF-8 (BOM)");
-        String path = "Zuzüge aus dem Ausland über die Gemeindegrenzen | Geschlecht | Insgesamt | 18 bis unter 25 Jahre";
+        String path =
+                "Zuzüge aus dem Ausland über die Gemeindegrenzen | Geschlecht | Insgesamt | 18 bis unter 25 Jahre";
         Observation zuzuege = r.find("15001", END_2015, path);
         assertThat(zuzuege.cell().number()).contains(new BigDecimal("412"));
         assertThat(zuzuege.unit()).isEqualTo("Anzahl");
@@ -139,7 +147,8 @@ class ClassicCsvReaderTest {
         assertThat(r.rejected).hasSize(2);
         assertThat(r.rejected.get(0).toString()).contains("13:", "'abc' is neither a number nor a special symbol");
         assertThat(r.rejected.get(1).toString()).contains("14:", "the row has 6 cells, the header declares 5");
-        assertThat(r.observations).noneMatch(o -> o.regionCode().equals("01053") || o.regionCode().equals("01054"));
+        assertThat(r.observations)
+                .noneMatch(o -> o.regionCode().equals("01053") || o.regionCode().equals("01054"));
     }
 
     @Test
@@ -147,7 +156,8 @@ class ClassicCsvReaderTest {
         Path file = temp.resolve("notes.csv");
         Files.writeString(file, "Name;Wert\nA;1\n", StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> read(file)).isInstanceOf(ExtractRefusedException.class)
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(ExtractRefusedException.class)
                 .hasMessageContaining("notes.csv, line 1")
                 .hasMessageContaining("expected 'GENESIS-Tabelle: <table code>'");
     }
@@ -158,34 +168,39 @@ class ClassicCsvReaderTest {
         Path file = temp.resolve("cut.csv");
         Files.writeString(file, whole.substring(0, whole.indexOf("Halle") + 20));
 
-        assertThatThrownBy(() -> read(file)).isInstanceOf(ExtractRefusedException.class)
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(ExtractRefusedException.class)
                 .hasMessageContaining("cut.csv, line 13")
                 .hasMessageContaining("truncated");
     }
 
     /** The title lines of the real files in ../shared, as they declare the kind of their periods. */
     @ParameterizedTest(name = "''{0}'' declares {1} {2}")
-    @CsvSource(delimiter = '|', value = {
-        "- Stichtag 31.12. -|STICHTAG|--12-31",
-        "und Altersgruppen (21) - Stichtag 31.12. - (ab 2011)|STICHTAG|--12-31",
-        "nach Geschlecht und Nationalität - Stichtag 30.06.-|STICHTAG|--06-30",
-        "Regelleistungsberechtigte nach dem SGB II- Stichtag 31.12. -|STICHTAG|--12-31",
-        "Geschlecht - Jahresdurchschnitt -|JAHRESDURCHSCHNITT|",
-        "Arbeitslosenquoten - Jahresdurchschnitt -|JAHRESDURCHSCHNITT|",
-        "- Jahr - regionale Tiefe: Kreise und krfr. Städte|JAHR|",
-        "und Grenzen des Bundesgebietes) - Jahressumme -|JAHRESSUMME|",
-        "- Jahressumme - regionale Tiefe: Kreise und krfr. Städte|JAHRESSUMME|",
-        "nach dem Schulabschluss - Schuljahr -|SCHULJAHR|",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "- Stichtag 31.12. -|STICHTAG|--12-31",
+                "und Altersgruppen (21) - Stichtag 31.12. - (ab 2011)|STICHTAG|--12-31",
+                "nach Geschlecht und Nationalität - Stichtag 30.06.-|STICHTAG|--06-30",
+                "Regelleistungsberechtigte nach dem SGB II- Stichtag 31.12. -|STICHTAG|--12-31",
+                "Geschlecht - Jahresdurchschnitt -|JAHRESDURCHSCHNITT|",
+                "Arbeitslosenquoten - Jahresdurchschnitt -|JAHRESDURCHSCHNITT|",
+                "- Jahr - regionale Tiefe: Kreise und krfr. Städte|JAHR|",
+                "und Grenzen des Bundesgebietes) - Jahressumme -|JAHRESSUMME|",
+                "- Jahressumme - regionale Tiefe: Kreise und krfr. Städte|JAHRESSUMME|",
+                "nach dem Schulabschluss - Schuljahr -|SCHULJAHR|",
+            })
     void theTitleBlockDeclaresTheKindOfPeriod(String titleLine, PeriodKind kind, String day) {
-        Period.Declaration declared = ClassicCsvReader.declaredPeriodKind(titleLine).orElseThrow();
+        Period.Declaration declared =
+                ClassicCsvReader.declaredPeriodKind(titleLine).orElseThrow();
         assertThat(declared.kind()).isEqualTo(kind);
         assertThat(declared.day().map(Object::toString)).isEqualTo(java.util.Optional.ofNullable(day));
     }
 
     @Test
     void aTitleWithoutADeclaredKindLeavesTheYearACalendarYear() {
-        assertThat(ClassicCsvReader.declaredPeriodKind("Statistik der allgemein bildenden Schulen")).isEmpty();
+        assertThat(ClassicCsvReader.declaredPeriodKind("Statistik der allgemein bildenden Schulen"))
+                .isEmpty();
         assertThat(ClassicCsvReader.declaredPeriodKind("Zu- und Fortzüge nach Altersgruppen (über Gemeindegrenzen"))
                 .isEmpty();
     }
@@ -220,9 +235,23 @@ class ClassicCsvReaderTest {
         // only the Regierungsbezirk (Stat. Region 031) is skipped; no line for being a Gemeinde or Gemeindeverband
         assertThat(r.skipped).singleElement().asString().contains("14:", "Regierungsbezirk");
         assertThat(r.rejected).isEmpty();
-        assertThat(r.observations.stream().map(Observation::regionCode).distinct()).containsExactly("DG", "03",
-                "03151", "03151009", "03151401", "03151401002", "03151401004", "07", "07131", "0713100007",
-                "0713101", "0713101001", "0713101004", "0713102", "0713102004");
+        assertThat(r.observations.stream().map(Observation::regionCode).distinct())
+                .containsExactly(
+                        "DG",
+                        "03",
+                        "03151",
+                        "03151009",
+                        "03151401",
+                        "03151401002",
+                        "03151401004",
+                        "07",
+                        "07131",
+                        "0713100007",
+                        "0713101",
+                        "0713101001",
+                        "0713101004",
+                        "0713102",
+                        "0713102004");
         assertThat(r.number("03151009", june2015, all)).isEqualByComparingTo("1000");
         assertThat(r.number("0713100007", june2015, all)).isEqualByComparingTo("500");
         // a Gemeinde listed under the Verbandsgemeinde it left keeps its '-' there, and its figure under the new one

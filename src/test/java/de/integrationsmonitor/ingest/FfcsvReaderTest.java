@@ -1,15 +1,15 @@
 package de.integrationsmonitor.ingest;
-import de.integrationsmonitor.observation.Observation;
-import de.integrationsmonitor.observation.Marker;
-import de.integrationsmonitor.observation.Cell;
-import de.integrationsmonitor.observation.Period;
-import de.integrationsmonitor.observation.PeriodKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import de.integrationsmonitor.observation.Cell;
+import de.integrationsmonitor.observation.Marker;
+import de.integrationsmonitor.observation.Observation;
+import de.integrationsmonitor.observation.Period;
+import de.integrationsmonitor.observation.PeriodKind;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -49,12 +49,12 @@ class FfcsvReaderTest {
     @TempDir
     Path temp;
 
-    private record Read(LineAccount account, RecordingListener recorded) {
-    }
+    private record Read(LineAccount account, RecordingListener recorded) {}
 
     private static Path fixture(String name) {
         try {
-            return Path.of(FfcsvReaderTest.class.getResource("/fixtures/ffcsv/" + name).toURI());
+            return Path.of(
+                    FfcsvReaderTest.class.getResource("/fixtures/ffcsv/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -115,13 +115,16 @@ class FfcsvReaderTest {
             Observation total = r.value("15001", "Bevölkerungsstand | Insgesamt");
             assertThat(number(total)).isEqualByComparingTo("75402");
             assertThat(total.referenceDate()).isEqualTo(LocalDate.of(2024, 12, 31));
-            assertThat(total.period()).isEqualTo(new Period(PeriodKind.STICHTAG, LocalDate.of(2024, 12, 31),
-                    "31.12.2024"));
+            assertThat(total.period())
+                    .isEqualTo(new Period(PeriodKind.STICHTAG, LocalDate.of(2024, 12, 31), "31.12.2024"));
             assertThat(total.unit()).isEqualTo("Anzahl");
             assertThat(total.tableCode()).isEqualTo("12411-01-01-4");
-            assertThat(total.sourceLine()).as("header is line 1, the total is the third data line").isEqualTo(4);
+            assertThat(total.sourceLine())
+                    .as("header is line 1, the total is the third data line")
+                    .isEqualTo(4);
             assertThat(total.cell().hasMarker()).isFalse();
-            assertThat(number(r.value("15002", "Bevölkerungsstand | Insgesamt"))).isEqualByComparingTo("226767");
+            assertThat(number(r.value("15002", "Bevölkerungsstand | Insgesamt")))
+                    .isEqualByComparingTo("226767");
         }
 
         @Test
@@ -186,12 +189,11 @@ class FfcsvReaderTest {
         void regionLevelsSkipped() throws IOException {
             Read read = read(fixture(NOT_PUBLISHED));
 
-            assertThat(read.recorded().skipped).extracting(RecordingListener.Line::number, RecordingListener.Line::reason)
+            assertThat(read.recorded().skipped)
+                    .extracting(RecordingListener.Line::number, RecordingListener.Line::reason)
                     .containsExactly(
-                            tuple(4L,
-                                    "Regierungsbezirk aggregate: the store keeps Germany, Länder and Kreise"),
-                            tuple(7L,
-                                    "Gemeinde below Kreis level: the store keeps Germany, Länder and Kreise"));
+                            tuple(4L, "Regierungsbezirk aggregate: the store keeps Germany, Länder and Kreise"),
+                            tuple(7L, "Gemeinde below Kreis level: the store keeps Germany, Länder and Kreise"));
             assertThat(read.account()).isEqualTo(new LineAccount(6, 4, 0, 2, 4));
         }
 
@@ -203,13 +205,13 @@ class FfcsvReaderTest {
 
             Observation zero = r.value("15001", "Schutzsuchende | männlich");
             assertThat(number(zero)).isEqualByComparingTo("0");
-            assertThat(zero.cell().hasMarker()).as("0 is less than half a unit, not nothing").isFalse();
-            assertThat(r.value("15001", "Schutzsuchende | weiblich").cell())
-                    .isEqualTo(Cell.missing(Marker.NOTHING));
+            assertThat(zero.cell().hasMarker())
+                    .as("0 is less than half a unit, not nothing")
+                    .isFalse();
+            assertThat(r.value("15001", "Schutzsuchende | weiblich").cell()).isEqualTo(Cell.missing(Marker.NOTHING));
             assertThat(r.value("15002", "Schutzsuchende | männlich").cell()).isEqualTo(Cell.missing(Marker.SECRET));
             assertThat(r.value("15002", "Schutzsuchende | weiblich").cell()).isEqualTo(Cell.missing(Marker.LOCKED));
-            assertThat(r.value("15003", "Schutzsuchende | männlich").cell())
-                    .isEqualTo(Cell.missing(Marker.UNRELIABLE));
+            assertThat(r.value("15003", "Schutzsuchende | männlich").cell()).isEqualTo(Cell.missing(Marker.UNRELIABLE));
             assertThat(r.value("15003", "Schutzsuchende | weiblich").cell()).isEqualTo(Cell.missing(Marker.LATER));
             Observation limited = r.value("15081", "Schutzsuchende | männlich");
             assertThat(number(limited)).isEqualByComparingTo("12");
@@ -227,9 +229,12 @@ class FfcsvReaderTest {
             Read read = read(fixture(REJECTED));
             RecordingListener r = read.recorded();
 
-            assertThat(r.rejectedLine(3).reason()).contains("column 14 (value, Schutzsuchende | weiblich)")
+            assertThat(r.rejectedLine(3).reason())
+                    .contains("column 14 (value, Schutzsuchende | weiblich)")
                     .contains("'zwölf' is neither a number nor a special symbol");
-            assertThat(r.rejectedLine(4).reason()).contains("unknown region code '1500'").contains("column 8 (KREISE)");
+            assertThat(r.rejectedLine(4).reason())
+                    .contains("unknown region code '1500'")
+                    .contains("column 8 (KREISE)");
             assertThat(r.rejectedLine(5).reason()).isEqualTo("the row has 15 cells, the header declares 17");
             assertThat(r.rejectedLine(6).reason()).contains("column 5 (time)").contains("'Ende 2024'");
             assertThat(r.rejectedLine(6).content()).contains("Ende 2024;KREISE");
@@ -247,15 +252,20 @@ class FfcsvReaderTest {
             "SCHJAHR, Schuljahr,  2011,       SCHULJAHR,          2011-07-31, Schuljahr 2010/11",
             "XYZ,  Unbekannt,     2016,       JAHR,               2016-12-31, 2016",
         })
-        void theTimeCodeSaysTheKindOfPeriod(String code, String label, String time, PeriodKind kind,
-                                            LocalDate end, String printed) throws IOException {
-            Path file = write("12411-0010_period_de_flat.csv", "statistics_code;statistics_label;time_code;"
-                    + "time_label;time;1_variable_code;1_variable_label;1_variable_attribute_code;"
-                    + "1_variable_attribute_label;value;value_unit;value_variable_code;value_variable_label\n"
-                    + "12411;Testtabelle;" + code + ";" + label + ";" + time + ";KREISE;Kreise;15001;Dessau-Roßlau;"
-                    + "82919;Anzahl;BEVSTD;Bevölkerungsstand\n");
+        void theTimeCodeSaysTheKindOfPeriod(
+                String code, String label, String time, PeriodKind kind, LocalDate end, String printed)
+                throws IOException {
+            Path file = write(
+                    "12411-0010_period_de_flat.csv",
+                    "statistics_code;statistics_label;time_code;"
+                            + "time_label;time;1_variable_code;1_variable_label;1_variable_attribute_code;"
+                            + "1_variable_attribute_label;value;value_unit;value_variable_code;value_variable_label\n"
+                            + "12411;Testtabelle;" + code + ";" + label + ";" + time
+                            + ";KREISE;Kreise;15001;Dessau-Roßlau;"
+                            + "82919;Anzahl;BEVSTD;Bevölkerungsstand\n");
 
-            Period period = read(file).recorded().value("15001", "Bevölkerungsstand").period();
+            Period period =
+                    read(file).recorded().value("15001", "Bevölkerungsstand").period();
 
             assertThat(period.kind()).isEqualTo(kind);
             assertThat(period.referenceDate()).isEqualTo(end);
@@ -270,11 +280,13 @@ class FfcsvReaderTest {
                     + "value_variable_code;value_variable_label;value_q\n";
             String row = "12411;Fortschreibung des Bevölkerungsstandes;JAHR;Jahr;2024;DLAND;Bundesländer;%s;%s;%s;"
                     + "Anzahl;BEVSTD;Bevölkerungsstand;%s\n";
-            Path file = write("12411-0010_quality_de_flat.csv", header
-                    + row.formatted("15", "Sachsen-Anhalt", "2144749", "e")
-                    + row.formatted("16", "Thüringen", "2100000", "p")
-                    + row.formatted("14", "Sachsen", "-", "e")
-                    + row.formatted("13", "Mecklenburg-Vorpommern", "1570000", "."));
+            Path file = write(
+                    "12411-0010_quality_de_flat.csv",
+                    header
+                            + row.formatted("15", "Sachsen-Anhalt", "2144749", "e")
+                            + row.formatted("16", "Thüringen", "2100000", "p")
+                            + row.formatted("14", "Sachsen", "-", "e")
+                            + row.formatted("13", "Mecklenburg-Vorpommern", "1570000", "."));
 
             Read read = read(file);
 
@@ -285,9 +297,10 @@ class FfcsvReaderTest {
             assertThat(read.recorded().value("16", "Bevölkerungsstand").cell())
                     .isEqualTo(Cell.of(new BigDecimal("2100000"), "p"));
             assertThat(read.recorded().value("14", "Bevölkerungsstand").cell()).isEqualTo(Cell.missing(Marker.NOTHING));
-            assertThat(read.recorded().rejectedLine(5).reason()).isEqualTo("column 14 (value_q): the quality mark"
-                    + " '.' does not fit the value '1570000'; expected e, p, r or s beside a number, or nothing beside"
-                    + " a special symbol");
+            assertThat(read.recorded().rejectedLine(5).reason())
+                    .isEqualTo("column 14 (value_q): the quality mark"
+                            + " '.' does not fit the value '1570000'; expected e, p, r or s beside a number, or nothing beside"
+                            + " a special symbol");
             assertThat(read.account()).isEqualTo(new LineAccount(4, 3, 1, 0, 3));
         }
 
@@ -299,33 +312,49 @@ class FfcsvReaderTest {
                     + "value_variable_code;value_variable_label\n";
             String row = "12411;Fortschreibung des Bevölkerungsstandes;STAG;Stichtag;2024-12-31;%s;Regionen;%s;%s;%s;"
                     + "Anzahl;BEVSTD;Bevölkerungsstand\n";
-            Path file = write("12411-0015_regions_de_flat.csv", header
-                    + row.formatted("KRS", "15001", "Dessau-Roßlau", "75402")
-                    + row.formatted("KRS", "", "Insgesamt", "2144749")
-                    + row.formatted("GEMEIN", "15001000", "Dessau-Roßlau, Stadt", "75402")
-                    + row.formatted("ALTER", "ALT018", "18 Jahre", "20000"));
+            Path file = write(
+                    "12411-0015_regions_de_flat.csv",
+                    header
+                            + row.formatted("KRS", "15001", "Dessau-Roßlau", "75402")
+                            + row.formatted("KRS", "", "Insgesamt", "2144749")
+                            + row.formatted("GEMEIN", "15001000", "Dessau-Roßlau, Stadt", "75402")
+                            + row.formatted("ALTER", "ALT018", "18 Jahre", "20000"));
 
             Read read = read(file);
 
-            assertThat(number(read.recorded().value("15001", "Bevölkerungsstand"))).isEqualByComparingTo("75402");
-            assertThat(read.recorded().skipped).extracting(RecordingListener.Line::number, RecordingListener.Line::reason)
-                    .containsExactly(tuple(3L, "the total over all regions of KRS (empty region code, 'Insgesamt'):"
-                                    + " not one region; Germany is kept where the office delivers it as DG"),
+            assertThat(number(read.recorded().value("15001", "Bevölkerungsstand")))
+                    .isEqualByComparingTo("75402");
+            assertThat(read.recorded().skipped)
+                    .extracting(RecordingListener.Line::number, RecordingListener.Line::reason)
+                    .containsExactly(
+                            tuple(
+                                    3L,
+                                    "the total over all regions of KRS (empty region code, 'Insgesamt'):"
+                                            + " not one region; Germany is kept where the office delivers it as DG"),
                             tuple(4L, "Gemeinde below Kreis level: the store keeps Germany, Länder and Kreise"));
-            assertThat(read.recorded().rejectedLine(5).reason()).startsWith("no regional variable: expected one"
-                    + " variable group of DINSG, DLAND, REGBEZ, KREISE or GEMEIN");
+            assertThat(read.recorded().rejectedLine(5).reason())
+                    .startsWith("no regional variable: expected one"
+                            + " variable group of DINSG, DLAND, REGBEZ, KREISE or GEMEIN");
             assertThat(read.account()).isEqualTo(new LineAccount(4, 1, 1, 2, 1));
         }
 
         @Test
         @DisplayName("Windows line breaks and a last line without a line break are read like any other")
         void lineBreaks() throws IOException {
-            String text = new String(bytes(POPULATION), StandardCharsets.UTF_8).replace("\n", "\r\n").stripTrailing();
+            String text = new String(bytes(POPULATION), StandardCharsets.UTF_8)
+                    .replace("\n", "\r\n")
+                    .stripTrailing();
             Read read = read(write("12411-01-01-4_crlf_de_flat.csv", text));
 
             assertThat(read.account()).isEqualTo(new LineAccount(7, 6, 0, 1, 6));
-            assertThat(read.recorded().value("15001", "Bevölkerungsstand | Insgesamt").sourceLine()).isEqualTo(4);
-            assertThat(read.recorded().value("15002", "Bevölkerungsstand | weiblich").sourceLine()).isEqualTo(8);
+            assertThat(read.recorded()
+                            .value("15001", "Bevölkerungsstand | Insgesamt")
+                            .sourceLine())
+                    .isEqualTo(4);
+            assertThat(read.recorded()
+                            .value("15002", "Bevölkerungsstand | weiblich")
+                            .sourceLine())
+                    .isEqualTo(8);
         }
     }
 
@@ -345,7 +374,8 @@ class FfcsvReaderTest {
             assertThat(men.period().kind()).isEqualTo(PeriodKind.STICHTAG);
             assertThat(men.period().label()).isEqualTo("31.12.2024");
             assertThat(men.sourceLine()).isEqualTo(2);
-            assertThat(number(r.value("15001", "Bevoelkerungsstand | Insgesamt"))).isEqualByComparingTo("75402");
+            assertThat(number(r.value("15001", "Bevoelkerungsstand | Insgesamt")))
+                    .isEqualByComparingTo("75402");
             assertThat(r.header.encoding()).isEqualTo("ISO-8859-1");
             assertThat(r.header.title()).isEqualTo("Fortschreibung des Bevölkerungsstandes");
             assertThat(read.account()).isEqualTo(new LineAccount(3, 3, 0, 0, 3));
@@ -360,7 +390,9 @@ class FfcsvReaderTest {
             Observation finalArea = r.value("15", "Gebietsflaeche");
             assertThat(number(finalArea)).isEqualByComparingTo("20467.20");
             assertThat(finalArea.unit()).isEqualTo("qkm");
-            assertThat(finalArea.cell().hasMarker()).as("e (final) is the ordinary state and not kept").isFalse();
+            assertThat(finalArea.cell().hasMarker())
+                    .as("e (final) is the ordinary state and not kept")
+                    .isFalse();
             Observation provisional = r.value("01", "Gebietsflaeche");
             assertThat(provisional.cell().marker()).isEqualTo("p");
             assertThat(read.recorded().skipped).singleElement().satisfies(line -> {
@@ -382,7 +414,8 @@ class FfcsvReaderTest {
             String cut = text.substring(0, text.stripTrailing().lastIndexOf(";Anzahl;"));
             Path file = write("12411-01-01-4_truncated_de_flat.csv", cut);
 
-            assertThatThrownBy(() -> read(file)).isInstanceOf(ExtractRefusedException.class)
+            assertThatThrownBy(() -> read(file))
+                    .isInstanceOf(ExtractRefusedException.class)
                     .hasMessage("12411-01-01-4_truncated_de_flat.csv, line 8: the file ends in the middle of line 8"
                             + " (no line break after 14 of 17 cells); it looks truncated");
         }
@@ -390,10 +423,11 @@ class FfcsvReaderTest {
         @Test
         @DisplayName("a header that is neither form is refused at line 1, naming both expected forms")
         void neitherHeader() throws IOException {
-            Path file = write("12411-01-01-4_classic_flat.csv",
-                    "GENESIS-Tabelle: 12411-01-01-4\nBevölkerungsstand;;;\n");
+            Path file =
+                    write("12411-01-01-4_classic_flat.csv", "GENESIS-Tabelle: 12411-01-01-4\nBevölkerungsstand;;;\n");
 
-            assertThatThrownBy(() -> read(file)).isInstanceOf(ExtractRefusedException.class)
+            assertThatThrownBy(() -> read(file))
+                    .isInstanceOf(ExtractRefusedException.class)
                     .hasMessageStartingWith("12411-01-01-4_classic_flat.csv, line 1: expected the flat-file header"
                             + " 'statistics_code;statistics_label;time_code;")
                     .hasMessageContaining("or its older German form 'Statistik_Code;Statistik_Label;Zeit_Code;")
@@ -403,11 +437,15 @@ class FfcsvReaderTest {
         @Test
         @DisplayName("a header naming a column twice is refused")
         void duplicateColumn() throws IOException {
-            String header = new String(bytes(POPULATION), StandardCharsets.UTF_8).lines().findFirst().orElseThrow()
+            String header = new String(bytes(POPULATION), StandardCharsets.UTF_8)
+                    .lines()
+                    .findFirst()
+                    .orElseThrow()
                     .replace("2_variable_label", "1_variable_label");
             Path file = write("12411-01-01-4_duplicate_de_flat.csv", header + "\n");
 
-            assertThatThrownBy(() -> read(file)).isInstanceOf(ExtractRefusedException.class)
+            assertThatThrownBy(() -> read(file))
+                    .isInstanceOf(ExtractRefusedException.class)
                     .hasMessage("12411-01-01-4_duplicate_de_flat.csv, line 1: the header names column"
                             + " '1_variable_label' twice (columns 7 and 11); expected each column once");
         }
@@ -415,11 +453,14 @@ class FfcsvReaderTest {
         @Test
         @DisplayName("a variable group without all four columns is refused")
         void incompleteGroup() throws IOException {
-            Path file = write("12411-01-01-4_incomplete_de_flat.csv", "statistics_code;statistics_label;"
-                    + "time_code;time_label;time;1_variable_code;1_variable_label;1_variable_attribute_code;"
-                    + "value;value_unit;value_variable_code;value_variable_label\n");
+            Path file = write(
+                    "12411-01-01-4_incomplete_de_flat.csv",
+                    "statistics_code;statistics_label;"
+                            + "time_code;time_label;time;1_variable_code;1_variable_label;1_variable_attribute_code;"
+                            + "value;value_unit;value_variable_code;value_variable_label\n");
 
-            assertThatThrownBy(() -> read(file)).isInstanceOf(ExtractRefusedException.class)
+            assertThatThrownBy(() -> read(file))
+                    .isInstanceOf(ExtractRefusedException.class)
                     .hasMessageContaining("line 1: variable group 1 is incomplete; expected groups numbered 1, 2, ..."
                             + " with the four columns '1_variable_code;1_variable_label;1_variable_attribute_code;"
                             + "1_variable_attribute_label' each");
@@ -428,16 +469,21 @@ class FfcsvReaderTest {
         @Test
         @DisplayName("a header without data lines, and an empty file, are refused")
         void noData() throws IOException {
-            String header = new String(bytes(POPULATION), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+            String header = new String(bytes(POPULATION), StandardCharsets.UTF_8)
+                    .lines()
+                    .findFirst()
+                    .orElseThrow();
             Path headerOnly = write("12411-01-01-4_header-only_de_flat.csv", header + "\n\n");
             Path empty = write("12411-01-01-4_empty_de_flat.csv", "");
 
-            assertThatThrownBy(() -> read(headerOnly)).isInstanceOf(ExtractRefusedException.class)
-                    .hasMessageContaining("12411-01-01-4_header-only_de_flat.csv, line 1: there is a header line but"
-                            + " no data");
-            assertThatThrownBy(() -> read(empty)).isInstanceOf(ExtractRefusedException.class)
-                    .hasMessageContaining("12411-01-01-4_empty_de_flat.csv: the file is empty; expected the"
-                            + " flat-file header");
+            assertThatThrownBy(() -> read(headerOnly))
+                    .isInstanceOf(ExtractRefusedException.class)
+                    .hasMessageContaining(
+                            "12411-01-01-4_header-only_de_flat.csv, line 1: there is a header line but" + " no data");
+            assertThatThrownBy(() -> read(empty))
+                    .isInstanceOf(ExtractRefusedException.class)
+                    .hasMessageContaining(
+                            "12411-01-01-4_empty_de_flat.csv: the file is empty; expected the" + " flat-file header");
         }
 
         @Test
@@ -445,7 +491,8 @@ class FfcsvReaderTest {
         void noTableCode() throws IOException {
             Path file = Files.write(temp.resolve("bevoelkerung.csv"), bytes(POPULATION));
 
-            assertThatThrownBy(() -> read(file)).isInstanceOf(ExtractRefusedException.class)
+            assertThatThrownBy(() -> read(file))
+                    .isInstanceOf(ExtractRefusedException.class)
                     .hasMessageStartingWith("bevoelkerung.csv: cannot tell which table this is: 'bevoelkerung.csv'"
                             + " does not start with a table code")
                     .hasMessageContaining("like 12411-01-01-4_..._de_flat.csv");
@@ -458,11 +505,12 @@ class FfcsvReaderTest {
 
         @ParameterizedTest(name = "{0} -> {1}")
         @CsvSource({
-                "12411-01-01-4_1773175772751_de_flat.csv, 12411-01-01-4",
-                "12531-0043_175879554_flat.csv, 12531-0043",
-                "12411-01-01-4_de_flat.zip, 12411-01-01-4",
-                "1000A-0001_de_flat.csv, 1000A-0001",
-                "13111-01-03-4.csv, 13111-01-03-4"})
+            "12411-01-01-4_1773175772751_de_flat.csv, 12411-01-01-4",
+            "12531-0043_175879554_flat.csv, 12531-0043",
+            "12411-01-01-4_de_flat.zip, 12411-01-01-4",
+            "1000A-0001_de_flat.csv, 1000A-0001",
+            "13111-01-03-4.csv, 13111-01-03-4"
+        })
         void fromFileName(String fileName, String tableCode) {
             assertThat(FfcsvReader.tableCode(fileName)).contains(tableCode);
         }
@@ -490,14 +538,17 @@ class FfcsvReaderTest {
         void regionalatlasCode() throws IOException {
             Path file = Files.write(temp.resolve("AI-N-01-2-5_1773175772751_de_flat.csv"), bytes(POPULATION));
 
-            assertThatThrownBy(() -> FfcsvReaderTest.read(file)).isInstanceOf(ExtractRefusedException.class)
+            assertThatThrownBy(() -> FfcsvReaderTest.read(file))
+                    .isInstanceOf(ExtractRefusedException.class)
                     .hasMessageContaining("does not start with a table code");
             Read read = read(file, "AI-N-01-2-5");
 
             assertThat(read.recorded().header.tableCode()).isEqualTo("AI-N-01-2-5");
-            assertThat(read.recorded().observations).isNotEmpty()
+            assertThat(read.recorded().observations)
+                    .isNotEmpty()
                     .allSatisfy(o -> assertThat(o.tableCode()).isEqualTo("AI-N-01-2-5"));
-            assertThat(read.account()).isEqualTo(FfcsvReaderTest.read(fixture(POPULATION)).account());
+            assertThat(read.account())
+                    .isEqualTo(FfcsvReaderTest.read(fixture(POPULATION)).account());
         }
 
         @Test
@@ -514,9 +565,10 @@ class FfcsvReaderTest {
         void nameOfAnotherTableIsRefused() throws IOException {
             Path file = Files.write(temp.resolve("12411-01-01-4_de_flat.csv"), bytes(POPULATION));
 
-            assertThatThrownBy(() -> read(file, "12411-01-01-5")).isInstanceOf(ExtractRefusedException.class)
-                    .hasMessageContaining("the file's name is table 12411-01-01-4, but table 12411-01-01-5 was asked"
-                            + " for");
+            assertThatThrownBy(() -> read(file, "12411-01-01-5"))
+                    .isInstanceOf(ExtractRefusedException.class)
+                    .hasMessageContaining(
+                            "the file's name is table 12411-01-01-4, but table 12411-01-01-5 was asked" + " for");
         }
 
         @ParameterizedTest
@@ -525,9 +577,10 @@ class FfcsvReaderTest {
         void notATableCode(String declared) throws IOException {
             Path file = Files.write(temp.resolve(POPULATION), bytes(POPULATION));
 
-            assertThatThrownBy(() -> read(file, declared)).isInstanceOf(ExtractRefusedException.class)
-                    .hasMessageContaining("the table code '" + declared.strip() + "' it was delivered as is no"
-                            + " table code");
+            assertThatThrownBy(() -> read(file, declared))
+                    .isInstanceOf(ExtractRefusedException.class)
+                    .hasMessageContaining(
+                            "the table code '" + declared.strip() + "' it was delivered as is no" + " table code");
         }
     }
 
@@ -538,8 +591,7 @@ class FfcsvReaderTest {
         @Test
         @DisplayName("the single entry is read as the plain file would be, and nothing is written to disk")
         void singleEntry() throws IOException {
-            Path zip = zip("12411-01-01-4_de_flat.zip", "12411-01-01-4_1773175772751_de_flat.csv",
-                    bytes(POPULATION));
+            Path zip = zip("12411-01-01-4_de_flat.zip", "12411-01-01-4_1773175772751_de_flat.csv", bytes(POPULATION));
 
             Read read = read(zip);
 
@@ -572,7 +624,10 @@ class FfcsvReaderTest {
             Read read = read(zip);
 
             assertThat(read.recorded().header.encoding()).isEqualTo("ISO-8859-1");
-            assertThat(read.recorded().value("15001", "Bevoelkerungsstand | weiblich").cell().number())
+            assertThat(read.recorded()
+                            .value("15001", "Bevoelkerungsstand | weiblich")
+                            .cell()
+                            .number())
                     .contains(new BigDecimal("39344"));
         }
 
@@ -581,7 +636,8 @@ class FfcsvReaderTest {
         void empty() throws IOException {
             Path zip = zip("12411-01-01-4_de_flat.zip", Map.of());
 
-            assertThatThrownBy(() -> read(zip)).isInstanceOf(ExtractRefusedException.class)
+            assertThatThrownBy(() -> read(zip))
+                    .isInstanceOf(ExtractRefusedException.class)
                     .hasMessage("12411-01-01-4_de_flat.zip: the ZIP holds no file; expected exactly one flat-file CSV"
                             + " (like 12411-01-01-4_..._de_flat.csv)");
         }
@@ -594,7 +650,8 @@ class FfcsvReaderTest {
             entries.put("12411-01-01-4_2_de_flat.csv", bytes(POPULATION));
             Path zip = zip("12411-01-01-4_de_flat.zip", entries);
 
-            assertThatThrownBy(() -> read(zip)).isInstanceOf(ExtractRefusedException.class)
+            assertThatThrownBy(() -> read(zip))
+                    .isInstanceOf(ExtractRefusedException.class)
                     .hasMessageStartingWith("12411-01-01-4_de_flat.zip: the ZIP holds 2 entries"
                             + " ('12411-01-01-4_1_de_flat.csv', '12411-01-01-4_2_de_flat.csv'); expected exactly one"
                             + " flat-file CSV");
@@ -605,23 +662,28 @@ class FfcsvReaderTest {
         void directoryEntry() throws IOException {
             Path zip = zip("12411-01-01-4_de_flat.zip", "12411-01-01-4/", new byte[0]);
 
-            assertThatThrownBy(() -> read(zip)).isInstanceOf(ExtractRefusedException.class)
+            assertThatThrownBy(() -> read(zip))
+                    .isInstanceOf(ExtractRefusedException.class)
                     .hasMessageContaining("12411-01-01-4_de_flat.zip: the ZIP's only entry '12411-01-01-4/' is a"
                             + " folder; expected one flat-file CSV");
         }
 
         @ParameterizedTest(name = "{0}: {1}")
-        @CsvSource(delimiter = '|', value = {
-                "../12411-01-01-4_de_flat.csv | a '..' segment",
-                "data/../../x.csv | a '..' segment",
-                "/tmp/12411-01-01-4_de_flat.csv | an absolute path",
-                "C:/12411-01-01-4_de_flat.csv | a drive letter",
-                "data\\12411-01-01-4_de_flat.csv | a backslash"})
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "../12411-01-01-4_de_flat.csv | a '..' segment",
+                    "data/../../x.csv | a '..' segment",
+                    "/tmp/12411-01-01-4_de_flat.csv | an absolute path",
+                    "C:/12411-01-01-4_de_flat.csv | a drive letter",
+                    "data\\12411-01-01-4_de_flat.csv | a backslash"
+                })
         @DisplayName("an unsafe entry name is refused without extracting anything")
         void unsafeEntryName(String entryName, String why) throws IOException {
             Path zip = zip("12411-01-01-4_de_flat.zip", entryName, bytes(POPULATION));
 
-            assertThatThrownBy(() -> read(zip)).isInstanceOf(ExtractRefusedException.class)
+            assertThatThrownBy(() -> read(zip))
+                    .isInstanceOf(ExtractRefusedException.class)
                     .hasMessage("12411-01-01-4_de_flat.zip: the ZIP entry name '" + entryName + "' is unsafe (" + why
                             + "); expected a plain file name like 12411-01-01-4_..._de_flat.csv. Nothing was"
                             + " extracted");
@@ -633,10 +695,13 @@ class FfcsvReaderTest {
         @Test
         @DisplayName("an entry that is no flat-file CSV is refused, naming the entry")
         void entryNotFfcsv() throws IOException {
-            Path zip = zip("12411-01-01-4_de_flat.zip", "12411-01-01-4.csv",
+            Path zip = zip(
+                    "12411-01-01-4_de_flat.zip",
+                    "12411-01-01-4.csv",
                     "GENESIS-Tabelle: 12411-01-01-4\n".getBytes(StandardCharsets.UTF_8));
 
-            assertThatThrownBy(() -> read(zip)).isInstanceOf(ExtractRefusedException.class)
+            assertThatThrownBy(() -> read(zip))
+                    .isInstanceOf(ExtractRefusedException.class)
                     .hasMessageStartingWith("12411-01-01-4_de_flat.zip, line 1: the ZIP entry '12411-01-01-4.csv' is"
                             + " not a flat-file CSV: expected the flat-file header 'statistics_code;");
         }
@@ -651,9 +716,10 @@ class FfcsvReaderTest {
             Arrays.fill(bytes, from, from + 40, (byte) 0x55);
             Files.write(zip, bytes);
 
-            assertThatThrownBy(() -> read(zip)).isInstanceOf(ExtractRefusedException.class)
-                    .hasMessageStartingWith("12411-01-01-4_de_flat.zip: the ZIP entry '12411-01-01-4_1_de_flat.csv'"
-                            + " is damaged");
+            assertThatThrownBy(() -> read(zip))
+                    .isInstanceOf(ExtractRefusedException.class)
+                    .hasMessageStartingWith(
+                            "12411-01-01-4_de_flat.zip: the ZIP entry '12411-01-01-4_1_de_flat.csv'" + " is damaged");
         }
 
         @Test
@@ -664,9 +730,10 @@ class FfcsvReaderTest {
                 out.write(new byte[] {'P', 'K', 3, 4, 1, 2, 3});
             }
 
-            assertThatThrownBy(() -> read(fake)).isInstanceOf(ExtractRefusedException.class)
-                    .hasMessageStartingWith("12411-01-01-4_de_flat.zip: the file starts like a ZIP but cannot be"
-                            + " opened as one");
+            assertThatThrownBy(() -> read(fake))
+                    .isInstanceOf(ExtractRefusedException.class)
+                    .hasMessageStartingWith(
+                            "12411-01-01-4_de_flat.zip: the file starts like a ZIP but cannot be" + " opened as one");
         }
     }
 
@@ -677,12 +744,14 @@ class FfcsvReaderTest {
         @Test
         void plainFfcsvWithBomIsDetected() throws IOException {
             assertThat(bytes(POPULATION)).startsWith(0xEF, 0xBB, 0xBF);
-            assertThat(FormatDetector.detect(ExtractSource.scan(fixture(POPULATION)))).isEqualTo(ExtractFormat.FFCSV);
+            assertThat(FormatDetector.detect(ExtractSource.scan(fixture(POPULATION))))
+                    .isEqualTo(ExtractFormat.FFCSV);
         }
 
         @Test
         void oldGermanFfcsvIsDetected() throws IOException {
-            assertThat(FormatDetector.detect(ExtractSource.scan(fixture(OLD_GERMAN)))).isEqualTo(ExtractFormat.FFCSV);
+            assertThat(FormatDetector.detect(ExtractSource.scan(fixture(OLD_GERMAN))))
+                    .isEqualTo(ExtractFormat.FFCSV);
         }
 
         @Test
@@ -709,7 +778,9 @@ class FfcsvReaderTest {
         private Path download(String name) {
             Path folder = Stream.of(Path.of("/work/shared"), Path.of("..", "shared"))
                     .map(p -> p.resolve("data/regionalstatistik/ffcsv"))
-                    .filter(Files::isDirectory).findFirst().orElse(null);
+                    .filter(Files::isDirectory)
+                    .findFirst()
+                    .orElse(null);
             Assumptions.assumeTrue(folder != null, "no ../shared/data/regionalstatistik/ffcsv here");
             Path file = folder.resolve(name);
             assumeThat(file).isRegularFile();
@@ -726,8 +797,7 @@ class FfcsvReaderTest {
             Optional<BigDecimal> germany = Optional.empty();
 
             @Override
-            public void header(ExtractHeader header) {
-            }
+            public void header(ExtractHeader header) {}
 
             @Override
             public void observation(Observation o) {
@@ -750,16 +820,13 @@ class FfcsvReaderTest {
             }
 
             @Override
-            public void rejected(long line, String reason, String content) {
-            }
+            public void rejected(long line, String reason, String content) {}
 
             @Override
-            public void skipped(long line, String reason, String content) {
-            }
+            public void skipped(long line, String reason, String content) {}
 
             @Override
-            public void footer(ExtractFooter footer) {
-            }
+            public void footer(ExtractFooter footer) {}
         }
 
         private static LineAccount read(Path file, Tally tally) throws IOException {
@@ -773,7 +840,8 @@ class FfcsvReaderTest {
             LineAccount account = read(download("12531-0043_de_flat.zip"), tally);
 
             assertThat(account.dataLines()).isEqualTo(116_738);
-            assertThat(account.stored() + account.rejected() + account.skipped()).isEqualTo(116_738);
+            assertThat(account.stored() + account.rejected() + account.skipped())
+                    .isEqualTo(116_738);
             assertThat(account.rejected()).isZero();
             assertThat(account.observations()).isEqualTo(tally.observations).isEqualTo(account.stored());
         }
@@ -784,10 +852,11 @@ class FfcsvReaderTest {
             Tally tally = new Tally();
             read(download("12411-01-01-4_de_flat.zip"), tally);
 
-            assertThat(tally.dessau).containsOnly(
-                    Map.entry("Bevölkerungsstand | männlich", new BigDecimal("36058")),
-                    Map.entry("Bevölkerungsstand | weiblich", new BigDecimal("39344")),
-                    Map.entry("Bevölkerungsstand | Insgesamt", new BigDecimal("75402")));
+            assertThat(tally.dessau)
+                    .containsOnly(
+                            Map.entry("Bevölkerungsstand | männlich", new BigDecimal("36058")),
+                            Map.entry("Bevölkerungsstand | weiblich", new BigDecimal("39344")),
+                            Map.entry("Bevölkerungsstand | Insgesamt", new BigDecimal("75402")));
         }
 
         @Test

@@ -38,31 +38,53 @@ class GemeindeIngestTest {
     IngestService ingest;
 
     void store(String name) {
-        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
-                "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", true);
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+        SingleConnectionDataSource dataSource =
+                new SingleConnectionDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", true);
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .load()
+                .migrate();
         jdbc = new JdbcTemplate(dataSource);
         deliveries = new DeliveryRepository(jdbc);
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        ingest = new IngestService(deliveries, new ObservationRepository(jdbc), new FindingRepository(jdbc),
-                KreisRegister.loadDefault(), new ImonSettings(Path.of("").toAbsolutePath(), home), transaction,
-                Clock.systemUTC(), IngestLimits.defaults(), AuditTrail.NONE);
+        ingest = new IngestService(
+                deliveries,
+                new ObservationRepository(jdbc),
+                new FindingRepository(jdbc),
+                KreisRegister.loadDefault(),
+                new ImonSettings(Path.of("").toAbsolutePath(), home),
+                transaction,
+                Clock.systemUTC(),
+                IngestLimits.defaults(),
+                AuditTrail.NONE);
     }
 
     @Test
     void everyLineBelowTheKreisIsStoredUnderItsKeyAndTheKreisAddsUp() {
         store("gemeinde-ingest-fixture");
-        ingest.ingest(List.of(FIXTURE), o -> { });
+        ingest.ingest(List.of(FIXTURE), o -> {});
 
         Delivery d = deliveries.all().get(0);
         assertThat(d.dataLines()).isEqualTo(16);
         assertThat(d.rowsStored()).isEqualTo(15);
         assertThat(d.rowsSkipped()).isEqualTo(1); // the Regierungsbezirk 031
-        assertThat(jdbc.queryForList("SELECT DISTINCT region_code FROM observation WHERE LENGTH(region_code) > 5"
-                + " ORDER BY region_code", String.class)).containsExactly("03151009", "03151401", "03151401002",
-                "03151401004", "0713100007", "0713101", "0713101001", "0713101004", "0713102", "0713102004");
+        assertThat(jdbc.queryForList(
+                        "SELECT DISTINCT region_code FROM observation WHERE LENGTH(region_code) > 5"
+                                + " ORDER BY region_code",
+                        String.class))
+                .containsExactly(
+                        "03151009",
+                        "03151401",
+                        "03151401002",
+                        "03151401004",
+                        "0713100007",
+                        "0713101",
+                        "0713101001",
+                        "0713101004",
+                        "0713102",
+                        "0713102004");
         assertThat(jdbc.queryForList("SELECT rule_id FROM finding", String.class))
                 .doesNotContain("gemeinden-summe-kreis", "register-unknown-gemeinde");
     }
@@ -86,16 +108,16 @@ class GemeindeIngestTest {
                 Stand: 10.10.2021 / 11:01:03
                 """, StandardCharsets.UTF_8);
 
-        ingest.ingest(List.of(file), o -> { });
+        ingest.ingest(List.of(file), o -> {});
 
-        List<Map<String, Object>> unknown = jdbc.queryForList("SELECT region_code, severity, message FROM finding"
-                + " WHERE rule_id = 'register-unknown-gemeinde'");
+        List<Map<String, Object>> unknown = jdbc.queryForList(
+                "SELECT region_code, severity, message FROM finding" + " WHERE rule_id = 'register-unknown-gemeinde'");
         assertThat(unknown).singleElement().satisfies(f -> {
             assertThat(f.get("REGION_CODE")).isEqualTo("12073999");
             assertThat(f.get("SEVERITY")).isEqualTo("warning");
             assertThat((String) f.get("MESSAGE")).contains("register of 01.01.2021 has no such Gemeinde");
         });
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM observation WHERE region_code = '12073999'",
-                Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM observation WHERE region_code = '12073999'", Long.class))
+                .isEqualTo(1);
     }
 }

@@ -24,12 +24,15 @@ class PhysicalLinesTest {
     @Test
     @DisplayName("LF, CRLF and CR end lines; only a last line without a break is unterminated")
     void lineBreaks() throws IOException {
-        assertThat(lines("a\nb\r\nc\rd")).containsExactly(new PhysicalLines.Line(1, "a", true),
-                new PhysicalLines.Line(2, "b", true), new PhysicalLines.Line(3, "c", true),
-                new PhysicalLines.Line(4, "d", false));
-        assertThat(lines("a\n\nb\n")).extracting(PhysicalLines.Line::number, PhysicalLines.Line::text)
-                .containsExactly(tuple(1L, "a"), tuple(2L, ""),
-                        tuple(3L, "b"));
+        assertThat(lines("a\nb\r\nc\rd"))
+                .containsExactly(
+                        new PhysicalLines.Line(1, "a", true),
+                        new PhysicalLines.Line(2, "b", true),
+                        new PhysicalLines.Line(3, "c", true),
+                        new PhysicalLines.Line(4, "d", false));
+        assertThat(lines("a\n\nb\n"))
+                .extracting(PhysicalLines.Line::number, PhysicalLines.Line::text)
+                .containsExactly(tuple(1L, "a"), tuple(2L, ""), tuple(3L, "b"));
         assertThat(lines("")).isEmpty();
     }
 
@@ -37,7 +40,8 @@ class PhysicalLinesTest {
     @DisplayName("a line longer than the buffer, with CRLF split across buffers, stays one line")
     void longLine() throws IOException {
         String longText = "x".repeat(64 * 1024 - 1);
-        assertThat(lines(longText + "\r\nnext\n")).extracting(PhysicalLines.Line::text)
+        assertThat(lines(longText + "\r\nnext\n"))
+                .extracting(PhysicalLines.Line::text)
                 .containsExactly(longText, "next");
     }
 
@@ -45,8 +49,8 @@ class PhysicalLinesTest {
     @DisplayName("cells: empty cells are kept, quoted cells may hold ; and doubled quotes, an open quote is no row")
     void cells() {
         assertThat(PhysicalLines.cells("a;;b;")).containsExactly("a", "", "b", "");
-        assertThat(PhysicalLines.cells("12411;\"Kreise; kreisfreie Städte\";\"sagt \"\"x\"\"\"")).containsExactly(
-                "12411", "Kreise; kreisfreie Städte", "sagt \"x\"");
+        assertThat(PhysicalLines.cells("12411;\"Kreise; kreisfreie Städte\";\"sagt \"\"x\"\"\""))
+                .containsExactly("12411", "Kreise; kreisfreie Städte", "sagt \"x\"");
         assertThat(PhysicalLines.cells("a;\"open")).isNull();
     }
 }

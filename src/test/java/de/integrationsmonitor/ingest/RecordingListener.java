@@ -1,7 +1,7 @@
 package de.integrationsmonitor.ingest;
-import de.integrationsmonitor.observation.Observation;
-import de.integrationsmonitor.observation.Cell;
 
+import de.integrationsmonitor.observation.Cell;
+import de.integrationsmonitor.observation.Observation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,14 +53,18 @@ public final class RecordingListener implements ExtractListener {
     /** The one observation of a region and variable (flat files hold one reference date). */
     Observation value(String region, String variablePath) {
         List<Observation> found = observations.stream()
-                .filter(o -> o.regionCode().equals(region) && o.variablePath().equals(variablePath)).toList();
-        org.assertj.core.api.Assertions.assertThat(found).as("observations for %s, %s", region, variablePath)
+                .filter(o -> o.regionCode().equals(region) && o.variablePath().equals(variablePath))
+                .toList();
+        org.assertj.core.api.Assertions.assertThat(found)
+                .as("observations for %s, %s", region, variablePath)
                 .hasSize(1);
         return found.get(0);
     }
 
     Line rejectedLine(long number) {
-        return rejected.stream().filter(l -> l.number() == number).findFirst()
+        return rejected.stream()
+                .filter(l -> l.number() == number)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("line " + number + " was not rejected: " + rejected));
     }
 
@@ -70,12 +74,16 @@ public final class RecordingListener implements ExtractListener {
 
     Observation find(String region, LocalDate date, String variable) {
         return observations.stream()
-                .filter(o -> o.regionCode().equals(region) && o.referenceDate().equals(date)
+                .filter(o -> o.regionCode().equals(region)
+                        && o.referenceDate().equals(date)
                         && o.variablePath().equals(variable))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no observation " + region + " " + date + " " + variable
-                        + "; variables seen: " + observations.stream().map(Observation::variablePath)
-                        .distinct().toList()));
+                        + "; variables seen: "
+                        + observations.stream()
+                                .map(Observation::variablePath)
+                                .distinct()
+                                .toList()));
     }
 
     BigDecimal number(String region, LocalDate date, String variable) {

@@ -29,8 +29,7 @@ class PeriodTest {
         "30.06.2015, JAHRESDURCHSCHNITT, 2015-06-30, 2015-06-30, 30.06.2015",
         "2024-12-31, JAHR,               2024-12-31, 2024-12-31, 31.12.2024",
     })
-    void aPeriodIsAnIntervalOfItsKind(String text, PeriodKind declared, LocalDate start, LocalDate end,
-                                      String label) {
+    void aPeriodIsAnIntervalOfItsKind(String text, PeriodKind declared, LocalDate start, LocalDate end, String label) {
         Period period = Period.parse(text, declared(declared)).orElseThrow();
 
         assertThat(period.start()).isEqualTo(start);
@@ -40,8 +39,10 @@ class PeriodTest {
 
     @Test
     void aYearOfATableOfStichtage30JuneIsThatDay() {
-        Period period = Period.parse("2015", Optional.of(new Period.Declaration(PeriodKind.STICHTAG,
-                Optional.of(MonthDay.of(6, 30))))).orElseThrow();
+        Period period = Period.parse(
+                        "2015",
+                        Optional.of(new Period.Declaration(PeriodKind.STICHTAG, Optional.of(MonthDay.of(6, 30)))))
+                .orElseThrow();
 
         assertThat(period).isEqualTo(new Period(PeriodKind.STICHTAG, LocalDate.of(2015, 6, 30), "2015"));
         assertThat(period.label()).isEqualTo("30.06.2015");

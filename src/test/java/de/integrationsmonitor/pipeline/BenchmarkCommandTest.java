@@ -28,31 +28,41 @@ class BenchmarkCommandTest extends CommandLineTest {
         Path fixtures = Path.of("src/test/resources/fixtures").toAbsolutePath();
         Files.createDirectories(corpus.resolve("classic"));
         Files.createDirectories(corpus.resolve("ffcsv"));
-        Files.copy(fixtures.resolve("classic/period-column-age-groups.csv"),
+        Files.copy(
+                fixtures.resolve("classic/period-column-age-groups.csv"),
                 corpus.resolve("classic/period-column-age-groups.csv"));
-        Files.copy(fixtures.resolve("classic/wide-layout-two-dates.csv"),
+        Files.copy(
+                fixtures.resolve("classic/wide-layout-two-dates.csv"),
                 corpus.resolve("classic/wide-layout-two-dates.csv"));
         try (OutputStream file = Files.newOutputStream(corpus.resolve("ffcsv/12531-0043_de_flat.zip"));
-             ZipOutputStream zip = new ZipOutputStream(file)) {
+                ZipOutputStream zip = new ZipOutputStream(file)) {
             zip.putNextEntry(new ZipEntry("12531-0043_1_flat.csv"));
             zip.write(Files.readAllBytes(fixtures.resolve("ffcsv/12531-0043_rejected-lines_de_flat.csv")));
             zip.closeEntry();
         }
 
-        Run run = imon("benchmark", "--corpus", corpus.toString(), "--edition", "none", "--format", "csv",
-                "--synthetic", "1");
+        Run run = imon(
+                "benchmark", "--corpus", corpus.toString(), "--edition", "none", "--format", "csv", "--synthetic", "1");
 
         assertThat(run.exit()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("figure,value,unit");
         Map<String, String[]> figures = new LinkedHashMap<>();
         lines.stream().skip(1).forEach(line -> figures.put(line.split(",")[0], line.split(",", -1)));
-        List<String> expected = new ArrayList<>(List.of("ingest_ratio_h2", "ingest_ratio_h2_zip",
-                "ingest_observations_per_s", "ingest_peak_heap_mib", "compute_seconds",
-                "synthetic_1_seconds_per_million", "synthetic_1_peak_heap_mib", "synthetic_1_observations",
+        List<String> expected = new ArrayList<>(List.of(
+                "ingest_ratio_h2",
+                "ingest_ratio_h2_zip",
+                "ingest_observations_per_s",
+                "ingest_peak_heap_mib",
+                "compute_seconds",
+                "synthetic_1_seconds_per_million",
+                "synthetic_1_peak_heap_mib",
+                "synthetic_1_observations",
                 "synthetic_1_indicator_values"));
         if (PostgresSchema.answers()) {
-            expected.addAll(List.of("ingest_ratio_postgres", "synthetic_1_seconds_per_million_postgres",
+            expected.addAll(List.of(
+                    "ingest_ratio_postgres",
+                    "synthetic_1_seconds_per_million_postgres",
                     "synthetic_1_peak_heap_mib_postgres"));
         } else {
             assertThat(run.err()).contains("PostgreSQL skipped");
@@ -68,6 +78,7 @@ class BenchmarkCommandTest extends CommandLineTest {
         assertThat(figures.get("ingest_ratio_h2")[2]).isEqualTo("ratio");
         // the synthetic extracts give the catalogue something to compute: protection seekers per 1,000
         // inhabitants and the share recognised, for every Kreis of each year of the files (about 400 a year)
-        assertThat(Double.parseDouble(figures.get("synthetic_1_indicator_values")[1])).isGreaterThan(2 * 400);
+        assertThat(Double.parseDouble(figures.get("synthetic_1_indicator_values")[1]))
+                .isGreaterThan(2 * 400);
     }
 }

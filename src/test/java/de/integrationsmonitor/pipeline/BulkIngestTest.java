@@ -30,10 +30,15 @@ class BulkIngestTest extends CommandLineTest {
 
     @Test
     void theFixturesAreStoredAsTheEarlierVersionStoredThem() throws IOException {
-        List<String> args = new ArrayList<>(List.of("ingest", ROOT.resolve("classic").toString(),
-                ROOT.resolve("ffcsv").toString(), ROOT.resolve("reform").toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "ingest",
+                ROOT.resolve("classic").toString(),
+                ROOT.resolve("ffcsv").toString(),
+                ROOT.resolve("reform").toString()));
         try (Stream<Path> hostile = Files.list(ROOT.resolve("hostile"))) {
-            hostile.filter(p -> p.getFileName().toString().endsWith(".csv")).map(Path::toString).sorted()
+            hostile.filter(p -> p.getFileName().toString().endsWith(".csv"))
+                    .map(Path::toString)
+                    .sorted()
                     .forEach(args::add);
         }
 
@@ -43,16 +48,21 @@ class BulkIngestTest extends CommandLineTest {
 
         assertThat(ingest.exit()).isEqualTo(2); // the hostile files among them are refused, the others stored
         assertThat(ingest.out().strip()).isEqualTo(read("ingest.txt").strip());
-        List<String> tables = jdbc.queryForList("SELECT DISTINCT table_code FROM delivery ORDER BY table_code",
-                String.class);
+        List<String> tables =
+                jdbc.queryForList("SELECT DISTINCT table_code FROM delivery ORDER BY table_code", String.class);
         try (Stream<Path> expected = Files.list(EXPECTED)) {
-            assertThat(tables).containsExactlyInAnyOrderElementsOf(expected.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("obs-")).map(n -> n.substring(4, n.length() - 4)).toList());
+            assertThat(tables)
+                    .containsExactlyInAnyOrderElementsOf(
+                            expected.map(p -> p.getFileName().toString())
+                                    .filter(n -> n.startsWith("obs-"))
+                                    .map(n -> n.substring(4, n.length() - 4))
+                                    .toList());
         }
         for (String table : tables) {
             Run observations = imon("observations", "--table", table, "--format", "csv");
             assertThat(observations.exit()).isZero();
-            assertThat(observations.out()).as("observations of table %s", table)
+            assertThat(observations.out())
+                    .as("observations of table %s", table)
                     .isEqualTo(read("obs-" + table + ".csv"));
         }
         Run findings = imon("findings", "--format", "csv", "--with-skipped");
@@ -64,11 +74,14 @@ class BulkIngestTest extends CommandLineTest {
         sorted.add(0, lines.get(0));
         // a Stand in the future is named with the day of the ingest, which the expected file cannot know
         java.time.format.DateTimeFormatter german = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
-        List<String> expected = read("findings-sorted.csv").lines().map(line -> line.replace(
-                "(ingested on {day of the ingest})", "(ingested on " + german.format(after) + ")")).toList();
+        List<String> expected = read("findings-sorted.csv")
+                .lines()
+                .map(line ->
+                        line.replace("(ingested on {day of the ingest})", "(ingested on " + german.format(after) + ")"))
+                .toList();
         if (!before.equals(after)) { // the ingest ran over midnight
-            sorted.replaceAll(line -> line.replace("(ingested on " + german.format(before) + ")",
-                    "(ingested on " + german.format(after) + ")"));
+            sorted.replaceAll(line -> line.replace(
+                    "(ingested on " + german.format(before) + ")", "(ingested on " + german.format(after) + ")"));
         }
         assertThat(sorted).isEqualTo(expected);
     }

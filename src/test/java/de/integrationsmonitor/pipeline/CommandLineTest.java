@@ -2,7 +2,6 @@ package de.integrationsmonitor.pipeline;
 
 import de.integrationsmonitor.testing.Imon;
 import de.integrationsmonitor.testing.Imon.Run;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,6 +43,7 @@ abstract class CommandLineTest {
 
     @Autowired
     CommandLine.IFactory factory;
+
     @Autowired
     Flyway flyway;
 

@@ -79,8 +79,10 @@ class GeheimhaltungExportTest {
 
     @Autowired
     CommandLine.IFactory factory;
+
     @Autowired
     Flyway flyway;
+
     @Autowired
     AuditLog audit;
 
@@ -88,8 +90,12 @@ class GeheimhaltungExportTest {
     void ownDataStored() {
         flyway.clean();
         flyway.migrate();
-        Run ingest = Imon.run(factory, "ingest", Path.of("src/test/resources/fixtures/geheimhaltung/eigene-duldungen.csv")
-                .toAbsolutePath().toString());
+        Run ingest = Imon.run(
+                factory,
+                "ingest",
+                Path.of("src/test/resources/fixtures/geheimhaltung/eigene-duldungen.csv")
+                        .toAbsolutePath()
+                        .toString());
         assertThat(ingest.exit()).as(ingest.out() + ingest.err()).isZero();
     }
 
@@ -101,7 +107,8 @@ class GeheimhaltungExportTest {
         String out = run.out();
         assertThat(out).startsWith("table,ags,period,");
         // Kiel's 2 (1 and 1) and Lübeck's 2 women are below the rule
-        assertThat(out).contains(TABLE + ",01002,2024,2024-12-31,Insgesamt,,.,")
+        assertThat(out)
+                .contains(TABLE + ",01002,2024,2024-12-31,Insgesamt,,.,")
                 .contains(TABLE + ",01002,2024,2024-12-31,männlich,,.,")
                 .contains(TABLE + ",01002,2024,2024-12-31,weiblich,,.,")
                 .contains(TABLE + ",01003,2024,2024-12-31,weiblich,,.,");
@@ -110,12 +117,18 @@ class GeheimhaltungExportTest {
         assertThat(out).contains(TABLE + ",01,2024,2024-12-31,Insgesamt,60,,");
         assertThat(out.lines().filter(l -> l.contains(",.,")).count()).isGreaterThanOrEqualTo(6);
         for (String variable : new String[] {"Insgesamt", "männlich", "weiblich"}) {
-            assertThat(out.lines().filter(l -> l.contains("2024-12-31," + variable + ",,.,")).count())
-                    .as(variable).isNotEqualTo(1);
+            assertThat(out.lines()
+                            .filter(l -> l.contains("2024-12-31," + variable + ",,.,"))
+                            .count())
+                    .as(variable)
+                    .isNotEqualTo(1);
         }
         for (String kreis : new String[] {"01001", "01002", "01003", "01004"}) {
-            assertThat(out.lines().filter(l -> l.contains("," + kreis + ",") && l.contains(",.,")).count())
-                    .as(kreis).isNotEqualTo(1);
+            assertThat(out.lines()
+                            .filter(l -> l.contains("," + kreis + ",") && l.contains(",.,"))
+                            .count())
+                    .as(kreis)
+                    .isNotEqualTo(1);
         }
         assertThat(out).doesNotContain("INTERN");
     }
@@ -127,7 +140,8 @@ class GeheimhaltungExportTest {
         Run run = Imon.run(factory, "observations", "--table", TABLE, "--intern");
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("INTERN – nicht zur Veröffentlichung\ntable,ags,period,")
+        assertThat(run.out())
+                .startsWith("INTERN – nicht zur Veröffentlichung\ntable,ags,period,")
                 .contains(TABLE + ",01002,2024,2024-12-31,Insgesamt,2,,");
         assertThat(audit.entries()).hasSize(before + 1);
         assertThat(audit.entries().get(before)).satisfies(e -> {
@@ -145,21 +159,27 @@ class GeheimhaltungExportTest {
         assertThat(run.exit()).as(run.err()).isZero();
         // Flensburg: 11 of 25 women, without its rank (it would place the suppressed Kreise); Kiel (1 of 2),
         // Lübeck (2 of 18) and Neumünster (its total suppressed beside Lübeck's) rest on suppressed cells
-        assertThat(run.out()).contains("01001,\"Flensburg, kreisfreie Stadt\",duldungen_frauenanteil,2024,44,%,,"
+        assertThat(run.out())
+                .contains("01001,\"Flensburg, kreisfreie Stadt\",duldungen_frauenanteil,2024,44,%,,"
                         + "33.333333333333,,,,")
                 .contains("01002,\"Kiel, kreisfreie Stadt\",duldungen_frauenanteil,2024,,%,.,")
                 .contains("01003,\"Lübeck, kreisfreie Stadt, Hansestadt\",duldungen_frauenanteil,2024,,%,.,")
                 .contains("01004,\"Neumünster, kreisfreie Stadt\",duldungen_frauenanteil,2024,,%,.,");
 
         Run intern = Imon.run(factory, "indicators", "--indicator", "duldungen_frauenanteil", "--intern");
-        assertThat(intern.out()).startsWith("INTERN – nicht zur Veröffentlichung\nags,name,indicator,")
+        assertThat(intern.out())
+                .startsWith("INTERN – nicht zur Veröffentlichung\nags,name,indicator,")
                 .contains("01002,\"Kiel, kreisfreie Stadt\",duldungen_frauenanteil,2024,50,%,");
     }
 
     @Test
     void aTableWithoutARuleIsPrintedAsTheOfficePublishedIt() throws IOException {
-        Run ingest = Imon.run(factory, "ingest", Path.of("src/test/resources/fixtures/classic/secret-cells.csv")
-                .toAbsolutePath().toString());
+        Run ingest = Imon.run(
+                factory,
+                "ingest",
+                Path.of("src/test/resources/fixtures/classic/secret-cells.csv")
+                        .toAbsolutePath()
+                        .toString());
         assertThat(ingest.exit()).isIn(0, 2);
 
         Run run = Imon.run(factory, "observations", "--table", "99999-01-01-4", "--kreis", "01051");

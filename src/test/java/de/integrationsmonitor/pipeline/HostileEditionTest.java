@@ -13,11 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,6 +35,7 @@ class HostileEditionTest {
 
     static final Path home = temporaryFolder("imon-hostile-home-");
     static final Path outside = temporaryFolder("imon-hostile-outside-");
+
     @TempDir
     Path editions;
 
@@ -55,8 +56,7 @@ class HostileEditionTest {
     @Autowired
     CommandLine.IFactory factory;
 
-    record Run(int exit, String err) {
-    }
+    record Run(int exit, String err) {}
 
     Run imon(String... args) {
         StringWriter err = new StringWriter();
@@ -73,8 +73,13 @@ class HostileEditionTest {
 
     @BeforeAll
     void ingestAndCompute() {
-        assertThat(imon("ingest", Path.of("src/test/resources/fixtures/classic/period-column-age-groups.csv")
-                .toAbsolutePath().toString()).exit()).isZero();
+        assertThat(imon(
+                                "ingest",
+                                Path.of("src/test/resources/fixtures/classic/period-column-age-groups.csv")
+                                        .toAbsolutePath()
+                                        .toString())
+                        .exit())
+                .isZero();
     }
 
     private Path edition(String extra) throws IOException {
@@ -107,19 +112,21 @@ class HostileEditionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "output: {kreis: \"../data/imon.mv.db\"}|output.kreis '../data/imon.mv.db' leaves its folder",
-        "output: {kreis: \"/tmp/{ags}.pdf\"}|output.kreis '/tmp/{ags}.pdf' is an absolute path",
-        "output: {kreis: \"a/../../b/{ags}.pdf\"}|output.kreis 'a/../../b/{ags}.pdf' leaves its folder",
-        "output: {kreis: \"alle.pdf\"}|output.kreis is 'alle.pdf'; it must contain {ags}",
-        "output: {land: \"land.pdf\"}|output.land is 'land.pdf'; it must contain {land}",
-        "output: {kreis: \"{ags}.mv.db\"}|expected a file name ending in .pdf",
-        "templates: {kreis: \"/etc/passwd\"}|templates.kreis is '/etc/passwd'; allowed: the file name of a *.jrxml",
-        "templates: {kreis: \"../jobs/kreisbericht.jrxml\"}|templates.kreis is '../jobs/kreisbericht.jrxml'",
-        "templates: {kreis: \"gibt-es-nicht.jrxml\"}|templates.kreis 'gibt-es-nicht.jrxml': no such template",
-        "texts: ../../etc|texts '../../etc' leaves its folder",
-        "texts: /etc|texts '/etc' is an absolute path",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "output: {kreis: \"../data/imon.mv.db\"}|output.kreis '../data/imon.mv.db' leaves its folder",
+                "output: {kreis: \"/tmp/{ags}.pdf\"}|output.kreis '/tmp/{ags}.pdf' is an absolute path",
+                "output: {kreis: \"a/../../b/{ags}.pdf\"}|output.kreis 'a/../../b/{ags}.pdf' leaves its folder",
+                "output: {kreis: \"alle.pdf\"}|output.kreis is 'alle.pdf'; it must contain {ags}",
+                "output: {land: \"land.pdf\"}|output.land is 'land.pdf'; it must contain {land}",
+                "output: {kreis: \"{ags}.mv.db\"}|expected a file name ending in .pdf",
+                "templates: {kreis: \"/etc/passwd\"}|templates.kreis is '/etc/passwd'; allowed: the file name of a *.jrxml",
+                "templates: {kreis: \"../jobs/kreisbericht.jrxml\"}|templates.kreis is '../jobs/kreisbericht.jrxml'",
+                "templates: {kreis: \"gibt-es-nicht.jrxml\"}|templates.kreis 'gibt-es-nicht.jrxml': no such template",
+                "texts: ../../etc|texts '../../etc' leaves its folder",
+                "texts: /etc|texts '/etc' is an absolute path",
+            })
     void aHostileEditionIsRefusedNamingTheFieldAndWritesNothing(String field, String message) throws IOException {
         long before = files(home.resolve("output"));
         byte[] database = header(home.resolve("data").resolve("imon.mv.db"));
@@ -140,8 +147,10 @@ class HostileEditionTest {
         Files.deleteIfExists(link);
         Files.createSymbolicLink(link, outside);
 
-        Run run = imon("report", edition("output: {kreis: \"woanders/{ags}.pdf\", land: \"woanders/land-{land}.pdf\"}")
-                .toString());
+        Run run = imon(
+                "report",
+                edition("output: {kreis: \"woanders/{ags}.pdf\", land: \"woanders/land-{land}.pdf\"}")
+                        .toString());
 
         assertThat(run.exit()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).contains("output.kreis 'woanders/15001.pdf' leads through a symbolic link out of");
@@ -171,11 +180,18 @@ class HostileEditionTest {
         StringWriter err = new StringWriter();
         CommandLine commandLine = ImonCommand.commandLine(factory);
         commandLine.setErr(new PrintWriter(err, true));
-        int exit = ImonCommand.reportFailure(new ReportTemplateException(Path.of("templates/kaputt.jrxml"),
-                ReportTemplateException.Stage.COMPILE, "Parameter not found : NOTIZ", null), commandLine, null);
+        int exit = ImonCommand.reportFailure(
+                new ReportTemplateException(
+                        Path.of("templates/kaputt.jrxml"),
+                        ReportTemplateException.Stage.COMPILE,
+                        "Parameter not found : NOTIZ",
+                        null),
+                commandLine,
+                null);
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("kaputt.jrxml could not be compiled: Parameter not found : NOTIZ")
+        assertThat(err.toString())
+                .contains("kaputt.jrxml could not be compiled: Parameter not found : NOTIZ")
                 .doesNotContain("IMON_DEBUG");
     }
 }

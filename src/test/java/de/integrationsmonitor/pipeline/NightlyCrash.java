@@ -1,10 +1,9 @@
 package de.integrationsmonitor.pipeline;
 
-import de.integrationsmonitor.testing.PostgresSchema;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.integrationsmonitor.kernel.Sha256;
+import de.integrationsmonitor.testing.PostgresSchema;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -38,14 +37,14 @@ final class NightlyCrash {
 
         String jdbcUrl() {
             // not read-only: a database left by a killed process is recovered when it is opened
-            return postgresSchema == null ? "jdbc:h2:file:" + path.resolve("data/imon")
+            return postgresSchema == null
+                    ? "jdbc:h2:file:" + path.resolve("data/imon")
                     : PostgresSchema.URL + "?currentSchema=" + postgresSchema;
         }
     }
 
     /** What happened to one start of the child: its exit code (or killed), after how long, and what it printed. */
-    record Start(int exit, boolean killed, Duration after, String output) {
-    }
+    record Start(int exit, boolean killed, Duration after, String output) {}
 
     private final Path inbox;
     private final Path editions;
@@ -62,8 +61,7 @@ final class NightlyCrash {
      * rendered: the lines of the "imon" logger), and {@code extraMillis} later. Counting progress rather than time
      * lands the kill inside the run however loaded the machine is.
      */
-    record KillPoint(int progressLines, long extraMillis) {
-    }
+    record KillPoint(int progressLines, long extraMillis) {}
 
     /** The clock of every run of the crash test (each run is its own process and database). */
     static final String RENDER_TIME = "2026-12-01T02:30:00Z";
@@ -74,16 +72,26 @@ final class NightlyCrash {
     /** Starts the nightly run in a child JVM; kills it with SIGKILL at the kill point unless it ended before. */
     Start start(Home home, KillPoint kill) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"),
-                "-Dimon.project=" + Path.of("").toAbsolutePath(), "-Dimon.home=" + home.path(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dimon.project=" + Path.of("").toAbsolutePath(),
+                "-Dimon.home=" + home.path(),
                 // the interrupted and the uninterrupted night must give the same PDFs: the same render time
                 "-Dimon.clock.fixed=" + RENDER_TIME));
         if (home.postgresSchema() != null) {
             command.add("-Dspring.profiles.active=postgres");
         }
-        command.addAll(List.of("de.integrationsmonitor.Integrationsmonitor", "nightly", "--inbox", inbox.toString(),
-                "--editions", editions.toString(), "--run-date", runDate));
+        command.addAll(List.of(
+                "de.integrationsmonitor.Integrationsmonitor",
+                "nightly",
+                "--inbox",
+                inbox.toString(),
+                "--editions",
+                editions.toString(),
+                "--run-date",
+                runDate));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Path log = Files.createTempFile("imon-nightly-", ".log");
         builder.redirectOutput(log.toFile());
@@ -144,29 +152,43 @@ final class NightlyCrash {
      */
     static Map<String, String> state(Home home) throws SQLException, IOException {
         Map<String, String> state = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(home.jdbcUrl(), home.postgresSchema() == null ? "sa"
-                : PostgresSchema.USER, "");
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        home.jdbcUrl(), home.postgresSchema() == null ? "sa" : PostgresSchema.USER, "");
+                Statement s = c.createStatement()) {
             Map<Long, String> deliveries = new TreeMap<>();
-            try (ResultSet rs = s.executeQuery("SELECT id, sha256, rows_read, rows_stored, rows_rejected,"
-                    + " rows_skipped FROM delivery")) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT id, sha256, rows_read, rows_stored, rows_rejected," + " rows_skipped FROM delivery")) {
                 while (rs.next()) {
                     deliveries.put(rs.getLong(1), rs.getString(2));
-                    state.put("delivery " + rs.getString(2), rs.getLong(3) + "/" + rs.getLong(4) + "/" + rs.getLong(5)
-                            + "/" + rs.getLong(6));
+                    state.put(
+                            "delivery " + rs.getString(2),
+                            rs.getLong(3) + "/" + rs.getLong(4) + "/" + rs.getLong(5) + "/" + rs.getLong(6));
                 }
             }
             for (Map.Entry<Long, String> d : deliveries.entrySet()) {
-                state.put("observations of " + d.getValue(), digest(s, "SELECT v.table_code, v.path, v.unit,"
-                        + " o.region_code, o.reference_date, o.period, o.figure, o.marker, o.source_line FROM observation"
-                        + " o JOIN variable v ON v.id = o.variable_id WHERE o.delivery_id = " + d.getKey()));
-                state.put("quarantine of " + d.getValue(), digest(s, "SELECT source_line, disposition, reason FROM"
-                        + " rejected_line WHERE delivery_id = " + d.getKey()));
+                state.put(
+                        "observations of " + d.getValue(),
+                        digest(
+                                s,
+                                "SELECT v.table_code, v.path, v.unit,"
+                                        + " o.region_code, o.reference_date, o.period, o.figure, o.marker, o.source_line FROM observation"
+                                        + " o JOIN variable v ON v.id = o.variable_id WHERE o.delivery_id = "
+                                        + d.getKey()));
+                state.put(
+                        "quarantine of " + d.getValue(),
+                        digest(
+                                s,
+                                "SELECT source_line, disposition, reason FROM" + " rejected_line WHERE delivery_id = "
+                                        + d.getKey()));
             }
-            state.put("indicator values", digest(s, "SELECT indicator_id, region_code, reference_date, period, figure,"
-                    + " marker, numerator, denominator, small_base, land_value, germany_value, rank_in_land,"
-                    + " kreise_in_land, change_5y, cluster FROM indicator_value WHERE computation_id ="
-                    + " (SELECT MAX(id) FROM computation)"));
+            state.put(
+                    "indicator values",
+                    digest(
+                            s,
+                            "SELECT indicator_id, region_code, reference_date, period, figure,"
+                                    + " marker, numerator, denominator, small_base, land_value, germany_value, rank_in_land,"
+                                    + " kreise_in_land, change_5y, cluster FROM indicator_value WHERE computation_id ="
+                                    + " (SELECT MAX(id) FROM computation)"));
         }
         Path output = home.path().resolve("output");
         try (Stream<Path> files = Files.walk(output)) {
@@ -189,8 +211,11 @@ final class NightlyCrash {
                 StringBuilder row = new StringBuilder();
                 for (int i = 1; i <= columns; i++) {
                     Object value = rs.getObject(i);
-                    row.append(value instanceof BigDecimal b ? b.stripTrailingZeros().toPlainString()
-                            : String.valueOf(value)).append('|');
+                    row.append(
+                                    value instanceof BigDecimal b
+                                            ? b.stripTrailingZeros().toPlainString()
+                                            : String.valueOf(value))
+                            .append('|');
                 }
                 rows.add(row.toString());
             }
@@ -207,7 +232,10 @@ final class NightlyCrash {
         assertThat(output.resolve(".staging")).doesNotExist();
         assertThat(output.resolve(".previous")).doesNotExist();
         try (Stream<Path> files = Files.walk(output)) {
-            assertThat(files.map(Path::toString).filter(p -> p.endsWith(".part")).toList()).isEmpty();
+            assertThat(files.map(Path::toString)
+                            .filter(p -> p.endsWith(".part"))
+                            .toList())
+                    .isEmpty();
         }
     }
 }

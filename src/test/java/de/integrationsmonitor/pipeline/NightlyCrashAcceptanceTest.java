@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("acceptance")
 class NightlyCrashAcceptanceTest {
 
-    static final Path CORPUS = Path.of("..", "shared", "data", "regionalstatistik").toAbsolutePath().normalize();
+    static final Path CORPUS = Path.of("..", "shared", "data", "regionalstatistik")
+            .toAbsolutePath()
+            .normalize();
 
     @TempDir
     Path work;
@@ -25,10 +27,13 @@ class NightlyCrashAcceptanceTest {
     void aNightOverTheRealCorpusKilledAtRandomPointsEndsAsIfItHadNeverBeenInterrupted() throws Exception {
         assumeTrue(Files.isDirectory(CORPUS), "real extracts not present: " + CORPUS);
         Path editions = Files.createDirectories(work.resolve("editions"));
-        Files.copy(Path.of("src/test/resources/editions/integrationsbericht-2015-st.yml"),
+        Files.copy(
+                Path.of("src/test/resources/editions/integrationsbericht-2015-st.yml"),
                 editions.resolve("integrationsbericht-2015-st.yml"));
-        NightlyCrashTest.run(new NightlyCrash(CORPUS, editions, "2026-12-01"),
+        NightlyCrashTest.run(
+                new NightlyCrash(CORPUS, editions, "2026-12-01"),
                 new NightlyCrash.Home(work.resolve("uninterrupted"), null),
-                new NightlyCrash.Home(work.resolve("interrupted"), null), 2);
+                new NightlyCrash.Home(work.resolve("interrupted"), null),
+                2);
     }
 }

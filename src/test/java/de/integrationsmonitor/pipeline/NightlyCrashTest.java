@@ -1,9 +1,8 @@
 package de.integrationsmonitor.pipeline;
 
-import de.integrationsmonitor.testing.PostgresSchema;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.integrationsmonitor.testing.PostgresSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,8 @@ class NightlyCrashTest {
 
     @Test
     void aNightKilledAtRandomPointsEndsAsIfItHadNeverBeenInterruptedOnH2() throws Exception {
-        crashAndCompare(new NightlyCrash.Home(work.resolve("uninterrupted"), null),
+        crashAndCompare(
+                new NightlyCrash.Home(work.resolve("uninterrupted"), null),
                 new NightlyCrash.Home(work.resolve("interrupted"), null));
     }
 
@@ -43,7 +43,8 @@ class NightlyCrashTest {
         String a = PostgresSchema.fresh("imon_crash_a");
         String b = PostgresSchema.fresh("imon_crash_b");
         try {
-            crashAndCompare(new NightlyCrash.Home(work.resolve("uninterrupted"), a),
+            crashAndCompare(
+                    new NightlyCrash.Home(work.resolve("uninterrupted"), a),
                     new NightlyCrash.Home(work.resolve("interrupted"), b));
         } finally {
             PostgresSchema.drop(a);
@@ -57,7 +58,8 @@ class NightlyCrashTest {
 
     void crashAndCompare(NightlyCrash.Home uninterrupted, NightlyCrash.Home interrupted) throws Exception {
         Path editions = Files.createDirectories(work.resolve("editions"));
-        Files.copy(Path.of("jobs/integrationsbericht-beispiel.yml"), editions.resolve("integrationsbericht-beispiel.yml"));
+        Files.copy(
+                Path.of("jobs/integrationsbericht-beispiel.yml"), editions.resolve("integrationsbericht-beispiel.yml"));
         NightlyCrash night = new NightlyCrash(Path.of("input").toAbsolutePath(), editions, "2026-12-01");
         run(night, uninterrupted, interrupted);
     }
@@ -68,8 +70,9 @@ class NightlyCrashTest {
         run(night, uninterrupted, interrupted, 3);
     }
 
-    static void run(NightlyCrash night, NightlyCrash.Home uninterrupted, NightlyCrash.Home interrupted,
-                    int defaultKills) throws Exception {
+    static void run(
+            NightlyCrash night, NightlyCrash.Home uninterrupted, NightlyCrash.Home interrupted, int defaultKills)
+            throws Exception {
         NightlyCrash.Start whole = night.uninterrupted(uninterrupted);
         assertThat(whole.exit()).as(whole.output()).isZero();
 
@@ -87,12 +90,15 @@ class NightlyCrashTest {
         // so each kill point is counted from the progress the earlier starts printed
         int printed = 0;
         for (NightlyCrash.KillPoint point : points.stream()
-                .sorted(java.util.Comparator.comparingInt(NightlyCrash.KillPoint::progressLines)).toList()) {
-            NightlyCrash.Start start = night.start(interrupted, new NightlyCrash.KillPoint(
-                    Math.max(1, point.progressLines() - printed), point.extraMillis()));
+                .sorted(java.util.Comparator.comparingInt(NightlyCrash.KillPoint::progressLines))
+                .toList()) {
+            NightlyCrash.Start start = night.start(
+                    interrupted,
+                    new NightlyCrash.KillPoint(Math.max(1, point.progressLines() - printed), point.extraMillis()));
             printed += NightlyCrash.progressLines(start.output());
             starts.add(start);
-            resumed += start.output().contains("was interrupted") && start.output().contains("resuming") ? 1 : 0;
+            resumed +=
+                    start.output().contains("was interrupted") && start.output().contains("resuming") ? 1 : 0;
             if (start.killed() && runningExecutions(interrupted) > 0) {
                 midRun++;
             }
@@ -103,14 +109,19 @@ class NightlyCrashTest {
         NightlyCrash.Start last = night.uninterrupted(interrupted);
         starts.add(last);
         resumed += last.output().contains("was interrupted") && last.output().contains("resuming") ? 1 : 0;
-        System.out.println("crash test: " + starts.size() + " starts, " + starts.stream()
-                .filter(NightlyCrash.Start::killed).count() + " killed (" + midRun + " while a job ran), " + resumed
+        System.out.println("crash test: " + starts.size() + " starts, "
+                + starts.stream().filter(NightlyCrash.Start::killed).count() + " killed (" + midRun
+                + " while a job ran), " + resumed
                 + " resumed an interrupted run; last exit " + last.exit());
 
         assertThat(last.exit()).as(last.output()).isZero();
         assertThat(midRun).as("at least one kill lands while the night runs").isPositive();
-        assertThat(resumed).as("a start after such a kill finds the interrupted run and resumes it").isPositive();
-        assertThat(runningExecutions(interrupted)).as("no execution is left running").isZero();
+        assertThat(resumed)
+                .as("a start after such a kill finds the interrupted run and resumes it")
+                .isPositive();
+        assertThat(runningExecutions(interrupted))
+                .as("no execution is left running")
+                .isZero();
         Map<String, String> expected = NightlyCrash.state(uninterrupted);
         assertThat(expected.keySet()).anyMatch(k -> k.endsWith("manifest.txt"));
         assertThat(NightlyCrash.state(interrupted)).isEqualTo(expected);
@@ -122,11 +133,11 @@ class NightlyCrashTest {
         if (home.postgresSchema() == null && !Files.exists(home.path().resolve("data/imon.mv.db"))) {
             return 0;
         }
-        try (Connection c = DriverManager.getConnection(home.jdbcUrl(), home.postgresSchema() == null ? "sa"
-                : PostgresSchema.USER, "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS IN"
-                     + " ('STARTING', 'STARTED', 'STOPPING')")) {
+        try (Connection c = DriverManager.getConnection(
+                        home.jdbcUrl(), home.postgresSchema() == null ? "sa" : PostgresSchema.USER, "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS IN"
+                        + " ('STARTING', 'STARTED', 'STOPPING')")) {
             rs.next();
             return rs.getInt(1);
         } catch (SQLException e) {

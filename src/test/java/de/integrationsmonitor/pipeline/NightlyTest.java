@@ -1,14 +1,13 @@
 package de.integrationsmonitor.pipeline;
 
-import de.integrationsmonitor.testing.Imon.Run;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.integrationsmonitor.kernel.Sha256;
 import de.integrationsmonitor.batch.Runs;
+import de.integrationsmonitor.kernel.Sha256;
 import de.integrationsmonitor.store.RunLocks;
+import de.integrationsmonitor.testing.Imon.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +32,7 @@ class NightlyTest extends CommandLineTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RunLocks locks;
 
@@ -49,7 +49,8 @@ class NightlyTest extends CommandLineTest {
             }
         }
         Files.copy(FIXTURES.resolve("period-column-age-groups.csv"), inbox.resolve("12411-03-03-4.csv"));
-        Files.copy(Path.of("src/test/resources/editions/auslaenderanteil-2015.yml"),
+        Files.copy(
+                Path.of("src/test/resources/editions/auslaenderanteil-2015.yml"),
                 editions.resolve("auslaenderanteil-2015.yml"));
     }
 
@@ -68,9 +69,13 @@ class NightlyTest extends CommandLineTest {
         assertThat(folder.resolve("manifest.txt")).exists();
         Path json;
         try (Stream<Path> summaries = Files.list(home.resolve("output/laeufe"))) {
-            json = summaries.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+            json = summaries
+                    .filter(p -> p.toString().endsWith(".json"))
+                    .findFirst()
+                    .orElseThrow();
         }
-        assertThat(json.resolveSibling(json.getFileName().toString().replace(".json", ".txt"))).exists();
+        assertThat(json.resolveSibling(json.getFileName().toString().replace(".json", ".txt")))
+                .exists();
         JsonNode summary = new ObjectMapper().readTree(json.toFile());
         assertThat(summary.get("runDate").asText()).isEqualTo("2026-12-01");
         assertThat(summary.get("outcome").asText()).isEqualTo("DONE");
@@ -101,7 +106,9 @@ class NightlyTest extends CommandLineTest {
         Run run = imon("nightly", "--editions", editions.toString(), "--run-date", "2026-12-02");
 
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("1 file(s) taken in, 0 refused").contains("12411-03-03-4-home.csv")
+        assertThat(run.out())
+                .contains("1 file(s) taken in, 0 refused")
+                .contains("12411-03-03-4-home.csv")
                 .doesNotContain("_beispiel.csv");
     }
 
@@ -109,13 +116,16 @@ class NightlyTest extends CommandLineTest {
     void anEditionsFolderThatDoesNotExistIsACommandLineErrorNotAQuietNight() {
         Path missing = home.resolve("no-such-editions");
 
-        Run run = imon("nightly", "--inbox", inbox.toString(), "--editions", missing.toString(), "--run-date",
-                "2026-12-03");
+        Run run = imon(
+                "nightly", "--inbox", inbox.toString(), "--editions", missing.toString(), "--run-date", "2026-12-03");
 
         assertThat(run.exit()).isEqualTo(64);
-        assertThat(run.err()).contains("--editions " + missing + ": no such folder").doesNotContain("\tat ");
+        assertThat(run.err())
+                .contains("--editions " + missing + ": no such folder")
+                .doesNotContain("\tat ");
         assertThat(run.out()).doesNotContain("done");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery", Long.class))
+                .isZero();
     }
 
     @Test
@@ -127,12 +137,15 @@ class NightlyTest extends CommandLineTest {
         Run second = nightly("2026-12-02");
 
         assertThat(second.exit()).isZero();
-        assertThat(second.out()).contains("nothing new: 1 file(s) in the inbox were stored before, the indicators"
-                + " are up to date, 1 edition(s) unchanged");
+        assertThat(second.out())
+                .contains("nothing new: 1 file(s) in the inbox were stored before, the indicators"
+                        + " are up to date, 1 edition(s) unchanged");
         assertThat(files(home.resolve("output/auslaenderanteil-2015"))).isEqualTo(before);
         assertThat(modified(before)).isEqualTo(times);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM computation", Long.class)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM computation", Long.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery", Long.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -147,16 +160,22 @@ class NightlyTest extends CommandLineTest {
 
     @Test
     void anEditionOfWhichNoKreisHasDataForItsYearIsNamedForAPersonNotPassedOverInSilence() throws IOException {
-        Files.writeString(editions.resolve("auslaenderanteil-2015.yml"), Files.readString(
-                editions.resolve("auslaenderanteil-2015.yml")).replace("report_year: 2015", "report_year: 2005"));
+        Files.writeString(
+                editions.resolve("auslaenderanteil-2015.yml"),
+                Files.readString(editions.resolve("auslaenderanteil-2015.yml"))
+                        .replace("report_year: 2015", "report_year: 2005"));
 
         Run run = nightly("2026-12-01");
 
         // Sachsen-Anhalt had 24 Kreise at the end of 2005, before its reform of 1 July 2007
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("Needs a person:", "edition auslaenderanteil-2015: none of its 24 Kreise has"
-                + " data for the edition's period, nothing was rendered",
-                "auslaenderanteil-2015: 0 PDF(s) in", "24 Kreise left out (no data for them)");
+        assertThat(run.out())
+                .contains(
+                        "Needs a person:",
+                        "edition auslaenderanteil-2015: none of its 24 Kreise has"
+                                + " data for the edition's period, nothing was rendered",
+                        "auslaenderanteil-2015: 0 PDF(s) in",
+                        "24 Kreise left out (no data for them)");
     }
 
     @Test
@@ -166,10 +185,13 @@ class NightlyTest extends CommandLineTest {
         Run run = nightly("2026-12-01");
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
-        assertThat(run.out()).contains("Needs a person:", "file kaputt.csv was refused: kaputt.csv, line 1: not a"
-                + " GENESIS extract");
+        assertThat(run.out())
+                .contains(
+                        "Needs a person:",
+                        "file kaputt.csv was refused: kaputt.csv, line 1: not a" + " GENESIS extract");
         assertThat(home.resolve("output/auslaenderanteil-2015/15001.pdf")).exists();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery", Long.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -177,7 +199,8 @@ class NightlyTest extends CommandLineTest {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> {
-            try (RunLocks.Lease lease = locks.tryLock(Runs.NIGHTLY_LOCK, "nightly").orElseThrow()) {
+            try (RunLocks.Lease lease =
+                    locks.tryLock(Runs.NIGHTLY_LOCK, "nightly").orElseThrow()) {
                 held.countDown();
                 release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -189,9 +212,13 @@ class NightlyTest extends CommandLineTest {
             Run second = nightly("2026-12-01");
 
             assertThat(second.exit()).isEqualTo(75);
-            assertThat(second.err()).contains("another nightly run holds the lock 'nightly'", "pid "
-                    + ProcessHandle.current().pid(), "since");
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery", Long.class)).isZero();
+            assertThat(second.err())
+                    .contains(
+                            "another nightly run holds the lock 'nightly'",
+                            "pid " + ProcessHandle.current().pid(),
+                            "since");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery", Long.class))
+                    .isZero();
             assertThat(home.resolve("output/auslaenderanteil-2015")).doesNotExist();
         } finally {
             release.countDown();

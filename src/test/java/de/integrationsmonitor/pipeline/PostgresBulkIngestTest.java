@@ -8,5 +8,4 @@ import de.integrationsmonitor.testing.OnPostgres;
  * this run's, dropped afterwards. Runs when a PostgreSQL answers on 127.0.0.1:5432 (database {@code test}).
  */
 @OnPostgres("imon_bulk_ingest")
-class PostgresBulkIngestTest extends BulkIngestTest {
-}
+class PostgresBulkIngestTest extends BulkIngestTest {}

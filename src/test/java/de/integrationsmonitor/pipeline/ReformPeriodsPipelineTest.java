@@ -59,6 +59,7 @@ class ReformPeriodsPipelineTest {
 
     @Autowired
     CommandLine.IFactory factory;
+
     @Autowired
     IndicatorRepository indicators;
 
@@ -77,16 +78,21 @@ class ReformPeriodsPipelineTest {
     }
 
     static List<CSVRecord> csv(String text) throws IOException {
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(text)).getRecords();
+        return CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(text))
+                .getRecords();
     }
 
     @BeforeAll
     void ingestTheFixturesAndListTheIndicators() throws IOException {
         imon("ingest", FIXTURES.toString());
         rows = csv(imon("indicators", "--format", "csv")).stream()
-                .collect(Collectors.toMap(r -> r.get("indicator") + "|" + r.get("ags") + "|" + r.get("period"),
-                        Function.identity()));
+                .collect(Collectors.toMap(
+                        r -> r.get("indicator") + "|" + r.get("ags") + "|" + r.get("period"), Function.identity()));
     }
 
     CSVRecord row(String indicator, String ags, int year) {
@@ -117,27 +123,35 @@ class ReformPeriodsPipelineTest {
         // 1345 of 9452 in the Land row
         assertThat(new BigDecimal(greifswald.get("land_value")).round(MathContext.DECIMAL32))
                 .isEqualByComparingTo(ratio(1345, 9452).round(MathContext.DECIMAL32));
-        assertThat(rows).doesNotContainKeys("schulabgaenger_ohne_abschluss|13071|2011",
-                "schulabgaenger_ohne_abschluss|13075|2011");
+        assertThat(rows)
+                .doesNotContainKeys(
+                        "schulabgaenger_ohne_abschluss|13071|2011", "schulabgaenger_ohne_abschluss|13075|2011");
     }
 
     @Test
     void theOldKreiseAddUpToTheLandAndTheNewOnesTakeOverTheNextSchoolYear() {
         long computation = indicators.latestComputation().orElseThrow().id();
         List<IndicatorValue> values = indicators.values(computation).stream()
-                .filter(v -> v.indicatorId().equals("schulabgaenger_ohne_abschluss")).toList();
-        List<IndicatorValue> mv2011 = values.stream().filter(v -> v.year() == 2011 && v.regionCode().length() == 5)
+                .filter(v -> v.indicatorId().equals("schulabgaenger_ohne_abschluss"))
                 .toList();
-        IndicatorValue land = values.stream().filter(v -> v.year() == 2011 && v.regionCode().equals("13"))
-                .findFirst().orElseThrow();
+        List<IndicatorValue> mv2011 = values.stream()
+                .filter(v -> v.year() == 2011 && v.regionCode().length() == 5)
+                .toList();
+        IndicatorValue land = values.stream()
+                .filter(v -> v.year() == 2011 && v.regionCode().equals("13"))
+                .findFirst()
+                .orElseThrow();
 
-        assertThat(mv2011).hasSize(18).allSatisfy(v -> assertThat(v.gebietsstand())
-                .isEqualTo(LocalDate.of(2011, 7, 31)));
+        assertThat(mv2011)
+                .hasSize(18)
+                .allSatisfy(v -> assertThat(v.gebietsstand()).isEqualTo(LocalDate.of(2011, 7, 31)));
         assertThat(mv2011.stream().map(v -> v.numerator().orElseThrow()).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo(land.numerator().orElseThrow());
         assertThat(mv2011.stream().map(v -> v.denominator().orElseThrow()).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo(land.denominator().orElseThrow());
-        assertThat(mv2011).extracting(v -> v.comparison().rankInLand().orElseThrow()).contains(1, 18);
+        assertThat(mv2011)
+                .extracting(v -> v.comparison().rankInLand().orElseThrow())
+                .contains(1, 18);
 
         CSVRecord seenplatte = row("schulabgaenger_ohne_abschluss", "13071", 2012);
         assertThat(seenplatte.get("period_label")).isEqualTo("Schuljahr 2011/12");
@@ -148,17 +162,30 @@ class ReformPeriodsPipelineTest {
     @Test
     void atTheGebietsstandOf2012VorpommernGreifswaldsSchoolYear2010To11IsRebuiltFromItsPredecessors()
             throws IOException {
-        CSVRecord rebuilt = csv(imon("indicators", "--format", "csv", "--indicator", "schulabgaenger_ohne_abschluss",
-                "--kreis", "13075", "--period", "2011", "--gebietsstand", "2012-12-31")).get(0);
+        CSVRecord rebuilt = csv(imon(
+                        "indicators",
+                        "--format",
+                        "csv",
+                        "--indicator",
+                        "schulabgaenger_ohne_abschluss",
+                        "--kreis",
+                        "13075",
+                        "--period",
+                        "2011",
+                        "--gebietsstand",
+                        "2012-12-31"))
+                .get(0);
 
         // Greifswald, 17.8 % of Demmin, Ostvorpommern and Uecker-Randow: leavers without over all leavers
         BigDecimal demmin = new BigDecimal("0.178");
         BigDecimal without = BigDecimal.valueOf(40 + 96 + 52).add(demmin.multiply(BigDecimal.valueOf(79)));
         BigDecimal all = BigDecimal.valueOf(331 + 650 + 397).add(demmin.multiply(BigDecimal.valueOf(473)));
-        assertThat(new BigDecimal(rebuilt.get("value"))).isEqualByComparingTo(stored(without
-                .multiply(BigDecimal.valueOf(100)).divide(all, MathContext.DECIMAL64)));
-        assertThat(rebuilt.get("gebietsstand")).isEqualTo("Gebietsstand 31.12.2012, umgerechnet aus 13001 (100 %),"
-                + " 13052 (17,8 %), 13059 (100 %), 13062 (100 %)");
+        assertThat(new BigDecimal(rebuilt.get("value")))
+                .isEqualByComparingTo(
+                        stored(without.multiply(BigDecimal.valueOf(100)).divide(all, MathContext.DECIMAL64)));
+        assertThat(rebuilt.get("gebietsstand"))
+                .isEqualTo("Gebietsstand 31.12.2012, umgerechnet aus 13001 (100 %),"
+                        + " 13052 (17,8 %), 13059 (100 %), 13062 (100 %)");
         assertThat(rebuilt.get("period_label")).isEqualTo("Schuljahr 2010/11");
         assertThat(rebuilt.get("published_gebietsstand")).isEqualTo("2011-07-31");
     }
@@ -176,9 +203,11 @@ class ReformPeriodsPipelineTest {
         assertThat(goettingen.get("kreise_in_land")).isEqualTo("3");
         assertThat(row("arbeitslosenquote_auslaender", "03155", 2016).get("published_gebietsstand"))
                 .isEqualTo("2016-10-31");
-        assertThat(rows).doesNotContainKeys("arbeitslosenquote_auslaender|03156|2016",
-                "arbeitslosenquote_auslaender|03159|2016");
-        assertThat(row("arbeitslosenquote_auslaender", "03152", 2015).get("kreise_in_land")).isEqualTo("4");
+        assertThat(rows)
+                .doesNotContainKeys(
+                        "arbeitslosenquote_auslaender|03156|2016", "arbeitslosenquote_auslaender|03159|2016");
+        assertThat(row("arbeitslosenquote_auslaender", "03152", 2015).get("kreise_in_land"))
+                .isEqualTo("4");
     }
 
     @Test

@@ -103,13 +103,18 @@ final class RemoteCluster {
 
     Jvm start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"),
-                "-Dimon.project=" + Path.of("").toAbsolutePath(), "-Dimon.home=" + home,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dimon.project=" + Path.of("").toAbsolutePath(),
+                "-Dimon.home=" + home,
                 // the shipped sample: the inbox of a home of its own would be empty
                 "-Dimon.inbox=" + Path.of("input").toAbsolutePath(),
-                "-Dspring.profiles.active=postgres", "-Dimon.clock.fixed=" + CLOCK,
-                "-Dimon.render.partition-size=3", "de.integrationsmonitor.Integrationsmonitor"));
+                "-Dspring.profiles.active=postgres",
+                "-Dimon.clock.fixed=" + CLOCK,
+                "-Dimon.render.partition-size=3",
+                "de.integrationsmonitor.Integrationsmonitor"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Path log = Files.createTempFile("imon-remote-", ".log");
@@ -155,25 +160,24 @@ final class RemoteCluster {
     }
 
     /** One execution of a render partition as the job repository records it. */
-    record PartitionRun(long id, String partition, String status, String worker) {
-    }
+    record PartitionRun(long id, String partition, String status, String worker) {}
 
     /** Every execution of a render partition, with the worker that ran it ("" where none did). */
     List<PartitionRun> renderPartitions() throws SQLException, IOException, ClassNotFoundException {
         List<PartitionRun> runs = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(PostgresSchema.URL + "?currentSchema=" + schema,
-                PostgresSchema.USER, "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT e.STEP_EXECUTION_ID, e.STEP_NAME, e.STATUS, x.SHORT_CONTEXT,"
-                     + " x.SERIALIZED_CONTEXT FROM BATCH_STEP_EXECUTION e JOIN BATCH_STEP_EXECUTION_CONTEXT x"
-                     + " ON x.STEP_EXECUTION_ID = e.STEP_EXECUTION_ID WHERE e.STEP_NAME LIKE 'render-units:%'"
-                     + " ORDER BY e.STEP_EXECUTION_ID")) {
+        try (Connection c = DriverManager.getConnection(
+                        PostgresSchema.URL + "?currentSchema=" + schema, PostgresSchema.USER, "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT e.STEP_EXECUTION_ID, e.STEP_NAME, e.STATUS, x.SHORT_CONTEXT,"
+                        + " x.SERIALIZED_CONTEXT FROM BATCH_STEP_EXECUTION e JOIN BATCH_STEP_EXECUTION_CONTEXT x"
+                        + " ON x.STEP_EXECUTION_ID = e.STEP_EXECUTION_ID WHERE e.STEP_NAME LIKE 'render-units:%'"
+                        + " ORDER BY e.STEP_EXECUTION_ID")) {
             while (rs.next()) {
                 String serialized = rs.getString(5) != null ? rs.getString(5) : rs.getString(4);
                 Map<?, ?> context = context(serialized);
                 Object worker = context.get("partition.worker");
-                runs.add(new PartitionRun(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        worker == null ? "" : worker.toString()));
+                runs.add(new PartitionRun(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), worker == null ? "" : worker.toString()));
             }
         }
         return runs;
@@ -181,8 +185,8 @@ final class RemoteCluster {
 
     /** Spring Batch's default serialisation of an execution context: a Java-serialised map in Base64. */
     private static Map<?, ?> context(String serialized) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(Base64.getDecoder()
-                .decode(serialized.getBytes(StandardCharsets.UTF_8))))) {
+        try (ObjectInputStream in = new ObjectInputStream(
+                new ByteArrayInputStream(Base64.getDecoder().decode(serialized.getBytes(StandardCharsets.UTF_8))))) {
             return (Map<?, ?>) in.readObject();
         }
     }

@@ -15,16 +15,19 @@ class RemoteOnH2Test extends CommandLineTest {
     void aWorkerOnTheEmbeddedDatabaseIsRefused() {
         Run run = imon("worker");
         assertThat(run.exit()).isEqualTo(64);
-        assertThat(run.err().strip()).isEqualTo("imon: imon worker needs the PostgreSQL database that the manager"
-                + " and every worker share (IMON_PROFILE=postgres, IMON_DB_URL); the embedded H2 database cannot"
-                + " be shared between processes");
+        assertThat(run.err().strip())
+                .isEqualTo("imon: imon worker needs the PostgreSQL database that the manager"
+                        + " and every worker share (IMON_PROFILE=postgres, IMON_DB_URL); the embedded H2 database cannot"
+                        + " be shared between processes");
     }
 
     @Test
     void aRemoteReportOrNightOnTheEmbeddedDatabaseIsRefusedAndChangesNothing() {
         Run report = imon("report", "jobs/integrationsbericht-beispiel.yml", "--remote");
         assertThat(report.exit()).isEqualTo(64);
-        assertThat(report.err()).contains("report --remote needs the PostgreSQL database").doesNotContain("\tat ");
+        assertThat(report.err())
+                .contains("report --remote needs the PostgreSQL database")
+                .doesNotContain("\tat ");
         Run nightly = imon("nightly", "--remote", "--run-date", "2026-12-01");
         assertThat(nightly.exit()).isEqualTo(64);
         assertThat(nightly.err()).contains("nightly --remote needs the PostgreSQL database");

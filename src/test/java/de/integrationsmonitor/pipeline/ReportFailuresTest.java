@@ -1,12 +1,11 @@
 package de.integrationsmonitor.pipeline;
 
-import de.integrationsmonitor.testing.Imon.Run;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.integrationsmonitor.kernel.ImonSettings;
 import de.integrationsmonitor.kernel.Sha256;
 import de.integrationsmonitor.store.RunLocks;
+import de.integrationsmonitor.testing.Imon.Run;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +26,10 @@ class ReportFailuresTest extends CommandLineTest {
 
     @Autowired
     ImonSettings settings;
+
     @Autowired
     RunLocks locks;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -39,8 +40,10 @@ class ReportFailuresTest extends CommandLineTest {
         Run run = imon("report", EDITION, "--kreis", "09162");
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err().strip()).startsWith("imon: Kreis 09162 is not part of edition auslaenderanteil-2015")
-                .doesNotContain("\tat ").hasLineCount(1);
+        assertThat(run.err().strip())
+                .startsWith("imon: Kreis 09162 is not part of edition auslaenderanteil-2015")
+                .doesNotContain("\tat ")
+                .hasLineCount(1);
     }
 
     @Test
@@ -51,8 +54,13 @@ class ReportFailuresTest extends CommandLineTest {
         Run run = imon("report", EDITION);
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
-        assertThat(run.out()).contains("edition auslaenderanteil-2015: 0 PDF(s) published", "3 failed",
-                "failed 15001: ", "failed 15002: ", "failed land-15: ");
+        assertThat(run.out())
+                .contains(
+                        "edition auslaenderanteil-2015: 0 PDF(s) published",
+                        "3 failed",
+                        "failed 15001: ",
+                        "failed 15002: ",
+                        "failed land-15: ");
         assertThat(run.out() + run.err()).doesNotContain("\tat ");
         Files.delete(settings.output());
     }
@@ -66,17 +74,22 @@ class ReportFailuresTest extends CommandLineTest {
         Run run = imon("report", EDITION);
 
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
-        assertThat(run.out()).contains("edition auslaenderanteil-2015: 0 PDF(s) published", "3 failed",
-                "failed 15001: its reports could not be recorded as report versions, so the published folder");
+        assertThat(run.out())
+                .contains(
+                        "edition auslaenderanteil-2015: 0 PDF(s) published",
+                        "3 failed",
+                        "failed 15001: its reports could not be recorded as report versions, so the published folder");
         assertThat(run.out() + run.err()).doesNotContain("\tat ");
         Path folder = settings.output().resolve("auslaenderanteil-2015");
         if (Files.exists(folder)) {
             try (var files = Files.list(folder)) {
-                assertThat(files.map(p -> p.getFileName().toString())).as("published without a version")
+                assertThat(files.map(p -> p.getFileName().toString()))
+                        .as("published without a version")
                         .noneMatch(name -> name.endsWith(".pdf"));
             }
         }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM report_version", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM report_version", Long.class))
+                .isZero();
     }
 
     @Test
@@ -89,7 +102,8 @@ class ReportFailuresTest extends CommandLineTest {
         CountDownLatch release = new CountDownLatch(1);
         String lock = "output:" + settings.output().toAbsolutePath().normalize();
         CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
-            try (RunLocks.Lease lease = locks.tryLock(lock, "report other-edition").orElseThrow()) {
+            try (RunLocks.Lease lease =
+                    locks.tryLock(lock, "report other-edition").orElseThrow()) {
                 held.countDown();
                 release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -121,8 +135,11 @@ class ReportFailuresTest extends CommandLineTest {
 
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         String manifest = Files.readString(folder.resolve("manifest.txt"));
-        assertThat(manifest).contains("15001.pdf SHA-256 " + Sha256.of(folder.resolve("15001.pdf")),
-                "15002.pdf SHA-256 " + halle, "land-15.pdf SHA-256 " + land);
+        assertThat(manifest)
+                .contains(
+                        "15001.pdf SHA-256 " + Sha256.of(folder.resolve("15001.pdf")),
+                        "15002.pdf SHA-256 " + halle,
+                        "land-15.pdf SHA-256 " + land);
         try (var files = Files.list(folder)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
                     .containsExactly("15001.pdf", "15002.pdf", "daten", "land-15.pdf", "manifest.txt", "web");

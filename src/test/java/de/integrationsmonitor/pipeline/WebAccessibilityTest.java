@@ -2,12 +2,12 @@ package de.integrationsmonitor.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.integrationsmonitor.testing.Chromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import de.integrationsmonitor.testing.Chromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -34,31 +34,41 @@ class WebAccessibilityTest extends CommandLineTest {
         try {
             for (String page : List.of("index.html", "15001.html", "land-15.html")) {
                 browser.get(web.resolve(page).toUri().toString());
-                assertThat(Chromium.axeViolations(browser)).as("axe-core on " + page).isEqualTo("[]");
+                assertThat(Chromium.axeViolations(browser))
+                        .as("axe-core on " + page)
+                        .isEqualTo("[]");
 
                 Chromium.viewport(browser, 320, 800);
                 browser.navigate().refresh();
-                long overflow = (Long) ((ChromeDriver) browser).executeScript(
-                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                long overflow = (Long) ((ChromeDriver) browser)
+                        .executeScript(
+                                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertThat(overflow).as(page + " scrolls sideways at 320 px by").isLessThanOrEqualTo(0);
-                assertThat(Chromium.axeViolations(browser)).as("axe-core on " + page + " at 320 px").isEqualTo("[]");
+                assertThat(Chromium.axeViolations(browser))
+                        .as("axe-core on " + page + " at 320 px")
+                        .isEqualTo("[]");
 
                 new Actions(browser).sendKeys(Keys.TAB).perform();
                 new Actions(browser).sendKeys(Keys.TAB).perform();
                 @SuppressWarnings("unchecked")
-                Map<String, Object> focus = (Map<String, Object>) ((ChromeDriver) browser).executeScript(
-                        "var e = document.activeElement, s = getComputedStyle(e);"
+                Map<String, Object> focus = (Map<String, Object>) ((ChromeDriver) browser)
+                        .executeScript("var e = document.activeElement, s = getComputedStyle(e);"
                                 + " return {tag: e.tagName, style: s.outlineStyle, width: s.outlineWidth};");
-                assertThat(focus.get("tag")).as(page + ": the second Tab reaches a link").isEqualTo("A");
+                assertThat(focus.get("tag"))
+                        .as(page + ": the second Tab reaches a link")
+                        .isEqualTo("A");
                 assertThat(focus.get("style")).as(page + ": focus outline").isNotEqualTo("none");
                 assertThat(Double.parseDouble(String.valueOf(focus.get("width")).replace("px", "")))
-                        .as(page + ": focus outline width").isGreaterThanOrEqualTo(2);
+                        .as(page + ": focus outline width")
+                        .isGreaterThanOrEqualTo(2);
                 Chromium.viewport(browser, 1280, 900);
             }
             // axe-core does find what it looks for: a page with an image without a text alternative fails
             Path broken = home.resolve("broken.html");
-            Files.writeString(broken, "<!DOCTYPE html><html lang=\"de\"><head><title>x</title></head><body><main>"
-                    + "<svg role=\"img\" viewBox=\"0 0 2 2\"><rect width=\"2\" height=\"2\"/></svg></main></body></html>");
+            Files.writeString(
+                    broken,
+                    "<!DOCTYPE html><html lang=\"de\"><head><title>x</title></head><body><main>"
+                            + "<svg role=\"img\" viewBox=\"0 0 2 2\"><rect width=\"2\" height=\"2\"/></svg></main></body></html>");
             browser.get(broken.toUri().toString());
             assertThat(Chromium.axeViolations(browser)).contains("svg-img-alt");
         } finally {
@@ -73,14 +83,17 @@ class WebAccessibilityTest extends CommandLineTest {
         Path shots = Path.of("target/screenshots");
         Files.createDirectories(shots);
         try {
-            for (Map.Entry<String, Integer> width : Map.of("desktop", 1280, "phone", 375).entrySet()) {
+            for (Map.Entry<String, Integer> width :
+                    Map.of("desktop", 1280, "phone", 375).entrySet()) {
                 Chromium.viewport(browser, width.getValue(), width.getKey().equals("phone") ? 812 : 900);
                 browser.get(web.resolve("15001.html").toUri().toString());
                 // the top of the page, the first chart, the first map: each as the screen shows it
                 List<String> at = List.of("body", "#felder", "figure.map:not(:first-of-type), #felder ~ figure.map");
                 for (int i = 0; i < at.size(); i++) {
-                    ((ChromeDriver) browser).executeScript("var e = document.querySelector(arguments[0]);"
-                            + " if (e) { e.scrollIntoView(); }", at.get(i));
+                    ((ChromeDriver) browser)
+                            .executeScript(
+                                    "var e = document.querySelector(arguments[0]);" + " if (e) { e.scrollIntoView(); }",
+                                    at.get(i));
                     Path file = shots.resolve("kreis-15001-" + width.getKey() + "-" + (i + 1) + ".png");
                     Files.write(file, Chromium.screen(browser));
                     assertThat(Files.size(file)).isPositive();

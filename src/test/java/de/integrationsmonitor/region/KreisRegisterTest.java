@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,17 +36,31 @@ class KreisRegisterTest {
     static Stream<Arguments> kreiseOnDecember31() {
         return Stream.of(
                 Arguments.of(2000, 440), // before Region Hannover; Eisenach kreisfrei since 1998
-                Arguments.of(2001, 439), Arguments.of(2002, 439), Arguments.of(2003, 439),
-                Arguments.of(2004, 439), Arguments.of(2005, 439), Arguments.of(2006, 439),
+                Arguments.of(2001, 439),
+                Arguments.of(2002, 439),
+                Arguments.of(2003, 439),
+                Arguments.of(2004, 439),
+                Arguments.of(2005, 439),
+                Arguments.of(2006, 439),
                 Arguments.of(2007, 429),
                 Arguments.of(2008, 413),
-                Arguments.of(2009, 412), Arguments.of(2010, 412),
-                Arguments.of(2011, 402), Arguments.of(2012, 402), Arguments.of(2013, 402),
-                Arguments.of(2014, 402), Arguments.of(2015, 402),
-                Arguments.of(2016, 401), Arguments.of(2017, 401), Arguments.of(2018, 401),
-                Arguments.of(2019, 401), Arguments.of(2020, 401),
-                Arguments.of(2021, 400), Arguments.of(2022, 400), Arguments.of(2023, 400),
-                Arguments.of(2024, 400), Arguments.of(2025, 400),
+                Arguments.of(2009, 412),
+                Arguments.of(2010, 412),
+                Arguments.of(2011, 402),
+                Arguments.of(2012, 402),
+                Arguments.of(2013, 402),
+                Arguments.of(2014, 402),
+                Arguments.of(2015, 402),
+                Arguments.of(2016, 401),
+                Arguments.of(2017, 401),
+                Arguments.of(2018, 401),
+                Arguments.of(2019, 401),
+                Arguments.of(2020, 401),
+                Arguments.of(2021, 400),
+                Arguments.of(2022, 400),
+                Arguments.of(2023, 400),
+                Arguments.of(2024, 400),
+                Arguments.of(2025, 400),
                 Arguments.of(2026, 401));
     }
 
@@ -65,7 +78,9 @@ class KreisRegisterTest {
     @DisplayName("The 400 Kreise of 2024 are 106 kreisfreie Städte and 294 Landkreise")
     void kindsIn2024() {
         List<Kreis> kreise = REGISTER.kreiseOn(endOfYear(2024));
-        assertThat(kreise).filteredOn(k -> k.kind() == KreisKind.KREISFREIE_STADT).hasSize(106);
+        assertThat(kreise)
+                .filteredOn(k -> k.kind() == KreisKind.KREISFREIE_STADT)
+                .hasSize(106);
         assertThat(kreise).filteredOn(k -> k.kind() == KreisKind.LANDKREIS).hasSize(294);
     }
 
@@ -84,13 +99,11 @@ class KreisRegisterTest {
     void eisenach() {
         assertThat(REGISTER.existedOn("16056", LocalDate.of(2021, 6, 30))).isTrue();
         assertThat(REGISTER.existedOn("16056", LocalDate.of(2021, 7, 1))).isFalse();
-        assertThat(REGISTER.successorsOf("16056"))
-                .singleElement()
-                .satisfies(s -> {
-                    assertThat(s.newAgs()).isEqualTo("16063");
-                    assertThat(s.effective()).isEqualTo(LocalDate.of(2021, 7, 1));
-                    assertThat(s.whole()).isTrue();
-                });
+        assertThat(REGISTER.successorsOf("16056")).singleElement().satisfies(s -> {
+            assertThat(s.newAgs()).isEqualTo("16063");
+            assertThat(s.effective()).isEqualTo(LocalDate.of(2021, 7, 1));
+            assertThat(s.whole()).isTrue();
+        });
     }
 
     @Test
@@ -100,7 +113,8 @@ class KreisRegisterTest {
         assertThat(REGISTER.existedOn("03159", LocalDate.of(2016, 11, 1))).isTrue();
         assertThat(REGISTER.existedOn("03152", LocalDate.of(2016, 10, 31))).isTrue();
         assertThat(REGISTER.existedOn("03156", LocalDate.of(2016, 11, 1))).isFalse();
-        assertThat(REGISTER.predecessorsOf("03159")).extracting(KreisSuccession::oldAgs)
+        assertThat(REGISTER.predecessorsOf("03159"))
+                .extracting(KreisSuccession::oldAgs)
                 .containsExactly("03152", "03156");
     }
 
@@ -130,8 +144,12 @@ class KreisRegisterTest {
             + "written as Länder 11 and 02 in classic CSVs")
     void cityStates() {
         for (int year = 1995; year <= 2025; year++) {
-            assertThat(REGISTER.existedOn("11000", endOfYear(year))).as("Berlin %d", year).isTrue();
-            assertThat(REGISTER.existedOn("02000", endOfYear(year))).as("Hamburg %d", year).isTrue();
+            assertThat(REGISTER.existedOn("11000", endOfYear(year)))
+                    .as("Berlin %d", year)
+                    .isTrue();
+            assertThat(REGISTER.existedOn("02000", endOfYear(year)))
+                    .as("Hamburg %d", year)
+                    .isTrue();
         }
         assertThat(REGISTER.existedOn("11000", LocalDate.of(1995, 1, 1))).isTrue();
         assertThat(REGISTER.find("11000")).get().extracting(Kreis::kind).isEqualTo(KreisKind.KREISFREIE_STADT);
@@ -147,17 +165,23 @@ class KreisRegisterTest {
     @Test
     @DisplayName("Every Kreis valid on a date belongs to a Land whose code is the Kreis code's first two digits")
     void everyKreisBelongsToItsLand() {
-        assertThat(REGISTER.laender()).hasSize(16).extracting(Land::code)
-                .containsExactly("01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13",
-                        "14", "15", "16");
+        assertThat(REGISTER.laender())
+                .hasSize(16)
+                .extracting(Land::code)
+                .containsExactly(
+                        "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16");
         for (int year = 1995; year <= 2025; year++) {
             for (Kreis k : REGISTER.kreiseOn(endOfYear(year))) {
                 assertThat(k.landCode()).isEqualTo(k.ags().substring(0, 2));
-                assertThat(REGISTER.land(k.landCode())).as("Land of %s", k.ags()).isPresent();
+                assertThat(REGISTER.land(k.landCode()))
+                        .as("Land of %s", k.ags())
+                        .isPresent();
             }
         }
         int sumOverLaender = REGISTER.laender().stream()
-                .mapToInt(l -> REGISTER.kreiseOfLandOn(l.code(), endOfYear(2024)).size()).sum();
+                .mapToInt(
+                        l -> REGISTER.kreiseOfLandOn(l.code(), endOfYear(2024)).size())
+                .sum();
         assertThat(sumOverLaender).isEqualTo(400);
     }
 
@@ -166,7 +190,9 @@ class KreisRegisterTest {
     void sachsenAnhalt2015() {
         List<Kreis> kreise = REGISTER.kreiseOfLandOn("15", endOfYear(2015));
         assertThat(kreise).hasSize(14);
-        assertThat(kreise).filteredOn(k -> k.kind() == KreisKind.KREISFREIE_STADT).extracting(Kreis::ags)
+        assertThat(kreise)
+                .filteredOn(k -> k.kind() == KreisKind.KREISFREIE_STADT)
+                .extracting(Kreis::ags)
                 .containsExactly("15001", "15002", "15003");
         assertThat(REGISTER.land("15")).get().extracting(Land::name).isEqualTo("Sachsen-Anhalt");
     }
@@ -175,17 +201,21 @@ class KreisRegisterTest {
     @DisplayName("Every territory that ended has successors that begin the day after its end, "
             + "and its population shares add up to 1")
     void everyDissolvedKreisHasSuccessors() {
-        List<Kreis> dissolved = REGISTER.kreise().stream().filter(Kreis::isDissolved).toList();
+        List<Kreis> dissolved =
+                REGISTER.kreise().stream().filter(Kreis::isDissolved).toList();
         // 76 dissolved codes, the Wartburgkreis before 1998 and before 2021, the Main-Kinzig-Kreis before 2026
         assertThat(dissolved).hasSize(79);
         for (Kreis k : dissolved) {
             LocalDate dayAfter = k.validTo().orElseThrow().plusDays(1);
             List<KreisSuccession> successors = REGISTER.successorsOf(k.ags()).stream()
-                    .filter(s -> s.effective().equals(dayAfter)).toList();
+                    .filter(s -> s.effective().equals(dayAfter))
+                    .toList();
             assertThat(successors).as("successors of %s", k.ags()).isNotEmpty();
             for (KreisSuccession s : successors) {
-                assertThat(REGISTER.versionOn(s.newAgs(), dayAfter)).as("%s on %s", s.newAgs(), dayAfter)
-                        .hasValueSatisfying(successor -> assertThat(successor.validFrom()).isEqualTo(dayAfter));
+                assertThat(REGISTER.versionOn(s.newAgs(), dayAfter))
+                        .as("%s on %s", s.newAgs(), dayAfter)
+                        .hasValueSatisfying(
+                                successor -> assertThat(successor.validFrom()).isEqualTo(dayAfter));
             }
             BigDecimal sum = successors.stream().map(KreisSuccession::share).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(sum).as("share sum of %s", k.ags()).isEqualByComparingTo(BigDecimal.ONE);
@@ -206,11 +236,13 @@ class KreisRegisterTest {
         });
         assertThat(REGISTER.versionsOf("06435")).hasSize(2);
         assertThat(REGISTER.versionOn("06435", lastDay)).isNotEqualTo(REGISTER.versionOn("06435", firstDay));
-        assertThat(REGISTER.successorsOf("06435")).extracting(KreisSuccession::newAgs, s -> s.share().toPlainString(),
-                KreisSuccession::keepsCode).containsExactly(tuple("06415", "0.2378", false),
-                tuple("06435", "0.7622", true));
-        assertThat(REGISTER.kreiseOfLandOn("06", firstDay)).filteredOn(k -> k.kind() == KreisKind.KREISFREIE_STADT)
-                .extracting(Kreis::ags).containsExactly("06411", "06412", "06413", "06414", "06415", "06611");
+        assertThat(REGISTER.successorsOf("06435"))
+                .extracting(KreisSuccession::newAgs, s -> s.share().toPlainString(), KreisSuccession::keepsCode)
+                .containsExactly(tuple("06415", "0.2378", false), tuple("06435", "0.7622", true));
+        assertThat(REGISTER.kreiseOfLandOn("06", firstDay))
+                .filteredOn(k -> k.kind() == KreisKind.KREISFREIE_STADT)
+                .extracting(Kreis::ags)
+                .containsExactly("06411", "06412", "06413", "06414", "06415", "06611");
     }
 
     @Test
@@ -218,11 +250,17 @@ class KreisRegisterTest {
             + "Kamenz formed; the 1994 Kreise stand from the register's first day")
     void sachsen1996() {
         for (String ags : List.of("14178", "14264", "14280", "14292")) {
-            assertThat(REGISTER.existedOn(ags, LocalDate.of(1995, 12, 31))).as(ags).isFalse();
-            assertThat(REGISTER.existedOn(ags, LocalDate.of(1996, 1, 1))).as(ags).isTrue();
+            assertThat(REGISTER.existedOn(ags, LocalDate.of(1995, 12, 31)))
+                    .as(ags)
+                    .isFalse();
+            assertThat(REGISTER.existedOn(ags, LocalDate.of(1996, 1, 1)))
+                    .as(ags)
+                    .isTrue();
         }
-        assertThat(REGISTER.kreiseOfLandOn("14", LocalDate.of(1996, 1, 1))).hasSize(29)
-                .filteredOn(k -> k.kind() == KreisKind.KREISFREIE_STADT).hasSize(7);
+        assertThat(REGISTER.kreiseOfLandOn("14", LocalDate.of(1996, 1, 1)))
+                .hasSize(29)
+                .filteredOn(k -> k.kind() == KreisKind.KREISFREIE_STADT)
+                .hasSize(7);
         assertThat(REGISTER.existedOn("14287", LocalDate.of(1995, 6, 30))).isTrue();
     }
 
@@ -230,19 +268,34 @@ class KreisRegisterTest {
     @DisplayName("Anhalt-Zerbst (15151) was split on 1.7.2007 among Dessau-Roßlau, Anhalt-Bitterfeld, "
             + "Jerichower Land and Wittenberg; Demmin (13052) on 4.9.2011 between Seenplatte and Vorpommern-Greifswald")
     void splitKreise() {
-        assertThat(REGISTER.successorsOf("15151")).extracting(KreisSuccession::newAgs)
+        assertThat(REGISTER.successorsOf("15151"))
+                .extracting(KreisSuccession::newAgs)
                 .containsExactly("15001", "15082", "15086", "15091");
-        assertThat(REGISTER.successorsOf("15151")).allSatisfy(s -> assertThat(s.whole()).isFalse());
-        assertThat(REGISTER.successorsOf("13052")).extracting(KreisSuccession::newAgs)
+        assertThat(REGISTER.successorsOf("15151"))
+                .allSatisfy(s -> assertThat(s.whole()).isFalse());
+        assertThat(REGISTER.successorsOf("13052"))
+                .extracting(KreisSuccession::newAgs)
                 .containsExactly("13071", "13075");
-        assertThat(REGISTER.successorsOf("15352")).extracting(KreisSuccession::newAgs)
+        assertThat(REGISTER.successorsOf("15352"))
+                .extracting(KreisSuccession::newAgs)
                 .containsExactly("15085", "15089");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"DG, GERMANY", "15, LAND", "033, REGIERUNGSBEZIRK", "15001, KREIS", "03241001, GEMEINDE",
-        "0713101001, GEMEINDE", "0713100007, GEMEINDE", "03151401002, GEMEINDE", "0713101, GEMEINDEVERBAND",
-        "03151401, GEMEINDEVERBAND", "071315001, GEMEINDEVERBAND", "09162000, GEMEINDE"})
+    @CsvSource({
+        "DG, GERMANY",
+        "15, LAND",
+        "033, REGIERUNGSBEZIRK",
+        "15001, KREIS",
+        "03241001, GEMEINDE",
+        "0713101001, GEMEINDE",
+        "0713100007, GEMEINDE",
+        "03151401002, GEMEINDE",
+        "0713101, GEMEINDEVERBAND",
+        "03151401, GEMEINDEVERBAND",
+        "071315001, GEMEINDEVERBAND",
+        "09162000, GEMEINDE"
+    })
     @DisplayName("Region codes keep leading zeros and their length tells the level: DG Germany, 2 digits Land, "
             + "3 Regierungsbezirk, 5 Kreis, 8 Gemeinde (in Niedersachsen 4xx a Samtgemeinde), 7 and 9 a"
             + " Gemeindeverband, 10 and 11 a Gemeinde with its Gemeindeverband")
@@ -252,8 +305,7 @@ class KreisRegisterTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"3241", "1", "032410", "DE", "dg", "15 001", "1500a",
-        "123456789012", "0713101001a"})
+    @ValueSource(strings = {"3241", "1", "032410", "DE", "dg", "15 001", "1500a", "123456789012", "0713101001a"})
     @DisplayName("A code that lost its leading zero or is not a region code has no level")
     void regionLevelRejects(String code) {
         assertThat(RegionLevel.of(code)).isEmpty();
@@ -280,7 +332,9 @@ class KreisRegisterTest {
         for (String file : List.of("kreise.csv", "laender.csv", "kreis-nachfolge.csv")) {
             digest.update(resource(file));
         }
-        assertThat(REGISTER.version()).isEqualTo(HexFormat.of().formatHex(digest.digest())).hasSize(64);
+        assertThat(REGISTER.version())
+                .isEqualTo(HexFormat.of().formatHex(digest.digest()))
+                .hasSize(64);
         assertThat(KreisRegister.loadDefault()).isSameAs(REGISTER);
     }
 
@@ -322,9 +376,11 @@ class KreisRegisterTest {
     @DisplayName("A dissolved Kreis without a successor row is refused, pointing at its line in kreise.csv")
     void dissolvedKreisNeedsSuccessor() throws IOException {
         String withoutEisenach = new String(resource("kreis-nachfolge.csv"), StandardCharsets.UTF_8)
-                .lines().filter(l -> !l.startsWith("16056;")).reduce("", (a, b) -> a + b + "\n");
-        assertThatThrownBy(() -> KreisRegister.parse(resource("kreise.csv"), resource("laender.csv"),
-                utf8(withoutEisenach)))
+                .lines()
+                .filter(l -> !l.startsWith("16056;"))
+                .reduce("", (a, b) -> a + b + "\n");
+        assertThatThrownBy(() ->
+                        KreisRegister.parse(resource("kreise.csv"), resource("laender.csv"), utf8(withoutEisenach)))
                 .hasMessageContaining("kreise.csv line")
                 .hasMessageContaining("16056")
                 .hasMessageContaining("names no successor");
@@ -336,10 +392,13 @@ class KreisRegisterTest {
         String kreise = new String(resource("kreise.csv"), StandardCharsets.UTF_8)
                 .replace("16063;Wartburgkreis;16;LANDKREIS;1998-01-01;2021-06-30\n", "")
                 .replace("16063;Wartburgkreis;16;LANDKREIS;2021-07-01;\n", "")
-                .replace("16063;Wartburgkreis;16;LANDKREIS;1995-01-01;1997-12-31",
+                .replace(
+                        "16063;Wartburgkreis;16;LANDKREIS;1995-01-01;1997-12-31",
                         "16063;Wartburgkreis;16;LANDKREIS;1995-01-01;");
-        String nachfolge = new String(resource("kreis-nachfolge.csv"), StandardCharsets.UTF_8).lines()
-                .filter(l -> !l.startsWith("16063;")).reduce("", (a, b) -> a + b + "\n");
+        String nachfolge = new String(resource("kreis-nachfolge.csv"), StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> !l.startsWith("16063;"))
+                .reduce("", (a, b) -> a + b + "\n");
         assertThatThrownBy(() -> KreisRegister.parse(utf8(kreise), resource("laender.csv"), utf8(nachfolge)))
                 .isInstanceOf(RegisterException.class)
                 .hasMessageContaining("kreis-nachfolge.csv line")
@@ -351,10 +410,11 @@ class KreisRegisterTest {
     @DisplayName("Two lines of one code that overlap in time are refused, naming both lines")
     void overlappingLinesOfOneCode() throws IOException {
         String kreise = new String(resource("kreise.csv"), StandardCharsets.UTF_8)
-                .replace("06435;Main-Kinzig-Kreis;06;LANDKREIS;1995-01-01;2025-12-31",
+                .replace(
+                        "06435;Main-Kinzig-Kreis;06;LANDKREIS;1995-01-01;2025-12-31",
                         "06435;Main-Kinzig-Kreis;06;LANDKREIS;1995-01-01;2026-03-31");
-        assertThatThrownBy(() -> KreisRegister.parse(utf8(kreise), resource("laender.csv"),
-                resource("kreis-nachfolge.csv")))
+        assertThatThrownBy(() ->
+                        KreisRegister.parse(utf8(kreise), resource("laender.csv"), resource("kreis-nachfolge.csv")))
                 .isInstanceOf(RegisterException.class)
                 .hasMessageMatching("kreise.csv line \\d+: Kreis 06435 from 2026-01-01 overlaps its line \\d+ .*");
     }
@@ -364,8 +424,7 @@ class KreisRegisterTest {
     void aShareIsRequired() throws IOException {
         String nachfolge = new String(resource("kreis-nachfolge.csv"), StandardCharsets.UTF_8)
                 .replace("03152;03159;2016-11-01;1;", "03152;03159;2016-11-01;;");
-        assertThatThrownBy(() -> KreisRegister.parse(resource("kreise.csv"), resource("laender.csv"),
-                utf8(nachfolge)))
+        assertThatThrownBy(() -> KreisRegister.parse(resource("kreise.csv"), resource("laender.csv"), utf8(nachfolge)))
                 .hasMessageContaining("kreis-nachfolge.csv line")
                 .hasMessageContaining("expected column 'share' to be the share of 03152's population");
     }
@@ -375,7 +434,8 @@ class KreisRegisterTest {
     void aMissingFileIsNamed(@TempDir Path folder) throws IOException {
         Files.write(folder.resolve("kreise.csv"), resource("kreise.csv"));
         Files.write(folder.resolve("laender.csv"), resource("laender.csv"));
-        assertThatThrownBy(() -> KreisRegister.load(folder)).isInstanceOf(RegisterException.class)
+        assertThatThrownBy(() -> KreisRegister.load(folder))
+                .isInstanceOf(RegisterException.class)
                 .hasMessageContaining(folder.resolve("kreis-nachfolge.csv").toString())
                 .hasMessageContaining("missing");
     }
@@ -399,12 +459,11 @@ class KreisRegisterTest {
         String longName = "Dessau-Roßlau" + ", kreisfreie Stadt".repeat(17);
         byte[] tooLong = utf8(kreise.replace(dessau, "15001;" + longName + ";"));
 
-        assertThatThrownBy(() -> KreisRegister.parse(tooLong, resource("laender.csv"),
-                resource("kreis-nachfolge.csv")))
+        assertThatThrownBy(() -> KreisRegister.parse(tooLong, resource("laender.csv"), resource("kreis-nachfolge.csv")))
                 .isInstanceOf(RegisterException.class)
                 .hasMessageContaining("kreise.csv line ")
-                .hasMessageContaining("the name in column 'name' has " + longName.length()
-                        + " characters; at most 200 are allowed");
+                .hasMessageContaining(
+                        "the name in column 'name' has " + longName.length() + " characters; at most 200 are allowed");
     }
 
     private static byte[] resource(String file) throws IOException {

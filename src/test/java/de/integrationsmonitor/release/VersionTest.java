@@ -2,8 +2,8 @@ package de.integrationsmonitor.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.integrationsmonitor.kernel.AppVersion;
 import de.integrationsmonitor.Integrationsmonitor;
+import de.integrationsmonitor.kernel.AppVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,9 +23,15 @@ class VersionTest {
 
     @Test
     void versionNamesThePomsVersionAndTheCommitWithoutADatabase() throws Exception {
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dimon.home=" + home,
-                Integrationsmonitor.class.getName(), "--version").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dimon.home=" + home,
+                        Integrationsmonitor.class.getName(),
+                        "--version")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
 
@@ -34,7 +40,9 @@ class VersionTest {
         assertThat(lines.get(0)).isEqualTo("Integrationsmonitor " + pomVersion());
         assertThat(lines.get(1)).matches("commit ([0-9a-f]{40}(-dirty)?|unknown)");
         assertThat(lines.get(2)).isEqualTo("application version in report versions: " + AppVersion.current());
-        assertThat(home.resolve("data")).as("no database opened for the version").doesNotExist();
+        assertThat(home.resolve("data"))
+                .as("no database opened for the version")
+                .doesNotExist();
     }
 
     private static String pomVersion() throws IOException {

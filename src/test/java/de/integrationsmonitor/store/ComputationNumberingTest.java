@@ -28,10 +28,13 @@ class ComputationNumberingTest {
 
     @Test
     void aComputationRolledBackLeavesNoGapOnH2() {
-        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
-                "jdbc:h2:mem:computation-numbering;DB_CLOSE_DELAY=-1", "sa", "", true);
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+        SingleConnectionDataSource dataSource =
+                new SingleConnectionDataSource("jdbc:h2:mem:computation-numbering;DB_CLOSE_DELAY=-1", "sa", "", true);
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .load()
+                .migrate();
         assertTheNumbering(dataSource);
         dataSource.destroy();
     }
@@ -42,14 +45,19 @@ class ComputationNumberingTest {
         assumeTrue(PostgresSchema.answers(), "no PostgreSQL answers on 127.0.0.1:5432");
         String schema = PostgresSchema.fresh("imon_numbering");
         try (Connection c = DriverManager.getConnection(PostgresSchema.URL, PostgresSchema.USER, "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
-        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(PostgresSchema.URL
-                + "?currentSchema=" + schema, PostgresSchema.USER, "", true);
+        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
+                PostgresSchema.URL + "?currentSchema=" + schema, PostgresSchema.USER, "", true);
         try {
-            Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
-                    .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .schemas(schema)
+                    .defaultSchema(schema)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+                    .load()
+                    .migrate();
             assertTheNumbering(dataSource);
         } finally {
             dataSource.destroy();
@@ -61,17 +69,18 @@ class ComputationNumberingTest {
         IndicatorRepository computations = new IndicatorRepository(new JdbcTemplate(dataSource));
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         LocalDateTime at = LocalDateTime.of(2026, 12, 1, 2, 30);
-        long first = transaction.execute(status -> computations.openComputation(at, "2026.3", "a".repeat(64),
-                "b".repeat(64), List.of()));
+        long first = transaction.execute(
+                status -> computations.openComputation(at, "2026.3", "a".repeat(64), "b".repeat(64), List.of()));
         transaction.executeWithoutResult(status -> {
             computations.openComputation(at, "2026.3", "a".repeat(64), "b".repeat(64), List.of());
             status.setRollbackOnly(); // the process dies before the computation commits
         });
-        long next = transaction.execute(status -> computations.openComputation(at, "2026.3", "a".repeat(64),
-                "b".repeat(64), List.of()));
+        long next = transaction.execute(
+                status -> computations.openComputation(at, "2026.3", "a".repeat(64), "b".repeat(64), List.of()));
 
         assertThat(first).isEqualTo(1);
         assertThat(next).isEqualTo(first + 1);
-        assertThat(computations.latestComputation()).hasValueSatisfying(c -> assertThat(c.id()).isEqualTo(next));
+        assertThat(computations.latestComputation())
+                .hasValueSatisfying(c -> assertThat(c.id()).isEqualTo(next));
     }
 }

@@ -31,6 +31,7 @@ class CurrentObservationsTest {
 
     @TempDir
     static Path home;
+
     static JdbcTemplate jdbc;
     static ObservationRepository observations;
     static List<Long> deliveries;
@@ -45,22 +46,26 @@ class CurrentObservationsTest {
 
     @Test
     void everyTableReadsAsTheWindowedQueryReadIt() {
-        List<String> tables = jdbc.queryForList("SELECT DISTINCT table_code FROM variable ORDER BY table_code",
-                String.class);
+        List<String> tables =
+                jdbc.queryForList("SELECT DISTINCT table_code FROM variable ORDER BY table_code", String.class);
         assertThat(tables).hasSizeGreaterThan(5);
         for (String table : tables) {
-            assertThat(observations.current(table, List.of(), deliveries)).as(table)
-                    .isNotEmpty().containsExactlyElementsOf(reference(table, List.of(), deliveries));
+            assertThat(observations.current(table, List.of(), deliveries))
+                    .as(table)
+                    .isNotEmpty()
+                    .containsExactlyElementsOf(reference(table, List.of(), deliveries));
         }
     }
 
     @Test
     void onePassOverSeveralTablesStreamsEachCurrentCellOnce() {
-        List<String> tables = jdbc.queryForList("SELECT DISTINCT table_code FROM variable ORDER BY table_code",
-                String.class);
+        List<String> tables =
+                jdbc.queryForList("SELECT DISTINCT table_code FROM variable ORDER BY table_code", String.class);
         String named = "12411-03-03-4";
-        List<String> paths = jdbc.queryForList("SELECT path FROM variable WHERE table_code = ? ORDER BY path"
-                + " FETCH FIRST 2 ROWS ONLY", String.class, named);
+        List<String> paths = jdbc.queryForList(
+                "SELECT path FROM variable WHERE table_code = ? ORDER BY path" + " FETCH FIRST 2 ROWS ONLY",
+                String.class,
+                named);
         java.util.Map<String, List<String>> wanted = new java.util.LinkedHashMap<>();
         tables.forEach(t -> wanted.put(t, t.equals(named) ? paths : List.of()));
         List<StoredObservation> streamed = new ArrayList<>();
@@ -74,10 +79,13 @@ class CurrentObservationsTest {
 
     @Test
     void namedPathsAndPartOfTheDeliveriesReadAsBefore() {
-        List<String> paths = jdbc.queryForList("SELECT path FROM variable WHERE table_code = '12411-03-03-4'"
-                + " ORDER BY path FETCH FIRST 3 ROWS ONLY", String.class);
+        List<String> paths = jdbc.queryForList(
+                "SELECT path FROM variable WHERE table_code = '12411-03-03-4'"
+                        + " ORDER BY path FETCH FIRST 3 ROWS ONLY",
+                String.class);
         List<Long> allButTheLast = deliveries.subList(0, deliveries.size() - 1);
-        assertThat(observations.current("12411-03-03-4", paths, allButTheLast)).isNotEmpty()
+        assertThat(observations.current("12411-03-03-4", paths, allButTheLast))
+                .isNotEmpty()
                 .containsExactlyElementsOf(reference("12411-03-03-4", paths, allButTheLast));
         assertThat(observations.current("12411-03-03-4", paths, List.of())).isEmpty();
         assertThat(observations.current("no-such-table", List.of(), deliveries)).isEmpty();
@@ -86,25 +94,31 @@ class CurrentObservationsTest {
     @Test
     void theRevisionWithTheLatestStandWinsAndAnUnpublishedKreisLevelReadsAsLater() {
         assertThat(observations.current("12411-03-03-4", List.of(), deliveries))
-                .extracting(o -> o.cell().number().map(BigDecimal::toPlainString).orElse(""))
-                .contains("3400").doesNotContain("3398", "3000");
+                .extracting(
+                        o -> o.cell().number().map(BigDecimal::toPlainString).orElse(""))
+                .contains("3400")
+                .doesNotContain("3398", "3000");
         assertThat(observations.current("13111-01-03-4", List.of(), deliveries))
                 .anySatisfy(o -> assertThat(o.cell().marker()).isEqualTo(Marker.LATER.symbol()));
     }
 
     @Test
     void wholeFiguresLoseTheirTrailingZerosAsStripTrailingZerosDoes() {
-        for (String figure : List.of("1200.000000000000000000000000000000", "0.000000000000000000000000000000",
-                "-3.500000000000000000000000000000", "123456789012345678901234567890.000000000000000000000000000000",
-                "0.000000000000000000000000000001", "7")) {
+        for (String figure : List.of(
+                "1200.000000000000000000000000000000",
+                "0.000000000000000000000000000000",
+                "-3.500000000000000000000000000000",
+                "123456789012345678901234567890.000000000000000000000000000000",
+                "0.000000000000000000000000000001",
+                "7")) {
             BigDecimal value = new BigDecimal(figure);
             assertThat(ObservationRepository.stripped(value)).as(figure).isEqualTo(value.stripTrailingZeros());
         }
     }
 
     /** The query of ObservationRepository.current before it was made set-based. */
-    static List<StoredObservation> reference(String tableCode, Collection<String> variablePaths,
-                                             Collection<Long> deliveryIds) {
+    static List<StoredObservation> reference(
+            String tableCode, Collection<String> variablePaths, Collection<Long> deliveryIds) {
         if (deliveryIds.isEmpty()) {
             return List.of();
         }
@@ -121,22 +135,36 @@ class CurrentObservationsTest {
                 + " WHERE v.table_code = ?");
         args.add(tableCode);
         if (!variablePaths.isEmpty()) {
-            sql.append(" AND v.path IN (").append(String.join(",", Collections.nCopies(variablePaths.size(), "?")))
+            sql.append(" AND v.path IN (")
+                    .append(String.join(",", Collections.nCopies(variablePaths.size(), "?")))
                     .append(')');
             args.addAll(variablePaths);
         }
-        sql.append(" AND d.id IN (").append(String.join(",", Collections.nCopies(deliveryIds.size(), "?")))
+        sql.append(" AND d.id IN (")
+                .append(String.join(",", Collections.nCopies(deliveryIds.size(), "?")))
                 .append(')');
         args.addAll(deliveryIds);
         sql.append(") newest WHERE precedence = 1 ORDER BY region_code, reference_date, path");
-        return jdbc.query(sql.toString(), (rs, row) -> {
-            BigDecimal value = rs.getBigDecimal("figure");
-            String marker = rs.getString("marker");
-            return new StoredObservation(rs.getLong("delivery_id"), rs.getString("table_code"),
-                    rs.getString("region_code"), new Period(PeriodKind.valueOf(rs.getString("period_kind")),
-                    rs.getDate("reference_date").toLocalDate(), rs.getString("period")), rs.getString("path"),
-                    rs.getString("unit"), new Cell(Optional.ofNullable(value).map(BigDecimal::stripTrailingZeros),
-                    marker == null ? "" : marker), rs.getLong("source_line"));
-        }, args.toArray());
+        return jdbc.query(
+                sql.toString(),
+                (rs, row) -> {
+                    BigDecimal value = rs.getBigDecimal("figure");
+                    String marker = rs.getString("marker");
+                    return new StoredObservation(
+                            rs.getLong("delivery_id"),
+                            rs.getString("table_code"),
+                            rs.getString("region_code"),
+                            new Period(
+                                    PeriodKind.valueOf(rs.getString("period_kind")),
+                                    rs.getDate("reference_date").toLocalDate(),
+                                    rs.getString("period")),
+                            rs.getString("path"),
+                            rs.getString("unit"),
+                            new Cell(
+                                    Optional.ofNullable(value).map(BigDecimal::stripTrailingZeros),
+                                    marker == null ? "" : marker),
+                            rs.getLong("source_line"));
+                },
+                args.toArray());
     }
 }

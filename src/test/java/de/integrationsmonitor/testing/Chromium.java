@@ -23,8 +23,7 @@ public final class Chromium {
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     public static final Path AXE = Path.of(".ci/tools/node_modules/axe-core/axe.min.js");
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     /** A headless browser of 1280 by 900 pixels; skips the test when it or axe-core is missing and CI is not set. */
     public static ChromeDriver browser() {
@@ -37,9 +36,10 @@ public final class Chromium {
         Assumptions.assumeTrue(present, "chromium, chromium-driver or axe-core missing (.ci/run installs them)");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        options.addArguments(
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build();
         return new ChromeDriver(service, options);
     }
@@ -62,14 +62,16 @@ public final class Chromium {
 
     /** Emulates a screen of this many CSS pixels. */
     public static void viewport(WebDriver browser, int width, int height) {
-        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
-                "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+        ((ChromeDriver) browser)
+                .executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
     }
 
     /** What the screen shows now, as PNG. */
     public static byte[] screen(WebDriver browser) {
-        Map<String, Object> shot = ((ChromeDriver) browser).executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png"));
+        Map<String, Object> shot =
+                ((ChromeDriver) browser).executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
         return Base64.getDecoder().decode(String.valueOf(shot.get("data")));
     }
 }

@@ -11,13 +11,16 @@ import java.util.Optional;
  */
 public final class CiServices {
 
-    private CiServices() {
-    }
+    private CiServices() {}
 
     /** Whether this run is meant to have {@code service} ({@code postgresql}, {@code rabbitmq}). */
     public static boolean expected(String service) {
-        return "true".equalsIgnoreCase(System.getenv("CI")) && Arrays.asList(Optional.ofNullable(
-                System.getenv("IMON_CI_SERVICES")).orElse("").toLowerCase().split("[\\s,]+")).contains(service);
+        return "true".equalsIgnoreCase(System.getenv("CI"))
+                && Arrays.asList(Optional.ofNullable(System.getenv("IMON_CI_SERVICES"))
+                                .orElse("")
+                                .toLowerCase()
+                                .split("[\\s,]+"))
+                        .contains(service);
     }
 
     /**

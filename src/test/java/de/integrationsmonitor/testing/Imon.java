@@ -11,11 +11,9 @@ import picocli.CommandLine;
 public final class Imon {
 
     /** Exit code, standard output and standard error of one command. */
-    public record Run(int exit, String out, String err) {
-    }
+    public record Run(int exit, String out, String err) {}
 
-    private Imon() {
-    }
+    private Imon() {}
 
     public static Run run(CommandLine.IFactory factory, String... args) {
         PrintStream out = System.out;
@@ -28,8 +26,8 @@ public final class Imon {
             CommandLine commandLine = ImonCommand.commandLine(factory);
             commandLine.setErr(new PrintWriter(System.err, true));
             int exit = commandLine.execute(args);
-            return new Run(exit, capturedOut.toString(StandardCharsets.UTF_8),
-                    capturedErr.toString(StandardCharsets.UTF_8));
+            return new Run(
+                    exit, capturedOut.toString(StandardCharsets.UTF_8), capturedErr.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
             System.setErr(err);

@@ -17,8 +17,8 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 public class OnPostgresContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-            List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         if (TestContextAnnotationUtils.findMergedAnnotation(testClass, OnPostgres.class) == null) {
             return null;
         }
@@ -30,7 +30,8 @@ public class OnPostgresContextCustomizerFactory implements ContextCustomizerFact
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-            context.getEnvironment().getPropertySources()
+            context.getEnvironment()
+                    .getPropertySources()
                     .addFirst(new MapPropertySource("onPostgres " + schema, PostgresSchema.properties(schema)));
         }
     }

@@ -36,7 +36,9 @@ class OnPostgresTest {
     @Test
     void aClassRunsWhenSomethingAnswers() throws IOException {
         try (ServerSocket open = new ServerSocket(0)) {
-            assertThat(OnPostgresExtension.evaluate("127.0.0.1", open.getLocalPort()).isDisabled()).isFalse();
+            assertThat(OnPostgresExtension.evaluate("127.0.0.1", open.getLocalPort())
+                            .isDisabled())
+                    .isFalse();
         }
     }
 
@@ -61,9 +63,11 @@ class OnPostgresTest {
         ContextCustomizer other = factory.createContextCustomizer(OtherTwin.class, List.of());
 
         assertThat(PostgresSchema.of(Twin.class)).startsWith("imon_twin_").isEqualTo(PostgresSchema.of(Twin.class));
-        assertThat(PostgresSchema.of(OtherTwin.class)).startsWith("imon_twin_")
+        assertThat(PostgresSchema.of(OtherTwin.class))
+                .startsWith("imon_twin_")
                 .isNotEqualTo(PostgresSchema.of(Twin.class));
-        assertThat(twin).isEqualTo(factory.createContextCustomizer(Twin.class, List.of()))
+        assertThat(twin)
+                .isEqualTo(factory.createContextCustomizer(Twin.class, List.of()))
                 .hasSameHashCodeAs(factory.createContextCustomizer(Twin.class, List.of()))
                 .isNotEqualTo(other);
         assertThat(factory.createContextCustomizer(H2.class, List.of())).isNull();
@@ -75,18 +79,14 @@ class OnPostgresTest {
     }
 
     @ActiveProfiles("h2")
-    static class H2 {
-    }
+    static class H2 {}
 
     @OnPostgres("imon_twin")
-    static class Twin extends H2 {
-    }
+    static class Twin extends H2 {}
 
     @OnPostgres("imon_twin")
-    static class OtherTwin extends H2 {
-    }
+    static class OtherTwin extends H2 {}
 
     @OnPostgres("imon_twin")
-    static class PlainTwin {
-    }
+    static class PlainTwin {}
 }

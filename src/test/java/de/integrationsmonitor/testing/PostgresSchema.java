@@ -17,16 +17,15 @@ import org.springframework.test.context.TestContextAnnotationUtils;
  */
 public final class PostgresSchema {
 
-    public static final String URL = System.getProperty("imon.test.postgres.url",
-            "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String URL =
+            System.getProperty("imon.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
     public static final String USER = System.getProperty("imon.test.postgres.user", "postgres");
     static final String HOST = "127.0.0.1";
     static final int PORT = 5432;
 
     private static final Map<Class<?>, String> BY_CLASS = new ConcurrentHashMap<>();
 
-    private PostgresSchema() {
-    }
+    private PostgresSchema() {}
 
     public static String fresh(String prefix) {
         return prefix + "_" + Long.toString(System.nanoTime(), 36);
@@ -49,13 +48,20 @@ public final class PostgresSchema {
 
     /** What points the shipped {@code postgres} profile, and Flyway, at SCHEMA. */
     public static Map<String, Object> properties(String schema) {
-        return Map.of("IMON_DB_URL", URL + "?currentSchema=" + schema, "IMON_DB_USER", USER,
-                "spring.flyway.default-schema", schema, "spring.flyway.schemas", schema);
+        return Map.of(
+                "IMON_DB_URL",
+                URL + "?currentSchema=" + schema,
+                "IMON_DB_USER",
+                USER,
+                "spring.flyway.default-schema",
+                schema,
+                "spring.flyway.schemas",
+                schema);
     }
 
     public static void drop(String schema) throws SQLException {
         try (Connection connection = DriverManager.getConnection(URL, USER, "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }

@@ -19,8 +19,7 @@ public final class SampleWorkbooks {
     public static final String STAY = "beispiel_aufenthaltsdauer.xlsx";
 
     /** Key within the Land, printed name, and a size that scales the invented figures. */
-    record Kreis(String key, String name, int size) {
-    }
+    record Kreis(String key, String name, int size) {}
 
     static final List<Kreis> KREISE = List.of(
             new Kreis("001", "Dessau-Roßlau, Stadt", 3),
@@ -38,8 +37,7 @@ public final class SampleWorkbooks {
             new Kreis("090", "Stendal", 2),
             new Kreis("091", "Wittenberg", 2));
 
-    private SampleWorkbooks() {
-    }
+    private SampleWorkbooks() {}
 
     public static void main(String[] args) throws IOException {
         Path folder = Path.of(args.length > 0 ? args[0] : "input");
@@ -51,22 +49,31 @@ public final class SampleWorkbooks {
 
     /** As the Land office's 5-1-3: years as column groups under a merged five-row header, 3-digit keys as text. */
     static WorkbookWriter employees() {
-        WorkbookWriter w = new WorkbookWriter().sheet("Beschäftigte")
-                .cell("B1", "Sozialversicherungspflichtig beschäftigte Ausländerinnen und Ausländer am Arbeitsort"
-                        + " nach Qualifikation und Kreisen, jeweils 30.06.")
+        WorkbookWriter w = new WorkbookWriter()
+                .sheet("Beschäftigte")
+                .cell(
+                        "B1",
+                        "Sozialversicherungspflichtig beschäftigte Ausländerinnen und Ausländer am Arbeitsort"
+                                + " nach Qualifikation und Kreisen, jeweils 30.06.")
                 .cell("B2", SYNTHETIC)
-                .cell("B4", "Schlüssel").merge("B4:B7")
-                .cell("C4", "Kreisfreie Stadt\nLandkreis\nLand").merge("C4:C7");
+                .cell("B4", "Schlüssel")
+                .merge("B4:B7")
+                .cell("C4", "Kreisfreie Stadt\nLandkreis\nLand")
+                .merge("C4:C7");
         int[] years = {2023, 2022, 2021, 2020, 2019};
         for (int g = 0; g < years.length; g++) {
             int c = 3 + g * 6;
-            w.cell(col(c) + 4, years[g]).merge(col(c) + "4:" + col(c + 5) + "4")
+            w.cell(col(c) + 4, years[g])
+                    .merge(col(c) + "4:" + col(c + 5) + "4")
                     .cell(col(c) + 5, "Sozialversicherungspflichtig\nbeschäftigte Ausländerinnen und Ausländer")
                     .merge(col(c) + "5:" + col(c + 2) + "5")
-                    .cell(col(c + 3) + 5, "Darunter nach Qualifikation1)").merge(col(c + 3) + "5:" + col(c + 5) + "5")
+                    .cell(col(c + 3) + 5, "Darunter nach Qualifikation1)")
+                    .merge(col(c + 3) + "5:" + col(c + 5) + "5")
                     .row(6, col(c), "Insgesamt", "Männer", "Frauen", "hoch", "mittel", "niedrig")
-                    .cell(col(c) + 7, "Anzahl").merge(col(c) + "7:" + col(c + 2) + "7")
-                    .cell(col(c + 3) + 7, "Prozent").merge(col(c + 3) + "7:" + col(c + 5) + "7");
+                    .cell(col(c) + 7, "Anzahl")
+                    .merge(col(c) + "7:" + col(c + 2) + "7")
+                    .cell(col(c + 3) + 7, "Prozent")
+                    .merge(col(c + 3) + "7:" + col(c + 5) + "7");
         }
         for (int c = 1; c <= 2 + 6 * years.length; c++) {
             w.cell(col(c) + 8, c);
@@ -96,24 +103,35 @@ public final class SampleWorkbooks {
         for (int g = 0; g < years.length; g++) {
             w.row(row, col(3 + g * 6), land[g * 3], land[g * 3 + 1], land[g * 3 + 2]);
         }
-        return w.cell("C" + (row + 2), "1) hoch = akademischer Abschluss; mittel = anerkannte Berufsausbildung;"
-                + " niedrig = ohne abgeschlossene Berufsausbildung. * = aus Gründen der Geheimhaltung gesperrt")
+        return w.cell(
+                        "C" + (row + 2),
+                        "1) hoch = akademischer Abschluss; mittel = anerkannte Berufsausbildung;"
+                                + " niedrig = ohne abgeschlossene Berufsausbildung. * = aus Gründen der Geheimhaltung gesperrt")
                 .cell("C" + (row + 3), "Quelle: " + SYNTHETIC);
     }
 
     /** As the Land office's 3-1-2, but key and name in one cell: one row per Kreis and year. */
     static WorkbookWriter kita() {
-        WorkbookWriter w = new WorkbookWriter().sheet("Kita")
-                .cell("B1", "Anteil der betreuten Kinder bis unter 6 Jahren mit Zuwanderungsgeschichte in"
-                        + " Tageseinrichtungen (jeweils 1. März) nach Kreisen")
+        WorkbookWriter w = new WorkbookWriter()
+                .sheet("Kita")
+                .cell(
+                        "B1",
+                        "Anteil der betreuten Kinder bis unter 6 Jahren mit Zuwanderungsgeschichte in"
+                                + " Tageseinrichtungen (jeweils 1. März) nach Kreisen")
                 .cell("B2", SYNTHETIC)
-                .cell("B4", "Kreis").merge("B4:B6")
-                .cell("C4", "Jahr\n(Stichtag: 01. März)").merge("C4:C6")
+                .cell("B4", "Kreis")
+                .merge("B4:B6")
+                .cell("C4", "Jahr\n(Stichtag: 01. März)")
+                .merge("C4:C6")
                 .cell("D4", "Anteil der betreuten Kinder mit Migrationshintergrund an allen betreuten Kindern")
                 .merge("D4:E4")
-                .row(5, "D", "ausländische Herkunft mindestens eines Elternteils",
+                .row(
+                        5,
+                        "D",
+                        "ausländische Herkunft mindestens eines Elternteils",
                         "in der Familie wird vorrangig nicht deutsch gesprochen")
-                .cell("D6", "Prozent").merge("D6:E6");
+                .cell("D6", "Prozent")
+                .merge("D6:E6");
         int row = 7;
         for (int year = 2023; year >= 2019; year--) {
             for (int k = 0; k < KREISE.size(); k++) {
@@ -128,14 +146,21 @@ public final class SampleWorkbooks {
 
     /** As an Ausländerbehörde's table: names only, three merged header rows, the Stichtag in a cell above. */
     static WorkbookWriter lengthOfStay() {
-        WorkbookWriter w = new WorkbookWriter().sheet("Aufenthaltsdauer")
-                .cell("B1", "Ausländerinnen und Ausländer nach Aufenthaltsdauer, Auswertung des"
-                        + " Ausländerzentralregisters. " + SYNTHETIC)
+        WorkbookWriter w = new WorkbookWriter()
+                .sheet("Aufenthaltsdauer")
+                .cell(
+                        "B1",
+                        "Ausländerinnen und Ausländer nach Aufenthaltsdauer, Auswertung des"
+                                + " Ausländerzentralregisters. " + SYNTHETIC)
                 .cell("B2", "31.12.2023")
-                .cell("B4", "Kreis").merge("B4:B6")
-                .cell("C4", "Ausländerinnen und Ausländer").merge("C4:F4")
-                .cell("C5", "Insgesamt").merge("C5:C6")
-                .cell("D5", "nach Aufenthaltsdauer").merge("D5:F5")
+                .cell("B4", "Kreis")
+                .merge("B4:B6")
+                .cell("C4", "Ausländerinnen und Ausländer")
+                .merge("C4:F4")
+                .cell("C5", "Insgesamt")
+                .merge("C5:C6")
+                .cell("D5", "nach Aufenthaltsdauer")
+                .merge("D5:F5")
                 .row(6, "D", "unter 4 Jahre", "4 bis unter 8 Jahre", "8 Jahre und mehr");
         int row = 7;
         for (int k = 0; k < KREISE.size(); k++) {

@@ -1,7 +1,7 @@
 package de.integrationsmonitor.testing;
 
-import java.util.Random;
 import java.util.List;
+import java.util.Random;
 
 /**
  * Seeded random cases for plain JUnit tests: a fixed number of cases drawn from one seed, each case named with the seed

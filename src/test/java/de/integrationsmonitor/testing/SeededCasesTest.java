@@ -15,9 +15,10 @@ class SeededCasesTest {
         SeededCases cases = SeededCases.of("always fails at the third", 5, 42L);
         List<Integer> seen = new ArrayList<>();
         assertThatThrownBy(() -> cases.forEach(random -> {
-            seen.add(seen.size() + 1);
-            assertThat(seen.size()).isLessThan(3);
-        })).isInstanceOf(AssertionError.class)
+                    seen.add(seen.size() + 1);
+                    assertThat(seen.size()).isLessThan(3);
+                }))
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("case 3 of 5")
                 .hasMessageContaining("-Dimon.test.seed=" + cases.seed());
         assertThat(seen).containsExactly(1, 2, 3);

@@ -31,8 +31,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class WorkbookWriter {
 
     /** A formula, with the value Excel would have stored with it, or without one (a workbook saved uncalculated). */
-    public record Formula(String formula, Double cached) {
-    }
+    public record Formula(String formula, Double cached) {}
 
     private final Map<String, Map<String, Object>> sheets = new LinkedHashMap<>();
     private final Map<String, List<String>> merges = new LinkedHashMap<>();
@@ -69,7 +68,8 @@ public final class WorkbookWriter {
     }
 
     public Path xlsx(Path file) throws IOException {
-        try (Workbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (Workbook wb = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             fill(wb);
             wb.write(out);
         }
@@ -77,7 +77,8 @@ public final class WorkbookWriter {
     }
 
     public Path xls(Path file) throws IOException {
-        try (Workbook wb = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (Workbook wb = new HSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             fill(wb);
             wb.write(out);
         }
@@ -95,23 +96,28 @@ public final class WorkbookWriter {
             wb.write(plain);
         }
         try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(plain.toByteArray()));
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 byte[] bytes = in.readAllBytes();
                 String name = entry.getName();
                 if (name.equals("[Content_Types].xml")) {
                     bytes = new String(bytes, StandardCharsets.UTF_8)
-                            .replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                            .replace(
+                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
                                     "application/vnd.ms-excel.sheet.macroEnabled.main+xml")
-                            .replace("</Types>", "<Default Extension=\"bin\" ContentType="
-                                    + "\"application/vnd.ms-office.vbaProject\"/></Types>")
+                            .replace(
+                                    "</Types>",
+                                    "<Default Extension=\"bin\" ContentType="
+                                            + "\"application/vnd.ms-office.vbaProject\"/></Types>")
                             .getBytes(StandardCharsets.UTF_8);
                 }
                 if (name.equals("xl/_rels/workbook.xml.rels")) {
-                    bytes = new String(bytes, StandardCharsets.UTF_8).replace("</Relationships>",
-                            "<Relationship Id=\"rIdVba\" Type=\"http://schemas.microsoft.com/office/2006/"
-                                    + "relationships/vbaProject\" Target=\"vbaProject.bin\"/></Relationships>")
+                    bytes = new String(bytes, StandardCharsets.UTF_8)
+                            .replace(
+                                    "</Relationships>",
+                                    "<Relationship Id=\"rIdVba\" Type=\"http://schemas.microsoft.com/office/2006/"
+                                            + "relationships/vbaProject\" Target=\"vbaProject.bin\"/></Relationships>")
                             .getBytes(StandardCharsets.UTF_8);
                 }
                 out.putNextEntry(new ZipEntry(name));
@@ -120,7 +126,8 @@ public final class WorkbookWriter {
             }
             out.putNextEntry(new ZipEntry("xl/vbaProject.bin"));
             out.write(("Attribute VB_Name = \"DieseArbeitsmappe\"\nSub Workbook_Open()\n"
-                    + "  Worksheets(1).Range(\"X1\").Value = \"macro ran\"\nEnd Sub\n").getBytes(StandardCharsets.UTF_8));
+                            + "  Worksheets(1).Range(\"X1\").Value = \"macro ran\"\nEnd Sub\n")
+                    .getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
         return file;
@@ -137,7 +144,7 @@ public final class WorkbookWriter {
             wb.write(plain);
         }
         try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(plain.toByteArray()));
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 byte[] bytes = in.readAllBytes();
@@ -191,7 +198,8 @@ public final class WorkbookWriter {
 
     /** Reads a ZIP entry of a written workbook (for tests that look into the package). */
     public static byte[] entry(Path file, String name) throws IOException {
-        try (InputStream raw = Files.newInputStream(file); ZipInputStream in = new ZipInputStream(raw)) {
+        try (InputStream raw = Files.newInputStream(file);
+                ZipInputStream in = new ZipInputStream(raw)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 if (entry.getName().equals(name)) {

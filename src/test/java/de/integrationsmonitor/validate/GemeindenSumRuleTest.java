@@ -31,14 +31,15 @@ class GemeindenSumRuleTest {
     }
 
     void cell(String region, Cell cell) {
-        cells.add(new StoredObservation(1, "13111-01-03-5", region, JUNE_2015, EMPLOYEES, "Anzahl", cell,
-                cells.size() + 12));
+        cells.add(new StoredObservation(
+                1, "13111-01-03-5", region, JUNE_2015, EMPLOYEES, "Anzahl", cell, cells.size() + 12));
     }
 
     SumTally check() {
-        ConsistencyChecker checker = new ConsistencyChecker("13111-01-03-5", RULES.rules(), findings::add,
-                List.of());
-        cells.stream().sorted(Comparator.comparing(StoredObservation::regionCode)).forEach(checker::accept);
+        ConsistencyChecker checker = new ConsistencyChecker("13111-01-03-5", RULES.rules(), findings::add, List.of());
+        cells.stream()
+                .sorted(Comparator.comparing(StoredObservation::regionCode))
+                .forEach(checker::accept);
         checker.finish();
         return checker.tally(RULE);
     }
@@ -46,8 +47,8 @@ class GemeindenSumRuleTest {
     @Test
     void theGemeindenOfAKreisAddUpToItTheirSamtgemeindeIsNotCountedTwice() {
         cell("03151", n(1300));
-        cell("03151009", n(1000));          // Gifhorn, Stadt
-        cell("03151401", n(300));           // Samtgemeinde Boldecker Land: its Gemeinden follow
+        cell("03151009", n(1000)); // Gifhorn, Stadt
+        cell("03151401", n(300)); // Samtgemeinde Boldecker Land: its Gemeinden follow
         cell("03151401002", n(100));
         cell("03151401004", n(200));
 
@@ -58,17 +59,20 @@ class GemeindenSumRuleTest {
     @Test
     void aKreisThatDiffersFromItsGemeindenIsAWarningNamingTheSum() {
         cell("07131", n(900));
-        cell("0713100007", n(500));         // verbandsfreie Gemeinde
+        cell("0713100007", n(500)); // verbandsfreie Gemeinde
         cell("0713101", n(350));
         cell("0713101001", n(300));
         cell("0713101004", n(50));
 
         assertThat(check()).isEqualTo(new SumTally(0, 1, 0));
-        assertThat(findings).filteredOn(f -> f.ruleId().equals(RULE)).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.regionCode()).isEqualTo("07131");
-            assertThat(f.message()).contains("= 900", "its 3 Gemeinden add up to 850");
-        });
+        assertThat(findings)
+                .filteredOn(f -> f.ruleId().equals(RULE))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.regionCode()).isEqualTo("07131");
+                    assertThat(f.message()).contains("= 900", "its 3 Gemeinden add up to 850");
+                });
     }
 
     @Test
@@ -89,14 +93,14 @@ class GemeindenSumRuleTest {
         cell("0713100007", n(500));
         cell("0713101001", n(300));
         cell("0713101004", Cell.missing(Marker.NOTHING)); // Antweiler, listed under its old Verbandsgemeinde
-        cell("0713102004", n(100));                       // and under its new one
+        cell("0713102004", n(100)); // and under its new one
 
         assertThat(check()).isEqualTo(new SumTally(1, 0, 0));
     }
 
     @Test
     void gemeindenTheOfficeDidNotReportForTheDateAreUnknowableNotAFailure() {
-        cell("16051", n(98000));            // Thüringen 2008 to 2013: "Gemeindetabelle liegt nur ab Kreisebene vor"
+        cell("16051", n(98000)); // Thüringen 2008 to 2013: "Gemeindetabelle liegt nur ab Kreisebene vor"
         cell("16051000", Cell.missing(Marker.NOTHING));
 
         assertThat(check()).isEqualTo(new SumTally(0, 0, 1));

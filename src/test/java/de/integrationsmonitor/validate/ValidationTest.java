@@ -7,8 +7,8 @@ import de.integrationsmonitor.observation.Marker;
 import de.integrationsmonitor.observation.Observation;
 import de.integrationsmonitor.observation.Period;
 import de.integrationsmonitor.observation.PeriodKind;
-import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.observation.StoredObservation;
+import de.integrationsmonitor.region.KreisRegister;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -33,21 +33,19 @@ class ValidationTest {
     }
 
     StoredObservation cell(String region, String variable, Cell cell) {
-        return new StoredObservation(1, "12411-03-03-4", region, STICHTAG_2015, variable, "Anzahl", cell,
-                line++);
+        return new StoredObservation(1, "12411-03-03-4", region, STICHTAG_2015, variable, "Anzahl", cell, line++);
     }
 
     void check(List<StoredObservation> observations) {
-        ConsistencyChecker checker = new ConsistencyChecker("12411-03-03-4", RULES.rules(), findings::add,
-                List.of());
+        ConsistencyChecker checker = new ConsistencyChecker("12411-03-03-4", RULES.rules(), findings::add, List.of());
         observations.forEach(checker::accept);
         checker.finish();
     }
 
     @Test
     void aDissolvedKreisWithOnlyDashesDidNotExistAndIsNeitherZeroNorAnError() {
-        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(12, "15101", STICHTAG_2015,
-                List.of(Cell.missing(Marker.NOTHING), Cell.missing(Marker.NOTHING)));
+        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER)
+                .check(12, "15101", STICHTAG_2015, List.of(Cell.missing(Marker.NOTHING), Cell.missing(Marker.NOTHING)));
 
         assertThat(verdict.kind()).isEqualTo(RegisterCheck.Verdict.Kind.SKIP);
         assertThat(verdict.reason()).contains("15101", "did not exist on 31.12.2015", "not zero");
@@ -61,8 +59,7 @@ class ValidationTest {
         assertThat(verdict.kind()).isEqualTo(RegisterCheck.Verdict.Kind.STORE);
         assertThat(verdict.finding()).hasValueSatisfying(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.message()).contains("15001", "on 31.12.2006", "valid from 01.07.2007",
-                    "a later Gebietsstand");
+            assertThat(f.message()).contains("15001", "on 31.12.2006", "valid from 01.07.2007", "a later Gebietsstand");
         });
     }
 
@@ -82,14 +79,18 @@ class ValidationTest {
         Period average2016 = Period.of(PeriodKind.JAHRESDURCHSCHNITT, LocalDate.of(2016, 12, 31));
         RegisterCheck check = new RegisterCheck(REGISTER);
 
-        RegisterCheck.Verdict dashes = check.check(4, "03156", average2016,
-                List.of(Cell.missing(Marker.NOTHING), Cell.missing(Marker.SECRET)));
+        RegisterCheck.Verdict dashes = check.check(
+                4, "03156", average2016, List.of(Cell.missing(Marker.NOTHING), Cell.missing(Marker.SECRET)));
         RegisterCheck.Verdict zeros = check.check(5, "03156", average2016, List.of(n(0), n(0)));
         RegisterCheck.Verdict figures = check.check(6, "03152", average2016, List.of(n(10100), n(0)));
 
         assertThat(dashes.kind()).isEqualTo(RegisterCheck.Verdict.Kind.SKIP);
-        assertThat(dashes.reason()).contains("03156", "existed only part of Jahresdurchschnitt 2016",
-                "reported at another Gebietsstand", "not zero");
+        assertThat(dashes.reason())
+                .contains(
+                        "03156",
+                        "existed only part of Jahresdurchschnitt 2016",
+                        "reported at another Gebietsstand",
+                        "not zero");
         assertThat(zeros.kind()).isEqualTo(RegisterCheck.Verdict.Kind.SKIP);
         assertThat(figures.kind()).isEqualTo(RegisterCheck.Verdict.Kind.STORE);
         assertThat(figures.finding()).isEmpty();
@@ -97,8 +98,8 @@ class ValidationTest {
 
     @Test
     void aKreisThatExistedTheWholePeriodKeepsItsZerosAndDashes() {
-        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER).check(8, "15001", STICHTAG_2015,
-                List.of(n(0), Cell.missing(Marker.NOTHING)));
+        RegisterCheck.Verdict verdict = new RegisterCheck(REGISTER)
+                .check(8, "15001", STICHTAG_2015, List.of(n(0), Cell.missing(Marker.NOTHING)));
 
         assertThat(verdict.kind()).isEqualTo(RegisterCheck.Verdict.Kind.STORE);
     }
@@ -118,12 +119,12 @@ class ValidationTest {
         Period june = Period.of(PeriodKind.STICHTAG, june2025);
         check.count(new Observation("13111-01-03-4", "DG", june, "Insgesamt", "", n(35000000), 2));
         check.count(new Observation("13111-01-03-4", "15", june, "Insgesamt", "", n(800000), 3));
-        check.count(new Observation("13111-01-03-4", "15001", june, "Insgesamt", "",
-                Cell.missing(Marker.NOTHING), 4));
+        check.count(new Observation("13111-01-03-4", "15001", june, "Insgesamt", "", Cell.missing(Marker.NOTHING), 4));
 
         assertThat(check.unpublishedKreisLevel()).containsExactly(june2025);
-        assertThat(check.findings()).singleElement().satisfies(f -> assertThat(f.message())
-                .contains("not yet published", "not zeros"));
+        assertThat(check.findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("not yet published", "not zeros"));
     }
 
     @Test
@@ -139,7 +140,8 @@ class ValidationTest {
 
     @Test
     void menAndWomenMustAddUpToTheTotalAndTheFindingNamesTheCells() {
-        check(List.of(cell("15001", "Insgesamt | Insgesamt | Insgesamt", n(82919)),
+        check(List.of(
+                cell("15001", "Insgesamt | Insgesamt | Insgesamt", n(82919)),
                 cell("15001", "Insgesamt | männlich | Insgesamt", n(40311)),
                 cell("15001", "Insgesamt | weiblich | Insgesamt", n(42600))));
 
@@ -147,14 +149,18 @@ class ValidationTest {
             assertThat(f.ruleId()).isEqualTo("geschlecht-summe");
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.line()).isEqualTo(1);
-            assertThat(f.message()).contains("[Insgesamt | Insgesamt | Insgesamt] = 82919 (line 1)",
-                    "[Insgesamt | männlich | Insgesamt] = 40311 (line 2)", "= 82911");
+            assertThat(f.message())
+                    .contains(
+                            "[Insgesamt | Insgesamt | Insgesamt] = 82919 (line 1)",
+                            "[Insgesamt | männlich | Insgesamt] = 40311 (line 2)",
+                            "= 82911");
         });
     }
 
     @Test
     void germansAndForeignersAddingUpGiveNoFinding() {
-        check(List.of(cell("15001", "Insgesamt | Insgesamt | Insgesamt", n(82919)),
+        check(List.of(
+                cell("15001", "Insgesamt | Insgesamt | Insgesamt", n(82919)),
                 cell("15001", "Deutsche | Insgesamt | Insgesamt", n(79521)),
                 cell("15001", "Ausländer(innen) | Insgesamt | Insgesamt", n(3398))));
 
@@ -163,7 +169,9 @@ class ValidationTest {
 
     @Test
     void aSecretPartCannotBeCheckedAndIsNoFinding() {
-        check(List.of(cell("15001", "Insgesamt", n(82919)), cell("15001", "männlich", Cell.missing(Marker.SECRET)),
+        check(List.of(
+                cell("15001", "Insgesamt", n(82919)),
+                cell("15001", "männlich", Cell.missing(Marker.SECRET)),
                 cell("15001", "weiblich", n(1))));
 
         assertThat(findings).isEmpty();
@@ -171,8 +179,11 @@ class ValidationTest {
 
     @Test
     void theKreiseOfALandMustAddUpToTheLand() {
-        check(List.of(cell("15", "Insgesamt", n(300)), cell("15001", "Insgesamt", n(100)),
-                cell("15002", "Insgesamt", n(150)), cell("15003", "Insgesamt", Cell.missing(Marker.NOTHING))));
+        check(List.of(
+                cell("15", "Insgesamt", n(300)),
+                cell("15001", "Insgesamt", n(100)),
+                cell("15002", "Insgesamt", n(150)),
+                cell("15003", "Insgesamt", Cell.missing(Marker.NOTHING))));
 
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("kreise-summe-land");
@@ -184,6 +195,8 @@ class ValidationTest {
     void aNegativeCountIsAnError() {
         check(List.of(cell("15001", "Wert", n(-3))));
 
-        assertThat(findings).singleElement().satisfies(f -> assertThat(f.ruleId()).isEqualTo("nicht-negativ"));
+        assertThat(findings)
+                .singleElement()
+                .satisfies(f -> assertThat(f.ruleId()).isEqualTo("nicht-negativ"));
     }
 }

@@ -44,23 +44,28 @@ class DuplicateKeysTest {
     @Test
     void aSecondFormulaOfAnIndicatorIsRefusedWithFileKeyAndLine() throws IOException {
         Path shipped = Path.of("jobs/catalogue/indikatoren.yml");
-        String first = Files.readAllLines(shipped).stream().filter(l -> l.strip().startsWith("formula:")).findFirst()
+        String first = Files.readAllLines(shipped).stream()
+                .filter(l -> l.strip().startsWith("formula:"))
+                .findFirst()
                 .orElseThrow();
         String second = first.substring(0, first.indexOf("formula:")) + "formula: \"1000000\"";
         Path file = withSecondValue(shipped, first, second);
 
         Throwable refused = catchThrowable(() -> CatalogueLoader.load(file));
 
-        assertThat(refused).isInstanceOf(CatalogueException.class).hasMessageContaining(file.toString())
+        assertThat(refused)
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining(file.toString())
                 .hasMessageContaining("duplicate key 'formula' in line " + lineOf(file, second));
     }
 
     @Test
     void aSecondToleranceOfARuleIsRefused() throws IOException {
-        Path file = withSecondValue(Path.of("jobs/catalogue/pruefregeln.yml"), "    total: Insgesamt",
-                "    total: männlich");
+        Path file = withSecondValue(
+                Path.of("jobs/catalogue/pruefregeln.yml"), "    total: Insgesamt", "    total: männlich");
 
-        assertThat(catchThrowable(() -> RuleCatalogue.load(file))).isInstanceOf(RuleException.class)
+        assertThat(catchThrowable(() -> RuleCatalogue.load(file)))
+                .isInstanceOf(RuleException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("duplicate key 'total' in line " + lineOf(file, "    total: männlich"));
     }
@@ -68,11 +73,14 @@ class DuplicateKeysTest {
     @Test
     void aSecondTitleOfAnEditionIsRefused() throws IOException {
         Path shipped = Path.of("jobs/integrationsbericht-beispiel.yml");
-        String first = Files.readAllLines(shipped).stream().filter(l -> l.startsWith("title:")).findFirst()
+        String first = Files.readAllLines(shipped).stream()
+                .filter(l -> l.startsWith("title:"))
+                .findFirst()
                 .orElseThrow();
         Path file = withSecondValue(shipped, first, "title: Ein anderer Bericht");
 
-        assertThat(catchThrowable(() -> EditionLoader.load(file))).isInstanceOf(EditionException.class)
+        assertThat(catchThrowable(() -> EditionLoader.load(file)))
+                .isInstanceOf(EditionException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("duplicate key 'title' in line " + lineOf(file, "title: Ein anderer Bericht"));
     }
@@ -86,7 +94,9 @@ class DuplicateKeysTest {
                     database: genesis
                 """);
 
-        assertThat(catchThrowable(() -> SourcesLoader.load(file))).isInstanceOf(FetchConfigurationException.class)
-                .hasMessageContaining(file.toString()).hasMessageContaining("duplicate key 'database' in line 4");
+        assertThat(catchThrowable(() -> SourcesLoader.load(file)))
+                .isInstanceOf(FetchConfigurationException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("duplicate key 'database' in line 4");
     }
 }

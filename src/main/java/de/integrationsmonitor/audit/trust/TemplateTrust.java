@@ -1,5 +1,6 @@
 package de.integrationsmonitor.audit.trust;
 
+import de.integrationsmonitor.kernel.AppVersion;
 import de.integrationsmonitor.kernel.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import de.integrationsmonitor.kernel.AppVersion;
 
 /**
  * Which template files may be compiled when a report version is re-rendered from the archive. Templates are code
@@ -52,8 +52,8 @@ public final class TemplateTrust {
         if (shipped().contains(sha) || folder().contains(sha) || approved().contains(sha)) {
             return Optional.empty();
         }
-        return Optional.of("is neither shipped with application " + AppVersion.current()
-                + " nor in " + templates + " nor approved in " + approvals);
+        return Optional.of("is neither shipped with application " + AppVersion.current() + " nor in " + templates
+                + " nor approved in " + approvals);
     }
 
     /** The SHA-256 of every file the application ships in its {@code templates/}. */
@@ -71,8 +71,7 @@ public final class TemplateTrust {
                     }
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the templates the application ships: " + e.getMessage(),
-                        e);
+                throw new UncheckedIOException("cannot read the templates the application ships: " + e.getMessage(), e);
             }
             known = Set.copyOf(hashes);
             shipped = known;

@@ -26,6 +26,7 @@ public final class Expression {
     private final Node root;
     /** Every use of an input, left to right, repeats included: the order that decides which marker wins. */
     private final List<String> uses;
+
     private final Set<String> inputs;
 
     private Expression(String text, Node root) {
@@ -50,7 +51,8 @@ public final class Expression {
 
     /** Fails, naming every undeclared input and the declared ones, unless all inputs used are declared. */
     public void requireDeclared(Set<String> declared) {
-        List<String> unknown = inputs.stream().filter(name -> !declared.contains(name)).toList();
+        List<String> unknown =
+                inputs.stream().filter(name -> !declared.contains(name)).toList();
         if (!unknown.isEmpty()) {
             throw new ExpressionException("'" + text + "' uses "
                     + (unknown.size() == 1 ? "the input " : "the inputs ") + quoted(unknown)

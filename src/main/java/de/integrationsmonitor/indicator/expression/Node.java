@@ -24,8 +24,7 @@ sealed interface Node {
     /** A number written in the expression, e.g. {@code 100} or {@code 0.5}; never negative (see {@link Negation}). */
     record Literal(BigDecimal value) implements Node {
         @Override
-        public void collectInputs(List<String> names) {
-        }
+        public void collectInputs(List<String> names) {}
 
         @Override
         public BigDecimal compute(Map<String, BigDecimal> numbers) {
@@ -154,7 +153,8 @@ sealed interface Node {
         @Override
         public BigDecimal compute(Map<String, BigDecimal> numbers) {
             // Every argument is computed, so a division by zero anywhere is found, whichever value wins max/min.
-            List<BigDecimal> values = arguments.stream().map(a -> a.compute(numbers)).toList();
+            List<BigDecimal> values =
+                    arguments.stream().map(a -> a.compute(numbers)).toList();
             return switch (function) {
                 case SUM -> values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
                 case MAX -> values.stream().reduce(BigDecimal::max).orElseThrow();
@@ -180,7 +180,10 @@ sealed interface Node {
 
     /** The binary operators with their precedence. */
     enum Operator {
-        PLUS('+', 1), MINUS('-', 1), TIMES('*', 2), DIVIDED_BY('/', 2);
+        PLUS('+', 1),
+        MINUS('-', 1),
+        TIMES('*', 2),
+        DIVIDED_BY('/', 2);
 
         private final char symbol;
         private final int precedence;
@@ -201,7 +204,9 @@ sealed interface Node {
 
     /** The functions a catalogue may use, with how many arguments each takes. */
     enum BuiltIn {
-        SUM("sum", 1, Integer.MAX_VALUE), MAX("max", 2, 2), MIN("min", 2, 2);
+        SUM("sum", 1, Integer.MAX_VALUE),
+        MAX("max", 2, 2),
+        MIN("min", 2, 2);
 
         private final String id;
         private final int minArguments;
@@ -222,7 +227,8 @@ sealed interface Node {
         }
 
         String arity() {
-            return minArguments == maxArguments ? minArguments + " arguments"
+            return minArguments == maxArguments
+                    ? minArguments + " arguments"
                     : "at least " + minArguments + " argument" + (minArguments == 1 ? "" : "s");
         }
 

@@ -21,6 +21,7 @@ final class Parser {
     static final int MAX_DEPTH = 100;
     /** The digits the store keeps of a number exactly ({@code NUMERIC(65, 30)}). */
     static final int MAX_INTEGER_DIGITS = 35;
+
     static final int MAX_DECIMALS = 30;
 
     private final String text;
@@ -131,10 +132,14 @@ final class Parser {
         int integerDigits = Math.max(0, number.precision() - number.scale());
         if (integerDigits > MAX_INTEGER_DIGITS || decimals > MAX_DECIMALS) {
             String written = text.substring(start, pos);
-            throw errorAt(start, "the number " + (written.length() > 40 ? written.substring(0, 39) + "…" : written)
-                    + " has " + integerDigits + " integer digits and " + decimals + " decimals; a number in a formula"
-                    + " has at most " + MAX_INTEGER_DIGITS + " integer digits and " + MAX_DECIMALS + " decimals (what"
-                    + " the store keeps exactly)");
+            throw errorAt(
+                    start,
+                    "the number " + (written.length() > 40 ? written.substring(0, 39) + "…" : written)
+                            + " has " + integerDigits + " integer digits and " + decimals
+                            + " decimals; a number in a formula"
+                            + " has at most " + MAX_INTEGER_DIGITS + " integer digits and " + MAX_DECIMALS
+                            + " decimals (what"
+                            + " the store keeps exactly)");
         }
         return new Node.Literal(number);
     }
@@ -174,8 +179,10 @@ final class Parser {
         expect("',' or ')'", ')');
         depth--;
         if (!function.accepts(arguments.size())) {
-            throw errorAt(start, "expected " + function.arity() + " to " + function.id() + ", found "
-                    + arguments.size() + " in '" + text.substring(start, pos) + "'");
+            throw errorAt(
+                    start,
+                    "expected " + function.arity() + " to " + function.id() + ", found " + arguments.size() + " in '"
+                            + text.substring(start, pos) + "'");
         }
         return new Node.Call(function, arguments);
     }
@@ -229,8 +236,8 @@ final class Parser {
         if (!atEnd()) {
             String found = foundWord();
             message.append(", found '").append(found).append('\'');
-            if (Character.isLetter(found.charAt(0)) && !found.chars().allMatch(c -> isNameStart((char) c)
-                    || isDigit((char) c))) {
+            if (Character.isLetter(found.charAt(0))
+                    && !found.chars().allMatch(c -> isNameStart((char) c) || isDigit((char) c))) {
                 message.append(" (input names use only a-z, 0-9 and _)");
             }
             if (found.equals(",") && pos > 0 && isDigit(text.charAt(pos - 1)) && isDigit(peekAfterNext())) {

@@ -14,9 +14,15 @@ import java.util.Map;
  * included Kreise) from the overall mean, "weit" from 1 standard deviation on, e.g. "Einkommen weit
  * überdurchschnittlich, SGB-II-Quote unterdurchschnittlich". {@code note} is empty unless the cluster count of its group had to be reduced (fewer Kreise than clusters).
  */
-public record ClusterProfile(int number, boolean urban, int size, List<String> members,
-                             Map<String, BigDecimal> means, double participationScore, String description,
-                             String note) {
+public record ClusterProfile(
+        int number,
+        boolean urban,
+        int size,
+        List<String> members,
+        Map<String, BigDecimal> means,
+        double participationScore,
+        String description,
+        String note) {
 
     public ClusterProfile {
         members = List.copyOf(members);

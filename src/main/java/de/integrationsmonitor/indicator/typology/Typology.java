@@ -71,17 +71,19 @@ public final class Typology {
 
     /** Computes the typology of the given Kreise; the order of {@code inputs} does not matter. */
     public TypologyResult compute(Collection<TypologyInput> inputs) {
-        List<TypologyInput> sorted = inputs.stream().sorted(Comparator.comparing(TypologyInput::ags)).toList();
+        List<TypologyInput> sorted =
+                inputs.stream().sorted(Comparator.comparing(TypologyInput::ags)).toList();
         Map<String, String> excluded = new TreeMap<>();
         List<TypologyInput> included = new ArrayList<>();
         String previous = null;
         for (TypologyInput input : sorted) {
             if (input.ags().equals(previous)) {
-                throw new IllegalArgumentException("Kreis " + input.ags() + " is given twice; the typology needs "
-                        + "one row per Kreis");
+                throw new IllegalArgumentException(
+                        "Kreis " + input.ags() + " is given twice; the typology needs " + "one row per Kreis");
             }
             previous = input.ags();
-            List<String> missing = spec.indicatorIds().stream().filter(id -> !input.values().containsKey(id))
+            List<String> missing = spec.indicatorIds().stream()
+                    .filter(id -> !input.values().containsKey(id))
                     .toList();
             if (missing.isEmpty()) {
                 included.add(input);
@@ -109,19 +111,21 @@ public final class Typology {
         for (ClusterProfile profile : profiles) {
             profile.members().forEach(ags -> clusterOf.put(ags, profile.number()));
         }
-        return new TypologyResult(clusterOf, profiles, excluded,
-                method(included.size(), excluded.size(), urban, rural));
+        return new TypologyResult(
+                clusterOf, profiles, excluded, method(included.size(), excluded.size(), urban, rural));
     }
 
     /** Mean and population standard deviation of one indicator over the included Kreise. */
-    private record Spread(BigDecimal mean, double meanAsDouble, double sd) {
-    }
+    private record Spread(BigDecimal mean, double meanAsDouble, double sd) {}
 
     private Map<String, Spread> spreads(List<TypologyInput> included) {
         Map<String, Spread> spreads = new LinkedHashMap<>();
         for (String id : spec.indicatorIds()) {
-            double[] values = included.stream().mapToDouble(i -> i.values().get(id).doubleValue()).toArray();
-            BigDecimal exactMean = included.isEmpty() ? BigDecimal.ZERO
+            double[] values = included.stream()
+                    .mapToDouble(i -> i.values().get(id).doubleValue())
+                    .toArray();
+            BigDecimal exactMean = included.isEmpty()
+                    ? BigDecimal.ZERO
                     : mean(included.stream().map(i -> i.values().get(id)).toList());
             double mean = values.length == 0 ? 0 : new Mean().evaluate(values);
             double sd = values.length == 0 ? 0 : new StandardDeviation(false).evaluate(values);
@@ -136,8 +140,8 @@ public final class Typology {
         for (int j = 0; j < z.length; j++) {
             String id = spec.indicatorIds().get(j);
             Spread spread = spreads.get(id);
-            double raw = spread.sd() == 0 ? 0 : (input.values().get(id).doubleValue() - spread.meanAsDouble())
-                    / spread.sd();
+            double raw =
+                    spread.sd() == 0 ? 0 : (input.values().get(id).doubleValue() - spread.meanAsDouble()) / spread.sd();
             z[j] = round(raw);
             score += sign(spec.directions().get(id)) * z[j];
         }
@@ -153,7 +157,9 @@ public final class Typology {
     }
 
     private static double round(double value) {
-        return BigDecimal.valueOf(value).setScale(Z_SCALE, RoundingMode.HALF_EVEN).doubleValue();
+        return BigDecimal.valueOf(value)
+                .setScale(Z_SCALE, RoundingMode.HALF_EVEN)
+                .doubleValue();
     }
 
     /** One Kreis in z-space; the clusterer sees only {@link #getPoint()}. */
@@ -165,9 +171,7 @@ public final class Typology {
     }
 
     /** The clusters of one group (members sorted by AGS, best-off first) and why k was reduced, if it was. */
-    private record Group(String name, int size, int requestedK, int k, List<List<KreisPoint>> clusters,
-                         String note) {
-    }
+    private record Group(String name, int size, int requestedK, int k, List<List<KreisPoint>> clusters, String note) {}
 
     private Group cluster(List<KreisPoint> points, int requestedK, String name) {
         if (points.isEmpty()) {
@@ -180,26 +184,28 @@ public final class Typology {
         String note = "";
         if (k < requestedK) {
             note = distinct.size() < points.size()
-                    ? "Nur " + distinct.size() + " verschiedene Wertekombinationen unter " + points.size() + " "
-                            + name + ": " + k + " statt " + requestedK + " Cluster."
+                    ? "Nur " + distinct.size() + " verschiedene Wertekombinationen unter " + points.size() + " " + name
+                            + ": " + k + " statt " + requestedK + " Cluster."
                     : "Nur " + points.size() + " " + name + ": " + k + " statt " + requestedK + " Cluster.";
         }
 
         List<CentroidCluster<KreisPoint>> found;
         try {
-            KMeansPlusPlusClusterer<KreisPoint> kMeans = new KMeansPlusPlusClusterer<>(k, spec.maxIterations(),
-                    new EuclideanDistance(), new Well19937c(spec.seed()));
-            found = new MultiKMeansPlusPlusClusterer<>(kMeans, spec.trials(), new SumOfSquaredErrors())
-                    .cluster(points);
+            KMeansPlusPlusClusterer<KreisPoint> kMeans = new KMeansPlusPlusClusterer<>(
+                    k, spec.maxIterations(), new EuclideanDistance(), new Well19937c(spec.seed()));
+            found = new MultiKMeansPlusPlusClusterer<>(kMeans, spec.trials(), new SumOfSquaredErrors()).cluster(points);
         } catch (MathIllegalStateException e) {
-            throw new IllegalStateException("k-means++ failed for the " + points.size() + " " + name + " with k = "
-                    + k + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "k-means++ failed for the " + points.size() + " " + name + " with k = " + k + ": " + e.getMessage(),
+                    e);
         }
 
         List<List<KreisPoint>> clusters = new ArrayList<>();
         for (CentroidCluster<KreisPoint> cluster : found) {
             if (!cluster.getPoints().isEmpty()) {
-                clusters.add(cluster.getPoints().stream().sorted(Comparator.comparing(KreisPoint::ags)).toList());
+                clusters.add(cluster.getPoints().stream()
+                        .sorted(Comparator.comparing(KreisPoint::ags))
+                        .toList());
             }
         }
         clusters.sort(Comparator.comparingDouble((List<KreisPoint> c) -> -meanScore(c))
@@ -234,18 +240,32 @@ public final class Typology {
         }
     }
 
-    private List<ClusterProfile> profiles(Group group, boolean urban, int firstNumber,
-                                          Map<String, TypologyInput> byAgs, Map<String, Spread> spreads) {
+    private List<ClusterProfile> profiles(
+            Group group,
+            boolean urban,
+            int firstNumber,
+            Map<String, TypologyInput> byAgs,
+            Map<String, Spread> spreads) {
         List<ClusterProfile> profiles = new ArrayList<>();
         for (int c = 0; c < group.clusters().size(); c++) {
             List<KreisPoint> members = group.clusters().get(c);
             Map<String, BigDecimal> means = new LinkedHashMap<>();
             for (String id : spec.indicatorIds()) {
-                means.put(id, mean(members.stream().map(m -> byAgs.get(m.ags()).values().get(id)).toList()));
+                means.put(
+                        id,
+                        mean(members.stream()
+                                .map(m -> byAgs.get(m.ags()).values().get(id))
+                                .toList()));
             }
-            profiles.add(new ClusterProfile(firstNumber + c, urban, members.size(),
-                    members.stream().map(KreisPoint::ags).toList(), means, meanScore(members),
-                    describe(means, spreads), group.note()));
+            profiles.add(new ClusterProfile(
+                    firstNumber + c,
+                    urban,
+                    members.size(),
+                    members.stream().map(KreisPoint::ags).toList(),
+                    means,
+                    meanScore(members),
+                    describe(means, spreads),
+                    group.note()));
         }
         return profiles;
     }
@@ -285,9 +305,11 @@ public final class Typology {
     }
 
     private String method(int includedCount, int excludedCount, Group urban, Group rural) {
-        StringBuilder text = new StringBuilder(method(spec, excludedCount, new GroupSize(urban.size(),
-                urban.size() == 0 ? urban.requestedK() : urban.k()), new GroupSize(rural.size(),
-                rural.size() == 0 ? rural.requestedK() : rural.k())));
+        StringBuilder text = new StringBuilder(method(
+                spec,
+                excludedCount,
+                new GroupSize(urban.size(), urban.size() == 0 ? urban.requestedK() : urban.k()),
+                new GroupSize(rural.size(), rural.size() == 0 ? rural.requestedK() : rural.k())));
         for (Group group : List.of(urban, rural)) {
             if (!group.note().isEmpty()) {
                 text.append(' ').append(group.note());
@@ -297,8 +319,7 @@ public final class Typology {
     }
 
     /** How many Kreise a group of the typology holds and into how many clusters they were divided. */
-    public record GroupSize(int kreise, int clusters) {
-    }
+    public record GroupSize(int kreise, int clusters) {}
 
     /**
      * The German method paragraph of a typology, written from its spec (indicators, directions, seed, starts,
@@ -312,54 +333,87 @@ public final class Typology {
         int includedCount = urban.kreise() + rural.kreise();
         StringBuilder text = new StringBuilder();
         text.append("Die Typisierung ähnlicher Kreise lehnt sich an die Teilhabe-Typologie des Berlin-Instituts "
-                + "(„Alle sollen teilhaben“, 2023) an; da dessen Verfahren nicht veröffentlicht ist, wird ein "
-                + "eigenes, reproduzierbares Verfahren verwendet. Eingang finden die Indikatoren ")
-                .append(germanList(spec.indicatorIds().stream().map(spec.labels()::get).toList())).append("; ");
+                        + "(„Alle sollen teilhaben“, 2023) an; da dessen Verfahren nicht veröffentlicht ist, wird ein "
+                        + "eigenes, reproduzierbares Verfahren verwendet. Eingang finden die Indikatoren ")
+                .append(germanList(
+                        spec.indicatorIds().stream().map(spec.labels()::get).toList()))
+                .append("; ");
         if (includedCount == 0) {
             // nothing was computed: the paragraph says so instead of describing a standardisation over no Kreis
             return text.append("für keinen Kreis liegt ein Wert jedes dieser Indikatoren vor")
-                    .append(excludedCount > 0 ? " (" + excludedCount + (excludedCount == 1 ? " Kreis" : " Kreise")
-                            + " ohne Wert für mindestens einen)" : "")
+                    .append(
+                            excludedCount > 0
+                                    ? " (" + excludedCount + (excludedCount == 1 ? " Kreis" : " Kreise")
+                                            + " ohne Wert für mindestens einen)"
+                                    : "")
                     .append(". Deshalb wurde keine Typisierung berechnet, und kein Kreis ist einem Cluster"
-                            + " zugeordnet.").toString();
+                            + " zugeordnet.")
+                    .toString();
         }
-        text.append(excludedCount == 0 ? "alle Kreise haben für jeden dieser Indikatoren einen Wert. "
-                : excludedCount + (excludedCount == 1 ? " Kreis ohne Wert für mindestens einen dieser Indikatoren "
-                        + "wird" : " Kreise ohne Wert für mindestens einen dieser Indikatoren werden")
-                        + " nicht typisiert. ");
-        text.append("Jeder Indikator wird über alle ").append(includedCount).append(" einbezogenen Kreise "
-                + "z-standardisiert (Abweichung vom arithmetischen Mittel, geteilt durch die Standardabweichung der "
-                + "Grundgesamtheit mit Divisor n); die z-Werte werden auf ").append(Z_SCALE)
+        text.append(
+                excludedCount == 0
+                        ? "alle Kreise haben für jeden dieser Indikatoren einen Wert. "
+                        : excludedCount
+                                + (excludedCount == 1
+                                        ? " Kreis ohne Wert für mindestens einen dieser Indikatoren " + "wird"
+                                        : " Kreise ohne Wert für mindestens einen dieser Indikatoren werden")
+                                + " nicht typisiert. ");
+        text.append("Jeder Indikator wird über alle ")
+                .append(includedCount)
+                .append(" einbezogenen Kreise "
+                        + "z-standardisiert (Abweichung vom arithmetischen Mittel, geteilt durch die Standardabweichung der "
+                        + "Grundgesamtheit mit Divisor n); die z-Werte werden auf ")
+                .append(Z_SCALE)
                 .append(" Nachkommastellen gerundet. ");
-        text.append("Zwei Gruppen werden getrennt gebildet: ").append(spec.urbanGroup()).append(" (")
-                .append(urban.kreise()).append(" Kreise) und ").append(spec.ruralGroup()).append(" (")
-                .append(rural.kreise()).append(" Kreise). Jede Gruppe wird mit dem k-Means++-Verfahren "
+        text.append("Zwei Gruppen werden getrennt gebildet: ")
+                .append(spec.urbanGroup())
+                .append(" (")
+                .append(urban.kreise())
+                .append(" Kreise) und ")
+                .append(spec.ruralGroup())
+                .append(" (")
+                .append(rural.kreise())
+                .append(" Kreise). Jede Gruppe wird mit dem k-Means++-Verfahren "
                         + "(euklidische Distanz der z-Werte, höchstens ")
-                .append(spec.maxIterations()).append(" Iterationen) in ").append(clusterCounts(urban, rural))
+                .append(spec.maxIterations())
+                .append(" Iterationen) in ")
+                .append(clusterCounts(urban, rural))
                 .append(" Cluster geteilt; der Zufallsgenerator (Well19937c) wird für "
-                        + "jede Gruppe mit dem festen Startwert ").append(spec.seed()).append(" initialisiert, es "
-                        + "werden ").append(spec.trials()).append(" Startkonfigurationen gerechnet und die mit der "
+                        + "jede Gruppe mit dem festen Startwert ")
+                .append(spec.seed())
+                .append(" initialisiert, es " + "werden ")
+                .append(spec.trials())
+                .append(" Startkonfigurationen gerechnet und die mit der "
                         + "kleinsten Summe der quadrierten Abstände zum Clusterzentrum behalten. Die Kreise gehen "
                         + "nach amtlichem Gemeindeschlüssel sortiert ein, sodass dieselben Daten stets dieselben "
                         + "Cluster ergeben. ");
         text.append("Nummeriert werden die Cluster nach ihrem mittleren Teilhabe-Score, der Summe der z-Werte ");
         if (!better.isEmpty()) {
             text.append("mit positivem Vorzeichen für Indikatoren, bei denen ein höherer Wert bessere "
-                    + "Teilhabechancen bedeutet (").append(germanList(better)).append(")");
+                            + "Teilhabechancen bedeutet (")
+                    .append(germanList(better))
+                    .append(")");
         }
         if (!better.isEmpty() && !worse.isEmpty()) {
             text.append(", und ");
         }
         if (!worse.isEmpty()) {
             text.append("mit negativem Vorzeichen für Indikatoren, bei denen ein höherer Wert schlechtere "
-                    + "Teilhabechancen bedeutet (").append(germanList(worse)).append(")");
+                            + "Teilhabechancen bedeutet (")
+                    .append(germanList(worse))
+                    .append(")");
         }
         if (!neutral.isEmpty()) {
-            text.append("; ").append(germanList(neutral)).append(neutral.size() == 1 ? " prägt" : " prägen")
-                    .append(" die Cluster mit, ").append(neutral.size() == 1 ? "geht" : "gehen")
+            text.append("; ")
+                    .append(germanList(neutral))
+                    .append(neutral.size() == 1 ? " prägt" : " prägen")
+                    .append(" die Cluster mit, ")
+                    .append(neutral.size() == 1 ? "geht" : "gehen")
                     .append(" aber nicht in den Score ein");
         }
-        text.append(". ").append(capitalised(numbering(spec.urbanGroup(), urban, 1))).append(", ")
+        text.append(". ")
+                .append(capitalised(numbering(spec.urbanGroup(), urban, 1)))
+                .append(", ")
                 .append(numbering(spec.ruralGroup(), rural, spec.urbanClusters() + 1))
                 .append(", jeweils von den besten zu den schlechtesten Teilhabechancen; bei gleichem Score steht "
                         + "das Cluster mit dem kleinsten Gemeindeschlüssel vorn.");
@@ -367,12 +421,15 @@ public final class Typology {
     }
 
     private static List<String> labelsWith(TypologySpec spec, Direction direction) {
-        return spec.indicatorIds().stream().filter(id -> spec.directions().get(id) == direction)
-                .map(spec.labels()::get).toList();
+        return spec.indicatorIds().stream()
+                .filter(id -> spec.directions().get(id) == direction)
+                .map(spec.labels()::get)
+                .toList();
     }
 
     private static String clusterCounts(GroupSize urban, GroupSize rural) {
-        return urban.clusters() == rural.clusters() ? "je " + urban.clusters()
+        return urban.clusters() == rural.clusters()
+                ? "je " + urban.clusters()
                 : urban.clusters() + " bzw. " + rural.clusters();
     }
 
@@ -381,9 +438,9 @@ public final class Typology {
             return name + " sind nicht vertreten";
         }
         int last = first + group.clusters() - 1;
-        String numbers = last == first ? "die Nummer " + first
-                : last == first + 1 ? "die Nummern " + first + " und " + last
-                : "die Nummern " + first + " bis " + last;
+        String numbers = last == first
+                ? "die Nummer " + first
+                : last == first + 1 ? "die Nummern " + first + " und " + last : "die Nummern " + first + " bis " + last;
         return name + " erhalten " + numbers;
     }
 

@@ -9,8 +9,8 @@ import java.util.TreeMap;
  * The typology: the cluster number of every included Kreis (by AGS), the profile of every cluster, the Kreise left
  * out with the reason, and the German method paragraph for the report's methods annex.
  */
-public record TypologyResult(Map<String, Integer> clusterOf, List<ClusterProfile> profiles,
-                             Map<String, String> excluded, String method) {
+public record TypologyResult(
+        Map<String, Integer> clusterOf, List<ClusterProfile> profiles, Map<String, String> excluded, String method) {
 
     public TypologyResult {
         // Sorted by AGS so that printing or hashing the result is as reproducible as computing it.
@@ -21,7 +21,9 @@ public record TypologyResult(Map<String, Integer> clusterOf, List<ClusterProfile
 
     /** The profile of the given cluster number. */
     public ClusterProfile profile(int number) {
-        return profiles.stream().filter(p -> p.number() == number).findFirst()
+        return profiles.stream()
+                .filter(p -> p.number() == number)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no cluster " + number + " in this typology"));
     }
 }

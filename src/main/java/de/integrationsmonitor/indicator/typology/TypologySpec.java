@@ -18,9 +18,17 @@ import java.util.Objects;
  * {@code urbanGroup} and {@code ruralGroup} name the two groups in the method text ("kreisfreie Städte",
  * "Landkreise" by default), because the caller decides which Kreis is urban.
  */
-public record TypologySpec(List<String> indicatorIds, Map<String, Direction> directions, Map<String, String> labels,
-                           int urbanClusters, int ruralClusters, long seed, int trials, int maxIterations,
-                           String urbanGroup, String ruralGroup) {
+public record TypologySpec(
+        List<String> indicatorIds,
+        Map<String, Direction> directions,
+        Map<String, String> labels,
+        int urbanClusters,
+        int ruralClusters,
+        long seed,
+        int trials,
+        int maxIterations,
+        String urbanGroup,
+        String ruralGroup) {
 
     public TypologySpec {
         indicatorIds = List.copyOf(indicatorIds);
@@ -44,8 +52,8 @@ public record TypologySpec(List<String> indicatorIds, Map<String, Direction> dir
         directions = Collections.unmodifiableMap(orderedDirections);
         labels = Collections.unmodifiableMap(orderedLabels);
         if (urbanClusters < 1 || ruralClusters < 1) {
-            throw new IllegalArgumentException("each group needs at least one cluster, got "
-                    + urbanClusters + " urban and " + ruralClusters + " rural");
+            throw new IllegalArgumentException("each group needs at least one cluster, got " + urbanClusters
+                    + " urban and " + ruralClusters + " rural");
         }
         if (trials < 1) {
             throw new IllegalArgumentException("trials must be at least 1, got " + trials);
@@ -59,13 +67,22 @@ public record TypologySpec(List<String> indicatorIds, Map<String, Direction> dir
 
     /** The same spec with a different number of clusters per group. */
     public TypologySpec withClusters(int urban, int rural) {
-        return new TypologySpec(indicatorIds, directions, labels, urban, rural, seed, trials, maxIterations,
-                urbanGroup, ruralGroup);
+        return new TypologySpec(
+                indicatorIds, directions, labels, urban, rural, seed, trials, maxIterations, urbanGroup, ruralGroup);
     }
 
     /** The same spec with a different seed. */
     public TypologySpec withSeed(long newSeed) {
-        return new TypologySpec(indicatorIds, directions, labels, urbanClusters, ruralClusters, newSeed, trials,
-                maxIterations, urbanGroup, ruralGroup);
+        return new TypologySpec(
+                indicatorIds,
+                directions,
+                labels,
+                urbanClusters,
+                ruralClusters,
+                newSeed,
+                trials,
+                maxIterations,
+                urbanGroup,
+                ruralGroup);
     }
 }

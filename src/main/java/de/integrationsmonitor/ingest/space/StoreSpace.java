@@ -24,8 +24,7 @@ public final class StoreSpace {
      */
     static final int BYTES_PER_CSV_BYTE = 5;
 
-    private StoreSpace() {
-    }
+    private StoreSpace() {}
 
     /** Whether the failure is a full disk (or a quota reached), anywhere in its chain of causes. */
     public static boolean diskFull(Throwable failure) {
@@ -75,7 +74,8 @@ public final class StoreSpace {
     /** What storing the file needs, roughly: its data (a ZIP's inflated entries) times what a byte of CSV takes. */
     static long needed(Path file, long size) {
         long data = size;
-        if (file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+        if (file.getFileName() != null
+                && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
             try (ZipFile zip = new ZipFile(file.toFile())) {
                 long inflated = 0;
                 for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {

@@ -20,8 +20,11 @@ interface SheetRows {
     }
 
     /** Fills the merged regions of a row: every cell a region spans gets the value of its first cell. */
-    static void fillMerged(int row, SortedMap<Integer, SheetCell> cells, List<Merge> merges,
-                           java.util.Map<Merge, SheetCell> firstCells) {
+    static void fillMerged(
+            int row,
+            SortedMap<Integer, SheetCell> cells,
+            List<Merge> merges,
+            java.util.Map<Merge, SheetCell> firstCells) {
         for (Merge m : merges) {
             if (row == m.firstRow()) {
                 SheetCell first = cells.get(m.firstColumn());

@@ -43,6 +43,7 @@ public final class WorkbookReader implements ExtractReader {
 
     /** Rows read at most before the first data row when the description lets the reader derive the header. */
     static final int MAX_DERIVED_HEADER_ROWS = 200;
+
     private static final Pattern KEY_AND_NAME = Pattern.compile("(\\d{1,8})\\s+(.+)");
     private static final Pattern FOOTNOTE = Pattern.compile("\\s*(\\d{1,2}\\)|\\*\\))+$");
     private static final Pattern UNIT = Pattern.compile(
@@ -63,8 +64,8 @@ public final class WorkbookReader implements ExtractReader {
     public static boolean isWorkbook(ExtractSource source) throws IOException {
         try (InputStream in = source.open()) {
             byte[] head = in.readNBytes(8);
-            return isOle2(head) || (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3
-                    && head[3] == 4);
+            return isOle2(head)
+                    || (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4);
         }
     }
 
@@ -89,8 +90,11 @@ public final class WorkbookReader implements ExtractReader {
             xls = isOle2(in.readNBytes(8));
         }
         if (!xls && !isWorkbook(source)) {
-            throw new ExtractRefusedException(fileName, 0, "source description " + description.file().getFileName()
-                    + " takes this file, but it is no Excel workbook (xlsx, xlsm or xls)");
+            throw new ExtractRefusedException(
+                    fileName,
+                    0,
+                    "source description " + description.file().getFileName()
+                            + " takes this file, but it is no Excel workbook (xlsx, xlsm or xls)");
         }
         SheetRows sheet = xls
                 ? new XlsSheetRows(source.path(), fileName, description.sheet(), description.sheetPosition(), limits)
@@ -127,15 +131,23 @@ public final class WorkbookReader implements ExtractReader {
                 if (!isData) {
                     above.put(number, cells);
                     if (first.isEmpty() && above.size() > MAX_DERIVED_HEADER_ROWS) {
-                        throw refused(number, "no data row in the first " + MAX_DERIVED_HEADER_ROWS + " rows of sheet '"
-                                + sheet.sheetName() + "' (a row with a region in column "
-                                + CellRefs.letters(description.region().column()) + " and a number beside it); give"
-                                + " header_rows and first_data_row in " + description.file().getFileName());
+                        throw refused(
+                                number,
+                                "no data row in the first " + MAX_DERIVED_HEADER_ROWS + " rows of sheet '"
+                                        + sheet.sheetName() + "' (a row with a region in column "
+                                        + CellRefs.letters(description.region().column())
+                                        + " and a number beside it); give"
+                                        + " header_rows and first_data_row in "
+                                        + description.file().getFileName());
                     }
                     return true;
                 }
                 layout = layout(number);
-                listener.header(new ExtractHeader(fileName, ExtractFormat.WORKBOOK, description.id(), container,
+                listener.header(new ExtractHeader(
+                        fileName,
+                        ExtractFormat.WORKBOOK,
+                        description.id(),
+                        container,
                         abbreviate(description.title() + " (" + sheet.sheetName() + "; "
                                 + description.file().getFileName() + ")")));
             }
@@ -154,7 +166,8 @@ public final class WorkbookReader implements ExtractReader {
                 return false;
             }
             return cells.tailMap(description.region().column() + 1).values().stream()
-                    .anyMatch(c -> c.numeric() && c.column() != description.region().nameColumn().orElse(-1));
+                    .anyMatch(c -> c.numeric()
+                            && c.column() != description.region().nameColumn().orElse(-1));
         }
 
         private Layout layout(int firstDataRow) {
@@ -175,17 +188,22 @@ public final class WorkbookReader implements ExtractReader {
                     if (isColumnNumbers(cells)) {
                         continue;
                     }
-                    if (unitRow.isEmpty() && description.unit().isEmpty() && valueLabels(cells).stream()
-                            .allMatch(l -> UNIT.matcher(l).matches()) && !valueLabels(cells).isEmpty()) {
+                    if (unitRow.isEmpty()
+                            && description.unit().isEmpty()
+                            && valueLabels(cells).stream()
+                                    .allMatch(l -> UNIT.matcher(l).matches())
+                            && !valueLabels(cells).isEmpty()) {
                         unitRow = Optional.of(r);
                         continue;
                     }
                     headerRows.add(r);
                 }
                 if (headerRows.isEmpty()) {
-                    throw refused(firstDataRow, "no header rows above the first data row " + firstDataRow
-                            + " of sheet '" + sheet.sheetName() + "'; give header_rows in "
-                            + description.file().getFileName());
+                    throw refused(
+                            firstDataRow,
+                            "no header rows above the first data row " + firstDataRow
+                                    + " of sheet '" + sheet.sheetName() + "'; give header_rows in "
+                                    + description.file().getFileName());
                 }
             }
             SourceDescription.PeriodSource period = description.period();
@@ -216,17 +234,19 @@ public final class WorkbookReader implements ExtractReader {
                 }
             });
             if (paths.isEmpty()) {
-                throw refused(firstDataRow, "the header rows " + headerRows + " of sheet '" + sheet.sheetName()
-                        + "' label no value column right of the region column "
-                        + CellRefs.letters(regionColumn));
+                throw refused(
+                        firstDataRow,
+                        "the header rows " + headerRows + " of sheet '" + sheet.sheetName()
+                                + "' label no value column right of the region column "
+                                + CellRefs.letters(regionColumn));
             }
             Map<Integer, String> units = new TreeMap<>();
             for (int column : paths.keySet()) {
                 String unit = description.unit();
                 if (unitRow.isPresent()) {
                     // a unit stands for the columns to its right up to the next one (offices merge it, or not)
-                    SortedMap<Integer, SheetCell> row = above.getOrDefault(unitRow.get(), new TreeMap<>())
-                            .headMap(column + 1);
+                    SortedMap<Integer, SheetCell> row =
+                            above.getOrDefault(unitRow.get(), new TreeMap<>()).headMap(column + 1);
                     unit = row.isEmpty() || row.lastKey() <= regionColumn ? "" : label(row.get(row.lastKey()));
                 }
                 units.put(column, unit);
@@ -235,8 +255,9 @@ public final class WorkbookReader implements ExtractReader {
             Period.Declaration declaration = new Period.Declaration(period.kind(), period.day());
             switch (period.mode()) {
                 case FIXED -> {
-                    Period p = parsePeriod(period.value(), declaration).orElseThrow(() -> new SourceDescriptionException(
-                            description.file() + ": period: fixed: '" + period.value() + "' is no period; expected a"
+                    Period p = parsePeriod(period.value(), declaration)
+                            .orElseThrow(() -> new SourceDescriptionException(description.file() + ": period: fixed: '"
+                                    + period.value() + "' is no period; expected a"
                                     + " year (2020), a date (30.06.2020) or a school year (2019/20)"));
                     paths.keySet().forEach(c -> periods.put(c, p));
                 }
@@ -244,34 +265,44 @@ public final class WorkbookReader implements ExtractReader {
                     int row = CellRefs.row(period.value());
                     SheetCell c = above.getOrDefault(row, new TreeMap<>()).get(CellRefs.column(period.value()));
                     Period p = (c == null ? Optional.<Period>empty() : parsePeriod(text(c), declaration))
-                            .orElseThrow(() -> refused(row, sheet.sheetName() + "!" + period.value()
-                                    + ": expected the period (source description field period.cell), found '"
-                                    + (c == null ? "" : text(c)) + "'"));
+                            .orElseThrow(() -> refused(
+                                    row,
+                                    sheet.sheetName() + "!" + period.value()
+                                            + ": expected the period (source description field period.cell), found '"
+                                            + (c == null ? "" : text(c)) + "'"));
                     paths.keySet().forEach(col -> periods.put(col, p));
                 }
                 case COLUMN_GROUPS -> {
                     SortedMap<Integer, SheetCell> groups = above.get(groupRow);
                     if (groups == null) {
-                        throw refused(groupRow, "row " + groupRow + " of sheet '" + sheet.sheetName() + "' (period"
-                                + " group_row) is empty; expected the year over each column group");
+                        throw refused(
+                                groupRow,
+                                "row " + groupRow + " of sheet '" + sheet.sheetName() + "' (period"
+                                        + " group_row) is empty; expected the year over each column group");
                     }
                     for (int column : paths.keySet()) {
                         SheetCell c = groups.get(column);
                         if (c == null) {
-                            throw refused(groupRow, sheet.sheetName() + "!" + CellRefs.cell(column, groupRow)
-                                    + ": no year over the column group of " + CellRefs.letters(column) + " ("
-                                    + paths.get(column) + ")");
+                            throw refused(
+                                    groupRow,
+                                    sheet.sheetName() + "!" + CellRefs.cell(column, groupRow)
+                                            + ": no year over the column group of " + CellRefs.letters(column) + " ("
+                                            + paths.get(column) + ")");
                         }
                         int start = groupStart(groups, column);
                         String year = period.corrections().containsKey(start)
-                                ? String.valueOf(period.corrections().get(start)) : text(c);
-                        Period p = parsePeriod(year, declaration).orElseThrow(() -> refused(groupRow,
-                                sheet.sheetName() + "!" + CellRefs.cell(column, groupRow) + ": expected a year over"
-                                        + " the column group, found '" + text(c) + "'"));
+                                ? String.valueOf(period.corrections().get(start))
+                                : text(c);
+                        Period p = parsePeriod(year, declaration)
+                                .orElseThrow(() -> refused(
+                                        groupRow,
+                                        sheet.sheetName() + "!" + CellRefs.cell(column, groupRow)
+                                                + ": expected a year over" + " the column group, found '" + text(c)
+                                                + "'"));
                         periods.put(column, p);
                     }
                 }
-                default -> { }
+                default -> {}
             }
             return new Layout(paths, units, periods);
         }
@@ -283,29 +314,36 @@ public final class WorkbookReader implements ExtractReader {
 
         private void data(int number, SortedMap<Integer, SheetCell> cells) {
             boolean anyValue = layout.paths.keySet().stream().anyMatch(cells::containsKey);
-            boolean anyNumber = layout.paths.keySet().stream().map(cells::get)
-                    .anyMatch(c -> c != null && c.numeric());
+            boolean anyNumber = layout.paths.keySet().stream().map(cells::get).anyMatch(c -> c != null && c.numeric());
             if (!anyValue || (!cells.containsKey(description.region().column()) && !anyNumber)) {
                 return; // blank, a footnote or the source line below the table: no data row
             }
             dataLines++;
             String content = content(cells);
             SheetCell regionCell = cells.get(description.region().column());
-            String where = sheet.sheetName() + "!" + CellRefs.cell(description.region().column(), number);
+            String where =
+                    sheet.sheetName() + "!" + CellRefs.cell(description.region().column(), number);
             if (regionCell == null) {
-                reject(number, where + ": no region in the row that has values; expected "
-                        + expected(), content);
+                reject(number, where + ": no region in the row that has values; expected " + expected(), content);
                 return;
             }
             Map<Integer, Period> periods = layout.periods;
             if (description.period().mode() == SourceDescription.PeriodMode.COLUMN) {
                 int column = description.period().column();
                 SheetCell p = cells.get(column);
-                Optional<Period> period = p == null ? Optional.empty() : parsePeriod(text(p),
-                        new Period.Declaration(description.period().kind(), description.period().day()));
+                Optional<Period> period = p == null
+                        ? Optional.empty()
+                        : parsePeriod(
+                                text(p),
+                                new Period.Declaration(
+                                        description.period().kind(),
+                                        description.period().day()));
                 if (period.isEmpty()) {
-                    reject(number, sheet.sheetName() + "!" + CellRefs.cell(column, number) + ": expected the period"
-                            + " (a year, a date or a school year), found '" + (p == null ? "" : text(p)) + "'", content);
+                    reject(
+                            number,
+                            sheet.sheetName() + "!" + CellRefs.cell(column, number) + ": expected the period"
+                                    + " (a year, a date or a school year), found '" + (p == null ? "" : text(p)) + "'",
+                            content);
                     return;
                 }
                 Map<Integer, Period> own = new LinkedHashMap<>();
@@ -331,14 +369,22 @@ public final class WorkbookReader implements ExtractReader {
                 }
                 Optional<Cell> value = value(c);
                 if (value.isEmpty()) {
-                    reject(number, sheet.sheetName() + "!" + CellRefs.cell(c.column(), number) + ": '"
-                            + abbreviate(c.value()) + "' is neither a number nor a symbol (the offices' "
-                            + SourceDescriptions.OFFICE_SYMBOLS + " or those of the description's 'symbols')",
+                    reject(
+                            number,
+                            sheet.sheetName() + "!" + CellRefs.cell(c.column(), number) + ": '"
+                                    + abbreviate(c.value()) + "' is neither a number nor a symbol (the offices' "
+                                    + SourceDescriptions.OFFICE_SYMBOLS + " or those of the description's 'symbols')",
                             content);
                     return;
                 }
-                found.add(new Observation(description.id(), region.code, periods.get(column.getKey()),
-                        column.getValue(), layout.units.get(column.getKey()), value.get(), number));
+                found.add(new Observation(
+                        description.id(),
+                        region.code,
+                        periods.get(column.getKey()),
+                        column.getValue(),
+                        layout.units.get(column.getKey()),
+                        value.get(),
+                        number));
             }
             found.forEach(listener::observation);
             observations += found.size();
@@ -352,19 +398,26 @@ public final class WorkbookReader implements ExtractReader {
         private String expected() {
             return switch (description.region().mode()) {
                 case AGS -> "a Kreis code of 5 digits";
-                case AGS_IN_LAND -> "a Kreis code of 3 digits without the Land " + description.region().land().orElse("");
+                case AGS_IN_LAND ->
+                    "a Kreis code of 3 digits without the Land "
+                            + description.region().land().orElse("");
                 case KEY_AND_NAME -> "a Kreis code and name in one cell ('03101 Braunschweig, Stadt')";
-                case NAME -> "a Kreis name of Land " + description.region().land().orElse("");
+                case NAME ->
+                    "a Kreis name of Land " + description.region().land().orElse("");
             };
         }
 
-        private record Region(String code, String skip, String reject) {
-        }
+        private record Region(String code, String skip, String reject) {}
 
-        private Region region(SheetCell cell, SortedMap<Integer, SheetCell> cells, java.time.LocalDate date,
-                              String where) {
+        private Region region(
+                SheetCell cell, SortedMap<Integer, SheetCell> cells, java.time.LocalDate date, String where) {
             String printed = text(cell).strip();
-            String name = description.region().nameColumn().map(cells::get).map(WorkbookReader::text).orElse("");
+            String name = description
+                    .region()
+                    .nameColumn()
+                    .map(cells::get)
+                    .map(WorkbookReader::text)
+                    .orElse("");
             SourceDescription.RegionMode mode = description.region().mode();
             if (mode == SourceDescription.RegionMode.NAME) {
                 return byName(printed, date, where);
@@ -383,8 +436,8 @@ public final class WorkbookReader implements ExtractReader {
                 name = m.group(2);
             }
             if (!name.isBlank()) {
-                KreisNames.Resolution r = names.resolve(name, description.region().land().orElse(
-                        key.length() >= 2 ? key.substring(0, 2) : "00"), date);
+                KreisNames.Resolution r = names.resolve(
+                        name, description.region().land().orElse(key.length() >= 2 ? key.substring(0, 2) : "00"), date);
                 if (r instanceof KreisNames.NotAKreis not) {
                     return new Region(null, not.reason() + " (" + where + ")", null);
                 }
@@ -394,20 +447,29 @@ public final class WorkbookReader implements ExtractReader {
             }
             String land = description.region().land().orElse("");
             boolean inLand = mode == SourceDescription.RegionMode.AGS_IN_LAND
-                    || (mode == SourceDescription.RegionMode.KEY_AND_NAME && !land.isEmpty() && key.length() <= 6
-                    && key.length() != 5);
+                    || (mode == SourceDescription.RegionMode.KEY_AND_NAME
+                            && !land.isEmpty()
+                            && key.length() <= 6
+                            && key.length() != 5);
             if (inLand) {
                 if (key.length() == 3) {
                     return new Region(land + key, null, null);
                 }
                 if (key.length() <= 2) {
-                    return new Region(null, "key " + key + " ('" + name + "') is " + (key.equals("0")
-                            ? "the Land" : "an aggregate above the Kreise (Statistische Region, Regierungsbezirk)")
-                            + ", not a Kreis (" + where + ")", null);
+                    return new Region(
+                            null,
+                            "key " + key + " ('" + name + "') is "
+                                    + (key.equals("0")
+                                            ? "the Land"
+                                            : "an aggregate above the Kreise (Statistische Region, Regierungsbezirk)")
+                                    + ", not a Kreis (" + where + ")",
+                            null);
                 }
                 if (key.length() > 3) {
-                    return new Region(null, "key " + key + " ('" + name + "') is below the Kreis (a part of Kreis "
-                            + land + key.substring(0, 3) + "), not read until that level is built (" + where + ")",
+                    return new Region(
+                            null,
+                            "key " + key + " ('" + name + "') is below the Kreis (a part of Kreis " + land
+                                    + key.substring(0, 3) + "), not read until that level is built (" + where + ")",
                             null);
                 }
             }
@@ -415,15 +477,19 @@ public final class WorkbookReader implements ExtractReader {
                 case 5 -> new Region(key, null, null);
                 case 2 -> new Region(null, "key " + key + " is a Land, not a Kreis (" + where + ")", null);
                 case 3 -> new Region(null, "key " + key + " is a Regierungsbezirk, not a Kreis (" + where + ")", null);
-                case 8 -> new Region(null, "key " + key + " is a Gemeinde, below the Kreis; not read until that"
-                        + " level is built (" + where + ")", null);
-                default -> new Region(null, null, where + ": '" + abbreviate(printed) + "': expected "
-                        + expected());
+                case 8 ->
+                    new Region(
+                            null,
+                            "key " + key + " is a Gemeinde, below the Kreis; not read until that" + " level is built ("
+                                    + where + ")",
+                            null);
+                default -> new Region(null, null, where + ": '" + abbreviate(printed) + "': expected " + expected());
             };
         }
 
         private Region byName(String printed, java.time.LocalDate date, String where) {
-            KreisNames.Resolution r = names.resolve(printed, description.region().land().orElseThrow(), date);
+            KreisNames.Resolution r =
+                    names.resolve(printed, description.region().land().orElseThrow(), date);
             if (r instanceof KreisNames.Found found) {
                 return new Region(found.kreis().ags(), null, null);
             }
@@ -457,9 +523,14 @@ public final class WorkbookReader implements ExtractReader {
 
         private LineAccount finish() {
             if (layout == null) {
-                throw refused(0, "sheet '" + sheet.sheetName() + "' has no data row"
-                        + description.firstDataRow().map(r -> " at or below row " + r).orElse("")
-                        + " (source description " + description.file().getFileName() + ")");
+                throw refused(
+                        0,
+                        "sheet '" + sheet.sheetName() + "' has no data row"
+                                + description
+                                        .firstDataRow()
+                                        .map(r -> " at or below row " + r)
+                                        .orElse("")
+                                + " (source description " + description.file().getFileName() + ")");
             }
             listener.footer(ExtractFooter.none());
             long stored = dataLines - rejected - skipped;
@@ -471,8 +542,7 @@ public final class WorkbookReader implements ExtractReader {
         }
     }
 
-    private record Layout(Map<Integer, String> paths, Map<Integer, String> units, Map<Integer, Period> periods) {
-    }
+    private record Layout(Map<Integer, String> paths, Map<Integer, String> units, Map<Integer, Period> periods) {}
 
     /** A header label as a path part: white space made one space, a trailing footnote marker ({@code 1)}) dropped. */
     private static String label(SheetCell c) {
@@ -519,7 +589,9 @@ public final class WorkbookReader implements ExtractReader {
     private List<String> valueLabels(SortedMap<Integer, SheetCell> cells) {
         return cells.tailMap(description.region().column() + 1).values().stream()
                 .filter(c -> c.column() != description.region().nameColumn().orElse(-1))
-                .map(WorkbookReader::label).filter(l -> !l.isEmpty()).toList();
+                .map(WorkbookReader::label)
+                .filter(l -> !l.isEmpty())
+                .toList();
     }
 
     private static String content(SortedMap<Integer, SheetCell> cells) {

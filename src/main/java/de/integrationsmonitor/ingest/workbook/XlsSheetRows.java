@@ -49,19 +49,26 @@ final class XlsSheetRows implements SheetRows {
     @Override
     public void rows(RowConsumer consumer) throws IOException {
         try (POIFSFileSystem fs = new POIFSFileSystem(path.toFile(), true);
-             HSSFWorkbook workbook = new HSSFWorkbook(fs.getRoot(), false)) {
+                HSSFWorkbook workbook = new HSSFWorkbook(fs.getRoot(), false)) {
             if (workbook.getNumberOfSheets() > limits.maxSheets()) {
-                throw refused(0, "the workbook has " + workbook.getNumberOfSheets() + " sheets, more than "
-                        + limits.maxSheets() + " (limit imon.limits.max-sheets)");
+                throw refused(
+                        0,
+                        "the workbook has " + workbook.getNumberOfSheets() + " sheets, more than " + limits.maxSheets()
+                                + " (limit imon.limits.max-sheets)");
             }
-            Sheet sheet = position ? (Integer.parseInt(sheetWanted) <= workbook.getNumberOfSheets()
-                    ? workbook.getSheetAt(Integer.parseInt(sheetWanted) - 1) : null)
+            Sheet sheet = position
+                    ? (Integer.parseInt(sheetWanted) <= workbook.getNumberOfSheets()
+                            ? workbook.getSheetAt(Integer.parseInt(sheetWanted) - 1)
+                            : null)
                     : workbook.getSheet(sheetWanted);
             if (sheet == null) {
                 List<String> names = new ArrayList<>();
                 workbook.forEach(s -> names.add(s.getSheetName()));
-                throw refused(0, "the workbook has no sheet " + (position ? "at position " + sheetWanted
-                        : "'" + sheetWanted + "'") + " (source description field 'sheet'); its sheets: " + names);
+                throw refused(
+                        0,
+                        "the workbook has no sheet "
+                                + (position ? "at position " + sheetWanted : "'" + sheetWanted + "'")
+                                + " (source description field 'sheet'); its sheets: " + names);
             }
             sheetName = sheet.getSheetName();
             List<Merge> merges = new ArrayList<>();
@@ -84,14 +91,17 @@ final class XlsSheetRows implements SheetRows {
                 }
                 previous = number;
                 if (++rows > limits.maxRows()) {
-                    throw refused(number, "the sheet has more than " + limits.maxRows() + " rows (limit"
-                            + " imon.limits.max-rows)");
+                    throw refused(
+                            number,
+                            "the sheet has more than " + limits.maxRows() + " rows (limit" + " imon.limits.max-rows)");
                 }
                 SortedMap<Integer, SheetCell> cells = new TreeMap<>();
                 for (Cell cell : row) {
                     if (++cellCount > limits.maxCells()) {
-                        throw refused(number, "the sheet has more than " + limits.maxCells() + " cells (limit"
-                                + " imon.limits.max-cells)");
+                        throw refused(
+                                number,
+                                "the sheet has more than " + limits.maxCells() + " cells (limit"
+                                        + " imon.limits.max-cells)");
                     }
                     SheetCell value = value(cell);
                     if (value != null && !value.value().isBlank()) {
@@ -107,13 +117,15 @@ final class XlsSheetRows implements SheetRows {
     }
 
     private static SheetCell value(Cell cell) {
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType()
-                : cell.getCellType();
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         int column = cell.getColumnIndex();
         return switch (type) {
-            case NUMERIC -> new SheetCell(column, BigDecimal.valueOf(cell.getNumericCellValue()).toPlainString(), true);
+            case NUMERIC ->
+                new SheetCell(
+                        column, BigDecimal.valueOf(cell.getNumericCellValue()).toPlainString(), true);
             case STRING -> new SheetCell(column, cell.getStringCellValue(), false);
-            case BOOLEAN -> new SheetCell(column, String.valueOf(cell.getBooleanCellValue()).toUpperCase(), false);
+            case BOOLEAN ->
+                new SheetCell(column, String.valueOf(cell.getBooleanCellValue()).toUpperCase(), false);
             case ERROR -> new SheetCell(column, "#ERROR", false);
             default -> null;
         };

@@ -83,8 +83,10 @@ final class XlsxSheetRows implements SheetRows {
         long maxTotal = limits.maxInflatedSize().toBytes();
         try (ZipFile zip = new ZipFile(path.toFile())) {
             if (zip.size() > limits.maxZipEntries()) {
-                throw refused(0, "the workbook has " + zip.size() + " ZIP entries, more than "
-                        + limits.maxZipEntries() + " (limit imon.limits.max-zip-entries)");
+                throw refused(
+                        0,
+                        "the workbook has " + zip.size() + " ZIP entries, more than " + limits.maxZipEntries()
+                                + " (limit imon.limits.max-zip-entries)");
             }
             long total = 0;
             byte[] buffer = new byte[64 * 1024];
@@ -98,14 +100,19 @@ final class XlsxSheetRows implements SheetRows {
                         inflated += n;
                         total += n;
                         if (total > maxTotal) {
-                            throw refused(0, "the workbook inflates to more than " + maxTotal + " bytes (limit"
-                                    + " imon.limits.max-inflated-size); entry " + entry.getName());
+                            throw refused(
+                                    0,
+                                    "the workbook inflates to more than " + maxTotal + " bytes (limit"
+                                            + " imon.limits.max-inflated-size); entry " + entry.getName());
                         }
                         long compressed = Math.max(1, entry.getCompressedSize());
                         if (inflated > 1024 * 1024 && inflated / compressed > limits.maxCompressionRatio()) {
-                            throw refused(0, "the entry " + entry.getName() + " inflates more than "
-                                    + limits.maxCompressionRatio() + "-fold (limit imon.limits.max-compression-ratio);"
-                                    + " this is no workbook but a ZIP bomb");
+                            throw refused(
+                                    0,
+                                    "the entry " + entry.getName() + " inflates more than "
+                                            + limits.maxCompressionRatio()
+                                            + "-fold (limit imon.limits.max-compression-ratio);"
+                                            + " this is no workbook but a ZIP bomb");
                         }
                     }
                 }
@@ -126,8 +133,10 @@ final class XlsxSheetRows implements SheetRows {
                 if (found != null) {
                     found.close();
                 }
-                throw refused(0, "the workbook has more than " + limits.maxSheets() + " sheets (limit"
-                        + " imon.limits.max-sheets)");
+                throw refused(
+                        0,
+                        "the workbook has more than " + limits.maxSheets() + " sheets (limit"
+                                + " imon.limits.max-sheets)");
             }
             String name = it.getSheetName();
             names.add(name);
@@ -139,8 +148,10 @@ final class XlsxSheetRows implements SheetRows {
             }
         }
         if (found == null) {
-            throw refused(0, "the workbook has no sheet " + (position ? "at position " + sheetWanted
-                    : "'" + sheetWanted + "'") + " (source description field 'sheet'); its sheets: " + names);
+            throw refused(
+                    0,
+                    "the workbook has no sheet " + (position ? "at position " + sheetWanted : "'" + sheetWanted + "'")
+                            + " (source description field 'sheet'); its sheets: " + names);
         }
         return found;
     }
@@ -207,7 +218,7 @@ final class XlsxSheetRows implements SheetRows {
                 case "si" -> current = new StringBuilder();
                 case "t" -> inText = phonetic == 0 && current != null;
                 case "rPh" -> phonetic++;
-                default -> { }
+                default -> {}
             }
         }
 
@@ -216,15 +227,17 @@ final class XlsxSheetRows implements SheetRows {
             switch (localName) {
                 case "si" -> {
                     if (strings.size() >= limits.maxSharedStrings()) {
-                        throw new SAXException(refused(0, "the workbook has more than " + limits.maxSharedStrings()
-                                + " shared strings (limit imon.limits.max-shared-strings)"));
+                        throw new SAXException(refused(
+                                0,
+                                "the workbook has more than " + limits.maxSharedStrings()
+                                        + " shared strings (limit imon.limits.max-shared-strings)"));
                     }
                     strings.add(current.toString());
                     current = null;
                 }
                 case "t" -> inText = false;
                 case "rPh" -> phonetic--;
-                default -> { }
+                default -> {}
             }
         }
 
@@ -232,8 +245,10 @@ final class XlsxSheetRows implements SheetRows {
         public void characters(char[] ch, int start, int length) throws SAXException {
             if (inText) {
                 if (current.length() + length > limits.maxLineLength()) {
-                    throw new SAXException(refused(0, "a text of the workbook has more than "
-                            + limits.maxLineLength() + " characters (limit imon.limits.max-line-length)"));
+                    throw new SAXException(refused(
+                            0,
+                            "a text of the workbook has more than " + limits.maxLineLength()
+                                    + " characters (limit imon.limits.max-line-length)"));
                 }
                 current.append(ch, start, length);
             }
@@ -288,8 +303,9 @@ final class XlsxSheetRows implements SheetRows {
                     row = r == null ? row + 1 : Integer.parseInt(r);
                     cells = new TreeMap<>();
                     if (++rows > limits.maxRows()) {
-                        throw new SAXException(refused(row, "the sheet has more than " + limits.maxRows()
-                                + " rows (limit imon.limits.max-rows)"));
+                        throw new SAXException(refused(
+                                row,
+                                "the sheet has more than " + limits.maxRows() + " rows (limit imon.limits.max-rows)"));
                     }
                 }
                 case "c" -> {
@@ -298,8 +314,10 @@ final class XlsxSheetRows implements SheetRows {
                     formula = false;
                     value = null;
                     if (++cellCount > limits.maxCells()) {
-                        throw new SAXException(refused(row, "the sheet has more than " + limits.maxCells()
-                                + " cells (limit imon.limits.max-cells)"));
+                        throw new SAXException(refused(
+                                row,
+                                "the sheet has more than " + limits.maxCells()
+                                        + " cells (limit imon.limits.max-cells)"));
                     }
                 }
                 case "f" -> formula = true;
@@ -309,7 +327,7 @@ final class XlsxSheetRows implements SheetRows {
                         value = new StringBuilder();
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
 
@@ -317,8 +335,10 @@ final class XlsxSheetRows implements SheetRows {
         public void characters(char[] ch, int start, int length) throws SAXException {
             if (inValue) {
                 if (value.length() + length > limits.maxLineLength()) {
-                    throw new SAXException(refused(row, sheetName + "!" + reference + ": the cell has more than "
-                            + limits.maxLineLength() + " characters (limit imon.limits.max-line-length)"));
+                    throw new SAXException(refused(
+                            row,
+                            sheetName + "!" + reference + ": the cell has more than " + limits.maxLineLength()
+                                    + " characters (limit imon.limits.max-line-length)"));
                 }
                 value.append(ch, start, length);
             }
@@ -335,7 +355,7 @@ final class XlsxSheetRows implements SheetRows {
                         throw new SAXException(new Stop());
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
 
@@ -344,9 +364,11 @@ final class XlsxSheetRows implements SheetRows {
             String ref = reference == null ? CellRefs.cell(column, row) : reference;
             if (value == null) {
                 if (formula) {
-                    throw new SAXException(refused(row, sheetName + "!" + ref + ": the formula has no cached value"
-                            + " (the workbook was saved without calculating it); open it in a spreadsheet program,"
-                            + " let it calculate and save it again: formulas are never evaluated here"));
+                    throw new SAXException(refused(
+                            row,
+                            sheetName + "!" + ref + ": the formula has no cached value"
+                                    + " (the workbook was saved without calculating it); open it in a spreadsheet program,"
+                                    + " let it calculate and save it again: formulas are never evaluated here"));
                 }
                 return; // an empty cell that only carries a style
             }
@@ -357,8 +379,10 @@ final class XlsxSheetRows implements SheetRows {
             } else if (type.equals("s")) {
                 int index = Integer.parseInt(text.strip());
                 if (index < 0 || index >= strings.size()) {
-                    throw new SAXException(refused(row, sheetName + "!" + ref + ": refers to shared string "
-                            + index + ", but the workbook has " + strings.size()));
+                    throw new SAXException(refused(
+                            row,
+                            sheetName + "!" + ref + ": refers to shared string " + index + ", but the workbook has "
+                                    + strings.size()));
                 }
                 cell = new SheetCell(column, strings.get(index), false);
             } else {

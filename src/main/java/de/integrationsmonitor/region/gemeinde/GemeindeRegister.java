@@ -35,20 +35,18 @@ public final class GemeindeRegister {
     static final String NACHFOLGE_HEADER = "old_ags;new_ags;effective;share;note";
 
     /** One Gemeinde (or gemeindefreies Gebiet) at the register's Gebietsstand. */
-    public record Gemeinde(String ags, String ars, String name, String kind, String kreis, String verbandArs) {
-    }
+    public record Gemeinde(String ags, String ars, String name, String kind, String kreis, String verbandArs) {}
 
     /** Where (a share of) a Gemeinde's population went on a day: a merger, a split or a change of key. */
-    public record GemeindeSuccession(String oldAgs, String newAgs, LocalDate effective, BigDecimal share,
-                                     String note) {
-    }
+    public record GemeindeSuccession(
+            String oldAgs, String newAgs, LocalDate effective, BigDecimal share, String note) {}
 
     private final LocalDate gebietsstand;
     private final Map<String, Gemeinde> gemeinden;
     private final List<GemeindeSuccession> successions;
 
-    private GemeindeRegister(LocalDate gebietsstand, Map<String, Gemeinde> gemeinden,
-                             List<GemeindeSuccession> successions) {
+    private GemeindeRegister(
+            LocalDate gebietsstand, Map<String, Gemeinde> gemeinden, List<GemeindeSuccession> successions) {
         this.gebietsstand = gebietsstand;
         this.gemeinden = Collections.unmodifiableMap(gemeinden);
         this.successions = List.copyOf(successions);
@@ -64,8 +62,11 @@ public final class GemeindeRegister {
         Path gemeindenFile = directory.resolve(GEMEINDEN_FILE);
         Path nachfolgeFile = directory.resolve(NACHFOLGE_FILE);
         try {
-            return parse(gemeindenFile.toString(), Files.readAllLines(gemeindenFile, StandardCharsets.UTF_8),
-                    nachfolgeFile.toString(), Files.readAllLines(nachfolgeFile, StandardCharsets.UTF_8));
+            return parse(
+                    gemeindenFile.toString(),
+                    Files.readAllLines(gemeindenFile, StandardCharsets.UTF_8),
+                    nachfolgeFile.toString(),
+                    Files.readAllLines(nachfolgeFile, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             throw new RegisterException("the Gemeinde register file " + e.getFile() + " is missing");
         } catch (IOException e) {
@@ -73,8 +74,8 @@ public final class GemeindeRegister {
         }
     }
 
-    static GemeindeRegister parse(String gemeindenName, List<String> gemeindenLines, String nachfolgeName,
-                                  List<String> nachfolgeLines) {
+    static GemeindeRegister parse(
+            String gemeindenName, List<String> gemeindenLines, String nachfolgeName, List<String> nachfolgeLines) {
         Map<String, Gemeinde> gemeinden = new TreeMap<>();
         for (Row row : rows(gemeindenName, gemeindenLines, GEMEINDEN_HEADER)) {
             String[] c = row.cells();
@@ -110,8 +111,7 @@ public final class GemeindeRegister {
             try {
                 share = new BigDecimal(c[3]);
             } catch (NumberFormatException e) {
-                throw new RegisterException(where + ": share should be a number like 0.25 or 1, found '" + c[3]
-                        + "'");
+                throw new RegisterException(where + ": share should be a number like 0.25 or 1, found '" + c[3] + "'");
             }
             if (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
                 throw new RegisterException(where + ": share should be above 0 and at most 1, found " + c[3]);
@@ -128,8 +128,7 @@ public final class GemeindeRegister {
         return new GemeindeRegister(GEBIETSSTAND, gemeinden, successions);
     }
 
-    private record Row(long line, String[] cells) {
-    }
+    private record Row(long line, String[] cells) {}
 
     private static List<Row> rows(String file, List<String> lines, String header) {
         List<Row> rows = new ArrayList<>();
@@ -150,8 +149,8 @@ public final class GemeindeRegister {
             }
             String[] cells = text.split(";", columns);
             if (cells.length != columns) {
-                throw new RegisterException(file + ", line " + (i + 1) + ": expected " + columns + " fields ("
-                        + header + "), found " + cells.length);
+                throw new RegisterException(file + ", line " + (i + 1) + ": expected " + columns + " fields (" + header
+                        + "), found " + cells.length);
             }
             rows.add(new Row(i + 1, cells));
         }
@@ -202,14 +201,24 @@ public final class GemeindeRegister {
      * out.
      */
     public static String rebuild(Path gemeindenGeoJson) throws IOException {
-        JsonNode features = new ObjectMapper().readTree(Files.readAllBytes(gemeindenGeoJson)).get("features");
+        JsonNode features = new ObjectMapper()
+                .readTree(Files.readAllBytes(gemeindenGeoJson))
+                .get("features");
         Map<String, String> lines = new TreeMap<>();
         for (JsonNode feature : features) {
             JsonNode p = feature.get("properties");
             String ags = p.get("AGS").asText();
             String ars = p.get("ARS").asText();
-            lines.put(ags, String.join(";", ags, ars, p.get("GEN").asText(), p.get("BEZ").asText(),
-                    ags.substring(0, 5), ars.substring(0, 9)));
+            lines.put(
+                    ags,
+                    String.join(
+                            ";",
+                            ags,
+                            ars,
+                            p.get("GEN").asText(),
+                            p.get("BEZ").asText(),
+                            ags.substring(0, 5),
+                            ars.substring(0, 9)));
         }
         StringBuilder csv = new StringBuilder("""
                 # Gemeinderegister des Integrationsmonitors: die Gemeinden (und gemeindefreien Gebiete) am 01.01.2021.

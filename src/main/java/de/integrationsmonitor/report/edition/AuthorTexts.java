@@ -1,10 +1,10 @@
 package de.integrationsmonitor.report.edition;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -55,8 +55,7 @@ public final class AuthorTexts {
     static final long MAX_BYTES = 256 * 1024;
 
     /** One printed block: a paragraph ({@code p}) or a list item ({@code li}) with its label, in styled markup. */
-    public record Block(String kind, String label, String markup) {
-    }
+    public record Block(String kind, String label, String markup) {}
 
     /** The text of one Kreis: its introduction and the assessment per Handlungsfeld. */
     public record KreisText(List<Block> introduction, Map<String, List<Block>> assessments) {
@@ -133,22 +132,33 @@ public final class AuthorTexts {
      * @param firstLine the line of the file the text begins on
      */
     public static List<Block> blocks(Path file, int firstLine, String markdown) {
-        return parse(file, "\n".repeat(Math.max(0, firstLine - 1)) + markdown, null, false).introduction();
+        return parse(file, "\n".repeat(Math.max(0, firstLine - 1)) + markdown, null, false)
+                .introduction();
     }
 
     private static String read(Path file, Map<String, String> hashes) {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                throw new EditionException(String.format(java.util.Locale.ROOT, "%s: %,d bytes; an authors' text has"
-                        + " at most %,d bytes (a Kreis text fills a page or two; was the wrong file saved here?)", file,
-                        size, MAX_BYTES));
+                throw new EditionException(String.format(
+                        java.util.Locale.ROOT,
+                        "%s: %,d bytes; an authors' text has"
+                                + " at most %,d bytes (a Kreis text fills a page or two; was the wrong file saved here?)",
+                        file,
+                        size,
+                        MAX_BYTES));
             }
             byte[] bytes = Files.readAllBytes(file);
-            hashes.put(file.getFileName().toString(),
-                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString().replace("\uFEFF", "");
+            hashes.put(
+                    file.getFileName().toString(),
+                    HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString()
+                    .replace("\uFEFF", "");
         } catch (CharacterCodingException e) {
             throw new EditionException(file + ": not UTF-8; save the text as UTF-8");
         } catch (IOException e) {
@@ -158,12 +168,13 @@ public final class AuthorTexts {
         }
     }
 
-    private record Parsed(List<Block> introduction, Map<String, List<Block>> assessments) {
-    }
+    private record Parsed(List<Block> introduction, Map<String, List<Block>> assessments) {}
 
     private static Parsed parse(Path file, String text, Edition edition, boolean headingsAllowed) {
-        Document document = (Document) Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-                .build().parse(text);
+        Document document = (Document) Parser.builder()
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+                .build()
+                .parse(text);
         List<Block> introduction = new ArrayList<>();
         Map<String, List<Block>> assessments = new LinkedHashMap<>();
         List<Block> current = introduction;
@@ -171,13 +182,20 @@ public final class AuthorTexts {
             if (node instanceof Heading heading) {
                 String title = plain(heading).strip();
                 if (!headingsAllowed) {
-                    throw refuse(file, node, "a heading ('" + title + "'); the introduction of the edition has"
-                            + " paragraphs and lists only");
+                    throw refuse(
+                            file,
+                            node,
+                            "a heading ('" + title + "'); the introduction of the edition has"
+                                    + " paragraphs and lists only");
                 }
                 if (heading.getLevel() != 2 || !edition.handlungsfelder().containsKey(title)) {
-                    throw refuse(file, node, "the heading '" + title + "' (level " + heading.getLevel() + ");"
-                            + " expected '## ' and a Handlungsfeld of the edition: "
-                            + String.join(", ", edition.handlungsfelder().keySet()));
+                    throw refuse(
+                            file,
+                            node,
+                            "the heading '" + title + "' (level " + heading.getLevel() + ");"
+                                    + " expected '## ' and a Handlungsfeld of the edition: "
+                                    + String.join(
+                                            ", ", edition.handlungsfelder().keySet()));
                 }
                 if (assessments.containsKey(title)) {
                     throw refuse(file, node, "a second heading '" + title + "'; each Handlungsfeld once");
@@ -188,12 +206,14 @@ public final class AuthorTexts {
                 current.add(new Block("p", "", inline(file, paragraph)));
             } else if (node instanceof ListBlock list) {
                 int number = list instanceof OrderedList ordered && ordered.getMarkerStartNumber() != null
-                        ? ordered.getMarkerStartNumber() : 1;
+                        ? ordered.getMarkerStartNumber()
+                        : 1;
                 for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-                    current.add(new Block("li", list instanceof BulletList ? "•" : number++ + ".",
-                            listItem(file, (ListItem) item)));
+                    current.add(new Block(
+                            "li", list instanceof BulletList ? "•" : number++ + ".", listItem(file, (ListItem) item)));
                 }
-            } else if (node instanceof HtmlBlock html && html.getLiteral().strip().startsWith("<!--")
+            } else if (node instanceof HtmlBlock html
+                    && html.getLiteral().strip().startsWith("<!--")
                     && html.getLiteral().strip().endsWith("-->")) {
                 continue; // a note for the authors
             } else {
@@ -229,14 +249,18 @@ public final class AuthorTexts {
             } else if (node instanceof HardLineBreak) {
                 markup.append('\n');
             } else if (node instanceof Emphasis) {
-                markup.append("<style isItalic=\"true\">").append(inline(file, node)).append("</style>");
+                markup.append("<style isItalic=\"true\">")
+                        .append(inline(file, node))
+                        .append("</style>");
             } else if (node instanceof StrongEmphasis) {
-                markup.append("<style isBold=\"true\">").append(inline(file, node)).append("</style>");
+                markup.append("<style isBold=\"true\">")
+                        .append(inline(file, node))
+                        .append("</style>");
             } else if (node instanceof Link link) {
                 String label = inline(file, node);
                 String destination = escape(link.getDestination());
-                markup.append(label.isBlank() || label.equals(destination) ? destination
-                        : label + " (" + destination + ")");
+                markup.append(
+                        label.isBlank() || label.equals(destination) ? destination : label + " (" + destination + ")");
             } else {
                 throw refuse(file, node, describe(node));
             }
@@ -255,13 +279,14 @@ public final class AuthorTexts {
     private static String describe(Node node) {
         String name = node.getClass().getSimpleName();
         return switch (name) {
-            case "FencedCodeBlock", "IndentedCodeBlock", "Code" -> "code";
-            case "BlockQuote" -> "a quotation block ('>')";
-            case "Image" -> "an image";
-            case "ThematicBreak" -> "a horizontal rule";
-            case "HtmlBlock", "HtmlInline" -> "HTML";
-            default -> "'" + name + "'";
-        } + "; the authors' texts may have paragraphs, *emphasis*, **strong emphasis**, lists, links and"
+                    case "FencedCodeBlock", "IndentedCodeBlock", "Code" -> "code";
+                    case "BlockQuote" -> "a quotation block ('>')";
+                    case "Image" -> "an image";
+                    case "ThematicBreak" -> "a horizontal rule";
+                    case "HtmlBlock", "HtmlInline" -> "HTML";
+                    default -> "'" + name + "'";
+                }
+                + "; the authors' texts may have paragraphs, *emphasis*, **strong emphasis**, lists, links and"
                 + " '## Handlungsfeld' headings";
     }
 
@@ -288,9 +313,12 @@ public final class AuthorTexts {
         List<Path> written = new ArrayList<>();
         Path intro = folder.resolve(INTRODUCTION);
         if (!Files.exists(intro)) {
-            Files.writeString(intro, "<!-- " + edition.title() + ": Einleitung der Ausgabe, vor allen Kreisen.\n"
-                    + "     Absätze, *Hervorhebung*, **starke Hervorhebung**, Listen und Links werden gedruckt;\n"
-                    + "     Kommentare wie dieser nicht. -->\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    intro,
+                    "<!-- " + edition.title() + ": Einleitung der Ausgabe, vor allen Kreisen.\n"
+                            + "     Absätze, *Hervorhebung*, **starke Hervorhebung**, Listen und Links werden gedruckt;\n"
+                            + "     Kommentare wie dieser nicht. -->\n",
+                    StandardCharsets.UTF_8);
             written.add(intro);
         }
         for (Map.Entry<String, String> kreis : kreise.entrySet()) {
@@ -303,7 +331,10 @@ public final class AuthorTexts {
                     + "     Unter jeder Überschrift: die Einschätzung der Autorinnen und Autoren zum Handlungsfeld.\n"
                     + "     Die Überschriften müssen Handlungsfelder der Ausgabe bleiben. -->\n");
             for (String field : edition.handlungsfelder().keySet()) {
-                stub.append("\n## ").append(field).append("\n\n<!-- Einschätzung zum Handlungsfeld ").append(field)
+                stub.append("\n## ")
+                        .append(field)
+                        .append("\n\n<!-- Einschätzung zum Handlungsfeld ")
+                        .append(field)
                         .append(" -->\n");
             }
             Files.writeString(file, stub, StandardCharsets.UTF_8);

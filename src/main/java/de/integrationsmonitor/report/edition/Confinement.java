@@ -14,23 +14,28 @@ import java.nio.file.Path;
  */
 public final class Confinement {
 
-    private Confinement() {
-    }
+    private Confinement() {}
 
     /**
      * Checks the spelling of a relative path an edition field holds, before any folder is known: not absolute, no
      * {@code ..}, no backslash, not empty.
      */
     static void checkRelative(Path edition, String field, String value, String expected) {
-        String problem = value.isBlank() ? "is empty"
-                : value.startsWith("/") || value.startsWith("\\") || Path.of(value).isAbsolute()
-                || value.matches("^[A-Za-z]:.*") ? "is an absolute path"
-                : value.contains("\\") ? "contains a backslash"
-                : java.util.Arrays.asList(value.split("/")).contains("..") ? "leaves its folder ('..')"
-                : null;
+        String problem = value.isBlank()
+                ? "is empty"
+                : value.startsWith("/")
+                                || value.startsWith("\\")
+                                || Path.of(value).isAbsolute()
+                                || value.matches("^[A-Za-z]:.*")
+                        ? "is an absolute path"
+                        : value.contains("\\")
+                                ? "contains a backslash"
+                                : java.util.Arrays.asList(value.split("/")).contains("..")
+                                        ? "leaves its folder ('..')"
+                                        : null;
         if (problem != null) {
-            throw new EditionException(edition + ": " + field + " '" + value + "' " + problem + "; expected "
-                    + expected);
+            throw new EditionException(
+                    edition + ": " + field + " '" + value + "' " + problem + "; expected " + expected);
         }
     }
 
@@ -50,8 +55,8 @@ public final class Confinement {
             existing = existing.getParent();
         }
         if (existing != null && existing.startsWith(base) && !real(existing).startsWith(realBase)) {
-            throw new EditionException(edition + ": " + field + " '" + relative + "' leads through a symbolic"
-                    + " link out of " + base);
+            throw new EditionException(
+                    edition + ": " + field + " '" + relative + "' leads through a symbolic" + " link out of " + base);
         }
         return resolved;
     }
@@ -63,7 +68,8 @@ public final class Confinement {
     public static Path template(Path folder, String name, Path edition, String field) {
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*\\.jrxml")) {
             throw new EditionException(edition + ": " + field + " '" + name + "' is not a template of the template"
-                    + " folder; expected the file name of a *.jrxml file in " + folder.toAbsolutePath().normalize()
+                    + " folder; expected the file name of a *.jrxml file in "
+                    + folder.toAbsolutePath().normalize()
                     + " (no folders, no absolute path)");
         }
         Path template = within(folder, name, edition, field);

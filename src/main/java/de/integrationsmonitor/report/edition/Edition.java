@@ -19,9 +19,21 @@ import java.util.Map;
  *                        edition file; it need not exist
  * @param maps            the indicators whose Kreis reports show a map of the Land beside the chart
  */
-public record Edition(Path file, String id, String title, int reportYear, int periodYears, KreisSelection kreise,
-                      Map<String, List<String>> handlungsfelder, LocalDate gebietsstand, String kreisTemplate,
-                      String landTemplate, String kreisOutput, String landOutput, Path texts, List<String> maps) {
+public record Edition(
+        Path file,
+        String id,
+        String title,
+        int reportYear,
+        int periodYears,
+        KreisSelection kreise,
+        Map<String, List<String>> handlungsfelder,
+        LocalDate gebietsstand,
+        String kreisTemplate,
+        String landTemplate,
+        String kreisOutput,
+        String landOutput,
+        Path texts,
+        List<String> maps) {
 
     public Edition {
         handlungsfelder = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(handlungsfelder));
@@ -68,13 +80,10 @@ public record Edition(Path file, String id, String title, int reportYear, int pe
 
     /** Which Kreise an edition covers. */
     public sealed interface KreisSelection {
-        record All() implements KreisSelection {
-        }
+        record All() implements KreisSelection {}
 
-        record OfLand(String landCode) implements KreisSelection {
-        }
+        record OfLand(String landCode) implements KreisSelection {}
 
-        record Listed(List<String> ags) implements KreisSelection {
-        }
+        record Listed(List<String> ags) implements KreisSelection {}
     }
 }

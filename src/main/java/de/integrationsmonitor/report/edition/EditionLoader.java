@@ -2,6 +2,7 @@ package de.integrationsmonitor.report.edition;
 
 import de.integrationsmonitor.indicator.IndicatorCatalogue;
 import de.integrationsmonitor.indicator.IndicatorDefinition;
+import de.integrationsmonitor.yaml.SafeYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import de.integrationsmonitor.yaml.SafeYaml;
 
 /** Reads report editions from {@code jobs/}; a wrong field gets a message naming it and the allowed values. */
 public final class EditionLoader {
@@ -25,14 +25,23 @@ public final class EditionLoader {
     /** The longest title a report version records ({@code report_version.edition_title}). */
     static final int TITLE_LIMIT = 1000;
 
-    private static final Set<String> FIELDS = new TreeSet<>(Set.of("edition", "title", "report_year", "period_years",
-            "kreise", "handlungsfelder", "gebietsstand", "templates", "output", "texts", "maps"));
+    private static final Set<String> FIELDS = new TreeSet<>(Set.of(
+            "edition",
+            "title",
+            "report_year",
+            "period_years",
+            "kreise",
+            "handlungsfelder",
+            "gebietsstand",
+            "templates",
+            "output",
+            "texts",
+            "maps"));
 
     /** The file in jobs/ that lists the tables to fetch, not an edition. */
     private static final String SOURCES = "quellen.yml";
 
-    private EditionLoader() {
-    }
+    private EditionLoader() {}
 
     /**
      * The edition files of a jobs folder: its {@code *.yml} files but {@code quellen.yml}, the sources of
@@ -41,7 +50,9 @@ public final class EditionLoader {
     public static List<Path> editionFiles(Path jobs) {
         try (var files = Files.list(jobs)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".yml"))
-                    .filter(p -> !p.getFileName().toString().equals(SOURCES)).sorted().toList();
+                    .filter(p -> !p.getFileName().toString().equals(SOURCES))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new EditionException("cannot list the editions in " + jobs + ": " + e.getMessage());
         }
@@ -63,13 +74,13 @@ public final class EditionLoader {
             throw new EditionException(file + " is not valid YAML: " + SafeYaml.problem(e));
         }
         if (!(root instanceof Map<?, ?> map)) {
-            throw new EditionException(file + ": expected the fields of an edition (" + String.join(", ", FIELDS)
-                    + ")");
+            throw new EditionException(
+                    file + ": expected the fields of an edition (" + String.join(", ", FIELDS) + ")");
         }
         for (Object key : map.keySet()) {
             if (!FIELDS.contains(String.valueOf(key))) {
-                throw new EditionException(file + ": unknown field '" + key + "'; allowed fields: "
-                        + String.join(", ", FIELDS));
+                throw new EditionException(
+                        file + ": unknown field '" + key + "'; allowed fields: " + String.join(", ", FIELDS));
             }
         }
         String id = text(file, map, "edition");
@@ -96,9 +107,21 @@ public final class EditionLoader {
             throw new EditionException(file + ": title has " + title.length() + " characters; at most " + TITLE_LIMIT
                     + " are allowed (a report version records the title)");
         }
-        return new Edition(file, id, title, reportYear, years, kreise(file, map.get("kreise")),
-                fields, gebietsstand, kreisTemplate, landTemplate, kreisOutput, landOutput,
-                texts(file, map.get("texts"), id), maps(file, map.get("maps"), fields));
+        return new Edition(
+                file,
+                id,
+                title,
+                reportYear,
+                years,
+                kreise(file, map.get("kreise")),
+                fields,
+                gebietsstand,
+                kreisTemplate,
+                landTemplate,
+                kreisOutput,
+                landOutput,
+                texts(file, map.get("texts"), id),
+                maps(file, map.get("maps"), fields));
     }
 
     /** A template is named by its file name in the template folder: no folder, no absolute path. */
@@ -161,9 +184,13 @@ public final class EditionLoader {
         List<IndicatorDefinition> resolved = new java.util.ArrayList<>();
         edition.handlungsfelder().forEach((field, ids) -> {
             for (String id : ids) {
-                IndicatorDefinition indicator = catalogue.find(id).orElseThrow(() -> new EditionException(
-                        edition.file() + ": handlungsfelder: indicator '" + id + "' is not in the catalogue; known: "
-                                + catalogue.indicators().stream().map(IndicatorDefinition::id).toList()));
+                IndicatorDefinition indicator = catalogue
+                        .find(id)
+                        .orElseThrow(() -> new EditionException(edition.file() + ": handlungsfelder: indicator '" + id
+                                + "' is not in the catalogue; known: "
+                                + catalogue.indicators().stream()
+                                        .map(IndicatorDefinition::id)
+                                        .toList()));
                 if (!indicator.handlungsfeld().equals(field)) {
                     throw new EditionException(edition.file() + ": handlungsfelder: '" + field + "' lists indicator '"
                             + id + "', which the catalogue " + catalogueFile + " puts into the Handlungsfeld '"
@@ -219,13 +246,17 @@ public final class EditionLoader {
         if (value == null || "all".equals(value)) {
             return new Edition.KreisSelection.All();
         }
-        if (value instanceof Map<?, ?> m && m.size() == 1 && m.get("land") != null
+        if (value instanceof Map<?, ?> m
+                && m.size() == 1
+                && m.get("land") != null
                 && LAND.matcher(String.valueOf(m.get("land"))).matches()) {
             return new Edition.KreisSelection.OfLand(String.valueOf(m.get("land")));
         }
-        if (value instanceof List<?> list && !list.isEmpty()
+        if (value instanceof List<?> list
+                && !list.isEmpty()
                 && list.stream().allMatch(a -> AGS.matcher(String.valueOf(a)).matches())) {
-            return new Edition.KreisSelection.Listed(list.stream().map(String::valueOf).toList());
+            return new Edition.KreisSelection.Listed(
+                    list.stream().map(String::valueOf).toList());
         }
         throw new EditionException(file + ": kreise is '" + value + "'; allowed: all, {land: \"15\"} (a two-digit"
                 + " Land code, quoted), or a list of five-digit AGS in quotes, e.g. [\"15001\", \"15002\"]");

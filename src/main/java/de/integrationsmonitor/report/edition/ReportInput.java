@@ -15,6 +15,7 @@ public record ReportInput(String role, String name, String sha256, byte[] conten
     public static final String TEXT = "text";
     /** The edition's goals ({@code <edition id>/ziele.csv}) and measures ({@code <edition id>/massnahmen.yml}). */
     public static final String GOALS = "goals";
+
     public static final String MEASURES = "measures";
     public static final String CATALOGUE = "catalogue";
     public static final String RULES = "rules";

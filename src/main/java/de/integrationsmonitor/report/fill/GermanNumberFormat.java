@@ -17,8 +17,7 @@ public final class GermanNumberFormat {
 
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
-    private GermanNumberFormat() {
-    }
+    private GermanNumberFormat() {}
 
     /** {@code 82919} with 0 decimals → {@code 82.919}; {@code -14.55} with 1 → {@code -14,6}. */
     public static String number(BigDecimal value, int decimals) {

@@ -1,13 +1,13 @@
 package de.integrationsmonitor.report.fill;
 
+import de.integrationsmonitor.goal.Assessment;
+import de.integrationsmonitor.goal.MeasureStatus;
 import de.integrationsmonitor.indicator.Direction;
 import de.integrationsmonitor.report.edition.AuthorTexts;
 import de.integrationsmonitor.report.map.LandGeometry;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import de.integrationsmonitor.goal.Assessment;
-import de.integrationsmonitor.goal.MeasureStatus;
 
 /**
  * Everything one Kreis PDF of an edition shows; the renderer formats it, the template lays it out.
@@ -75,27 +75,81 @@ public record KreisReport(
     }
 
     /** A report without the authors' words. */
-    public KreisReport(String reportVersionId, String editionTitle, int periodFrom, int periodTo, String ags,
-                       String kreisName, String kindLabel, String landName, LocalDate referenceDate,
-                       String gebietsstand, List<DeliveryStatus> dataStatus, List<GlanceRow> atAGlance,
-                       List<Section> sections, SimilarKreise similar, List<String> findings,
-                       List<String> gebietsstandNotes, List<Method> methods, List<String> tableCodes,
-                       String inputsSha256, boolean synthetic) {
-        this(reportVersionId, editionTitle, periodFrom, periodTo, ags, kreisName, kindLabel, landName, referenceDate,
-                gebietsstand, dataStatus, atAGlance, sections, similar, findings, gebietsstandNotes, methods,
-                tableCodes, inputsSha256, synthetic, List.of(), java.util.Optional.empty());
+    public KreisReport(
+            String reportVersionId,
+            String editionTitle,
+            int periodFrom,
+            int periodTo,
+            String ags,
+            String kreisName,
+            String kindLabel,
+            String landName,
+            LocalDate referenceDate,
+            String gebietsstand,
+            List<DeliveryStatus> dataStatus,
+            List<GlanceRow> atAGlance,
+            List<Section> sections,
+            SimilarKreise similar,
+            List<String> findings,
+            List<String> gebietsstandNotes,
+            List<Method> methods,
+            List<String> tableCodes,
+            String inputsSha256,
+            boolean synthetic) {
+        this(
+                reportVersionId,
+                editionTitle,
+                periodFrom,
+                periodTo,
+                ags,
+                kreisName,
+                kindLabel,
+                landName,
+                referenceDate,
+                gebietsstand,
+                dataStatus,
+                atAGlance,
+                sections,
+                similar,
+                findings,
+                gebietsstandNotes,
+                methods,
+                tableCodes,
+                inputsSha256,
+                synthetic,
+                List.of(),
+                java.util.Optional.empty());
     }
 
     /** The same report with other sections (the goals and measures added to them). */
     public KreisReport withSections(List<Section> sections) {
-        return new KreisReport(reportVersionId, editionTitle, periodFrom, periodTo, ags, kreisName, kindLabel, landName,
-                referenceDate, gebietsstand, dataStatus, atAGlance, sections, similar, findings, gebietsstandNotes,
-                methods, tableCodes, inputsSha256, synthetic, introduction, geometry);
+        return new KreisReport(
+                reportVersionId,
+                editionTitle,
+                periodFrom,
+                periodTo,
+                ags,
+                kreisName,
+                kindLabel,
+                landName,
+                referenceDate,
+                gebietsstand,
+                dataStatus,
+                atAGlance,
+                sections,
+                similar,
+                findings,
+                gebietsstandNotes,
+                methods,
+                tableCodes,
+                inputsSha256,
+                synthetic,
+                introduction,
+                geometry);
     }
 
     /** The Stand of one delivery used, e.g. "12411-03-03-4", "Stand 10.10.2017". */
-    public record DeliveryStatus(String tableCode, String fileName, String stand) {
-    }
+    public record DeliveryStatus(String tableCode, String fileName, String stand) {}
 
     /**
      * One indicator "auf einen Blick": its latest value, five-year change, Land and Germany, rank in the Land, and
@@ -105,13 +159,23 @@ public record KreisReport(
      * @param position "günstiger als das Land", "ungünstiger als das Land", "wie das Land", or "" for neutral
      *                 indicators and missing values
      */
-    public record GlanceRow(String handlungsfeld, IndicatorRow row, int year, Figure change5y, String changeUnit,
-                            String rank, String position, boolean smallBase) {
-    }
+    public record GlanceRow(
+            String handlungsfeld,
+            IndicatorRow row,
+            int year,
+            Figure change5y,
+            String changeUnit,
+            String rank,
+            String position,
+            boolean smallBase) {}
 
     /** One Handlungsfeld: the authors' assessment, and its indicators with their yearly values over the period. */
-    public record Section(String handlungsfeld, List<Series> series, List<AuthorTexts.Block> assessment,
-                          List<GoalRow> goals, List<MeasureRow> measures) {
+    public record Section(
+            String handlungsfeld,
+            List<Series> series,
+            List<AuthorTexts.Block> assessment,
+            List<GoalRow> goals,
+            List<MeasureRow> measures) {
         public Section {
             series = List.copyOf(series);
             assessment = List.copyOf(assessment);
@@ -137,16 +201,28 @@ public record KreisReport(
      * A goal of one of the section's indicators for the Kreis: baseline, latest value, target and the assessment
      * ({@link Assessment}); {@code label} is the indicator's label, as its series has it.
      */
-    public record GoalRow(String label, String unit, int decimals, int baselineYear, Figure baseline,
-                          int latestYear, Figure latest, java.math.BigDecimal target, int targetYear,
-                          java.util.Optional<java.math.BigDecimal> corridor,
-                          Assessment.State state) {
-    }
+    public record GoalRow(
+            String label,
+            String unit,
+            int decimals,
+            int baselineYear,
+            Figure baseline,
+            int latestYear,
+            Figure latest,
+            java.math.BigDecimal target,
+            int targetYear,
+            java.util.Optional<java.math.BigDecimal> corridor,
+            Assessment.State state) {}
 
     /** A measure of the Handlungsfeld: its words as printed, its text as the authors' blocks. */
-    public record MeasureRow(String id, String title, String traeger, String period,
-                             MeasureStatus status, List<String> indicators,
-                             List<AuthorTexts.Block> text) {
+    public record MeasureRow(
+            String id,
+            String title,
+            String traeger,
+            String period,
+            MeasureStatus status,
+            List<String> indicators,
+            List<AuthorTexts.Block> text) {
         public MeasureRow {
             indicators = List.copyOf(indicators);
             text = List.copyOf(text);
@@ -157,8 +233,14 @@ public record KreisReport(
      * One indicator's yearly values, Kreis beside Land and Germany, for the line chart and the table; and, when the
      * edition maps the indicator, the values of every Kreis of the Land in {@code mapYear}.
      */
-    public record Series(String label, String unit, int decimals, List<Year> years, List<LandValue> landValues,
-                         int mapYear, Direction direction) {
+    public record Series(
+            String label,
+            String unit,
+            int decimals,
+            List<Year> years,
+            List<LandValue> landValues,
+            int mapYear,
+            Direction direction) {
         public Series {
             years = List.copyOf(years);
             landValues = List.copyOf(landValues);
@@ -172,23 +254,26 @@ public record KreisReport(
     }
 
     /** One Kreis of the Land with its value, for a map. */
-    public record LandValue(String ags, String name, Figure value) {
-    }
+    public record LandValue(String ags, String name, Figure value) {}
 
     /** One year of a series; {@code note} says when the Kreis's value was rebuilt from predecessors. */
-    public record Year(int year, Figure kreis, Figure land, Figure germany, String note) {
-    }
+    public record Year(int year, Figure kreis, Figure land, Figure germany, String note) {}
 
     /** The Kreis's cluster: what characterises it, its means beside the Kreis's values, the method. */
-    public record SimilarKreise(int cluster, String groupLabel, int size, String description,
-                                List<IndicatorRow> comparison, String method) {
+    public record SimilarKreise(
+            int cluster,
+            String groupLabel,
+            int size,
+            String description,
+            List<IndicatorRow> comparison,
+            String method) {
         public SimilarKreise {
             comparison = List.copyOf(comparison);
         }
 
         public static SimilarKreise none(String method) {
-            return new SimilarKreise(0, "", 0, "Für diesen Kreis liegen nicht alle Merkmale der Typisierung vor.",
-                    List.of(), method);
+            return new SimilarKreise(
+                    0, "", 0, "Für diesen Kreis liegen nicht alle Merkmale der Typisierung vor.", List.of(), method);
         }
     }
 

@@ -1,19 +1,19 @@
 package de.integrationsmonitor.report.fill;
 
 import de.integrationsmonitor.indicator.ChangeKind;
+import de.integrationsmonitor.indicator.ComputationStore;
 import de.integrationsmonitor.indicator.Direction;
 import de.integrationsmonitor.indicator.GebietsstandSeries;
 import de.integrationsmonitor.indicator.IndicatorCatalogue;
 import de.integrationsmonitor.indicator.IndicatorDefinition;
 import de.integrationsmonitor.indicator.IndicatorValue;
 import de.integrationsmonitor.indicator.InputPeriod;
-import de.integrationsmonitor.observation.PeriodKind;
 import de.integrationsmonitor.indicator.typology.Typology;
+import de.integrationsmonitor.observation.PeriodKind;
 import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisKind;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.region.Land;
-import de.integrationsmonitor.indicator.ComputationStore;
 import de.integrationsmonitor.report.edition.AuthorTexts;
 import de.integrationsmonitor.report.edition.Edition;
 import de.integrationsmonitor.report.map.LandGeometry;
@@ -42,6 +42,7 @@ public final class KreisReportBuilder {
     private final Map<String, Integer> clusterOf = new HashMap<>();
     /** Each indicator's values by region, in the order of {@link #valuesByIndicator}: a Kreis's own values at hand. */
     private final Map<String, Map<String, List<IndicatorValue>>> byRegion = new HashMap<>();
+
     private final List<ComputationStore.StoredCluster> clusters;
     private final Map<String, BigDecimal> population;
     private final List<KreisReport.DeliveryStatus> dataStatus;
@@ -56,12 +57,20 @@ public final class KreisReportBuilder {
     /**
      * @param inputPeriods the kind of period each indicator's inputs had in the computation, for the methods annex
      */
-    public KreisReportBuilder(Edition edition, IndicatorCatalogue catalogue, KreisRegister register,
-                              Map<String, List<IndicatorValue>> valuesByIndicator,
-                              List<ComputationStore.StoredCluster> clusters, Map<String, BigDecimal> population,
-                              Map<String, List<InputPeriod>> inputPeriods,
-                              List<KreisReport.DeliveryStatus> dataStatus, Function<String, List<String>> findingsOf,
-                              String versionId, String inputsSha256, boolean synthetic, AuthorTexts texts) {
+    public KreisReportBuilder(
+            Edition edition,
+            IndicatorCatalogue catalogue,
+            KreisRegister register,
+            Map<String, List<IndicatorValue>> valuesByIndicator,
+            List<ComputationStore.StoredCluster> clusters,
+            Map<String, BigDecimal> population,
+            Map<String, List<InputPeriod>> inputPeriods,
+            List<KreisReport.DeliveryStatus> dataStatus,
+            Function<String, List<String>> findingsOf,
+            String versionId,
+            String inputsSha256,
+            boolean synthetic,
+            AuthorTexts texts) {
         this.edition = edition;
         this.catalogue = catalogue;
         this.register = register;
@@ -76,20 +85,24 @@ public final class KreisReportBuilder {
         this.series = new GebietsstandSeries(register);
         this.texts = texts;
         this.inputPeriods = inputPeriods;
-        valuesByIndicator.values().forEach(list -> list.forEach(v -> {
-            byKey.put(key(v.indicatorId(), v.regionCode(), v.year()), v);
-            v.comparison().cluster().ifPresent(c -> clusterOf.putIfAbsent(v.regionCode(), c));
-        }));
+        valuesByIndicator
+                .values()
+                .forEach(list -> list.forEach(v -> {
+                    byKey.put(key(v.indicatorId(), v.regionCode(), v.year()), v);
+                    v.comparison().cluster().ifPresent(c -> clusterOf.putIfAbsent(v.regionCode(), c));
+                }));
         valuesByIndicator.forEach((id, list) -> {
             Map<String, List<IndicatorValue>> regions = new HashMap<>();
-            list.forEach(v -> regions.computeIfAbsent(v.regionCode(), k -> new ArrayList<>()).add(v));
+            list.forEach(v -> regions.computeIfAbsent(v.regionCode(), k -> new ArrayList<>())
+                    .add(v));
             byRegion.put(id, regions);
         });
     }
 
     /** Whether the computation holds any value of the edition's indicators for the Kreis in the period. */
     public boolean hasData(Kreis kreis) {
-        return edition.indicators().stream().anyMatch(id -> !points(id, kreis.ags()).isEmpty());
+        return edition.indicators().stream()
+                .anyMatch(id -> !points(id, kreis.ags()).isEmpty());
     }
 
     public KreisReport build(Kreis kreis) {
@@ -105,21 +118,34 @@ public final class KreisReportBuilder {
             for (String id : field.getValue()) {
                 IndicatorDefinition indicator = catalogue.find(id).orElseThrow();
                 tables.addAll(indicator.sources());
-                methods.add(new KreisReport.Method(indicator.label(), indicator.unit(), field.getKey(),
-                        withTimeReference(indicator), indicator.sources()));
+                methods.add(new KreisReport.Method(
+                        indicator.label(),
+                        indicator.unit(),
+                        field.getKey(),
+                        withTimeReference(indicator),
+                        indicator.sources()));
                 List<GebietsstandSeries.Point> points = points(id, kreis.ags());
                 gebietsstandNote(indicator, kreis, points).ifPresent(notes::add);
                 int decimals = IndicatorRow.defaultDecimals(indicator.unit());
                 List<KreisReport.Year> years = new ArrayList<>();
                 for (GebietsstandSeries.Point p : points) {
-                    years.add(new KreisReport.Year(p.year(), new Figure(p.value(), p.marker()),
-                            figure(id, kreis.landCode(), p.year()), figure(id, "DG", p.year()), p.note()));
+                    years.add(new KreisReport.Year(
+                            p.year(),
+                            new Figure(p.value(), p.marker()),
+                            figure(id, kreis.landCode(), p.year()),
+                            figure(id, "DG", p.year()),
+                            p.note()));
                 }
                 if (!years.isEmpty()) { // an indicator without values in the period gets no empty chart
                     int lastYear = years.get(years.size() - 1).year();
-                    fieldSeries.add(new KreisReport.Series(indicator.label(), indicator.unit(), decimals, years,
+                    fieldSeries.add(new KreisReport.Series(
+                            indicator.label(),
+                            indicator.unit(),
+                            decimals,
+                            years,
                             edition.maps().contains(id) ? landValues(id, kreis.landCode(), lastYear) : List.of(),
-                            lastYear, indicator.direction()));
+                            lastYear,
+                            indicator.direction()));
                 }
                 if (!points.isEmpty()) {
                     GebietsstandSeries.Point last = points.get(points.size() - 1);
@@ -128,16 +154,35 @@ public final class KreisReportBuilder {
                 }
             }
             if (!fieldSeries.isEmpty()) {
-                sections.add(new KreisReport.Section(field.getKey(), fieldSeries,
+                sections.add(new KreisReport.Section(
+                        field.getKey(),
+                        fieldSeries,
                         texts.of(kreis.ags()).assessments().getOrDefault(field.getKey(), List.of())));
             }
         }
-        return new KreisReport(versionId, edition.title(), edition.periodFrom(), edition.reportYear(), kreis.ags(),
-                kreis.name(), kreis.kind() == KreisKind.KREISFREIE_STADT ? "kreisfreie Stadt" : "Landkreis",
-                landName, latest == null ? edition.gebietsstand() : latest,
-                GermanNumberFormat.date(edition.gebietsstand()), dataStatus, glance, sections, similar(kreis),
-                findingsOf.apply(kreis.ags()), List.copyOf(notes), methods, List.copyOf(tables), inputsSha256,
-                synthetic, introduction(kreis), LandGeometry.of(register, kreis.landCode(), edition.gebietsstand()));
+        return new KreisReport(
+                versionId,
+                edition.title(),
+                edition.periodFrom(),
+                edition.reportYear(),
+                kreis.ags(),
+                kreis.name(),
+                kreis.kind() == KreisKind.KREISFREIE_STADT ? "kreisfreie Stadt" : "Landkreis",
+                landName,
+                latest == null ? edition.gebietsstand() : latest,
+                GermanNumberFormat.date(edition.gebietsstand()),
+                dataStatus,
+                glance,
+                sections,
+                similar(kreis),
+                findingsOf.apply(kreis.ags()),
+                List.copyOf(notes),
+                methods,
+                List.copyOf(tables),
+                inputsSha256,
+                synthetic,
+                introduction(kreis),
+                LandGeometry.of(register, kreis.landCode(), edition.gebietsstand()));
     }
 
     /** Every Kreis of the Land at the edition's Gebietsstand with its value of the year, for a map. */
@@ -156,20 +201,32 @@ public final class KreisReportBuilder {
         return blocks;
     }
 
-    private KreisReport.GlanceRow glanceRow(String field, IndicatorDefinition indicator, Kreis kreis,
-                                            GebietsstandSeries.Point last) {
-        Figure value = new Figure(last.value(), last.marker().isEmpty() && last.value().isEmpty() ? "."
-                : last.marker());
+    private KreisReport.GlanceRow glanceRow(
+            String field, IndicatorDefinition indicator, Kreis kreis, GebietsstandSeries.Point last) {
+        Figure value =
+                new Figure(last.value(), last.marker().isEmpty() && last.value().isEmpty() ? "." : last.marker());
         Figure land = figure(indicator.id(), kreis.landCode(), last.year());
         Figure germany = figure(indicator.id(), "DG", last.year());
         IndicatorValue own = byKey.get(key(indicator.id(), kreis.ags(), last.year()));
-        Optional<BigDecimal> change = own == null ? Optional.empty() : own.comparison().change5y();
-        String rank = own == null ? "" : own.comparison().rankInLand().map(r -> r + " von "
-                + own.comparison().kreiseInLand().orElse(0)).orElse("");
-        String changeUnit = indicator.change() == ChangeKind.PERCENT ? "%"
+        Optional<BigDecimal> change =
+                own == null ? Optional.empty() : own.comparison().change5y();
+        String rank = own == null
+                ? ""
+                : own.comparison()
+                        .rankInLand()
+                        .map(r -> r + " von " + own.comparison().kreiseInLand().orElse(0))
+                        .orElse("");
+        String changeUnit = indicator.change() == ChangeKind.PERCENT
+                ? "%"
                 : indicator.unit().equals("%") ? "Pp." : indicator.unit();
-        return new KreisReport.GlanceRow(field, new IndicatorRow(indicator.label(), indicator.unit(), value, land,
-                germany), last.year(), change.map(Figure::of).orElse(Figure.missing(".")), changeUnit, rank, position(indicator.direction(), last.value(), land.value()),
+        return new KreisReport.GlanceRow(
+                field,
+                new IndicatorRow(indicator.label(), indicator.unit(), value, land, germany),
+                last.year(),
+                change.map(Figure::of).orElse(Figure.missing(".")),
+                changeUnit,
+                rank,
+                position(indicator.direction(), last.value(), land.value()),
                 own != null && own.smallBase());
     }
 
@@ -185,8 +242,8 @@ public final class KreisReportBuilder {
      * a value back-calculated for a Kreis formed later) and each period rebuilt through the crosswalk, with the
      * Kreise and shares it was rebuilt from.
      */
-    private Optional<String> gebietsstandNote(IndicatorDefinition indicator, Kreis kreis,
-                                              List<GebietsstandSeries.Point> points) {
+    private Optional<String> gebietsstandNote(
+            IndicatorDefinition indicator, Kreis kreis, List<GebietsstandSeries.Point> points) {
         if (points.isEmpty()) {
             return Optional.empty();
         }
@@ -199,13 +256,21 @@ public final class KreisReportBuilder {
                 continue;
             }
             StringBuilder text = new StringBuilder(p.period().label()).append(": ");
-            text.append(atEnd ? endOfPeriod(p.period().kind(), false)
-                    : "vom Amt im Gebietsstand " + GermanNumberFormat.date(p.published()) + " veröffentlicht");
+            text.append(
+                    atEnd
+                            ? endOfPeriod(p.period().kind(), false)
+                            : "vom Amt im Gebietsstand " + GermanNumberFormat.date(p.published()) + " veröffentlicht");
             if (p.converted()) {
                 boolean sameCode = p.convertedFrom().containsKey(kreis.ags());
-                text.append(", ").append(p.note()).append(sameCode ? " (der Kreis hat seit "
-                        + GermanNumberFormat.date(kreis.validFrom()) + " ein anderes Gebiet; die Reihe ist auf das"
-                        + " heutige Gebiet umgerechnet)" : "");
+                text.append(", ")
+                        .append(p.note())
+                        .append(
+                                sameCode
+                                        ? " (der Kreis hat seit "
+                                                + GermanNumberFormat.date(kreis.validFrom())
+                                                + " ein anderes Gebiet; die Reihe ist auf das"
+                                                + " heutige Gebiet umgerechnet)"
+                                        : "");
             }
             special.add(text.toString());
         }
@@ -252,27 +317,35 @@ public final class KreisReportBuilder {
             typologyMethod = method;
         }
         Optional<Integer> cluster = Optional.ofNullable(clusterOf.get(kreis.ags()));
-        Optional<ComputationStore.StoredCluster> stored = cluster.flatMap(c -> clusters.stream()
-                .filter(s -> s.cluster() == c).findFirst());
+        Optional<ComputationStore.StoredCluster> stored = cluster.flatMap(
+                c -> clusters.stream().filter(s -> s.cluster() == c).findFirst());
         if (stored.isEmpty()) {
             return KreisReport.SimilarKreise.none(method);
         }
         List<IndicatorRow> rows = new ArrayList<>();
         for (String id : catalogue.typology().indicators()) {
             IndicatorDefinition indicator = catalogue.find(id).orElseThrow();
-            Optional<IndicatorValue> own = byRegion.getOrDefault(id, Map.of()).getOrDefault(kreis.ags(), List.of())
-                    .stream().filter(v -> v.year() <= catalogue.typology().year())
-                    .filter(v -> v.value().isPresent())
-                    .max(java.util.Comparator.comparing(IndicatorValue::referenceDate));
+            Optional<IndicatorValue> own =
+                    byRegion.getOrDefault(id, Map.of()).getOrDefault(kreis.ags(), List.of()).stream()
+                            .filter(v -> v.year() <= catalogue.typology().year())
+                            .filter(v -> v.value().isPresent())
+                            .max(java.util.Comparator.comparing(IndicatorValue::referenceDate));
             BigDecimal mean = stored.get().means().get(id);
             // columns: the Kreis, the mean of its cluster ("Clustermittel"), Germany in the same year
-            rows.add(new IndicatorRow(indicator.label(), indicator.unit(),
+            rows.add(new IndicatorRow(
+                    indicator.label(),
+                    indicator.unit(),
                     own.map(v -> Figure.of(v.value().get())).orElse(Figure.missing(".")),
                     mean == null ? Figure.missing(".") : Figure.of(mean),
                     own.map(v -> figure(id, "DG", v.year())).orElse(Figure.missing("."))));
         }
-        return new KreisReport.SimilarKreise(stored.get().cluster(), stored.get().urban() ? "kreisfreie Städte"
-                : "Landkreise", stored.get().size(), stored.get().description(), rows, method);
+        return new KreisReport.SimilarKreise(
+                stored.get().cluster(),
+                stored.get().urban() ? "kreisfreie Städte" : "Landkreise",
+                stored.get().size(),
+                stored.get().description(),
+                rows,
+                method);
     }
 
     /**
@@ -280,24 +353,36 @@ public final class KreisReportBuilder {
      * the computation formed (the Kreise of the typology year that were left out are the rest).
      */
     private String typologyMethod() {
-        int urbanKreise = clusters.stream().filter(ComputationStore.StoredCluster::urban)
-                .mapToInt(ComputationStore.StoredCluster::size).sum();
-        int ruralKreise = clusters.stream().filter(c -> !c.urban()).mapToInt(ComputationStore.StoredCluster::size)
+        int urbanKreise = clusters.stream()
+                .filter(ComputationStore.StoredCluster::urban)
+                .mapToInt(ComputationStore.StoredCluster::size)
                 .sum();
-        int urbanClusters = (int) clusters.stream().filter(ComputationStore.StoredCluster::urban).count();
+        int ruralKreise = clusters.stream()
+                .filter(c -> !c.urban())
+                .mapToInt(ComputationStore.StoredCluster::size)
+                .sum();
+        int urbanClusters = (int)
+                clusters.stream().filter(ComputationStore.StoredCluster::urban).count();
         int ruralClusters = clusters.size() - urbanClusters;
         int perGroup = catalogue.typology().clustersPerGroup();
-        int excluded = Math.max(0, register.kreiseOn(java.time.LocalDate.of(catalogue.typology().year(), 12, 31))
-                .size() - urbanKreise - ruralKreise);
-        return Typology.method(catalogue.typologySpec(), excluded,
+        int excluded = Math.max(
+                0,
+                register.kreiseOn(java.time.LocalDate.of(catalogue.typology().year(), 12, 31))
+                                .size()
+                        - urbanKreise
+                        - ruralKreise);
+        return Typology.method(
+                catalogue.typologySpec(),
+                excluded,
                 new Typology.GroupSize(urbanKreise, urbanKreise == 0 ? perGroup : urbanClusters),
                 new Typology.GroupSize(ruralKreise, ruralKreise == 0 ? perGroup : ruralClusters));
     }
 
     /** The Kreis's values of the edition's period at the edition's Gebietsstand. */
     private List<GebietsstandSeries.Point> points(String indicator, String ags) {
-        return series.series(ags, edition.gebietsstand(), valuesByIndicator.getOrDefault(indicator, List.of()),
-                population).stream()
+        return series
+                .series(ags, edition.gebietsstand(), valuesByIndicator.getOrDefault(indicator, List.of()), population)
+                .stream()
                 .filter(p -> p.year() >= edition.periodFrom() && p.year() <= edition.reportYear())
                 .toList();
     }
@@ -307,8 +392,7 @@ public final class KreisReportBuilder {
         if (v == null) {
             return Figure.missing(".");
         }
-        return v.value().isPresent() || !v.marker().isEmpty() ? new Figure(v.value(), v.marker())
-                : Figure.missing(".");
+        return v.value().isPresent() || !v.marker().isEmpty() ? new Figure(v.value(), v.marker()) : Figure.missing(".");
     }
 
     private static String key(String indicator, String region, int year) {

@@ -54,11 +54,33 @@ public record LandOverview(
     }
 
     /** An overview without maps. */
-    public LandOverview(String editionTitle, String landCode, String landName, int referenceYear, int periodFrom,
-                        int periodTo, List<IndicatorRanking> indicators, List<String> tableCodes, String dataStatus,
-                        String reportVersionId, String inputsSha256, boolean synthetic) {
-        this(editionTitle, landCode, landName, referenceYear, periodFrom, periodTo, indicators, tableCodes,
-                dataStatus, reportVersionId, inputsSha256, synthetic, java.util.Optional.empty());
+    public LandOverview(
+            String editionTitle,
+            String landCode,
+            String landName,
+            int referenceYear,
+            int periodFrom,
+            int periodTo,
+            List<IndicatorRanking> indicators,
+            List<String> tableCodes,
+            String dataStatus,
+            String reportVersionId,
+            String inputsSha256,
+            boolean synthetic) {
+        this(
+                editionTitle,
+                landCode,
+                landName,
+                referenceYear,
+                periodFrom,
+                periodTo,
+                indicators,
+                tableCodes,
+                dataStatus,
+                reportVersionId,
+                inputsSha256,
+                synthetic,
+                java.util.Optional.empty());
     }
 
     /**
@@ -100,10 +122,16 @@ public record LandOverview(
         }
 
         /** A ranking without a direction for the map's colours (neutral). */
-        public IndicatorRanking(String handlungsfeld, String label, String unit, int decimals, String direction,
-                                Figure landValue, Figure germanyValue, List<RankedKreis> kreise) {
-            this(handlungsfeld, label, unit, decimals, direction, landValue, germanyValue, kreise,
-                    Direction.NEUTRAL);
+        public IndicatorRanking(
+                String handlungsfeld,
+                String label,
+                String unit,
+                int decimals,
+                String direction,
+                Figure landValue,
+                Figure germanyValue,
+                List<RankedKreis> kreise) {
+            this(handlungsfeld, label, unit, decimals, direction, landValue, germanyValue, kreise, Direction.NEUTRAL);
         }
     }
 

@@ -28,9 +28,15 @@ public final class LandOverviewBuilder {
     private final String inputsSha256;
     private final boolean synthetic;
 
-    public LandOverviewBuilder(Edition edition, IndicatorCatalogue catalogue, KreisRegister register,
-                               Map<String, List<IndicatorValue>> valuesByIndicator, String dataStatus,
-                               String versionId, String inputsSha256, boolean synthetic) {
+    public LandOverviewBuilder(
+            Edition edition,
+            IndicatorCatalogue catalogue,
+            KreisRegister register,
+            Map<String, List<IndicatorValue>> valuesByIndicator,
+            String dataStatus,
+            String versionId,
+            String inputsSha256,
+            boolean synthetic) {
         this.edition = edition;
         this.catalogue = catalogue;
         this.register = register;
@@ -52,7 +58,8 @@ public final class LandOverviewBuilder {
                 IndicatorDefinition indicator = catalogue.find(id).orElseThrow();
                 List<IndicatorValue> values = valuesByIndicator.getOrDefault(id, List.of());
                 Optional<Integer> year = values.stream()
-                        .filter(v -> v.regionCode().equals(landCode) || v.regionCode().startsWith(landCode))
+                        .filter(v -> v.regionCode().equals(landCode)
+                                || v.regionCode().startsWith(landCode))
                         .filter(v -> v.value().isPresent())
                         .map(IndicatorValue::year)
                         .filter(y -> y >= edition.periodFrom() && y <= edition.reportYear())
@@ -65,32 +72,56 @@ public final class LandOverviewBuilder {
                 List<LandOverview.RankedKreis> ranked = new ArrayList<>();
                 for (Kreis kreis : kreise) {
                     Optional<IndicatorValue> v = find(values, kreis.ags(), year.get());
-                    ranked.add(new LandOverview.RankedKreis(v.flatMap(x -> x.comparison().rankInLand()).orElse(0),
-                            kreis.ags(), kreis.name(), v.map(LandOverviewBuilder::figure)
-                            .orElse(Figure.missing(".")), v.map(IndicatorValue::smallBase).orElse(false)));
+                    ranked.add(new LandOverview.RankedKreis(
+                            v.flatMap(x -> x.comparison().rankInLand()).orElse(0),
+                            kreis.ags(),
+                            kreis.name(),
+                            v.map(LandOverviewBuilder::figure).orElse(Figure.missing(".")),
+                            v.map(IndicatorValue::smallBase).orElse(false)));
                 }
                 ranked.sort(Comparator.comparing((LandOverview.RankedKreis r) -> r.rank() == 0)
-                        .thenComparing(LandOverview.RankedKreis::rank).thenComparing(LandOverview.RankedKreis::ags));
-                rankings.add(new LandOverview.IndicatorRanking(field.getKey(), indicator.label() + " " + year.get(),
-                        indicator.unit(), IndicatorRow.defaultDecimals(indicator.unit()),
-                        direction(indicator.direction()), find(values, landCode, year.get())
-                        .map(LandOverviewBuilder::figure).orElse(Figure.missing(".")),
-                        find(values, "DG", year.get()).map(LandOverviewBuilder::figure).orElse(Figure.missing(".")),
-                        ranked, indicator.direction()));
+                        .thenComparing(LandOverview.RankedKreis::rank)
+                        .thenComparing(LandOverview.RankedKreis::ags));
+                rankings.add(new LandOverview.IndicatorRanking(
+                        field.getKey(),
+                        indicator.label() + " " + year.get(),
+                        indicator.unit(),
+                        IndicatorRow.defaultDecimals(indicator.unit()),
+                        direction(indicator.direction()),
+                        find(values, landCode, year.get())
+                                .map(LandOverviewBuilder::figure)
+                                .orElse(Figure.missing(".")),
+                        find(values, "DG", year.get())
+                                .map(LandOverviewBuilder::figure)
+                                .orElse(Figure.missing(".")),
+                        ranked,
+                        indicator.direction()));
             }
         }
-        return new LandOverview(edition.title(), landCode, landName, latestYear, edition.periodFrom(),
-                edition.reportYear(), rankings, List.copyOf(tables), dataStatus, versionId, inputsSha256, synthetic,
+        return new LandOverview(
+                edition.title(),
+                landCode,
+                landName,
+                latestYear,
+                edition.periodFrom(),
+                edition.reportYear(),
+                rankings,
+                List.copyOf(tables),
+                dataStatus,
+                versionId,
+                inputsSha256,
+                synthetic,
                 LandGeometry.of(register, landCode, edition.gebietsstand()));
     }
 
     private static Optional<IndicatorValue> find(List<IndicatorValue> values, String region, int year) {
-        return values.stream().filter(v -> v.regionCode().equals(region) && v.year() == year).findFirst();
+        return values.stream()
+                .filter(v -> v.regionCode().equals(region) && v.year() == year)
+                .findFirst();
     }
 
     private static Figure figure(IndicatorValue v) {
-        return v.value().isPresent() || !v.marker().isEmpty() ? new Figure(v.value(), v.marker())
-                : Figure.missing(".");
+        return v.value().isPresent() || !v.marker().isEmpty() ? new Figure(v.value(), v.marker()) : Figure.missing(".");
     }
 
     private static String direction(Direction direction) {

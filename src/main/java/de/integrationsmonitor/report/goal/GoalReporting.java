@@ -2,8 +2,11 @@ package de.integrationsmonitor.report.goal;
 
 import de.integrationsmonitor.goal.Assessment;
 import de.integrationsmonitor.goal.Goal;
+import de.integrationsmonitor.goal.GoalException;
 import de.integrationsmonitor.goal.GoalsAndMeasures;
 import de.integrationsmonitor.goal.Measure;
+import de.integrationsmonitor.goal.MeasuresFile;
+import de.integrationsmonitor.goal.Scope;
 import de.integrationsmonitor.indicator.GebietsstandSeries;
 import de.integrationsmonitor.indicator.IndicatorCatalogue;
 import de.integrationsmonitor.indicator.IndicatorDefinition;
@@ -12,6 +15,7 @@ import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.report.edition.AuthorTexts;
 import de.integrationsmonitor.report.edition.Edition;
+import de.integrationsmonitor.report.edition.EditionException;
 import de.integrationsmonitor.report.fill.Figure;
 import de.integrationsmonitor.report.fill.IndicatorRow;
 import de.integrationsmonitor.report.fill.KreisReport;
@@ -24,10 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import de.integrationsmonitor.goal.GoalException;
-import de.integrationsmonitor.goal.MeasuresFile;
-import de.integrationsmonitor.goal.Scope;
-import de.integrationsmonitor.report.edition.EditionException;
 
 /**
  * Puts an edition's goals and measures into its reports: into each Handlungsfeld of a Kreis report the goals of its
@@ -53,9 +53,14 @@ public final class GoalReporting {
      * @param measuresFile the file the measures were read from, named when a measure's text cannot be printed
      * @throws EditionException when a measure's text cannot be printed
      */
-    public GoalReporting(Edition edition, IndicatorCatalogue catalogue, KreisRegister register,
-                         Map<String, List<IndicatorValue>> values, Map<String, BigDecimal> population,
-                         GoalsAndMeasures goals, Path measuresFile) {
+    public GoalReporting(
+            Edition edition,
+            IndicatorCatalogue catalogue,
+            KreisRegister register,
+            Map<String, List<IndicatorValue>> values,
+            Map<String, BigDecimal> population,
+            GoalsAndMeasures goals,
+            Path measuresFile) {
         this.edition = edition;
         this.catalogue = catalogue;
         this.register = register;
@@ -76,22 +81,33 @@ public final class GoalReporting {
      *
      * @throws GoalException naming file, line, field and the allowed values
      */
-    public static GoalReporting load(Edition edition, IndicatorCatalogue catalogue, KreisRegister register,
-                                     Map<String, List<IndicatorValue>> values, Map<String, BigDecimal> population,
-                                     List<Kreis> kreise) {
+    public static GoalReporting load(
+            Edition edition,
+            IndicatorCatalogue catalogue,
+            KreisRegister register,
+            Map<String, List<IndicatorValue>> values,
+            Map<String, BigDecimal> population,
+            List<Kreis> kreise) {
         Path folder = folder(edition);
-        return new GoalReporting(edition, catalogue, register, values, population,
+        return new GoalReporting(
+                edition,
+                catalogue,
+                register,
+                values,
+                population,
                 GoalsAndMeasures.load(folder, scope(edition, catalogue, kreise)),
                 folder.resolve(MeasuresFile.FILE));
     }
 
     /** What the files are checked against: the edition's indicators by Handlungsfeld, the catalogue, the Kreise. */
-    public static Scope scope(Edition edition, IndicatorCatalogue catalogue,
-                                                           List<Kreis> kreise) {
+    public static Scope scope(Edition edition, IndicatorCatalogue catalogue, List<Kreis> kreise) {
         Map<String, String> shown = new java.util.LinkedHashMap<>();
         edition.handlungsfelder().forEach((field, ids) -> ids.forEach(id -> shown.put(id, field)));
-        return new Scope(shown, catalogue.indicators().stream()
-                .map(IndicatorDefinition::id).collect(java.util.stream.Collectors.toSet()),
+        return new Scope(
+                shown,
+                catalogue.indicators().stream()
+                        .map(IndicatorDefinition::id)
+                        .collect(java.util.stream.Collectors.toSet()),
                 kreise.stream().map(Kreis::ags).collect(java.util.stream.Collectors.toSet()));
     }
 
@@ -113,10 +129,13 @@ public final class GoalReporting {
         for (KreisReport.Section section : report.sections()) {
             List<KreisReport.GoalRow> rows = new ArrayList<>();
             for (String id : edition.handlungsfelder().getOrDefault(section.handlungsfeld(), List.of())) {
-                goals.goalFor(id, report.ags()).flatMap(g -> goalRow(g, report.ags())).ifPresent(rows::add);
+                goals.goalFor(id, report.ags())
+                        .flatMap(g -> goalRow(g, report.ags()))
+                        .ifPresent(rows::add);
             }
             List<KreisReport.MeasureRow> measures = goals.measuresOf(section.handlungsfeld(), report.ags()).stream()
-                    .map(this::measureRow).toList();
+                    .map(this::measureRow)
+                    .toList();
             sections.add(section.with(rows, measures));
         }
         return report.withSections(sections);
@@ -126,22 +145,34 @@ public final class GoalReporting {
     Optional<KreisReport.GoalRow> goalRow(Goal goal, String ags) {
         IndicatorDefinition indicator = catalogue.find(goal.indicatorId()).orElseThrow();
         List<GebietsstandSeries.Point> points = points(goal.indicatorId(), ags);
-        Optional<GebietsstandSeries.Point> latest = points.stream().filter(p -> p.value().isPresent()).reduce(
-                (a, b) -> b);
+        Optional<GebietsstandSeries.Point> latest =
+                points.stream().filter(p -> p.value().isPresent()).reduce((a, b) -> b);
         if (latest.isEmpty()) {
             return Optional.empty();
         }
-        Optional<GebietsstandSeries.Point> baseline = points.stream().filter(p -> p.year() == goal.baselineYear())
-                .findFirst();
+        Optional<GebietsstandSeries.Point> baseline =
+                points.stream().filter(p -> p.year() == goal.baselineYear()).findFirst();
         int latestYear = latest.get().year();
-        Assessment assessment = Assessment.of(goal, indicator.direction(), baseline.flatMap(
-                GebietsstandSeries.Point::value), latest.get().value(), latestYear, sameTerritory(ags,
-                goal.baselineYear(), latestYear));
+        Assessment assessment = Assessment.of(
+                goal,
+                indicator.direction(),
+                baseline.flatMap(GebietsstandSeries.Point::value),
+                latest.get().value(),
+                latestYear,
+                sameTerritory(ags, goal.baselineYear(), latestYear));
         Figure base = baseline.map(p -> new Figure(p.value(), p.marker())).orElse(Figure.missing("."));
-        return Optional.of(new KreisReport.GoalRow(indicator.label(), indicator.unit(),
-                IndicatorRow.defaultDecimals(indicator.unit()), goal.baselineYear(), base, latestYear,
-                new Figure(latest.get().value(), latest.get().marker()), goal.target(), goal.targetYear(),
-                goal.corridor(), assessment.state()));
+        return Optional.of(new KreisReport.GoalRow(
+                indicator.label(),
+                indicator.unit(),
+                IndicatorRow.defaultDecimals(indicator.unit()),
+                goal.baselineYear(),
+                base,
+                latestYear,
+                new Figure(latest.get().value(), latest.get().marker()),
+                goal.target(),
+                goal.targetYear(),
+                goal.corridor(),
+                assessment.state()));
     }
 
     /** Whether the code stood for the same territory at the end of both years (the register's Gebietsstände). */
@@ -157,9 +188,16 @@ public final class GoalReporting {
 
     KreisReport.MeasureRow measureRow(Measure measure) {
         List<String> labels = measure.indicators().stream()
-                .map(id -> catalogue.find(id).map(IndicatorDefinition::label).orElse(id)).toList();
-        return new KreisReport.MeasureRow(measure.id(), measure.title(), measure.traeger(), period(measure),
-                measure.status(), labels, texts.getOrDefault(measure.id(), List.of()));
+                .map(id -> catalogue.find(id).map(IndicatorDefinition::label).orElse(id))
+                .toList();
+        return new KreisReport.MeasureRow(
+                measure.id(),
+                measure.title(),
+                measure.traeger(),
+                period(measure),
+                measure.status(),
+                labels,
+                texts.getOrDefault(measure.id(), List.of()));
     }
 
     /** "seit 03/2021", "03/2021–12/2024". */
@@ -170,17 +208,28 @@ public final class GoalReporting {
 
     /** The Kreis's values of an indicator at the edition's Gebietsstand, every year up to the report year. */
     List<GebietsstandSeries.Point> points(String indicator, String ags) {
-        return series.series(ags, edition.gebietsstand(), values.getOrDefault(indicator, List.of()), population)
-                .stream().filter(p -> p.year() <= edition.reportYear()).toList();
+        return series
+                .series(ags, edition.gebietsstand(), values.getOrDefault(indicator, List.of()), population)
+                .stream()
+                .filter(p -> p.year() <= edition.reportYear())
+                .toList();
     }
 
     /**
      * One linked indicator of a measure in one Kreis: its value when the measure started (the year before its
      * start, else the first year after) and the latest value.
      */
-    public record Development(String ags, String kreisName, String indicatorLabel, String unit, int decimals,
-                              int fromYear, Figure from, int toYear, Figure to, boolean sameTerritory) {
-    }
+    public record Development(
+            String ags,
+            String kreisName,
+            String indicatorLabel,
+            String unit,
+            int decimals,
+            int fromYear,
+            Figure from,
+            int toYear,
+            Figure to,
+            boolean sameTerritory) {}
 
     /**
      * The development of each linked indicator in each Kreis the measure belongs to, where there is a value from
@@ -196,9 +245,10 @@ public final class GoalReporting {
             for (String id : measure.indicators()) {
                 IndicatorDefinition indicator = catalogue.find(id).orElseThrow();
                 List<GebietsstandSeries.Point> points = points(id, kreis.ags()).stream()
-                        .filter(p -> p.value().isPresent()).toList();
-                Optional<GebietsstandSeries.Point> from = points.stream().filter(p -> p.year() >= startYear)
-                        .findFirst();
+                        .filter(p -> p.value().isPresent())
+                        .toList();
+                Optional<GebietsstandSeries.Point> from =
+                        points.stream().filter(p -> p.year() >= startYear).findFirst();
                 if (from.isEmpty()) {
                     continue;
                 }
@@ -206,10 +256,17 @@ public final class GoalReporting {
                 if (to.year() <= from.get().year()) {
                     continue; // no value since the start yet: nothing has developed
                 }
-                rows.add(new Development(kreis.ags(), kreis.name(), indicator.label(), indicator.unit(),
-                        IndicatorRow.defaultDecimals(indicator.unit()), from.get().year(),
-                        new Figure(from.get().value(), from.get().marker()), to.year(),
-                        new Figure(to.value(), to.marker()), sameTerritory(kreis.ags(), from.get().year(), to.year())));
+                rows.add(new Development(
+                        kreis.ags(),
+                        kreis.name(),
+                        indicator.label(),
+                        indicator.unit(),
+                        IndicatorRow.defaultDecimals(indicator.unit()),
+                        from.get().year(),
+                        new Figure(from.get().value(), from.get().marker()),
+                        to.year(),
+                        new Figure(to.value(), to.marker()),
+                        sameTerritory(kreis.ags(), from.get().year(), to.year())));
             }
         }
         return rows;

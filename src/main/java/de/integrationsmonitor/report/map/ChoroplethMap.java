@@ -2,8 +2,8 @@ package de.integrationsmonitor.report.map;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.FontMetrics;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Shape;
 import java.awt.geom.AffineTransform;
@@ -29,8 +29,7 @@ public final class ChoroplethMap extends AbstractRenderer implements Graphics2DR
     private static final long serialVersionUID = 1L;
 
     /** One line of the legend: a swatch and what it means; without colour and hatching a line of text only. */
-    public record LegendEntry(Color colour, boolean hatched, String label) implements Serializable {
-    }
+    public record LegendEntry(Color colour, boolean hatched, String label) implements Serializable {}
 
     public static final Color NO_VALUE = new Color(0xD9, 0xD9, 0xD9);
     /**
@@ -38,6 +37,7 @@ public final class ChoroplethMap extends AbstractRenderer implements Graphics2DR
      * hatched both ways, in no class; the legend entry with this colour is drawn so.
      */
     public static final Color SHARED = new Color(0xFF, 0xFF, 0xFE);
+
     static final Color HATCH = new Color(0x73, 0x73, 0x73);
     private static final Color BORDER = new Color(0x4D, 0x4D, 0x4D);
     private static final Color HIGHLIGHT = new Color(0x00, 0x00, 0x00);
@@ -60,8 +60,13 @@ public final class ChoroplethMap extends AbstractRenderer implements Graphics2DR
      * @param highlighted the AGS outlined in black, or null
      * @param legend      the legend beside the map, top to bottom; empty for none
      */
-    public ChoroplethMap(LandGeometry geometry, Map<String, Color> fills, Set<String> hatched, String highlighted,
-                         String legendTitle, List<LegendEntry> legend) {
+    public ChoroplethMap(
+            LandGeometry geometry,
+            Map<String, Color> fills,
+            Set<String> hatched,
+            String highlighted,
+            String legendTitle,
+            List<LegendEntry> legend) {
         this(geometry, fills, hatched, Set.of(), highlighted, legendTitle, legend);
     }
 
@@ -69,8 +74,14 @@ public final class ChoroplethMap extends AbstractRenderer implements Graphics2DR
      * @param shared areas that stand for several Kreise with values of their own: cross-hatched over white, in no
      *               class
      */
-    public ChoroplethMap(LandGeometry geometry, Map<String, Color> fills, Set<String> hatched, Set<String> shared,
-                         String highlighted, String legendTitle, List<LegendEntry> legend) {
+    public ChoroplethMap(
+            LandGeometry geometry,
+            Map<String, Color> fills,
+            Set<String> hatched,
+            Set<String> shared,
+            String highlighted,
+            String legendTitle,
+            List<LegendEntry> legend) {
         this.shared = Set.copyOf(shared);
         this.geometry = geometry;
         this.fills = Map.copyOf(fills);
@@ -132,8 +143,7 @@ public final class ChoroplethMap extends AbstractRenderer implements Graphics2DR
                 }
             }
             if (!legend.isEmpty()) {
-                drawLegend(graphics, box.getX() + geometry.width() * scale + 12, box.getY() + 4,
-                        legendWidth - 12);
+                drawLegend(graphics, box.getX() + geometry.width() * scale + 12, box.getY() + 4, legendWidth - 12);
             }
         } finally {
             graphics.dispose();

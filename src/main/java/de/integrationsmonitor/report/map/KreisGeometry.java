@@ -123,7 +123,8 @@ public final class KreisGeometry {
      * Polygon or MultiPolygon in WGS 84).
      */
     public static String rebuild(Path kreiseGeoJson) throws IOException {
-        JsonNode features = new ObjectMapper().readTree(Files.readAllBytes(kreiseGeoJson)).get("features");
+        JsonNode features =
+                new ObjectMapper().readTree(Files.readAllBytes(kreiseGeoJson)).get("features");
         GeometryFactory factory = new GeometryFactory();
         List<String> codes = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -172,7 +173,8 @@ public final class KreisGeometry {
     private static LinearRing ring(GeometryFactory factory, JsonNode points) {
         Coordinate[] coordinates = new Coordinate[points.size()];
         for (int i = 0; i < points.size(); i++) {
-            coordinates[i] = new Coordinate(points.get(i).get(0).asDouble(), points.get(i).get(1).asDouble());
+            coordinates[i] = new Coordinate(
+                    points.get(i).get(0).asDouble(), points.get(i).get(1).asDouble());
         }
         return factory.createLinearRing(coordinates);
     }

@@ -47,18 +47,15 @@ public final class LandGeometry implements Serializable {
      *                     the Kreis {@code ags} itself)
      */
     public record Area(String ags, String name, Path2D.Float outline, List<String> predecessors)
-            implements Serializable {
-    }
+            implements Serializable {}
 
     /** A note the map carries: how an area differs from the Kreis's territory at the Gebietsstand. */
     public sealed interface Note extends Serializable {
         /** {@code merged} was drawn together with {@code into}. */
-        record Merged(String merged, String mergedName, String into, String intoName) implements Note {
-        }
+        record Merged(String merged, String mergedName, String into, String intoName) implements Note {}
 
         /** {@code kreis} is shown as the area of its successor. */
-        record AsSuccessor(String kreis, String kreisName, String successor, String successorName) implements Note {
-        }
+        record AsSuccessor(String kreis, String kreisName, String successor, String successorName) implements Note {}
     }
 
     private final String landCode;
@@ -68,8 +65,8 @@ public final class LandGeometry implements Serializable {
     private final double width;
     private final double height;
 
-    private LandGeometry(String landCode, LocalDate gebietsstand, List<Area> areas, List<Note> notes, double width,
-                         double height) {
+    private LandGeometry(
+            String landCode, LocalDate gebietsstand, List<Area> areas, List<Note> notes, double width, double height) {
         this.landCode = landCode;
         this.gebietsstand = gebietsstand;
         this.areas = List.copyOf(areas);
@@ -80,8 +77,8 @@ public final class LandGeometry implements Serializable {
 
     /** The Land's Kreise at the Gebietsstand, or empty when the geometry has none of them. */
     public static Optional<LandGeometry> of(KreisRegister register, String landCode, LocalDate gebietsstand) {
-        LandGeometry geometry = CACHE.computeIfAbsent(landCode + "@" + gebietsstand,
-                key -> build(register, landCode, gebietsstand));
+        LandGeometry geometry =
+                CACHE.computeIfAbsent(landCode + "@" + gebietsstand, key -> build(register, landCode, gebietsstand));
         return geometry.areas.isEmpty() ? Optional.empty() : Optional.of(geometry);
     }
 
@@ -125,18 +122,21 @@ public final class LandGeometry implements Serializable {
             if (kreis.isPresent() && gebietsstand.isBefore(kreis.get().validFrom())) {
                 // the geometry's Kreis did not exist yet: its area stands for its predecessors
                 List<String> earlier = register.predecessorsOf(code).stream()
-                        .filter(s -> s.effective().isAfter(gebietsstand)).map(KreisSuccession::oldAgs)
-                        .filter(a -> register.existedOn(a, gebietsstand)).sorted().toList();
+                        .filter(s -> s.effective().isAfter(gebietsstand))
+                        .map(KreisSuccession::oldAgs)
+                        .filter(a -> register.existedOn(a, gebietsstand))
+                        .sorted()
+                        .toList();
                 predecessors.put(code, earlier);
                 for (String old : earlier) {
-                    notes.add(new Note.AsSuccessor(old, name(register, shipped, old), code,
-                            name(register, shipped, code)));
+                    notes.add(new Note.AsSuccessor(
+                            old, name(register, shipped, old), code, name(register, shipped, code)));
                 }
             } else {
                 target = successorOn(register, code, gebietsstand);
                 if (!target.equals(code)) {
-                    notes.add(new Note.Merged(code, name(register, shipped, code), target,
-                            name(register, shipped, target)));
+                    notes.add(new Note.Merged(
+                            code, name(register, shipped, code), target, name(register, shipped, target)));
                 }
             }
             byTarget.computeIfAbsent(target, k -> new ArrayList<>()).add(feature.getValue());
@@ -152,8 +152,8 @@ public final class LandGeometry implements Serializable {
         double unit = Math.max(width, height);
         List<Area> areas = new ArrayList<>();
         for (Map.Entry<String, List<Geometry>> target : byTarget.entrySet()) {
-            Geometry geometry = target.getValue().size() == 1 ? target.getValue().get(0)
-                    : union(target.getValue());
+            Geometry geometry =
+                    target.getValue().size() == 1 ? target.getValue().get(0) : union(target.getValue());
             Path2D.Float outline = new Path2D.Float(Path2D.WIND_EVEN_ODD);
             for (int i = 0; i < geometry.getNumGeometries(); i++) {
                 if (geometry.getGeometryN(i) instanceof Polygon polygon) {
@@ -163,7 +163,10 @@ public final class LandGeometry implements Serializable {
                     }
                 }
             }
-            areas.add(new Area(target.getKey(), name(register, shipped, target.getKey()), outline,
+            areas.add(new Area(
+                    target.getKey(),
+                    name(register, shipped, target.getKey()),
+                    outline,
                     predecessors.getOrDefault(target.getKey(), List.of())));
         }
         areas.sort(Comparator.comparing(Area::ags));
@@ -206,7 +209,8 @@ public final class LandGeometry implements Serializable {
             }
             String from = current;
             List<KreisSuccession> next = register.successorsOf(from).stream()
-                    .filter(s -> !s.effective().isAfter(date)).toList();
+                    .filter(s -> !s.effective().isAfter(date))
+                    .toList();
             if (next.size() != 1) {
                 return current;
             }
@@ -236,7 +240,9 @@ public final class LandGeometry implements Serializable {
     Rectangle2D bounds() {
         Rectangle2D all = null;
         for (Area area : areas) {
-            all = all == null ? area.outline().getBounds2D() : all.createUnion(area.outline().getBounds2D());
+            all = all == null
+                    ? area.outline().getBounds2D()
+                    : all.createUnion(area.outline().getBounds2D());
         }
         return all;
     }

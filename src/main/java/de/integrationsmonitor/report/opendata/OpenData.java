@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.integrationsmonitor.indicator.IndicatorDefinition;
+import de.integrationsmonitor.kernel.Sha256;
 import de.integrationsmonitor.report.fill.Figure;
 import de.integrationsmonitor.report.fill.GermanNumberFormat;
 import de.integrationsmonitor.report.fill.KreisReport;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import de.integrationsmonitor.kernel.Sha256;
 
 /**
  * The open data of an edition ({@code output/<edition>/daten/}): every value its Kreis reports show, taken from the
@@ -38,20 +38,57 @@ public final class OpenData {
     public static final String LICENCE_URI = "https://www.govdata.de/dl-de/by-2-0";
 
     /** The header of the machine-readable CSV. */
-    public static final List<String> CSV_HEADER = List.of("indikator", "bezeichnung", "einheit", "gebietsebene",
-            "schluessel", "gebiet", "jahr", "wert", "zeichen", "gebietsstand", "quelle", "lizenz", "version");
-    static final List<String> CSV_DE_HEADER = List.of("Indikator", "Bezeichnung", "Einheit", "Gebietsebene",
-            "Schlüssel", "Gebiet", "Jahr", "Wert", "Zeichen", "Gebietsstand", "Quelle", "Lizenz", "Version");
+    public static final List<String> CSV_HEADER = List.of(
+            "indikator",
+            "bezeichnung",
+            "einheit",
+            "gebietsebene",
+            "schluessel",
+            "gebiet",
+            "jahr",
+            "wert",
+            "zeichen",
+            "gebietsstand",
+            "quelle",
+            "lizenz",
+            "version");
+
+    static final List<String> CSV_DE_HEADER = List.of(
+            "Indikator",
+            "Bezeichnung",
+            "Einheit",
+            "Gebietsebene",
+            "Schlüssel",
+            "Gebiet",
+            "Jahr",
+            "Wert",
+            "Zeichen",
+            "Gebietsstand",
+            "Quelle",
+            "Lizenz",
+            "Version");
 
     /** One published value: an indicator of a region in a year, as the report shows it. */
-    public record Row(String indicator, String label, String unit, int decimals, String level, String code,
-                      String region, int year, Figure figure) {
-    }
+    public record Row(
+            String indicator,
+            String label,
+            String unit,
+            int decimals,
+            String level,
+            String code,
+            String region,
+            int year,
+            Figure figure) {}
 
     /** What the files say about themselves. */
-    public record About(String editionId, String editionTitle, String versionId, LocalDate gebietsstand,
-                        String source, LocalDate issued, List<String> tableCodes) {
-    }
+    public record About(
+            String editionId,
+            String editionTitle,
+            String versionId,
+            LocalDate gebietsstand,
+            String source,
+            LocalDate issued,
+            List<String> tableCodes) {}
 
     private final About about;
     private final List<Row> rows;
@@ -67,8 +104,11 @@ public final class OpenData {
      * The values of the given Kreis reports: each Kreis's series, and once per indicator and year its Land's and
      * Germany's value beside it; ordered by indicator (the edition's order), level, code and year.
      */
-    public static OpenData of(About about, List<IndicatorDefinition> indicators, List<KreisReport> reports,
-                              Map<String, String> landNames) {
+    public static OpenData of(
+            About about,
+            List<IndicatorDefinition> indicators,
+            List<KreisReport> reports,
+            Map<String, String> landNames) {
         Map<String, IndicatorDefinition> byLabel = new LinkedHashMap<>();
         indicators.forEach(i -> byLabel.put(i.label(), i));
         Map<String, Row> sorted = new TreeMap<>();
@@ -83,14 +123,45 @@ public final class OpenData {
                     }
                     String prefix = String.format("%03d|", order.indexOf(indicator.id()));
                     for (KreisReport.Year y : s.years()) {
-                        put(sorted, prefix + "1|" + report.ags() + "|" + y.year(), new Row(indicator.id(),
-                                s.label(), s.unit(), s.decimals(), "Kreis", report.ags(), report.kreisName(),
-                                y.year(), y.kreis()));
-                        put(sorted, prefix + "2|" + land + "|" + y.year(), new Row(indicator.id(), s.label(),
-                                s.unit(), s.decimals(), "Land", land, landNames.getOrDefault(land, land), y.year(),
-                                y.land()));
-                        put(sorted, prefix + "3|DG|" + y.year(), new Row(indicator.id(), s.label(), s.unit(),
-                                s.decimals(), "Deutschland", "DG", "Deutschland", y.year(), y.germany()));
+                        put(
+                                sorted,
+                                prefix + "1|" + report.ags() + "|" + y.year(),
+                                new Row(
+                                        indicator.id(),
+                                        s.label(),
+                                        s.unit(),
+                                        s.decimals(),
+                                        "Kreis",
+                                        report.ags(),
+                                        report.kreisName(),
+                                        y.year(),
+                                        y.kreis()));
+                        put(
+                                sorted,
+                                prefix + "2|" + land + "|" + y.year(),
+                                new Row(
+                                        indicator.id(),
+                                        s.label(),
+                                        s.unit(),
+                                        s.decimals(),
+                                        "Land",
+                                        land,
+                                        landNames.getOrDefault(land, land),
+                                        y.year(),
+                                        y.land()));
+                        put(
+                                sorted,
+                                prefix + "3|DG|" + y.year(),
+                                new Row(
+                                        indicator.id(),
+                                        s.label(),
+                                        s.unit(),
+                                        s.decimals(),
+                                        "Deutschland",
+                                        "DG",
+                                        "Deutschland",
+                                        y.year(),
+                                        y.germany()));
                     }
                 }
             }
@@ -125,10 +196,23 @@ public final class OpenData {
         StringBuilder out = new StringBuilder();
         line(out, ',', CSV_HEADER);
         for (Row r : rows) {
-            line(out, ',', List.of(r.indicator(), r.label(), r.unit(), r.level(), r.code(), r.region(),
-                    Integer.toString(r.year()), r.figure().value().map(BigDecimal::toPlainString).orElse(""),
-                    r.figure().marker(), about.gebietsstand().toString(), about.source(), LICENCE,
-                    about.versionId()));
+            line(
+                    out,
+                    ',',
+                    List.of(
+                            r.indicator(),
+                            r.label(),
+                            r.unit(),
+                            r.level(),
+                            r.code(),
+                            r.region(),
+                            Integer.toString(r.year()),
+                            r.figure().value().map(BigDecimal::toPlainString).orElse(""),
+                            r.figure().marker(),
+                            about.gebietsstand().toString(),
+                            about.source(),
+                            LICENCE,
+                            about.versionId()));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -137,10 +221,26 @@ public final class OpenData {
         StringBuilder out = new StringBuilder("\uFEFF"); // a byte order mark: spreadsheets then read UTF-8
         line(out, ';', CSV_DE_HEADER);
         for (Row r : rows) {
-            line(out, ';', List.of(r.indicator(), r.label(), r.unit(), r.level(), r.code(), r.region(),
-                    Integer.toString(r.year()), r.figure().value().map(v -> GermanNumberFormat.number(v,
-                            r.decimals())).orElse(""), r.figure().marker(),
-                    GermanNumberFormat.date(about.gebietsstand()), about.source(), LICENCE, about.versionId()));
+            line(
+                    out,
+                    ';',
+                    List.of(
+                            r.indicator(),
+                            r.label(),
+                            r.unit(),
+                            r.level(),
+                            r.code(),
+                            r.region(),
+                            Integer.toString(r.year()),
+                            r.figure()
+                                    .value()
+                                    .map(v -> GermanNumberFormat.number(v, r.decimals()))
+                                    .orElse(""),
+                            r.figure().marker(),
+                            GermanNumberFormat.date(about.gebietsstand()),
+                            about.source(),
+                            LICENCE,
+                            about.versionId()));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -153,11 +253,20 @@ public final class OpenData {
             if (!r.indicator().equals(indicator)) {
                 continue;
             }
-            String geo = r.level().equals("Kreis") ? "K" + r.code() : r.level().equals("Land") ? "L" + r.code()
-                    : r.code();
-            line(out, ',', List.of(Integer.toString(r.year()), r.level().equals("Kreis") ? "" : r.level(),
-                    r.unit(), geo, r.figure().value().map(BigDecimal::toPlainString).orElse(""), about.source(),
-                    LICENCE, about.versionId()));
+            String geo =
+                    r.level().equals("Kreis") ? "K" + r.code() : r.level().equals("Land") ? "L" + r.code() : r.code();
+            line(
+                    out,
+                    ',',
+                    List.of(
+                            Integer.toString(r.year()),
+                            r.level().equals("Kreis") ? "" : r.level(),
+                            r.unit(),
+                            geo,
+                            r.figure().value().map(BigDecimal::toPlainString).orElse(""),
+                            about.source(),
+                            LICENCE,
+                            about.versionId()));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -209,8 +318,10 @@ public final class OpenData {
         root.put("@type", "dcat:Dataset");
         root.put("@id", "#" + about.editionId());
         root.put("dct:title", about.editionTitle() + " – Indikatoren");
-        root.put("dct:description", "Indikatoren der Integrationsberichte der Ausgabe " + about.editionTitle()
-                + " je Kreis, Land und Deutschland. " + about.source() + ".");
+        root.put(
+                "dct:description",
+                "Indikatoren der Integrationsberichte der Ausgabe " + about.editionTitle()
+                        + " je Kreis, Land und Deutschland. " + about.source() + ".");
         root.put("dct:identifier", about.editionId() + "/" + about.versionId());
         root.put("owl:versionInfo", about.versionId());
         root.put("dct:issued", about.issued().toString());
@@ -219,8 +330,9 @@ public final class OpenData {
         root.put("dcatde:licenseAttributionByText", about.source());
         root.put("dct:temporal", about.gebietsstand().toString());
         ArrayNode sources = root.putArray("dct:source");
-        about.tableCodes().forEach(code -> sources.add("GENESIS-Tabelle " + code + " (Statistische Ämter des Bundes"
-                + " und der Länder, " + LICENCE + ")"));
+        about.tableCodes()
+                .forEach(code -> sources.add("GENESIS-Tabelle " + code + " (Statistische Ämter des Bundes"
+                        + " und der Länder, " + LICENCE + ")"));
         ArrayNode distributions = root.putArray("dcat:distribution");
         files.forEach((name, bytes) -> {
             ObjectNode d = distributions.addObject();
@@ -260,7 +372,8 @@ public final class OpenData {
     /** The version id a data file carries (its {@code version} column, JSON field or DCAT version info). */
     public static Optional<String> versionOf(String text) {
         java.util.regex.Matcher json = java.util.regex.Pattern.compile(
-                "\"(?:version|owl:versionInfo)\"\\s*:\\s*\"([^\"]{1,40})\"").matcher(text);
+                        "\"(?:version|owl:versionInfo)\"\\s*:\\s*\"([^\"]{1,40})\"")
+                .matcher(text);
         if (json.find()) {
             return Optional.of(json.group(1));
         }

@@ -38,8 +38,7 @@ final class CidSetRepair {
      */
     private static final Map<String, Integer> GLYPHS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private CidSetRepair() {
-    }
+    private CidSetRepair() {}
 
     static void repair(byte[] pdf, OutputStream out) throws IOException {
         String text = new String(pdf, StandardCharsets.ISO_8859_1);
@@ -70,20 +69,24 @@ final class CidSetRepair {
         for (Map.Entry<Integer, Integer> entry : glyphsByCidSet.entrySet()) {
             offsets.put(entry.getKey(), (long) pdf.length + update.size());
             byte[] set = deflate(allGlyphs(entry.getValue()));
-            update.write(ascii(entry.getKey() + " 0 obj\n<<\n/Length " + set.length
-                    + "\n/Filter /FlateDecode\n>>\nstream\r\n"));
+            update.write(ascii(
+                    entry.getKey() + " 0 obj\n<<\n/Length " + set.length + "\n/Filter /FlateDecode\n>>\nstream\r\n"));
             update.write(set);
             update.write(ascii("\r\nendstream\nendobj\n"));
         }
         long xref = (long) pdf.length + update.size();
         StringBuilder table = new StringBuilder("xref\n");
-        offsets.forEach((object, offset) -> table.append(object).append(" 1\n")
+        offsets.forEach((object, offset) -> table.append(object)
+                .append(" 1\n")
                 .append(String.format(java.util.Locale.ROOT, "%010d 00000 n\r\n", offset)));
         int trailer = text.lastIndexOf("trailer");
         String original = text.substring(trailer, text.indexOf(">>", trailer) + 2);
         int startXref = text.lastIndexOf("startxref");
-        String previous = text.substring(startXref + "startxref".length(), text.indexOf("%%EOF", startXref)).strip();
-        table.append(original.replace(">>", "/Prev " + previous + "\n>>")).append("\nstartxref\n").append(xref)
+        String previous = text.substring(startXref + "startxref".length(), text.indexOf("%%EOF", startXref))
+                .strip();
+        table.append(original.replace(">>", "/Prev " + previous + "\n>>"))
+                .append("\nstartxref\n")
+                .append(xref)
                 .append("\n%%EOF\n");
         update.write(ascii(table.toString()));
         update.writeTo(out);

@@ -20,8 +20,14 @@ import java.util.Objects;
  * @param timestamp  creation and modification date
  * @param extensions extension schemas with their values, written after the predefined ones
  */
-public record DocumentMetadata(String title, String author, String subject, List<String> keywords, String language,
-                               Instant timestamp, List<XmpPacket.ExtensionSchema> extensions) {
+public record DocumentMetadata(
+        String title,
+        String author,
+        String subject,
+        List<String> keywords,
+        String language,
+        Instant timestamp,
+        List<XmpPacket.ExtensionSchema> extensions) {
 
     /**
      * The date of a PDF rendered without a report version (the renderers' unit tests and tools): a fixed instant, so
@@ -51,8 +57,8 @@ public record DocumentMetadata(String title, String author, String subject, List
 
     /** A report's metadata with the product's author, language and the PDF/UA identification. */
     public static DocumentMetadata of(String title, String subject, List<String> keywords, Instant timestamp) {
-        return new DocumentMetadata(title, AUTHOR, subject, keywords, LANGUAGE, timestamp,
-                List.of(XmpPacket.PDF_UA_IDENTIFICATION));
+        return new DocumentMetadata(
+                title, AUTHOR, subject, keywords, LANGUAGE, timestamp, List.of(XmpPacket.PDF_UA_IDENTIFICATION));
     }
 
     /**

@@ -1,5 +1,8 @@
 package de.integrationsmonitor.report.pdf;
 
+import de.integrationsmonitor.datenquellen.SourceCitation;
+import de.integrationsmonitor.goal.Assessment;
+import de.integrationsmonitor.goal.Goal;
 import de.integrationsmonitor.report.edition.AuthorTexts;
 import de.integrationsmonitor.report.fill.Figure;
 import de.integrationsmonitor.report.fill.GermanNumberFormat;
@@ -21,9 +24,6 @@ import java.util.function.Supplier;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRVirtualizer;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
-import de.integrationsmonitor.goal.Assessment;
-import de.integrationsmonitor.goal.Goal;
-import de.integrationsmonitor.datenquellen.SourceCitation;
 
 /**
  * Turns a {@link KreisReport} into a tagged archival PDF (PDF/A-1a, PDF/UA-1) through the Kreis JRXML templates;
@@ -42,8 +42,16 @@ import de.integrationsmonitor.datenquellen.SourceCitation;
 public final class KreisReportRenderer {
 
     /** Subreports, by the suffix of their file name after the master's base name. */
-    static final List<String> SUBREPORTS = List.of("-blick", "-handlungsfeld", "-reihe", "-jahre", "-text",
-            "-vergleich", "-methoden", "-ziele", "-massnahmen");
+    static final List<String> SUBREPORTS = List.of(
+            "-blick",
+            "-handlungsfeld",
+            "-reihe",
+            "-jahre",
+            "-text",
+            "-vergleich",
+            "-methoden",
+            "-ziele",
+            "-massnahmen");
 
     private final ReportCore core;
     private final MapMaker maps;
@@ -72,8 +80,8 @@ public final class KreisReportRenderer {
      *
      * @param virtualizers null for none: the filled report stays in memory
      */
-    public KreisReportRenderer(Path templatePath, Instant documentTimestamp,
-                               Supplier<? extends JRVirtualizer> virtualizers) {
+    public KreisReportRenderer(
+            Path templatePath, Instant documentTimestamp, Supplier<? extends JRVirtualizer> virtualizers) {
         this.documentTimestamp = Objects.requireNonNull(documentTimestamp, "documentTimestamp");
         this.core = new ReportCore(Objects.requireNonNull(templatePath, "templatePath"), SUBREPORTS, virtualizers);
         this.maps = new MapMaker(core);
@@ -112,8 +120,13 @@ public final class KreisReportRenderer {
             parameters.put("RENDERED_AT", provenance.renderedOn());
         }
         // one record: the master's detail bands are the chapters
-        core.render(parameters, new JREmptyDataSource(1), metadata(report, provenance),
-                report + (provenance == null ? "" : "|" + provenance), "Kreis " + report.ags(), out);
+        core.render(
+                parameters,
+                new JREmptyDataSource(1),
+                metadata(report, provenance),
+                report + (provenance == null ? "" : "|" + provenance),
+                "Kreis " + report.ags(),
+                out);
     }
 
     DocumentMetadata metadata(KreisReport report) {
@@ -121,17 +134,23 @@ public final class KreisReportRenderer {
     }
 
     DocumentMetadata metadata(KreisReport report, Provenance provenance) {
-        DocumentMetadata plain = DocumentMetadata.of(nonNull(report.editionTitle()) + " – " + report.kreisName(),
+        DocumentMetadata plain = DocumentMetadata.of(
+                nonNull(report.editionTitle()) + " – " + report.kreisName(),
                 "Integrationsmonitoring " + report.kreisName() + " (AGS " + report.ags() + ", "
                         + nonNull(report.landName()) + "), " + report.periodFrom() + "–" + report.periodTo()
                         + ", Stichtag " + GermanNumberFormat.date(report.referenceDate()),
-                keywords(report), documentTimestamp);
+                keywords(report),
+                documentTimestamp);
         return provenance == null ? plain : plain.with(provenance);
     }
 
     private static List<String> keywords(KreisReport report) {
-        List<String> keywords = new ArrayList<>(List.of("Integrationsmonitoring", "Integrationsbericht",
-                shortName(report.kreisName()), "AGS " + report.ags(), nonNull(report.landName())));
+        List<String> keywords = new ArrayList<>(List.of(
+                "Integrationsmonitoring",
+                "Integrationsbericht",
+                shortName(report.kreisName()),
+                "AGS " + report.ags(),
+                nonNull(report.landName())));
         for (KreisReport.Section section : report.sections()) {
             keywords.add(section.handlungsfeld());
         }
@@ -153,16 +172,28 @@ public final class KreisReportRenderer {
         parameters.put("SYNTHETIC", report.synthetic());
         // several indicators share a table; the source line names each once, in first-use order
         // own tables (eigen:) name their provider, attribution and licence from jobs/datenquellen beside templates/
-        parameters.put("TABLE_CODES", String.join(", ", SourceCitation.cite(
-                new LinkedHashSet<>(report.tableCodes()), templatePath().toAbsolutePath().getParent().resolveSibling("jobs")
-                        .resolve("datenquellen"), report.ags().substring(0, 2))));
+        parameters.put(
+                "TABLE_CODES",
+                String.join(
+                        ", ",
+                        SourceCitation.cite(
+                                new LinkedHashSet<>(report.tableCodes()),
+                                templatePath()
+                                        .toAbsolutePath()
+                                        .getParent()
+                                        .resolveSibling("jobs")
+                                        .resolve("datenquellen"),
+                                report.ags().substring(0, 2))));
         parameters.put("REPORT_VERSION_ID", nonNull(report.reportVersionId()));
-        parameters.put("RENDERED_AT", GermanNumberFormat.date(documentTimestamp.atZone(java.time.ZoneOffset.UTC)
-                .toLocalDate()));
+        parameters.put(
+                "RENDERED_AT",
+                GermanNumberFormat.date(
+                        documentTimestamp.atZone(java.time.ZoneOffset.UTC).toLocalDate()));
         parameters.put("INPUTS_SHA256", nonNull(report.inputsSha256()));
         parameters.put("TOC_DATA", ReportCore.contents(contents(report)));
-        MapMaker.Made locator = report.geometry().map(g -> maps.locator(g, nonNull(report.landName()), report.ags(),
-                report.kreisName())).orElse(null);
+        MapMaker.Made locator = report.geometry()
+                .map(g -> maps.locator(g, nonNull(report.landName()), report.ags(), report.kreisName()))
+                .orElse(null);
         parameters.put("LOCATOR_MAP", locator == null ? null : locator.map());
         parameters.put("LOCATOR_ALT", locator == null ? "" : locator.alt());
 
@@ -183,18 +214,24 @@ public final class KreisReportRenderer {
         if (similar == null) {
             similar = KreisReport.SimilarKreise.none("");
         }
-        parameters.put("CLUSTER_HEADING", similar.cluster() > 0
-                ? core.text("kreis.cluster.heading", Integer.toString(similar.cluster()), similar.groupLabel(),
-                Integer.toString(similar.size()))
-                : core.text("kreis.cluster.none"));
+        parameters.put(
+                "CLUSTER_HEADING",
+                similar.cluster() > 0
+                        ? core.text(
+                                "kreis.cluster.heading",
+                                Integer.toString(similar.cluster()),
+                                similar.groupLabel(),
+                                Integer.toString(similar.size()))
+                        : core.text("kreis.cluster.none"));
         parameters.put("CLUSTER_DESCRIPTION", nonNull(similar.description()));
         parameters.put("CLUSTER_METHOD", nonNull(similar.method()));
         parameters.put("COMPARISON_REPORT", core.subreport("-vergleich"));
         parameters.put("COMPARISON_DATA", comparison(similar.comparison()));
         parameters.put("HAS_COMPARISON", !similar.comparison().isEmpty());
 
-        parameters.put("FINDINGS", report.findings().isEmpty() ? core.text("kreis.quality.none")
-                : bulleted(report.findings()));
+        parameters.put(
+                "FINDINGS",
+                report.findings().isEmpty() ? core.text("kreis.quality.none") : bulleted(report.findings()));
         List<String> gebietsstand = new ArrayList<>();
         gebietsstand.add(core.text("kreis.quality.gebietsstand.all", nonNull(report.gebietsstand())));
         gebietsstand.addAll(report.gebietsstandNotes());
@@ -208,8 +245,8 @@ public final class KreisReportRenderer {
     private List<ReportCore.ContentsEntry> contents(KreisReport report) {
         List<ReportCore.ContentsEntry> entries = new ArrayList<>();
         if (!report.introduction().isEmpty()) {
-            entries.add(new ReportCore.ContentsEntry(core.text("kreis.chapter.intro"), 1,
-                    core.text("kreis.chapter.intro")));
+            entries.add(new ReportCore.ContentsEntry(
+                    core.text("kreis.chapter.intro"), 1, core.text("kreis.chapter.intro")));
         }
         for (String key : List.of("kreis.chapter.glance", "kreis.chapter.fields")) {
             entries.add(new ReportCore.ContentsEntry(core.text(key), 1, core.text(key)));
@@ -232,8 +269,9 @@ public final class KreisReportRenderer {
             String stand = nonNull(delivery.stand());
             lines.add("Tabelle " + delivery.tableCode() + ": "
                     + (stand.startsWith("Stand") ? stand : "Stand " + stand)
-                    + (delivery.fileName() == null || delivery.fileName().isBlank() ? ""
-                    : " (" + delivery.fileName() + ")"));
+                    + (delivery.fileName() == null || delivery.fileName().isBlank()
+                            ? ""
+                            : " (" + delivery.fileName() + ")"));
         }
         return String.join("\n", lines);
     }
@@ -246,19 +284,25 @@ public final class KreisReportRenderer {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("handlungsfeld", glance.handlungsfeld());
             fields.put("label", labelWithUnit(row.label(), row.unit()));
-            fields.put("value", GermanNumberFormat.figure(row.kreis(), row.decimals(), row.unit())
-                    + (glance.smallBase() ? " " + core.text("smallBase.sign") : ""));
+            fields.put(
+                    "value",
+                    GermanNumberFormat.figure(row.kreis(), row.decimals(), row.unit())
+                            + (glance.smallBase() ? " " + core.text("smallBase.sign") : ""));
             fields.put("year", glance.year() > 0 ? Integer.toString(glance.year()) : "");
             // a change is shown to one decimal at least: counts change by "-3,4 %", not "-3 %"
-            fields.put("change", glance.change5y() == null ? "" : change(glance.change5y(),
-                    Math.max(row.decimals(), 1), glance.changeUnit()));
+            fields.put(
+                    "change",
+                    glance.change5y() == null
+                            ? ""
+                            : change(glance.change5y(), Math.max(row.decimals(), 1), glance.changeUnit()));
             fields.put("land", GermanNumberFormat.figure(row.land(), row.decimals(), row.unit()));
             fields.put("germany", GermanNumberFormat.figure(row.germany(), row.decimals(), row.unit()));
             fields.put("rank", nonNull(glance.rank()));
             fields.put("position", nonNull(glance.position()));
             // the table of a Handlungsfeld ends with its last indicator
-            fields.put("last", i == rows.size() - 1
-                    || !rows.get(i + 1).handlungsfeld().equals(glance.handlungsfeld()));
+            fields.put(
+                    "last",
+                    i == rows.size() - 1 || !rows.get(i + 1).handlungsfeld().equals(glance.handlungsfeld()));
             out.add(fields);
         }
         return new JRMapCollectionDataSource(out);
@@ -280,7 +324,8 @@ public final class KreisReportRenderer {
         }
         BigDecimal rounded = change.value().get().setScale(decimals, RoundingMode.HALF_UP);
         // GermanNumberFormat prints no "+"; a change needs it to read as a change
-        String number = (rounded.signum() > 0 ? "+" : "") + GermanNumberFormat.number(change.value().get(), decimals);
+        String number = (rounded.signum() > 0 ? "+" : "")
+                + GermanNumberFormat.number(change.value().get(), decimals);
         String u = nonNull(unit).strip();
         String withUnit = u.isEmpty() ? number : number + " " + u;
         String marker = change.marker();
@@ -297,7 +342,9 @@ public final class KreisReportRenderer {
             List<Map<String, ?>> series = new ArrayList<>(section.series().size());
             for (KreisReport.Series s : section.series()) {
                 Map<String, Object> fields = series(s, kreis, nonNull(report.landName()), report);
-                section.goals().stream().filter(g -> g.label().equals(s.label())).findFirst()
+                section.goals().stream()
+                        .filter(g -> g.label().equals(s.label()))
+                        .findFirst()
                         .ifPresent(goal -> target(fields, goal, s));
                 series.add(fields);
             }
@@ -318,14 +365,24 @@ public final class KreisReportRenderer {
         for (KreisReport.GoalRow goal : goals) {
             Map<String, Object> row = new HashMap<>();
             row.put("label", labelWithUnit(goal.label(), goal.unit()));
-            row.put("baseline", GermanNumberFormat.figure(goal.baseline(), goal.decimals(), goal.unit()) + " ("
-                    + goal.baselineYear() + ")");
-            row.put("latest", GermanNumberFormat.figure(goal.latest(), goal.decimals(), goal.unit()) + " ("
-                    + goal.latestYear() + ")");
-            String target = core.text("kreis.goals.targetBy", GermanNumberFormat.figure(Figure.of(goal.target()),
-                    goal.decimals(), goal.unit()), Integer.toString(goal.targetYear()));
-            row.put("target", goal.corridor().map(c -> target + " " + core.text("kreis.goals.corridor",
-                    GermanNumberFormat.number(c, goal.decimals()))).orElse(target));
+            row.put(
+                    "baseline",
+                    GermanNumberFormat.figure(goal.baseline(), goal.decimals(), goal.unit()) + " ("
+                            + goal.baselineYear() + ")");
+            row.put(
+                    "latest",
+                    GermanNumberFormat.figure(goal.latest(), goal.decimals(), goal.unit()) + " (" + goal.latestYear()
+                            + ")");
+            String target = core.text(
+                    "kreis.goals.targetBy",
+                    GermanNumberFormat.figure(Figure.of(goal.target()), goal.decimals(), goal.unit()),
+                    Integer.toString(goal.targetYear()));
+            row.put(
+                    "target",
+                    goal.corridor()
+                            .map(c -> target + " "
+                                    + core.text("kreis.goals.corridor", GermanNumberFormat.number(c, goal.decimals())))
+                            .orElse(target));
             row.put("state", core.text("goal.state." + goal.state().name()));
             rows.add(row);
         }
@@ -338,8 +395,14 @@ public final class KreisReportRenderer {
         for (KreisReport.MeasureRow measure : measures) {
             Map<String, Object> row = new HashMap<>();
             row.put("title", measure.id() + " " + measure.title());
-            row.put("facts", core.text("kreis.measures.facts", measure.status().word(), measure.traeger(),
-                    measure.period(), String.join(", ", measure.indicators())));
+            row.put(
+                    "facts",
+                    core.text(
+                            "kreis.measures.facts",
+                            measure.status().word(),
+                            measure.traeger(),
+                            measure.period(),
+                            String.join(", ", measure.indicators())));
             row.put("text", textRows(measure.text()));
             rows.add(row);
         }
@@ -356,7 +419,9 @@ public final class KreisReportRenderer {
         List<Map<String, Object>> chart = new ArrayList<>();
         boolean path = goal.state() != Assessment.State.NOT_COMPARABLE
                 && goal.baseline().value().isPresent();
-        int last = s.years().isEmpty() ? goal.targetYear() : s.years().get(s.years().size() - 1).year();
+        int last = s.years().isEmpty()
+                ? goal.targetYear()
+                : s.years().get(s.years().size() - 1).year();
         for (int i = 0; i < years.size(); i++) {
             Map<String, Object> year = new HashMap<>(years.get(i));
             year.put("targetValue", targetValue(goal, s.years().get(i).year(), path));
@@ -370,9 +435,14 @@ public final class KreisReportRenderer {
         }
         fields.put("chartYears", chart);
         fields.put("hasTarget", !s.years().isEmpty() && s.years().size() > 1);
-        fields.put("chartAlt", fields.get("chartAlt") + " " + core.text("kreis.goals.chartAlt",
-                GermanNumberFormat.figure(Figure.of(goal.target()), goal.decimals(), goal.unit()),
-                Integer.toString(goal.targetYear()), Integer.toString(goal.baselineYear())));
+        fields.put(
+                "chartAlt",
+                fields.get("chartAlt") + " "
+                        + core.text(
+                                "kreis.goals.chartAlt",
+                                GermanNumberFormat.figure(Figure.of(goal.target()), goal.decimals(), goal.unit()),
+                                Integer.toString(goal.targetYear()),
+                                Integer.toString(goal.baselineYear())));
     }
 
     private static Double targetValue(KreisReport.GoalRow goal, int year, boolean path) {
@@ -382,9 +452,18 @@ public final class KreisReportRenderer {
         if (!path || year < goal.baselineYear() || year > goal.targetYear()) {
             return null;
         }
-        return Assessment.onPath(new Goal("", java.util
-                .Optional.empty(), goal.baselineYear(), goal.target(), goal.targetYear(), java.util.Optional.empty(),
-                0), goal.baseline().value().get(), year).doubleValue();
+        return Assessment.onPath(
+                        new Goal(
+                                "",
+                                java.util.Optional.empty(),
+                                goal.baselineYear(),
+                                goal.target(),
+                                goal.targetYear(),
+                                java.util.Optional.empty(),
+                                0),
+                        goal.baseline().value().get(),
+                        year)
+                .doubleValue();
     }
 
     /** The authors' blocks as rows of the text subreport, each list marked where it starts and ends. */
@@ -451,13 +530,26 @@ public final class KreisReportRenderer {
         fields.put("hasTarget", false);
         fields.put("chartAlt", chartAlt(s, kreis, land));
         fields.put("rebuiltNote", anyRebuilt ? rebuilt + " " + core.text("report.rebuilt.meaning") : "");
-        MapMaker.Made map = s.landValues().isEmpty() ? null : report.geometry().map(g -> maps.choropleth(g, land,
-                s.label() + " " + s.mapYear(), s.landValues().stream().map(v -> new MapMaker.Value(v.ags(), v.name(),
-                        v.value())).toList(), s.direction(), s.decimals(), s.unit(), report.ags())).orElse(null);
+        MapMaker.Made map = s.landValues().isEmpty()
+                ? null
+                : report.geometry()
+                        .map(g -> maps.choropleth(
+                                g,
+                                land,
+                                s.label() + " " + s.mapYear(),
+                                s.landValues().stream()
+                                        .map(v -> new MapMaker.Value(v.ags(), v.name(), v.value()))
+                                        .toList(),
+                                s.direction(),
+                                s.decimals(),
+                                s.unit(),
+                                report.ags()))
+                        .orElse(null);
         fields.put("map", map == null ? null : map.map());
         fields.put("mapAlt", map == null ? "" : map.alt());
-        fields.put("mapCaption", map == null ? "" : core.text("kreis.map.caption", s.label() + " " + s.mapYear(),
-                land, kreis));
+        fields.put(
+                "mapCaption",
+                map == null ? "" : core.text("kreis.map.caption", s.label() + " " + s.mapYear(), land, kreis));
         fields.put("mapNotes", map == null ? "" : map.notes());
         return fields;
     }
@@ -483,12 +575,28 @@ public final class KreisReportRenderer {
         KreisReport.Year first = s.years().get(0);
         KreisReport.Year last = s.years().get(s.years().size() - 1);
         if (s.years().size() == 1) {
-            return core.text("chart.alt.bar", s.label(), Integer.toString(first.year()), kreis,
-                    show(first.kreis(), s), land, show(first.land(), s), show(first.germany(), s));
+            return core.text(
+                    "chart.alt.bar",
+                    s.label(),
+                    Integer.toString(first.year()),
+                    kreis,
+                    show(first.kreis(), s),
+                    land,
+                    show(first.land(), s),
+                    show(first.germany(), s));
         }
-        return core.text("chart.alt.line", s.label(), first.year() + "–" + last.year(), kreis,
-                show(first.kreis(), s), show(last.kreis(), s), land, show(first.land(), s), show(last.land(), s),
-                show(first.germany(), s), show(last.germany(), s));
+        return core.text(
+                "chart.alt.line",
+                s.label(),
+                first.year() + "–" + last.year(),
+                kreis,
+                show(first.kreis(), s),
+                show(last.kreis(), s),
+                land,
+                show(first.land(), s),
+                show(last.land(), s),
+                show(first.germany(), s),
+                show(last.germany(), s));
     }
 
     private static String show(Figure figure, KreisReport.Series s) {
@@ -496,7 +604,9 @@ public final class KreisReportRenderer {
     }
 
     private static Double chartValue(Figure figure) {
-        return figure == null ? null : figure.value().map(BigDecimal::doubleValue).orElse(null);
+        return figure == null
+                ? null
+                : figure.value().map(BigDecimal::doubleValue).orElse(null);
     }
 
     private static JRMapCollectionDataSource comparison(List<IndicatorRow> rows) {
@@ -519,11 +629,18 @@ public final class KreisReportRenderer {
         for (KreisReport.Method method : methods) {
             Map<String, Object> fields = new HashMap<>();
             fields.put("label", method.label());
-            fields.put("context", core.text("kreis.methods.context", nonNull(method.handlungsfeld()))
-                    + (nonNull(method.unit()).isBlank() ? "" : " · " + core.text("kreis.methods.unit", method.unit())));
+            fields.put(
+                    "context",
+                    core.text("kreis.methods.context", nonNull(method.handlungsfeld()))
+                            + (nonNull(method.unit()).isBlank()
+                                    ? ""
+                                    : " · " + core.text("kreis.methods.unit", method.unit())));
             fields.put("definition", nonNull(method.definition()));
-            fields.put("sources", core.text("kreis.methods.tables",
-                    method.sources().isEmpty() ? "–" : String.join(", ", method.sources())));
+            fields.put(
+                    "sources",
+                    core.text(
+                            "kreis.methods.tables",
+                            method.sources().isEmpty() ? "–" : String.join(", ", method.sources())));
             out.add(fields);
         }
         return new JRMapCollectionDataSource(out);
@@ -550,5 +667,4 @@ public final class KreisReportRenderer {
     private static String nonNull(String text) {
         return text == null ? "" : text;
     }
-
 }

@@ -1,10 +1,11 @@
 package de.integrationsmonitor.report.pdf;
 
+import de.integrationsmonitor.datenquellen.SourceCitation;
 import de.integrationsmonitor.report.fill.Figure;
 import de.integrationsmonitor.report.fill.GermanNumberFormat;
+import de.integrationsmonitor.report.fill.LandOverview;
 import de.integrationsmonitor.report.fill.LandOverview.IndicatorRanking;
 import de.integrationsmonitor.report.fill.LandOverview.RankedKreis;
-import de.integrationsmonitor.report.fill.LandOverview;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
-import de.integrationsmonitor.datenquellen.SourceCitation;
 
 /**
  * Turns a {@link LandOverview} into a tagged archival PDF (PDF/A-1a, PDF/UA-1) through the Land overview JRXML
@@ -83,8 +83,13 @@ public final class LandOverviewRenderer {
             parameters.put("REPORT_VERSION_ID", provenance.versionId());
             parameters.put("RENDERED_AT", provenance.renderedOn());
         }
-        core.render(parameters, indicators(overview), metadata(overview, provenance),
-                overview + (provenance == null ? "" : "|" + provenance), "Land " + overview.landCode(), out);
+        core.render(
+                parameters,
+                indicators(overview),
+                metadata(overview, provenance),
+                overview + (provenance == null ? "" : "|" + provenance),
+                "Land " + overview.landCode(),
+                out);
     }
 
     DocumentMetadata metadata(LandOverview overview) {
@@ -92,10 +97,12 @@ public final class LandOverviewRenderer {
     }
 
     DocumentMetadata metadata(LandOverview overview, Provenance provenance) {
-        DocumentMetadata plain = DocumentMetadata.of(title(overview),
+        DocumentMetadata plain = DocumentMetadata.of(
+                title(overview),
                 overview.editionTitle() + ": Kreise in " + overview.landName() + " (Land " + overview.landCode()
                         + "), Bezugsjahr " + overview.referenceYear() + ", Berichtszeitraum " + period(overview),
-                keywords(overview), documentTimestamp);
+                keywords(overview),
+                documentTimestamp);
         return provenance == null ? plain : plain.with(provenance);
     }
 
@@ -133,18 +140,33 @@ public final class LandOverviewRenderer {
         parameters.put("PERIOD", period(overview));
         // several indicators share a table; the source line names each once, in first-use order
         // own tables (eigen:) name their provider, attribution and licence from jobs/datenquellen beside templates/
-        parameters.put("TABLE_CODES", String.join(", ", SourceCitation.cite(
-                new LinkedHashSet<>(overview.tableCodes()), templatePath().toAbsolutePath().getParent().resolveSibling("jobs")
-                        .resolve("datenquellen"), overview.landCode())));
+        parameters.put(
+                "TABLE_CODES",
+                String.join(
+                        ", ",
+                        SourceCitation.cite(
+                                new LinkedHashSet<>(overview.tableCodes()),
+                                templatePath()
+                                        .toAbsolutePath()
+                                        .getParent()
+                                        .resolveSibling("jobs")
+                                        .resolve("datenquellen"),
+                                overview.landCode())));
         parameters.put("DATA_STATUS", overview.dataStatus());
         parameters.put("REPORT_VERSION_ID", overview.reportVersionId());
-        parameters.put("RENDERED_AT", GermanNumberFormat.date(documentTimestamp.atZone(java.time.ZoneOffset.UTC)
-                .toLocalDate()));
+        parameters.put(
+                "RENDERED_AT",
+                GermanNumberFormat.date(
+                        documentTimestamp.atZone(java.time.ZoneOffset.UTC).toLocalDate()));
         parameters.put("INPUTS_SHA256", overview.inputsSha256());
         parameters.put("SYNTHETIC", overview.synthetic());
         parameters.put("INDICATOR_COUNT", overview.indicators().size());
-        parameters.put("KREISE_COUNT", overview.indicators().stream()
-                .mapToInt(indicator -> indicator.kreise().size()).max().orElse(0));
+        parameters.put(
+                "KREISE_COUNT",
+                overview.indicators().stream()
+                        .mapToInt(indicator -> indicator.kreise().size())
+                        .max()
+                        .orElse(0));
         parameters.put("TOC_DATA", ReportCore.contents(contents(overview)));
         parameters.put("RANKING_REPORT", core.subreport(RANKING));
         return parameters;
@@ -154,8 +176,8 @@ public final class LandOverviewRenderer {
     private List<ReportCore.ContentsEntry> contents(LandOverview overview) {
         List<ReportCore.ContentsEntry> entries = new ArrayList<>();
         for (IndicatorRanking indicator : overview.indicators()) {
-            entries.add(new ReportCore.ContentsEntry(indicator.handlungsfeld() + ": " + indicator.label(), 1,
-                    indicator.label()));
+            entries.add(new ReportCore.ContentsEntry(
+                    indicator.handlungsfeld() + ": " + indicator.label(), 1, indicator.label()));
         }
         entries.add(new ReportCore.ContentsEntry(core.text("land.imprint"), 1, core.text("land.imprint")));
         return entries;
@@ -176,18 +198,36 @@ public final class LandOverviewRenderer {
             fields.put("direction", indicator.direction());
             fields.put("landValue", display(indicator.landValue(), indicator));
             fields.put("germanyValue", display(indicator.germanyValue(), indicator));
-            fields.put("valueHeader", indicator.unit().isEmpty() || isSignUnit(indicator.unit())
-                    ? core.text("land.value") : core.text("land.value.unit", indicator.unit()));
-            fields.put("caption", (indicator.unit().isEmpty() ? "" : core.text("land.caption.unit", indicator.unit()))
-                    + core.text("land.caption.rest", indicator.direction(), Integer.toString(overview.referenceYear())));
+            fields.put(
+                    "valueHeader",
+                    indicator.unit().isEmpty() || isSignUnit(indicator.unit())
+                            ? core.text("land.value")
+                            : core.text("land.value.unit", indicator.unit()));
+            fields.put(
+                    "caption",
+                    (indicator.unit().isEmpty() ? "" : core.text("land.caption.unit", indicator.unit()))
+                            + core.text(
+                                    "land.caption.rest",
+                                    indicator.direction(),
+                                    Integer.toString(overview.referenceYear())));
             fields.put("kreiseCount", indicator.kreise().size());
-            fields.put("smallBaseCount", (int) indicator.kreise().stream().filter(RankedKreis::smallBase).count());
+            fields.put("smallBaseCount", (int)
+                    indicator.kreise().stream().filter(RankedKreis::smallBase).count());
             fields.put("kreise", kreise(indicator));
             fields.put("chartAlt", rankingAlt(overview, indicator));
-            MapMaker.Made map = overview.geometry().map(g -> maps.choropleth(g, overview.landName(),
-                    indicator.label(), indicator.kreise().stream().map(k -> new MapMaker.Value(k.ags(), k.name(),
-                            k.value())).toList(), indicator.orientation(), indicator.decimals(), indicator.unit(),
-                    null)).orElse(null);
+            MapMaker.Made map = overview.geometry()
+                    .map(g -> maps.choropleth(
+                            g,
+                            overview.landName(),
+                            indicator.label(),
+                            indicator.kreise().stream()
+                                    .map(k -> new MapMaker.Value(k.ags(), k.name(), k.value()))
+                                    .toList(),
+                            indicator.orientation(),
+                            indicator.decimals(),
+                            indicator.unit(),
+                            null))
+                    .orElse(null);
             fields.put("map", map == null ? null : map.map());
             fields.put("mapAlt", map == null ? "" : map.alt());
             fields.put("mapNotes", map == null ? "" : map.notes());
@@ -227,8 +267,13 @@ public final class LandOverviewRenderer {
         for (RankedKreis kreis : indicator.kreise()) {
             kreise.add(kreis.name() + " " + display(kreis.value(), indicator));
         }
-        return core.text("chart.alt.ranking", indicator.label(), overview.landName(), String.join(", ", kreise),
-                overview.landName(), display(indicator.landValue(), indicator),
+        return core.text(
+                "chart.alt.ranking",
+                indicator.label(),
+                overview.landName(),
+                String.join(", ", kreise),
+                overview.landName(),
+                display(indicator.landValue(), indicator),
                 display(indicator.germanyValue(), indicator));
     }
 
@@ -244,5 +289,4 @@ public final class LandOverviewRenderer {
     private static Double chartValue(Figure figure) {
         return figure.value().map(BigDecimal::doubleValue).orElse(null);
     }
-
 }

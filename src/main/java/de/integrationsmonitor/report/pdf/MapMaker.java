@@ -29,22 +29,30 @@ import java.util.Set;
 public final class MapMaker {
 
     /** A map ready for the template: the drawing, its alternative text and its notes. */
-    public record Made(ChoroplethMap map, String alt, String notes) {
-    }
+    public record Made(ChoroplethMap map, String alt, String notes) {}
 
     /** One Kreis's value for the map. */
-    public record Value(String ags, String name, Figure figure) {
-    }
+    public record Value(String ags, String name, Figure figure) {}
 
     /** Orange (unfavourable) to purple (favourable), ColorBrewer PuOr, 5 classes. */
-    private static final Color[] UNFAVOURABLE_TO_FAVOURABLE = {new Color(0xE6, 0x61, 0x01),
-        new Color(0xFD, 0xB8, 0x63), new Color(0xF7, 0xF7, 0xF7), new Color(0xB2, 0xAB, 0xD2),
-        new Color(0x5E, 0x3C, 0x99)};
+    private static final Color[] UNFAVOURABLE_TO_FAVOURABLE = {
+        new Color(0xE6, 0x61, 0x01),
+        new Color(0xFD, 0xB8, 0x63),
+        new Color(0xF7, 0xF7, 0xF7),
+        new Color(0xB2, 0xAB, 0xD2),
+        new Color(0x5E, 0x3C, 0x99)
+    };
     /** Light to dark blue, ColorBrewer Blues, 5 classes. */
-    private static final Color[] SEQUENTIAL = {new Color(0xEF, 0xF3, 0xFF), new Color(0xBD, 0xD7, 0xE7),
-        new Color(0x6B, 0xAE, 0xD6), new Color(0x31, 0x82, 0xBD), new Color(0x08, 0x51, 0x9C)};
+    private static final Color[] SEQUENTIAL = {
+        new Color(0xEF, 0xF3, 0xFF),
+        new Color(0xBD, 0xD7, 0xE7),
+        new Color(0x6B, 0xAE, 0xD6),
+        new Color(0x31, 0x82, 0xBD),
+        new Color(0x08, 0x51, 0x9C)
+    };
     /** Which of the five colours a map with fewer classes uses. */
     private static final int[][] PICK = {{}, {2}, {0, 4}, {0, 2, 4}, {0, 1, 3, 4}, {0, 1, 2, 3, 4}};
+
     private static final Color LOCATED = new Color(0x1F, 0x3A, 0x5A);
     private static final int MAX_CLASSES = 5;
 
@@ -70,8 +78,15 @@ public final class MapMaker {
      * @param title       what the map shows, e.g. "Ausländeranteil 2015"
      * @param highlighted a Kreis to outline, or null
      */
-    public Made choropleth(LandGeometry geometry, String landName, String title, List<Value> values, Direction direction,
-                    int decimals, String unit, String highlighted) {
+    public Made choropleth(
+            LandGeometry geometry,
+            String landName,
+            String title,
+            List<Value> values,
+            Direction direction,
+            int decimals,
+            String unit,
+            String highlighted) {
         Map<String, Value> byAgs = new HashMap<>();
         values.forEach(v -> byAgs.put(v.ags(), v));
         List<Value> present = new ArrayList<>();
@@ -103,7 +118,8 @@ public final class MapMaker {
                 present.add(value);
             }
         }
-        present.sort(Comparator.comparing((Value v) -> v.figure().value().orElseThrow()).thenComparing(Value::ags));
+        present.sort(Comparator.comparing((Value v) -> v.figure().value().orElseThrow())
+                .thenComparing(Value::ags));
         List<List<Value>> classes = quantiles(present);
         Color[] palette = palette(direction);
         int[] pick = PICK[classes.size()];
@@ -114,20 +130,40 @@ public final class MapMaker {
             List<Value> members = classes.get(c);
             Color colour = palette[pick[c]];
             members.forEach(v -> fills.put(v.ags(), colour));
-            String range = core.text("map.range", show(members.get(0), decimals, unit),
+            String range = core.text(
+                    "map.range",
+                    show(members.get(0), decimals, unit),
                     show(members.get(members.size() - 1), decimals, unit));
-            String end = direction == Direction.NEUTRAL || classes.size() < 2 ? ""
-                    : c == 0 ? " (" + core.text(direction == Direction.HIGHER_IS_BETTER ? "map.unfavourable"
-                    : "map.favourable") + ")"
-                    : c == classes.size() - 1 ? " (" + core.text(direction == Direction.HIGHER_IS_BETTER
-                    ? "map.favourable" : "map.unfavourable") + ")" : "";
+            String end = direction == Direction.NEUTRAL || classes.size() < 2
+                    ? ""
+                    : c == 0
+                            ? " ("
+                                    + core.text(
+                                            direction == Direction.HIGHER_IS_BETTER
+                                                    ? "map.unfavourable"
+                                                    : "map.favourable")
+                                    + ")"
+                            : c == classes.size() - 1
+                                    ? " ("
+                                            + core.text(
+                                                    direction == Direction.HIGHER_IS_BETTER
+                                                            ? "map.favourable"
+                                                            : "map.unfavourable")
+                                            + ")"
+                                    : "";
             legend.add(new ChoroplethMap.LegendEntry(colour, false, range + end));
-            alt.add(core.text("map.alt.class", range, String.join(", ",
-                    members.stream().map(v -> LandGeometry.shortName(v.name())).toList())));
+            alt.add(core.text(
+                    "map.alt.class",
+                    range,
+                    String.join(
+                            ", ",
+                            members.stream()
+                                    .map(v -> LandGeometry.shortName(v.name()))
+                                    .toList())));
         }
         if (!hatched.isEmpty()) {
-            legend.add(new ChoroplethMap.LegendEntry(ChoroplethMap.NO_VALUE, true, core.text("map.noValue")
-                    + (missing.isEmpty() ? "" : ":")));
+            legend.add(new ChoroplethMap.LegendEntry(
+                    ChoroplethMap.NO_VALUE, true, core.text("map.noValue") + (missing.isEmpty() ? "" : ":")));
             for (String line : wrap(missing, 34)) {
                 legend.add(new ChoroplethMap.LegendEntry(null, false, line));
             }
@@ -139,13 +175,16 @@ public final class MapMaker {
             legend.add(new ChoroplethMap.LegendEntry(ChoroplethMap.SHARED, true, core.text("map.shared.legend")));
         }
         if (!classes.isEmpty()) {
-            legend.add(new ChoroplethMap.LegendEntry(null, false, core.text("map.classes",
-                    Integer.toString(classes.size()))));
+            legend.add(new ChoroplethMap.LegendEntry(
+                    null, false, core.text("map.classes", Integer.toString(classes.size()))));
         }
         ChoroplethMap map = new ChoroplethMap(geometry, fills, hatched, shared, highlighted, title, legend);
         String notes = notes(geometry, byAgs, decimals, unit);
-        return new Made(map, core.text("map.alt.choropleth", title, landName, String.join("; ", alt))
-                + (shared.isEmpty() ? "" : " " + notes), notes);
+        return new Made(
+                map,
+                core.text("map.alt.choropleth", title, landName, String.join("; ", alt))
+                        + (shared.isEmpty() ? "" : " " + notes),
+                notes);
     }
 
     /**
@@ -156,7 +195,9 @@ public final class MapMaker {
         Map<String, List<LandGeometry.Note.AsSuccessor>> bySuccessor = new LinkedHashMap<>();
         for (LandGeometry.Note note : geometry.notes()) {
             if (note instanceof LandGeometry.Note.AsSuccessor successor) {
-                bySuccessor.computeIfAbsent(successor.successor(), k -> new ArrayList<>()).add(successor);
+                bySuccessor
+                        .computeIfAbsent(successor.successor(), k -> new ArrayList<>())
+                        .add(successor);
             }
         }
         List<String> notes = new ArrayList<>();
@@ -170,11 +211,15 @@ public final class MapMaker {
                 List<String> kreise = new ArrayList<>();
                 for (LandGeometry.Note.AsSuccessor member : group) {
                     Value value = byAgs.get(member.kreis());
-                    kreise.add(member.kreisName() + " (" + member.kreis() + ") " + (value == null ? "–"
-                            : GermanNumberFormat.figure(value.figure(), decimals, unit)));
+                    kreise.add(member.kreisName() + " (" + member.kreis() + ") "
+                            + (value == null ? "–" : GermanNumberFormat.figure(value.figure(), decimals, unit)));
                 }
-                notes.add(core.text("map.shared", successor.successorName(), successor.successor(),
-                        Integer.toString(group.size()), GermanNumberFormat.date(geometry.gebietsstand()),
+                notes.add(core.text(
+                        "map.shared",
+                        successor.successorName(),
+                        successor.successor(),
+                        Integer.toString(group.size()),
+                        GermanNumberFormat.date(geometry.gebietsstand()),
                         String.join(", ", kreise)));
             } else {
                 notes.add(note(geometry, note));
@@ -190,8 +235,14 @@ public final class MapMaker {
             fills.put(area.ags(), area.ags().equals(ags) ? LOCATED : ChoroplethMap.NO_VALUE);
         }
         ChoroplethMap map = new ChoroplethMap(geometry, fills, Set.of(), ags, "", List.of());
-        return new Made(map, core.text("map.alt.locator", LandGeometry.shortName(kreisName), landName,
-                Integer.toString(geometry.areas().size() - 1)), notes(geometry));
+        return new Made(
+                map,
+                core.text(
+                        "map.alt.locator",
+                        LandGeometry.shortName(kreisName),
+                        landName,
+                        Integer.toString(geometry.areas().size() - 1)),
+                notes(geometry));
     }
 
     private String notes(LandGeometry geometry) {
@@ -204,18 +255,28 @@ public final class MapMaker {
 
     private String note(LandGeometry geometry, LandGeometry.Note note) {
         if (note instanceof LandGeometry.Note.Merged merged) {
-            return core.text("map.merged", merged.mergedName(), merged.merged(), merged.intoName(),
+            return core.text(
+                    "map.merged",
+                    merged.mergedName(),
+                    merged.merged(),
+                    merged.intoName(),
                     GermanNumberFormat.date(geometry.gebietsstand()));
         }
         LandGeometry.Note.AsSuccessor successor = (LandGeometry.Note.AsSuccessor) note;
-        return core.text("map.successor", successor.kreisName(), successor.kreis(), successor.successorName(),
+        return core.text(
+                "map.successor",
+                successor.kreisName(),
+                successor.kreis(),
+                successor.successorName(),
                 successor.successor());
     }
 
     /** At most five classes of nearly equal size; equal values never split. */
     static List<List<Value>> quantiles(List<Value> sorted) {
         List<List<Value>> classes = new ArrayList<>();
-        long distinct = sorted.stream().map(v -> v.figure().value().orElseThrow().stripTrailingZeros()).distinct()
+        long distinct = sorted.stream()
+                .map(v -> v.figure().value().orElseThrow().stripTrailingZeros())
+                .distinct()
                 .count();
         int k = (int) Math.min(MAX_CLASSES, distinct);
         if (k == 0) {
@@ -225,9 +286,14 @@ public final class MapMaker {
         List<Value> current = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             BigDecimal value = sorted.get(i).figure().value().orElseThrow();
-            boolean boundary = !current.isEmpty() && classes.size() < k - 1
+            boolean boundary = !current.isEmpty()
+                    && classes.size() < k - 1
                     && i >= Math.round((double) (classes.size() + 1) * n / k)
-                    && value.compareTo(current.get(current.size() - 1).figure().value().orElseThrow()) != 0;
+                    && value.compareTo(current.get(current.size() - 1)
+                                    .figure()
+                                    .value()
+                                    .orElseThrow())
+                            != 0;
             if (boundary) {
                 classes.add(current);
                 current = new ArrayList<>();

@@ -18,19 +18,28 @@ import java.util.Objects;
  * @param territory    the Kreis or Land by name, e.g. "Kreis 15001 Dessau-Roßlau"
  * @param renderedAt   the first rendering of this version; a re-render prints the same time
  */
-public record Provenance(String versionId, String edition, String unit, String territory, long computationId,
-                         String inputsSha256, String appVersion, Instant renderedAt) {
+public record Provenance(
+        String versionId,
+        String edition,
+        String unit,
+        String territory,
+        long computationId,
+        String inputsSha256,
+        String appVersion,
+        Instant renderedAt) {
 
     /** The namespace of the PDF/A extension schema that carries a report's provenance. */
     public static final String NAMESPACE = "https://integrationsmonitor.de/ns/provenance/1.0/";
+
     public static final String PREFIX = "imon";
 
     /** Crockford's base 32: digits and letters without I, L, O, U, so that an id survives being read aloud. */
     private static final String CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    private static final DateTimeFormatter W3C = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy")
-            .withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter W3C =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter GERMAN_DATE =
+            DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(ZoneOffset.UTC);
 
     public Provenance {
         Objects.requireNonNull(versionId, "versionId");
@@ -39,7 +48,8 @@ public record Provenance(String versionId, String edition, String unit, String t
         Objects.requireNonNull(territory, "territory");
         Objects.requireNonNull(inputsSha256, "inputsSha256");
         Objects.requireNonNull(appVersion, "appVersion");
-        renderedAt = Objects.requireNonNull(renderedAt, "renderedAt").truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        renderedAt =
+                Objects.requireNonNull(renderedAt, "renderedAt").truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     /**
@@ -49,9 +59,10 @@ public record Provenance(String versionId, String edition, String unit, String t
      * give the same id; 50 bits make a collision among a million versions about as likely as one in two billion.
      */
     public static String versionId(String inputsSha256, String unit, long computationId, String appVersion) {
-        byte[] hash = Sha256.digest().digest(("imon report version 1\ninputs " + inputsSha256 + "\nunit " + unit
-                + "\ncomputation " + computationId + "\napplication " + appVersion + "\n")
-                .getBytes(StandardCharsets.UTF_8));
+        byte[] hash = Sha256.digest()
+                .digest(("imon report version 1\ninputs " + inputsSha256 + "\nunit " + unit + "\ncomputation "
+                                + computationId + "\napplication " + appVersion + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
         long bits = 0;
         for (int i = 0; i < 7; i++) {
             bits = (bits << 8) | (hash[i] & 0xff);
@@ -87,16 +98,23 @@ public record Provenance(String versionId, String edition, String unit, String t
 
     /** The provenance as a PDF/A extension schema of the XMP packet (declared in the packet, so PDF/A stays valid). */
     public XmpPacket.ExtensionSchema extensionSchema() {
-        return new XmpPacket.ExtensionSchema("Integrationsmonitor report provenance", NAMESPACE, PREFIX, List.of(
-                property("versionId", "Text", "the report version id", versionId),
-                property("edition", "Text", "the edition id", edition),
-                property("unit", "Text", "the Kreis (AGS) or Land (land-NN) of the report", unit),
-                property("territory", "Text", "the Kreis or Land by name", territory),
-                property("computation", "Integer", "the id of the stored computation of the figures",
-                        Long.toString(computationId)),
-                property("inputsSha256", "Text", "SHA-256 over every input of the edition", inputsSha256),
-                property("application", "Text", "the application version that rendered the report", appVersion),
-                property("renderedAt", "Date", "the first rendering of this version", W3C.format(renderedAt))));
+        return new XmpPacket.ExtensionSchema(
+                "Integrationsmonitor report provenance",
+                NAMESPACE,
+                PREFIX,
+                List.of(
+                        property("versionId", "Text", "the report version id", versionId),
+                        property("edition", "Text", "the edition id", edition),
+                        property("unit", "Text", "the Kreis (AGS) or Land (land-NN) of the report", unit),
+                        property("territory", "Text", "the Kreis or Land by name", territory),
+                        property(
+                                "computation",
+                                "Integer",
+                                "the id of the stored computation of the figures",
+                                Long.toString(computationId)),
+                        property("inputsSha256", "Text", "SHA-256 over every input of the edition", inputsSha256),
+                        property("application", "Text", "the application version that rendered the report", appVersion),
+                        property("renderedAt", "Date", "the first rendering of this version", W3C.format(renderedAt))));
     }
 
     private static XmpPacket.Property property(String name, String type, String description, String value) {

@@ -109,17 +109,17 @@ public final class ReportCore {
         try {
             this.styles = JRXmlTemplateLoader.load(new ByteArrayInputStream(stylesSource));
         } catch (RuntimeException e) {
-            throw new ReportTemplateException(stylesFile, ReportTemplateException.Stage.COMPILE,
-                    ReportTemplateException.describe(e), e);
+            throw new ReportTemplateException(
+                    stylesFile, ReportTemplateException.Stage.COMPILE, ReportTemplateException.describe(e), e);
         }
         Path wordingFile = folder.resolve(WORDING);
         byte[] wordingSource = read(wordingFile, digest);
         try {
-            this.wording = new PropertyResourceBundle(new java.io.InputStreamReader(
-                    new ByteArrayInputStream(wordingSource), StandardCharsets.UTF_8));
+            this.wording = new PropertyResourceBundle(
+                    new java.io.InputStreamReader(new ByteArrayInputStream(wordingSource), StandardCharsets.UTF_8));
         } catch (IOException | IllegalArgumentException e) {
-            throw new ReportTemplateException(wordingFile, ReportTemplateException.Stage.READ,
-                    ReportTemplateException.describe(e), e);
+            throw new ReportTemplateException(
+                    wordingFile, ReportTemplateException.Stage.READ, ReportTemplateException.describe(e), e);
         }
         Path icc = folder.resolve(ICC_PROFILE);
         read(icc, digest);
@@ -150,8 +150,11 @@ public final class ReportCore {
         try {
             pattern = wording.getString(key);
         } catch (MissingResourceException e) {
-            throw new ReportTemplateException(master.resolveSibling(WORDING), ReportTemplateException.Stage.READ,
-                    "the wording has no entry '" + key + "'", e);
+            throw new ReportTemplateException(
+                    master.resolveSibling(WORDING),
+                    ReportTemplateException.Stage.READ,
+                    "the wording has no entry '" + key + "'",
+                    e);
         }
         return arguments.length == 0 ? pattern : new MessageFormat(pattern, Locale.GERMANY).format(arguments);
     }
@@ -176,8 +179,8 @@ public final class ReportCore {
             rows.add(new HashMap<>(Map.of("symbol", symbol, "meaning", text("symbol." + symbol.replace(" ", "")))));
         }
         rows.add(new HashMap<>(Map.of("symbol", text("smallBase.sign"), "meaning", text("smallBase.meaning"))));
-        rows.add(new HashMap<>(Map.of("symbol", text("report.rebuilt.sign"), "meaning",
-                text("report.rebuilt.meaning"))));
+        rows.add(new HashMap<>(
+                Map.of("symbol", text("report.rebuilt.sign"), "meaning", text("report.rebuilt.meaning"))));
         return new JRMapCollectionDataSource(new ArrayList<>(listFlagged(rows)));
     }
 
@@ -189,8 +192,13 @@ public final class ReportCore {
      * @param what       names the document in a failure, e.g. "Kreis 15001"
      * @throws ReportTemplateException if filling or exporting fails
      */
-    public void render(Map<String, Object> parameters, JRDataSource data, DocumentMetadata metadata, String contentKey,
-                String what, OutputStream out) {
+    public void render(
+            Map<String, Object> parameters,
+            JRDataSource data,
+            DocumentMetadata metadata,
+            String contentKey,
+            String what,
+            OutputStream out) {
         JRVirtualizer virtualizer = virtualizers == null ? null : virtualizers.get();
         try {
             Map<String, Object> all = parameters();
@@ -202,15 +210,18 @@ public final class ReportCore {
             try {
                 print = JasperFillManager.fillReport(compiled, all, data);
             } catch (JRException | RuntimeException e) {
-                throw new ReportTemplateException(master, ReportTemplateException.Stage.FILL,
-                        ReportTemplateException.describe(e) + " (" + what + ")", e);
+                throw new ReportTemplateException(
+                        master,
+                        ReportTemplateException.Stage.FILL,
+                        ReportTemplateException.describe(e) + " (" + what + ")",
+                        e);
             }
             pageNumbersOfContents(print);
             if (virtualizer instanceof JRAbstractLRUVirtualizer lru) {
                 lru.setReadOnly(true); // filling is done; the export only reads the pages back
             }
-            ReproduciblePdfExporter exporter = new ReproduciblePdfExporter(metadata,
-                    documentId(contentKey, metadata), iccProfilePath);
+            ReproduciblePdfExporter exporter =
+                    new ReproduciblePdfExporter(metadata, documentId(contentKey, metadata), iccProfilePath);
             exporter.setExporterInput(new SimpleExporterInput(print));
             java.io.ByteArrayOutputStream exported = new java.io.ByteArrayOutputStream(256 * 1024);
             exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(exported));
@@ -219,8 +230,11 @@ public final class ReportCore {
                 CidSetRepair.repair(exported.toByteArray(), out);
                 out.flush();
             } catch (JRException | IOException | RuntimeException e) {
-                throw new ReportTemplateException(master, ReportTemplateException.Stage.EXPORT,
-                        ReportTemplateException.describe(e) + " (" + what + ")", e);
+                throw new ReportTemplateException(
+                        master,
+                        ReportTemplateException.Stage.EXPORT,
+                        ReportTemplateException.describe(e) + " (" + what + ")",
+                        e);
             }
         } finally {
             if (virtualizer != null) {
@@ -256,8 +270,9 @@ public final class ReportCore {
         }
     }
 
-    private static void collectContentsFields(List<net.sf.jasperreports.engine.JRPrintElement> elements,
-                                              List<net.sf.jasperreports.engine.JRPrintText> into) {
+    private static void collectContentsFields(
+            List<net.sf.jasperreports.engine.JRPrintElement> elements,
+            List<net.sf.jasperreports.engine.JRPrintText> into) {
         for (net.sf.jasperreports.engine.JRPrintElement element : elements) {
             if (element instanceof net.sf.jasperreports.engine.JRPrintFrame frame) {
                 collectContentsFields(frame.getElements(), into);
@@ -286,8 +301,7 @@ public final class ReportCore {
     }
 
     /** One entry of the printed table of contents: its title, level (1 or 2) and the anchor it points to. */
-    public record ContentsEntry(String title, int level, String anchor) {
-    }
+    public record ContentsEntry(String title, int level, String anchor) {}
 
     public static JRMapCollectionDataSource contents(List<ContentsEntry> entries) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -349,8 +363,10 @@ public final class ReportCore {
             for (int i = 1; i < sources.size(); i++) {
                 Path template = templates.get(i);
                 byte[] source = sources.get(i);
-                others.add(pool == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
-                        : pool.submit(() -> compile(template, source)));
+                others.add(
+                        pool == null
+                                ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                                : pool.submit(() -> compile(template, source)));
             }
             List<JasperReport> compiled = new ArrayList<>();
             ReportTemplateException failed = null;
@@ -364,7 +380,9 @@ public final class ReportCore {
             for (int i = 1; i < sources.size(); i++) {
                 JasperReport report;
                 try {
-                    report = pool == null ? compile(templates.get(i), sources.get(i)) : others.get(i - 1).get();
+                    report = pool == null
+                            ? compile(templates.get(i), sources.get(i))
+                            : others.get(i - 1).get();
                 } catch (ReportTemplateException e) {
                     failed = failed == null ? e : failed;
                     continue;
@@ -373,12 +391,15 @@ public final class ReportCore {
                         failed = failed == null ? t : failed;
                         continue;
                     }
-                    throw new ReportTemplateException(templates.get(i), ReportTemplateException.Stage.COMPILE,
-                            ReportTemplateException.describe(e.getCause()), e.getCause());
+                    throw new ReportTemplateException(
+                            templates.get(i),
+                            ReportTemplateException.Stage.COMPILE,
+                            ReportTemplateException.describe(e.getCause()),
+                            e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new ReportTemplateException(templates.get(i), ReportTemplateException.Stage.COMPILE,
-                            "interrupted while compiling", e);
+                    throw new ReportTemplateException(
+                            templates.get(i), ReportTemplateException.Stage.COMPILE, "interrupted while compiling", e);
                 }
                 compiled.add(report);
             }
@@ -399,7 +420,9 @@ public final class ReportCore {
     private static byte[] source(Path template, MessageDigest digest) {
         byte[] source = read(template, digest);
         if (!Confinement.looksLikeJrxml(source)) {
-            throw new ReportTemplateException(template, ReportTemplateException.Stage.READ,
+            throw new ReportTemplateException(
+                    template,
+                    ReportTemplateException.Stage.READ,
                     "not a JasperReports template (expected an XML file whose root element is <jasperReport>)",
                     null);
         }
@@ -410,8 +433,8 @@ public final class ReportCore {
         try {
             return JasperCompileManager.compileReport(new ByteArrayInputStream(source));
         } catch (JRException | RuntimeException e) {
-            throw new ReportTemplateException(template, ReportTemplateException.Stage.COMPILE,
-                    ReportTemplateException.describe(e), e);
+            throw new ReportTemplateException(
+                    template, ReportTemplateException.Stage.COMPILE, ReportTemplateException.describe(e), e);
         }
     }
 
@@ -421,8 +444,11 @@ public final class ReportCore {
             digest.update(bytes);
             return bytes;
         } catch (IOException e) {
-            throw new ReportTemplateException(file, ReportTemplateException.Stage.READ,
-                    ReportTemplateException.describe(e) + " (working directory " + Path.of("").toAbsolutePath() + ")",
+            throw new ReportTemplateException(
+                    file,
+                    ReportTemplateException.Stage.READ,
+                    ReportTemplateException.describe(e) + " (working directory "
+                            + Path.of("").toAbsolutePath() + ")",
                     e);
         }
     }

@@ -118,8 +118,9 @@ final class ReproduciblePdfExporter extends JRPdfExporter {
                 }
 
                 @Override
-                public void setEncryption(String userPassword, String ownerPassword, int permissions,
-                                          boolean is128BitKey) throws net.sf.jasperreports.engine.JRException {
+                public void setEncryption(
+                        String userPassword, String ownerPassword, int permissions, boolean is128BitKey)
+                        throws net.sf.jasperreports.engine.JRException {
                     writer.setEncryption(userPassword, ownerPassword, permissions, is128BitKey);
                 }
 

@@ -45,14 +45,23 @@ final class StructureTagger implements PdfTagger {
 
     /** The structure elements a template may open, outermost first, with their PDF names. */
     private static final List<String[]> TAGS = List.of(
-            new String[] {"table", "Table"}, new String[] {"tr", "TR"}, new String[] {"th", "TH"},
-            new String[] {"td", "TD"}, new String[] {"l", "L"}, new String[] {"li", "LI"},
-            new String[] {"lbl", "Lbl"}, new String[] {"lbody", "LBody"}, new String[] {"h1", "H1"},
-            new String[] {"h2", "H2"}, new String[] {"h3", "H3"}, new String[] {"h4", "H4"},
-            new String[] {"h5", "H5"}, new String[] {"h6", "H6"});
+            new String[] {"table", "Table"},
+            new String[] {"tr", "TR"},
+            new String[] {"th", "TH"},
+            new String[] {"td", "TD"},
+            new String[] {"l", "L"},
+            new String[] {"li", "LI"},
+            new String[] {"lbl", "Lbl"},
+            new String[] {"lbody", "LBody"},
+            new String[] {"h1", "H1"},
+            new String[] {"h2", "H2"},
+            new String[] {"h3", "H3"},
+            new String[] {"h4", "H4"},
+            new String[] {"h5", "H5"},
+            new String[] {"h6", "H6"});
 
-    private static final List<String> TEXT_CONTAINERS = List.of("TH", "TD", "Lbl", "LBody", "H1", "H2", "H3", "H4",
-            "H5", "H6", "P");
+    private static final List<String> TEXT_CONTAINERS =
+            List.of("TH", "TD", "Lbl", "LBody", "H1", "H2", "H3", "H4", "H5", "H6", "P");
 
     private final String language;
     private PdfStructure structure;
@@ -60,6 +69,7 @@ final class StructureTagger implements PdfTagger {
     private final Deque<String> openNames = new ArrayDeque<>();
     /** How many elements enclosing the current one are artifacts. */
     private int artifactDepth;
+
     private boolean textIsArtifact;
 
     StructureTagger(String language) {
@@ -142,8 +152,13 @@ final class StructureTagger implements PdfTagger {
 
     private static String headingOf(JRPropertiesMap properties) {
         String value = properties.getProperty(ACCESSIBILITY);
-        return value != null && value.length() == 2 && value.charAt(0) == 'h' && value.charAt(1) >= '1'
-                && value.charAt(1) <= '6' ? "H" + value.substring(1) : null;
+        return value != null
+                        && value.length() == 2
+                        && value.charAt(0) == 'h'
+                        && value.charAt(1) >= '1'
+                        && value.charAt(1) <= '6'
+                ? "H" + value.substring(1)
+                : null;
     }
 
     private void open(String name, JRPropertiesMap properties) {

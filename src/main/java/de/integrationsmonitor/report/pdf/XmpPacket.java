@@ -39,15 +39,16 @@ public final class XmpPacket {
 
     /** ISO 14289-1 (PDF/UA-1) identification. */
     public static final ExtensionSchema PDF_UA_IDENTIFICATION = new ExtensionSchema(
-            "PDF/UA Universal Accessibility Schema", "http://www.aiim.org/pdfua/ns/id/", "pdfuaid",
-            List.of(new Property("part", "Integer", "internal",
-                    "Indicates which part of ISO 14289 standard is followed", "1")));
+            "PDF/UA Universal Accessibility Schema",
+            "http://www.aiim.org/pdfua/ns/id/",
+            "pdfuaid",
+            List.of(new Property(
+                    "part", "Integer", "internal", "Indicates which part of ISO 14289 standard is followed", "1")));
 
-    private static final DateTimeFormatter W3C = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter W3C =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-    private XmpPacket() {
-    }
+    private XmpPacket() {}
 
     /**
      * The packet for a PDF/A-1a document.
@@ -65,24 +66,40 @@ public final class XmpPacket {
                 .append("</rdf:Description>\n");
         description(xml, "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"")
                 .append("<dc:format>application/pdf</dc:format>\n")
-                .append("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">").append(escape(metadata.title()))
+                .append("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">")
+                .append(escape(metadata.title()))
                 .append("</rdf:li></rdf:Alt></dc:title>\n")
-                .append("<dc:creator><rdf:Seq><rdf:li>").append(escape(metadata.author()))
+                .append("<dc:creator><rdf:Seq><rdf:li>")
+                .append(escape(metadata.author()))
                 .append("</rdf:li></rdf:Seq></dc:creator>\n")
-                .append("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">").append(escape(metadata.subject()))
+                .append("<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">")
+                .append(escape(metadata.subject()))
                 .append("</rdf:li></rdf:Alt></dc:description>\n")
-                .append("<dc:language><rdf:Bag><rdf:li>").append(escape(metadata.language()))
+                .append("<dc:language><rdf:Bag><rdf:li>")
+                .append(escape(metadata.language()))
                 .append("</rdf:li></rdf:Bag></dc:language>\n")
                 .append("</rdf:Description>\n");
         description(xml, "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"")
-                .append("<xmp:CreateDate>").append(date).append("</xmp:CreateDate>")
-                .append("<xmp:ModifyDate>").append(date).append("</xmp:ModifyDate>")
-                .append("<xmp:MetadataDate>").append(date).append("</xmp:MetadataDate>\n")
-                .append("<xmp:CreatorTool>").append(escape(DocumentMetadata.CREATOR_TOOL)).append("</xmp:CreatorTool>\n")
+                .append("<xmp:CreateDate>")
+                .append(date)
+                .append("</xmp:CreateDate>")
+                .append("<xmp:ModifyDate>")
+                .append(date)
+                .append("</xmp:ModifyDate>")
+                .append("<xmp:MetadataDate>")
+                .append(date)
+                .append("</xmp:MetadataDate>\n")
+                .append("<xmp:CreatorTool>")
+                .append(escape(DocumentMetadata.CREATOR_TOOL))
+                .append("</xmp:CreatorTool>\n")
                 .append("</rdf:Description>\n");
         description(xml, "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"")
-                .append("<pdf:Producer>").append(escape(producer)).append("</pdf:Producer>\n")
-                .append("<pdf:Keywords>").append(escape(metadata.keywordLine())).append("</pdf:Keywords>\n")
+                .append("<pdf:Producer>")
+                .append(escape(producer))
+                .append("</pdf:Producer>\n")
+                .append("<pdf:Keywords>")
+                .append(escape(metadata.keywordLine()))
+                .append("</pdf:Keywords>\n")
                 .append("</rdf:Description>\n");
         if (!metadata.extensions().isEmpty()) {
             declarations(xml, metadata.extensions());
@@ -90,8 +107,13 @@ public final class XmpPacket {
                 description(xml, "xmlns:" + schema.prefix() + "=\"" + escape(schema.namespaceUri()) + "\"");
                 for (Property property : schema.properties()) {
                     String name = schema.prefix() + ":" + property.name();
-                    xml.append('<').append(name).append('>').append(escape(property.value())).append("</")
-                            .append(name).append(">\n");
+                    xml.append('<')
+                            .append(name)
+                            .append('>')
+                            .append(escape(property.value()))
+                            .append("</")
+                            .append(name)
+                            .append(">\n");
                 }
                 xml.append("</rdf:Description>\n");
             }
@@ -105,25 +127,37 @@ public final class XmpPacket {
 
     /** The PDF/A extension schema container declaring each schema and its properties. */
     private static void declarations(StringBuilder xml, List<ExtensionSchema> schemas) {
-        description(xml, "xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
-                + " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\""
-                + " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\"")
+        description(
+                        xml,
+                        "xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
+                                + " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\""
+                                + " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\"")
                 .append("<pdfaExtension:schemas><rdf:Bag>\n");
         for (ExtensionSchema schema : schemas) {
             xml.append("<rdf:li rdf:parseType=\"Resource\">\n")
-                    .append("<pdfaSchema:schema>").append(escape(schema.description())).append("</pdfaSchema:schema>\n")
-                    .append("<pdfaSchema:namespaceURI>").append(escape(schema.namespaceUri()))
+                    .append("<pdfaSchema:schema>")
+                    .append(escape(schema.description()))
+                    .append("</pdfaSchema:schema>\n")
+                    .append("<pdfaSchema:namespaceURI>")
+                    .append(escape(schema.namespaceUri()))
                     .append("</pdfaSchema:namespaceURI>\n")
-                    .append("<pdfaSchema:prefix>").append(escape(schema.prefix())).append("</pdfaSchema:prefix>\n")
+                    .append("<pdfaSchema:prefix>")
+                    .append(escape(schema.prefix()))
+                    .append("</pdfaSchema:prefix>\n")
                     .append("<pdfaSchema:property><rdf:Seq>\n");
             for (Property property : schema.properties()) {
                 xml.append("<rdf:li rdf:parseType=\"Resource\">")
-                        .append("<pdfaProperty:name>").append(escape(property.name())).append("</pdfaProperty:name>")
-                        .append("<pdfaProperty:valueType>").append(escape(property.valueType()))
+                        .append("<pdfaProperty:name>")
+                        .append(escape(property.name()))
+                        .append("</pdfaProperty:name>")
+                        .append("<pdfaProperty:valueType>")
+                        .append(escape(property.valueType()))
                         .append("</pdfaProperty:valueType>")
-                        .append("<pdfaProperty:category>").append(escape(property.category()))
+                        .append("<pdfaProperty:category>")
+                        .append(escape(property.category()))
                         .append("</pdfaProperty:category>")
-                        .append("<pdfaProperty:description>").append(escape(property.description()))
+                        .append("<pdfaProperty:description>")
+                        .append(escape(property.description()))
                         .append("</pdfaProperty:description></rdf:li>\n");
             }
             xml.append("</rdf:Seq></pdfaSchema:property>\n</rdf:li>\n");

@@ -14,9 +14,17 @@ import java.util.regex.Pattern;
  * a folder (or a re-run) against what was published. It is written last, into the staging folder, and published
  * with the PDFs in one step, so it always describes the files beside it.
  */
-public record Manifest(String edition, String versionId, String inputsSha256, String catalogue,
-                       String catalogueSha256, String registerSha256, List<String> deliveries, List<String> texts,
-                       Map<String, Entry> reports, Map<String, String> failed) {
+public record Manifest(
+        String edition,
+        String versionId,
+        String inputsSha256,
+        String catalogue,
+        String catalogueSha256,
+        String registerSha256,
+        List<String> deliveries,
+        List<String> texts,
+        Map<String, Entry> reports,
+        Map<String, String> failed) {
 
     public static final String FILE_NAME = "manifest.txt";
 
@@ -24,8 +32,7 @@ public record Manifest(String edition, String versionId, String inputsSha256, St
     private static final Pattern FAILED = Pattern.compile("  (\\S+): (.*)");
 
     /** One published PDF: its hash and the report version it belongs to. */
-    public record Entry(String sha256, String versionId) {
-    }
+    public record Entry(String sha256, String versionId) {}
 
     public Manifest {
         reports = new TreeMap<>(reports);
@@ -35,11 +42,19 @@ public record Manifest(String edition, String versionId, String inputsSha256, St
     }
 
     public String text() {
-        StringBuilder text = new StringBuilder("Integrationsmonitor - Manifest der Ausgabe ").append(edition)
-                .append("\nBerichtsversion: ").append(versionId)
-                .append("\nSHA-256 der Eingaben: ").append(inputsSha256)
-                .append("\nKatalog: ").append(catalogue).append(" (SHA-256 ").append(catalogueSha256).append(')')
-                .append("\nKreisregister: SHA-256 ").append(registerSha256)
+        StringBuilder text = new StringBuilder("Integrationsmonitor - Manifest der Ausgabe ")
+                .append(edition)
+                .append("\nBerichtsversion: ")
+                .append(versionId)
+                .append("\nSHA-256 der Eingaben: ")
+                .append(inputsSha256)
+                .append("\nKatalog: ")
+                .append(catalogue)
+                .append(" (SHA-256 ")
+                .append(catalogueSha256)
+                .append(')')
+                .append("\nKreisregister: SHA-256 ")
+                .append(registerSha256)
                 .append("\nLieferungen:\n");
         deliveries.forEach(d -> text.append("  ").append(d).append('\n'));
         if (!texts.isEmpty()) {
@@ -47,12 +62,20 @@ public record Manifest(String edition, String versionId, String inputsSha256, St
             texts.forEach(t -> text.append("  ").append(t).append('\n'));
         }
         text.append("Berichte:\n");
-        reports.forEach((file, entry) -> text.append("  ").append(file).append(" SHA-256 ").append(entry.sha256())
-                .append(" Version ").append(entry.versionId()).append('\n'));
+        reports.forEach((file, entry) -> text.append("  ")
+                .append(file)
+                .append(" SHA-256 ")
+                .append(entry.sha256())
+                .append(" Version ")
+                .append(entry.versionId())
+                .append('\n'));
         if (!failed.isEmpty()) {
             text.append("Nicht erstellt:\n");
-            failed.forEach((unit, reason) -> text.append("  ").append(unit).append(": ")
-                    .append(reason.replace('\n', ' ')).append('\n'));
+            failed.forEach((unit, reason) -> text.append("  ")
+                    .append(unit)
+                    .append(": ")
+                    .append(reason.replace('\n', ' '))
+                    .append('\n'));
         }
         return text.toString();
     }
@@ -86,12 +109,12 @@ public record Manifest(String edition, String versionId, String inputsSha256, St
                 }
             }
         }
-        return inputs == null || version == null ? Optional.empty()
+        return inputs == null || version == null
+                ? Optional.empty()
                 : Optional.of(new Published(version, inputs, reports, failed));
     }
 
     /** The part of a published manifest that tells whether a folder is up to date and complete. */
-    public record Published(String versionId, String inputsSha256, Map<String, Entry> reports,
-                            Map<String, String> failed) {
-    }
+    public record Published(
+            String versionId, String inputsSha256, Map<String, Entry> reports, Map<String, String> failed) {}
 }

@@ -79,7 +79,8 @@ public final class Publication {
         }
         for (Path staging : list(outputRoot.resolve(STAGING), folderName + RUN)) {
             try (Stream<Path> files = Files.walk(staging)) {
-                for (Path part : files.filter(p -> p.getFileName().toString().endsWith(PART)).toList()) {
+                for (Path part : files.filter(p -> p.getFileName().toString().endsWith(PART))
+                        .toList()) {
                     Files.deleteIfExists(part);
                 }
             } catch (IOException e) {
@@ -140,18 +141,19 @@ public final class Publication {
      */
     public Map<String, Manifest.Entry> carryOver(String run, Set<String> renderedAgain) {
         Map<String, Manifest.Entry> carried = new java.util.TreeMap<>();
-        published().ifPresent(published -> published.reports().forEach((file, entry) -> {
-            String name = folderName + "/" + file;
-            if (renderedAgain.contains(name)) {
-                return;
-            }
-            Path source = folder().resolve(file);
-            if (!Files.isRegularFile(source)) {
-                return; // gone from the published folder: nothing to carry over
-            }
-            link(source, staging(run).resolve(file));
-            carried.put(file, entry);
-        }));
+        published()
+                .ifPresent(published -> published.reports().forEach((file, entry) -> {
+                    String name = folderName + "/" + file;
+                    if (renderedAgain.contains(name)) {
+                        return;
+                    }
+                    Path source = folder().resolve(file);
+                    if (!Files.isRegularFile(source)) {
+                        return; // gone from the published folder: nothing to carry over
+                    }
+                    link(source, staging(run).resolve(file));
+                    carried.put(file, entry);
+                }));
         return carried;
     }
 
@@ -199,14 +201,13 @@ public final class Publication {
      */
     public void publish(String run, java.util.Collection<String> files, String manifest) {
         prune(staging(run), files);
-        write(run, folderName + "/" + Manifest.FILE_NAME,
-                out -> {
-                    try {
-                        out.write(manifest.getBytes(StandardCharsets.UTF_8));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+        write(run, folderName + "/" + Manifest.FILE_NAME, out -> {
+            try {
+                out.write(manifest.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         Path previous = outputRoot.resolve(PREVIOUS).resolve(folderName + RUN + run);
         try {
             Files.createDirectories(previous.getParent());
@@ -243,7 +244,8 @@ public final class Publication {
      */
     public boolean upToDate(String inputsSha256, Collection<String> names) {
         Optional<Manifest.Published> published = published();
-        if (published.isEmpty() || !published.get().inputsSha256().equals(inputsSha256)
+        if (published.isEmpty()
+                || !published.get().inputsSha256().equals(inputsSha256)
                 || !published.get().failed().isEmpty()) {
             return false;
         }
@@ -255,9 +257,11 @@ public final class Publication {
             }
         }
         // and every other file the manifest lists (the web pages and data files) is still there as published
-        for (Map.Entry<String, Manifest.Entry> listed : published.get().reports().entrySet()) {
+        for (Map.Entry<String, Manifest.Entry> listed :
+                published.get().reports().entrySet()) {
             Path file = folder().resolve(listed.getKey());
-            if (!Files.isRegularFile(file) || !Sha256.of(file).equals(listed.getValue().sha256())) {
+            if (!Files.isRegularFile(file)
+                    || !Sha256.of(file).equals(listed.getValue().sha256())) {
                 return false;
             }
         }

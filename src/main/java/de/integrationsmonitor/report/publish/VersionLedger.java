@@ -21,15 +21,14 @@ public interface VersionLedger {
      *
      * @param fileName the PDF's name relative to the output folder
      */
-    void rendered(Provenance provenance, String editionTitle, String fileName, String pdfSha256,
-                  List<ReportInput> inputs);
+    void rendered(
+            Provenance provenance, String editionTitle, String fileName, String pdfSha256, List<ReportInput> inputs);
 
     /**
      * Further files of a recorded version besides its PDF (its web page; the data files of the web publication), by
      * name relative to the output folder, with their SHA-256.
      */
-    default void files(String versionId, java.util.Map<String, String> sha256ByFile) {
-    }
+    default void files(String versionId, java.util.Map<String, String> sha256ByFile) {}
 
     /** Records nothing: every version is rendered for the first time at the time it is given. */
     VersionLedger NONE = new VersionLedger() {
@@ -39,8 +38,11 @@ public interface VersionLedger {
         }
 
         @Override
-        public void rendered(Provenance provenance, String editionTitle, String fileName, String pdfSha256,
-                             List<ReportInput> inputs) {
-        }
+        public void rendered(
+                Provenance provenance,
+                String editionTitle,
+                String fileName,
+                String pdfSha256,
+                List<ReportInput> inputs) {}
     };
 }

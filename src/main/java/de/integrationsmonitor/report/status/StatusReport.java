@@ -12,9 +12,15 @@ import java.util.Map;
  *
  * @param counts how many measures have each status, in the order of {@link MeasureStatus}
  */
-public record StatusReport(String editionTitle, String gebietsstand, List<Field> fields,
-                           Map<MeasureStatus, Integer> counts, List<String> tableCodes, String versionId,
-                           String inputsSha256, boolean synthetic) {
+public record StatusReport(
+        String editionTitle,
+        String gebietsstand,
+        List<Field> fields,
+        Map<MeasureStatus, Integer> counts,
+        List<String> tableCodes,
+        String versionId,
+        String inputsSha256,
+        boolean synthetic) {
 
     public StatusReport {
         fields = List.copyOf(fields);
@@ -30,9 +36,16 @@ public record StatusReport(String editionTitle, String gebietsstand, List<Field>
     }
 
     /** One measure as printed. */
-    public record Item(String id, String title, MeasureStatus status, String traeger, String period,
-                       String kreise, List<String> indicators, List<AuthorTexts.Block> text,
-                       List<GoalReporting.Development> developments) {
+    public record Item(
+            String id,
+            String title,
+            MeasureStatus status,
+            String traeger,
+            String period,
+            String kreise,
+            List<String> indicators,
+            List<AuthorTexts.Block> text,
+            List<GoalReporting.Development> developments) {
         public Item {
             indicators = List.copyOf(indicators);
             text = List.copyOf(text);

@@ -17,15 +17,20 @@ import java.util.TreeSet;
 /** Puts the Statusbericht of an edition together from its measures and the computed values. */
 public final class StatusReportBuilder {
 
-    private StatusReportBuilder() {
-    }
+    private StatusReportBuilder() {}
 
     /**
      * @param kreise the Kreise of the edition with data, in print order: the development is shown for each Kreis a
      *               measure belongs to
      */
-    public static StatusReport build(Edition edition, IndicatorCatalogue catalogue, GoalReporting goals,
-                                     List<Kreis> kreise, String versionId, String inputsSha256, boolean synthetic) {
+    public static StatusReport build(
+            Edition edition,
+            IndicatorCatalogue catalogue,
+            GoalReporting goals,
+            List<Kreis> kreise,
+            String versionId,
+            String inputsSha256,
+            boolean synthetic) {
         Map<MeasureStatus, Integer> counts = new EnumMap<>(MeasureStatus.class);
         for (MeasureStatus status : MeasureStatus.values()) {
             counts.put(status, 0);
@@ -40,20 +45,39 @@ public final class StatusReportBuilder {
                 }
                 counts.merge(measure.status(), 1, Integer::sum);
                 List<IndicatorDefinition> indicators = measure.indicators().stream()
-                        .map(id -> catalogue.find(id).orElseThrow()).toList();
+                        .map(id -> catalogue.find(id).orElseThrow())
+                        .toList();
                 indicators.forEach(i -> tables.addAll(i.sources()));
-                items.add(new StatusReport.Item(measure.id(), measure.title(), measure.status(), measure.traeger(),
-                        GoalReporting.period(measure), measure.kreise().isEmpty() ? "" : String.join(", ",
-                        kreise.stream().filter(k -> measure.kreise().contains(k.ags()))
-                                .map(k -> k.name() + " (" + k.ags() + ")").toList()),
-                        indicators.stream().map(IndicatorDefinition::label).toList(), goals.text(measure),
+                items.add(new StatusReport.Item(
+                        measure.id(),
+                        measure.title(),
+                        measure.status(),
+                        measure.traeger(),
+                        GoalReporting.period(measure),
+                        measure.kreise().isEmpty()
+                                ? ""
+                                : String.join(
+                                        ", ",
+                                        kreise.stream()
+                                                .filter(k -> measure.kreise().contains(k.ags()))
+                                                .map(k -> k.name() + " (" + k.ags() + ")")
+                                                .toList()),
+                        indicators.stream().map(IndicatorDefinition::label).toList(),
+                        goals.text(measure),
                         goals.developments(measure, kreise)));
             }
             if (!items.isEmpty()) {
                 fields.add(new StatusReport.Field(field, items));
             }
         }
-        return new StatusReport(edition.title(), GermanNumberFormat.date(edition.gebietsstand()), fields, counts,
-                List.copyOf(tables), versionId, inputsSha256, synthetic);
+        return new StatusReport(
+                edition.title(),
+                GermanNumberFormat.date(edition.gebietsstand()),
+                fields,
+                counts,
+                List.copyOf(tables),
+                versionId,
+                inputsSha256,
+                synthetic);
     }
 }

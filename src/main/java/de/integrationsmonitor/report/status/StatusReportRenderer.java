@@ -1,13 +1,13 @@
 package de.integrationsmonitor.report.status;
 
 import de.integrationsmonitor.goal.MeasureStatus;
-import de.integrationsmonitor.report.pdf.DocumentMetadata;
 import de.integrationsmonitor.report.fill.Figure;
 import de.integrationsmonitor.report.fill.GermanNumberFormat;
+import de.integrationsmonitor.report.goal.GoalReporting;
+import de.integrationsmonitor.report.pdf.DocumentMetadata;
 import de.integrationsmonitor.report.pdf.KreisReportRenderer;
 import de.integrationsmonitor.report.pdf.Provenance;
 import de.integrationsmonitor.report.pdf.ReportCore;
-import de.integrationsmonitor.report.goal.GoalReporting;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,6 +29,7 @@ public final class StatusReportRenderer {
 
     /** The Statusbericht's master template in the template folder. */
     public static final String TEMPLATE = "statusbericht.jrxml";
+
     static final List<String> SUBREPORTS = List.of("-entwicklung", "-text");
 
     private final ReportCore core;
@@ -53,17 +54,28 @@ public final class StatusReportRenderer {
         parameters.put("TABLE_CODES", String.join(", ", report.tableCodes()));
         parameters.put("SUMMARY", summary(report));
         parameters.put("REPORT_VERSION_ID", provenance == null ? report.versionId() : provenance.versionId());
-        parameters.put("RENDERED_AT", provenance == null ? GermanNumberFormat.date(documentTimestamp
-                .atZone(java.time.ZoneOffset.UTC).toLocalDate()) : provenance.renderedOn());
+        parameters.put(
+                "RENDERED_AT",
+                provenance == null
+                        ? GermanNumberFormat.date(documentTimestamp
+                                .atZone(java.time.ZoneOffset.UTC)
+                                .toLocalDate())
+                        : provenance.renderedOn());
         parameters.put("INPUTS_SHA256", report.inputsSha256());
         parameters.put("DEVELOPMENT_REPORT", core.subreport("-entwicklung"));
         parameters.put("TEXT_REPORT", core.subreport("-text"));
-        DocumentMetadata metadata = DocumentMetadata.of(core.text("status.title") + " – " + report.editionTitle(),
+        DocumentMetadata metadata = DocumentMetadata.of(
+                core.text("status.title") + " – " + report.editionTitle(),
                 core.text("status.subject", report.editionTitle(), report.measureCount()),
-                keywords(report), documentTimestamp);
-        core.render(parameters, new JRMapCollectionDataSource(new ArrayList<>(rows(report))),
+                keywords(report),
+                documentTimestamp);
+        core.render(
+                parameters,
+                new JRMapCollectionDataSource(new ArrayList<>(rows(report))),
                 provenance == null ? metadata : metadata.with(provenance),
-                report + (provenance == null ? "" : "|" + provenance), "Statusbericht", out);
+                report + (provenance == null ? "" : "|" + provenance),
+                "Statusbericht",
+                out);
     }
 
     private static List<String> keywords(StatusReport report) {
@@ -89,9 +101,12 @@ public final class StatusReportRenderer {
                 Map<String, Object> row = new HashMap<>();
                 row.put("handlungsfeld", field.handlungsfeld());
                 row.put("title", item.id() + " " + item.title());
-                row.put("facts", core.text("status.facts", item.status().word(), item.traeger(), item.period())
-                        + (item.kreise().isEmpty() ? " · " + core.text("status.allKreise")
-                        : " · " + core.text("status.kreise", item.kreise())));
+                row.put(
+                        "facts",
+                        core.text("status.facts", item.status().word(), item.traeger(), item.period())
+                                + (item.kreise().isEmpty()
+                                        ? " · " + core.text("status.allKreise")
+                                        : " · " + core.text("status.kreise", item.kreise())));
                 row.put("indicators", core.text("status.indicators", String.join(", ", item.indicators())));
                 row.put("text", KreisReportRenderer.textRows(item.text()));
                 row.put("developments", developments(item.developments()));
@@ -111,10 +126,18 @@ public final class StatusReportRenderer {
             row.put("indicator", d.indicatorLabel());
             row.put("from", GermanNumberFormat.figure(d.from(), d.decimals(), d.unit()) + " (" + d.fromYear() + ")");
             row.put("to", GermanNumberFormat.figure(d.to(), d.decimals(), d.unit()) + " (" + d.toYear() + ")");
-            row.put("change", !d.sameTerritory() ? core.text("status.notComparable")
-                    : d.from().value().isPresent() && d.to().value().isPresent()
-                    ? KreisReportRenderer.change(Figure.of(d.to().value().get().subtract(d.from().value().get())),
-                    Math.max(d.decimals(), 1), unitOfChange(d.unit())) : "");
+            row.put(
+                    "change",
+                    !d.sameTerritory()
+                            ? core.text("status.notComparable")
+                            : d.from().value().isPresent() && d.to().value().isPresent()
+                                    ? KreisReportRenderer.change(
+                                            Figure.of(d.to().value()
+                                                    .get()
+                                                    .subtract(d.from().value().get())),
+                                            Math.max(d.decimals(), 1),
+                                            unitOfChange(d.unit()))
+                                    : "");
             rows.add(row);
         }
         return ReportCore.lastFlagged(rows);

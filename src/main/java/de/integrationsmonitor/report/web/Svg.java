@@ -1,10 +1,12 @@
 package de.integrationsmonitor.report.web;
 
-import de.integrationsmonitor.report.map.ChoroplethMap;
 import de.integrationsmonitor.report.fill.Figure;
+import de.integrationsmonitor.report.fill.GermanNumberFormat;
 import de.integrationsmonitor.report.fill.KreisReport;
-import de.integrationsmonitor.report.map.LandGeometry;
 import de.integrationsmonitor.report.fill.LandOverview;
+import de.integrationsmonitor.report.map.ChoroplethMap;
+import de.integrationsmonitor.report.map.LandGeometry;
+import de.integrationsmonitor.report.pdf.MapMaker;
 import java.awt.Color;
 import java.awt.geom.PathIterator;
 import java.math.BigDecimal;
@@ -14,8 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import de.integrationsmonitor.report.fill.GermanNumberFormat;
-import de.integrationsmonitor.report.pdf.MapMaker;
 
 /**
  * Charts and maps of the web pages as inline SVG, drawn from the same models the PDFs are filled from (a Kreis
@@ -31,8 +31,7 @@ public final class Svg {
     static final String LAND_COLOUR = "#a6510b";
     static final String GERMANY_COLOUR = "#4d4d4d";
 
-    private Svg() {
-    }
+    private Svg() {}
 
     /** The line chart of one series: Kreis, Land and Germany over the years, with a gap where a value is missing. */
     public static String lineChart(KreisReport.Series series, String alt, List<String> names) {
@@ -70,18 +69,31 @@ public final class Svg {
         Function<Integer, Double> x = i -> left + (years.size() == 1 ? plotW / 2 : plotW * i / (years.size() - 1));
         for (double t : ticks) {
             double ty = y.apply(t);
-            svg.append("<line x1=\"").append(n(left)).append("\" y1=\"").append(n(ty)).append("\" x2=\"")
-                    .append(n(width - right)).append("\" y2=\"").append(n(ty))
+            svg.append("<line x1=\"")
+                    .append(n(left))
+                    .append("\" y1=\"")
+                    .append(n(ty))
+                    .append("\" x2=\"")
+                    .append(n(width - right))
+                    .append("\" y2=\"")
+                    .append(n(ty))
                     .append("\" stroke=\"#d0d0d0\" stroke-width=\"1\"/>");
-            svg.append("<text x=\"").append(n(left - 6)).append("\" y=\"").append(n(ty + 4))
+            svg.append("<text x=\"")
+                    .append(n(left - 6))
+                    .append("\" y=\"")
+                    .append(n(ty + 4))
                     .append("\" text-anchor=\"end\" font-size=\"14\" fill=\"#333333\">")
-                    .append(escape(GermanNumberFormat.number(BigDecimal.valueOf(t),
-                            decimalsFor(ticks)))).append("</text>");
+                    .append(escape(GermanNumberFormat.number(BigDecimal.valueOf(t), decimalsFor(ticks))))
+                    .append("</text>");
         }
         for (int i = 0; i < years.size(); i++) {
-            svg.append("<text x=\"").append(n(x.apply(i))).append("\" y=\"").append(n(height - bottom + 20))
+            svg.append("<text x=\"")
+                    .append(n(x.apply(i)))
+                    .append("\" y=\"")
+                    .append(n(height - bottom + 20))
                     .append("\" text-anchor=\"middle\" font-size=\"14\" fill=\"#333333\">")
-                    .append(years.get(i).year()).append("</text>");
+                    .append(years.get(i).year())
+                    .append("</text>");
         }
         line(svg, years, KreisReport.Year::germany, x, y, GERMANY_COLOUR, "2 4", "square");
         line(svg, years, KreisReport.Year::land, x, y, LAND_COLOUR, "8 4", "diamond");
@@ -89,9 +101,15 @@ public final class Svg {
         return svg.append("</svg>").toString();
     }
 
-    private static void line(StringBuilder svg, List<KreisReport.Year> years,
-                             Function<KreisReport.Year, Figure> of, Function<Integer, Double> x,
-                             Function<Double, Double> y, String colour, String dash, String mark) {
+    private static void line(
+            StringBuilder svg,
+            List<KreisReport.Year> years,
+            Function<KreisReport.Year, Figure> of,
+            Function<Integer, Double> x,
+            Function<Double, Double> y,
+            String colour,
+            String dash,
+            String mark) {
         StringBuilder path = new StringBuilder();
         boolean pen = false;
         for (int i = 0; i < years.size(); i++) {
@@ -102,23 +120,58 @@ public final class Svg {
             }
             double px = x.apply(i);
             double py = y.apply(f.value().get().doubleValue());
-            path.append(pen ? " L" : (path.length() == 0 ? "M" : " M")).append(n(px)).append(' ').append(n(py));
+            path.append(pen ? " L" : (path.length() == 0 ? "M" : " M"))
+                    .append(n(px))
+                    .append(' ')
+                    .append(n(py));
             pen = true;
             switch (mark) {
-                case "circle" -> svg.append("<circle cx=\"").append(n(px)).append("\" cy=\"").append(n(py))
-                        .append("\" r=\"4\" fill=\"").append(colour).append("\"/>");
-                case "square" -> svg.append("<rect x=\"").append(n(px - 3.5)).append("\" y=\"").append(n(py - 3.5))
-                        .append("\" width=\"7\" height=\"7\" fill=\"").append(colour).append("\"/>");
-                default -> svg.append("<path d=\"M").append(n(px)).append(' ').append(n(py - 5)).append(" L")
-                        .append(n(px + 5)).append(' ').append(n(py)).append(" L").append(n(px)).append(' ')
-                        .append(n(py + 5)).append(" L").append(n(px - 5)).append(' ').append(n(py))
-                        .append(" Z\" fill=\"").append(colour).append("\"/>");
+                case "circle" ->
+                    svg.append("<circle cx=\"")
+                            .append(n(px))
+                            .append("\" cy=\"")
+                            .append(n(py))
+                            .append("\" r=\"4\" fill=\"")
+                            .append(colour)
+                            .append("\"/>");
+                case "square" ->
+                    svg.append("<rect x=\"")
+                            .append(n(px - 3.5))
+                            .append("\" y=\"")
+                            .append(n(py - 3.5))
+                            .append("\" width=\"7\" height=\"7\" fill=\"")
+                            .append(colour)
+                            .append("\"/>");
+                default ->
+                    svg.append("<path d=\"M")
+                            .append(n(px))
+                            .append(' ')
+                            .append(n(py - 5))
+                            .append(" L")
+                            .append(n(px + 5))
+                            .append(' ')
+                            .append(n(py))
+                            .append(" L")
+                            .append(n(px))
+                            .append(' ')
+                            .append(n(py + 5))
+                            .append(" L")
+                            .append(n(px - 5))
+                            .append(' ')
+                            .append(n(py))
+                            .append(" Z\" fill=\"")
+                            .append(colour)
+                            .append("\"/>");
             }
         }
         if (path.length() > 0) {
-            svg.append("<path d=\"").append(path).append("\" fill=\"none\" stroke=\"").append(colour)
-                    .append("\" stroke-width=\"2.5\"").append(dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash
-                            + "\"").append("/>");
+            svg.append("<path d=\"")
+                    .append(path)
+                    .append("\" fill=\"none\" stroke=\"")
+                    .append(colour)
+                    .append("\" stroke-width=\"2.5\"")
+                    .append(dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"")
+                    .append("/>");
         }
     }
 
@@ -134,31 +187,55 @@ public final class Svg {
         int height = 240;
         int top = 28;
         int bottom = 28;
-        double max = figures.stream().filter(Figure::isPresent).mapToDouble(f -> Math.abs(f.value().get()
-                .doubleValue())).max().orElse(1);
+        double max = figures.stream()
+                .filter(Figure::isPresent)
+                .mapToDouble(f -> Math.abs(f.value().get().doubleValue()))
+                .max()
+                .orElse(1);
         max = max == 0 ? 1 : max;
         StringBuilder svg = open(width, height, alt);
         double slot = width / 3.0;
         double plotH = height - top - bottom;
-        svg.append("<line x1=\"0\" y1=\"").append(n(top + plotH)).append("\" x2=\"").append(width)
-                .append("\" y2=\"").append(n(top + plotH)).append("\" stroke=\"#4d4d4d\" stroke-width=\"1\"/>");
+        svg.append("<line x1=\"0\" y1=\"")
+                .append(n(top + plotH))
+                .append("\" x2=\"")
+                .append(width)
+                .append("\" y2=\"")
+                .append(n(top + plotH))
+                .append("\" stroke=\"#4d4d4d\" stroke-width=\"1\"/>");
         for (int i = 0; i < 3; i++) {
             Figure f = figures.get(i);
             double h = f.value().map(v -> Math.abs(v.doubleValue())).orElse(0.0) / max * plotH;
             double x = slot * i + slot * 0.2;
             if (f.isPresent()) {
-                svg.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(top + plotH - h))
-                        .append("\" width=\"").append(n(slot * 0.6)).append("\" height=\"").append(n(h))
-                        .append("\" fill=\"").append(fills[i]).append("\" stroke=\"").append(i == 2 ? GERMANY_COLOUR
-                                : fills[i]).append("\" stroke-width=\"2\"/>");
+                svg.append("<rect x=\"")
+                        .append(n(x))
+                        .append("\" y=\"")
+                        .append(n(top + plotH - h))
+                        .append("\" width=\"")
+                        .append(n(slot * 0.6))
+                        .append("\" height=\"")
+                        .append(n(h))
+                        .append("\" fill=\"")
+                        .append(fills[i])
+                        .append("\" stroke=\"")
+                        .append(i == 2 ? GERMANY_COLOUR : fills[i])
+                        .append("\" stroke-width=\"2\"/>");
             }
-            svg.append("<text x=\"").append(n(slot * i + slot / 2)).append("\" y=\"").append(n(top + plotH - h - 6))
+            svg.append("<text x=\"")
+                    .append(n(slot * i + slot / 2))
+                    .append("\" y=\"")
+                    .append(n(top + plotH - h - 6))
                     .append("\" text-anchor=\"middle\" font-size=\"14\" fill=\"#1a1a1a\">")
-                    .append(escape(GermanNumberFormat.figure(f, series.decimals(),
-                            series.unit()))).append("</text>");
-            svg.append("<text x=\"").append(n(slot * i + slot / 2)).append("\" y=\"").append(n(height - 8))
+                    .append(escape(GermanNumberFormat.figure(f, series.decimals(), series.unit())))
+                    .append("</text>");
+            svg.append("<text x=\"")
+                    .append(n(slot * i + slot / 2))
+                    .append("\" y=\"")
+                    .append(n(height - 8))
                     .append("\" text-anchor=\"middle\" font-size=\"14\" fill=\"#1a1a1a\">")
-                    .append(escape(names.get(i))).append("</text>");
+                    .append(escape(names.get(i)))
+                    .append("</text>");
         }
         return svg.append("</svg>").toString();
     }
@@ -170,8 +247,12 @@ public final class Svg {
         int labelW = 220;
         int width = 640;
         int height = 16 + rowH * kreise.size() + 8;
-        double max = kreise.stream().map(LandOverview.RankedKreis::value).filter(Figure::isPresent)
-                .mapToDouble(f -> Math.abs(f.value().get().doubleValue())).max().orElse(1);
+        double max = kreise.stream()
+                .map(LandOverview.RankedKreis::value)
+                .filter(Figure::isPresent)
+                .mapToDouble(f -> Math.abs(f.value().get().doubleValue()))
+                .max()
+                .orElse(1);
         if (max == 0) {
             max = 1;
         }
@@ -180,19 +261,39 @@ public final class Svg {
         for (int i = 0; i < kreise.size(); i++) {
             LandOverview.RankedKreis k = kreise.get(i);
             double ty = 16 + i * rowH;
-            svg.append("<text x=\"").append(n(labelW - 8)).append("\" y=\"").append(n(ty + 15))
+            svg.append("<text x=\"")
+                    .append(n(labelW - 8))
+                    .append("\" y=\"")
+                    .append(n(ty + 15))
                     .append("\" text-anchor=\"end\" font-size=\"14\" fill=\"#333333\">")
-                    .append(escape(LandGeometry.shortName(k.name()))).append("</text>");
-            String shown = GermanNumberFormat.figure(k.value(), ranking.decimals(),
-                    ranking.unit());
-            double bar = k.value().value().map(v -> barSpace * Math.abs(v.doubleValue())).orElse(0.0) / max;
+                    .append(escape(LandGeometry.shortName(k.name())))
+                    .append("</text>");
+            String shown = GermanNumberFormat.figure(k.value(), ranking.decimals(), ranking.unit());
+            double bar = k.value()
+                            .value()
+                            .map(v -> barSpace * Math.abs(v.doubleValue()))
+                            .orElse(0.0)
+                    / max;
             if (bar > 0) {
-                svg.append("<rect x=\"").append(n(labelW)).append("\" y=\"").append(n(ty + 3))
-                        .append("\" width=\"").append(n(bar)).append("\" height=\"").append(rowH - 6)
-                        .append("\" fill=\"").append(KREIS_COLOUR).append("\"/>");
+                svg.append("<rect x=\"")
+                        .append(n(labelW))
+                        .append("\" y=\"")
+                        .append(n(ty + 3))
+                        .append("\" width=\"")
+                        .append(n(bar))
+                        .append("\" height=\"")
+                        .append(rowH - 6)
+                        .append("\" fill=\"")
+                        .append(KREIS_COLOUR)
+                        .append("\"/>");
             }
-            svg.append("<text x=\"").append(n(labelW + bar + 6)).append("\" y=\"").append(n(ty + 15))
-                    .append("\" font-size=\"14\" fill=\"#333333\">").append(escape(shown)).append("</text>");
+            svg.append("<text x=\"")
+                    .append(n(labelW + bar + 6))
+                    .append("\" y=\"")
+                    .append(n(ty + 15))
+                    .append("\" font-size=\"14\" fill=\"#333333\">")
+                    .append(escape(shown))
+                    .append("</text>");
         }
         return svg.append("</svg>").toString();
     }
@@ -201,39 +302,56 @@ public final class Svg {
      * A map of the Land's Kreise filled as the PDF's map is ({@link ChoroplethMap#fills()}, grey and hatched where
      * there is no value), {@code highlighted} outlined; with {@code links}, each Kreis is a link to its page.
      */
-    public static String map(LandGeometry geometry, Map<String, Color> fills, Set<String> hatched,
-                             String highlighted, String alt, Function<String, String> links) {
+    public static String map(
+            LandGeometry geometry,
+            Map<String, Color> fills,
+            Set<String> hatched,
+            String highlighted,
+            String alt,
+            Function<String, String> links) {
         double scale = 480 / Math.max(geometry.width(), geometry.height());
         double width = geometry.width() * scale;
         double height = geometry.height() * scale;
         StringBuilder svg = new StringBuilder("<svg viewBox=\"0 0 ")
-                .append(n(width)).append(' ').append(n(height)).append('"');
+                .append(n(width))
+                .append(' ')
+                .append(n(height))
+                .append('"');
         if (links == null) {
             svg.append(" role=\"img\" aria-label=\"").append(escape(alt)).append("\">");
         } else {
             svg.append(" role=\"group\" aria-label=\"").append(escape(alt)).append("\">");
         }
         String hatch = "hatch-" + Integer.toHexString(alt.hashCode());
-        svg.append("<defs><pattern id=\"").append(hatch).append("\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\"")
+        svg.append("<defs><pattern id=\"")
+                .append(hatch)
+                .append("\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\"")
                 .append(" patternTransform=\"rotate(45)\"><rect width=\"4\" height=\"4\" fill=\"#d9d9d9\"/>")
                 .append("<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"4\" stroke=\"#737373\" stroke-width=\"1\"/>")
                 .append("</pattern></defs>");
         for (LandGeometry.Area area : geometry.areas()) {
             String d = path(area, scale);
-            String fill = hatched.contains(area.ags()) || !fills.containsKey(area.ags()) ? "url(#" + hatch + ")"
+            String fill = hatched.contains(area.ags()) || !fills.containsKey(area.ags())
+                    ? "url(#" + hatch + ")"
                     : hex(fills.get(area.ags()));
             String shape = "<path d=\"" + d + "\" fill=\"" + fill + "\" stroke=\"#4d4d4d\" stroke-width=\"0.8\"/>";
             String target = links == null ? null : links.apply(area.ags());
             if (target != null) {
-                svg.append("<a href=\"").append(escape(target)).append("\" aria-label=\"")
-                        .append(escape(area.name())).append("\">").append(shape).append("</a>");
+                svg.append("<a href=\"")
+                        .append(escape(target))
+                        .append("\" aria-label=\"")
+                        .append(escape(area.name()))
+                        .append("\">")
+                        .append(shape)
+                        .append("</a>");
             } else {
                 svg.append(shape);
             }
         }
         for (LandGeometry.Area area : geometry.areas()) {
             if (area.ags().equals(highlighted)) {
-                svg.append("<path d=\"").append(path(area, scale))
+                svg.append("<path d=\"")
+                        .append(path(area, scale))
                         .append("\" fill=\"none\" stroke=\"#000000\" stroke-width=\"3\"/>");
             }
         }
@@ -243,11 +361,15 @@ public final class Svg {
     private static String path(LandGeometry.Area area, double scale) {
         StringBuilder d = new StringBuilder();
         double[] c = new double[6];
-        for (PathIterator it = area.outline().getPathIterator(
-                java.awt.geom.AffineTransform.getScaleInstance(scale, scale)); !it.isDone(); it.next()) {
+        for (PathIterator it =
+                        area.outline().getPathIterator(java.awt.geom.AffineTransform.getScaleInstance(scale, scale));
+                !it.isDone();
+                it.next()) {
             switch (it.currentSegment(c)) {
-                case PathIterator.SEG_MOVETO -> d.append('M').append(n(c[0])).append(' ').append(n(c[1]));
-                case PathIterator.SEG_LINETO -> d.append('L').append(n(c[0])).append(' ').append(n(c[1]));
+                case PathIterator.SEG_MOVETO ->
+                    d.append('M').append(n(c[0])).append(' ').append(n(c[1]));
+                case PathIterator.SEG_LINETO ->
+                    d.append('L').append(n(c[0])).append(' ').append(n(c[1]));
                 case PathIterator.SEG_CLOSE -> d.append('Z');
                 default -> d.append('L').append(n(c[0])).append(' ').append(n(c[1]));
             }
@@ -260,8 +382,12 @@ public final class Svg {
     }
 
     private static StringBuilder open(int width, int height, String alt) {
-        return new StringBuilder("<svg viewBox=\"0 0 ").append(width)
-                .append(' ').append(height).append("\" role=\"img\" aria-label=\"").append(escape(alt))
+        return new StringBuilder("<svg viewBox=\"0 0 ")
+                .append(width)
+                .append(' ')
+                .append(height)
+                .append("\" role=\"img\" aria-label=\"")
+                .append(escape(alt))
                 .append("\" font-family=\"sans-serif\">");
     }
 
@@ -297,6 +423,9 @@ public final class Svg {
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -1,12 +1,13 @@
 package de.integrationsmonitor.report.web;
 
 import de.integrationsmonitor.report.edition.AuthorTexts;
-import de.integrationsmonitor.report.map.ChoroplethMap;
 import de.integrationsmonitor.report.fill.Figure;
 import de.integrationsmonitor.report.fill.GermanNumberFormat;
 import de.integrationsmonitor.report.fill.KreisReport;
-import de.integrationsmonitor.report.map.LandGeometry;
 import de.integrationsmonitor.report.fill.LandOverview;
+import de.integrationsmonitor.report.map.ChoroplethMap;
+import de.integrationsmonitor.report.map.LandGeometry;
+import de.integrationsmonitor.report.pdf.KreisReportRenderer;
 import de.integrationsmonitor.report.pdf.MapMaker;
 import gg.jte.Content;
 import java.util.ArrayDeque;
@@ -18,7 +19,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import de.integrationsmonitor.report.pdf.KreisReportRenderer;
 
 /**
  * What the page templates ask of a model besides its fields: the wording, numbers in German format, the SVG of a
@@ -33,9 +33,15 @@ public record View(Frame frame, Wording t, MapMaker maps) {
      * The frame of every page: the edition, the report version the page belongs to, the Content-Security-Policy and
      * the one inline style sheet it allows.
      */
-    public record Frame(String title, String editionTitle, String versionId, String inputsSha256, String csp,
-                        String css, boolean synthetic, String description) {
-    }
+    public record Frame(
+            String title,
+            String editionTitle,
+            String versionId,
+            String inputsSha256,
+            String csp,
+            String css,
+            boolean synthetic,
+            String description) {}
 
     public String x(String key, Object... arguments) {
         return t.text(key, arguments);
@@ -55,13 +61,14 @@ public record View(Frame frame, Wording t, MapMaker maps) {
 
     /** The chart of a series as inline SVG; its alternative text is the PDF chart's. */
     public Content chart(KreisReport report, KreisReport.Series s) {
-        return raw(Svg.lineChart(s, chartAlt(report, s), List.of(shortName(report.kreisName()),
-                report.landName(), t.text("kreis.years.germany"))));
+        return raw(Svg.lineChart(
+                s,
+                chartAlt(report, s),
+                List.of(shortName(report.kreisName()), report.landName(), t.text("kreis.years.germany"))));
     }
 
     public String chartAlt(KreisReport report, KreisReport.Series s) {
-        return KreisReportRenderer.chartAlt(t, s, shortName(report.kreisName()),
-                report.landName());
+        return KreisReportRenderer.chartAlt(t, s, shortName(report.kreisName()), report.landName());
     }
 
     /** The series' map of the Land's Kreise, the Kreis outlined; empty when the edition maps no such indicator. */
@@ -69,9 +76,17 @@ public record View(Frame frame, Wording t, MapMaker maps) {
         if (s.landValues().isEmpty() || report.geometry().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(maps.choropleth(report.geometry().get(), report.landName(), s.label() + " " + s.mapYear(),
-                s.landValues().stream().map(v -> new MapMaker.Value(v.ags(), v.name(), v.value())).toList(),
-                s.direction(), s.decimals(), s.unit(), report.ags()));
+        return Optional.of(maps.choropleth(
+                report.geometry().get(),
+                report.landName(),
+                s.label() + " " + s.mapYear(),
+                s.landValues().stream()
+                        .map(v -> new MapMaker.Value(v.ags(), v.name(), v.value()))
+                        .toList(),
+                s.direction(),
+                s.decimals(),
+                s.unit(),
+                report.ags()));
     }
 
     public Content svg(LandGeometry geometry, MapMaker.Made made, String highlighted) {
@@ -99,9 +114,18 @@ public record View(Frame frame, Wording t, MapMaker maps) {
 
     /** A Land overview's indicator: its map and its bars, with the PDF's alternative texts. */
     public Optional<MapMaker.Made> map(LandOverview overview, LandOverview.IndicatorRanking r) {
-        return overview.geometry().map(g -> maps.choropleth(g, overview.landName(), r.label() + " "
-                + overview.referenceYear(), r.kreise().stream().map(k -> new MapMaker.Value(k.ags(), k.name(),
-                k.value())).toList(), r.orientation(), r.decimals(), r.unit(), null));
+        return overview.geometry()
+                .map(g -> maps.choropleth(
+                        g,
+                        overview.landName(),
+                        r.label() + " " + overview.referenceYear(),
+                        r.kreise().stream()
+                                .map(k -> new MapMaker.Value(k.ags(), k.name(), k.value()))
+                                .toList(),
+                        r.orientation(),
+                        r.decimals(),
+                        r.unit(),
+                        null));
     }
 
     public Content bars(LandOverview overview, LandOverview.IndicatorRanking r) {
@@ -109,10 +133,16 @@ public record View(Frame frame, Wording t, MapMaker maps) {
     }
 
     public String barsAlt(LandOverview overview, LandOverview.IndicatorRanking r) {
-        List<String> kreise = r.kreise().stream().map(k -> k.name() + " " + figure(k.value(), r.decimals(),
-                r.unit())).toList();
-        return t.text("chart.alt.ranking", r.label(), overview.landName(), String.join(", ", kreise),
-                overview.landName(), figure(r.landValue(), r.decimals(), r.unit()),
+        List<String> kreise = r.kreise().stream()
+                .map(k -> k.name() + " " + figure(k.value(), r.decimals(), r.unit()))
+                .toList();
+        return t.text(
+                "chart.alt.ranking",
+                r.label(),
+                overview.landName(),
+                String.join(", ", kreise),
+                overview.landName(),
+                figure(r.landValue(), r.decimals(), r.unit()),
                 figure(r.germanyValue(), r.decimals(), r.unit()));
     }
 
@@ -148,7 +178,10 @@ public record View(Frame frame, Wording t, MapMaker maps) {
         if (entry.hatched()) {
             StringBuilder hatch = new StringBuilder();
             for (int x = -14; x < 24; x += 4) {
-                hatch.append("<line x1=\"").append(x).append("\" y1=\"14\" x2=\"").append(x + 14)
+                hatch.append("<line x1=\"")
+                        .append(x)
+                        .append("\" y1=\"14\" x2=\"")
+                        .append(x + 14)
                         .append("\" y2=\"0\" stroke=\"#737373\" stroke-width=\"1\"/>");
             }
             lines = hatch.toString();

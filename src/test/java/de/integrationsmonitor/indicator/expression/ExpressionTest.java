@@ -44,7 +44,9 @@ class ExpressionTest {
     }
 
     static BigDecimal valueOf(Cell cell) {
-        assertThat(cell.number()).as("a number, not the marker '%s'", cell.marker()).isPresent();
+        assertThat(cell.number())
+                .as("a number, not the marker '%s'", cell.marker())
+                .isPresent();
         return cell.number().orElseThrow();
     }
 
@@ -61,8 +63,8 @@ class ExpressionTest {
 
     @Test
     void auslaenderanteilOfDessauRosslauIsForeignResidentsOverPopulationTimes100() {
-        Cell anteil = evaluate("auslaender / bevoelkerung * 100",
-                "auslaender", number("3398"), "bevoelkerung", number("82919"));
+        Cell anteil = evaluate(
+                "auslaender / bevoelkerung * 100", "auslaender", number("3398"), "bevoelkerung", number("82919"));
 
         // 3398 / 82919 * 100 = 4.097975132358084...
         assertThat(valueOf(anteil).setScale(12, RoundingMode.HALF_EVEN)).isEqualByComparingTo("4.097975132358");
@@ -73,13 +75,18 @@ class ExpressionTest {
     void divisionKeeps34SignificantDigitsAndNothingElseRounds() {
         assertThat(valueOf(evaluate("a / b", "a", number("1"), "b", number("3"))))
                 .isEqualTo(new BigDecimal("0.3333333333333333333333333333333333"));
-        assertThat(valueOf(evaluate("a + b", "a", number("0.1"), "b", number("0.2")))).isEqualTo("0.3");
+        assertThat(valueOf(evaluate("a + b", "a", number("0.1"), "b", number("0.2"))))
+                .isEqualTo("0.3");
     }
 
     @Test
     void parenthesesMakeAFiveYearChangeInPercent() {
-        Cell change = evaluate("(bevoelkerung_2020 - bevoelkerung_2015) / bevoelkerung_2015 * 100",
-                "bevoelkerung_2020", number("82919"), "bevoelkerung_2015", number("85000"));
+        Cell change = evaluate(
+                "(bevoelkerung_2020 - bevoelkerung_2015) / bevoelkerung_2015 * 100",
+                "bevoelkerung_2020",
+                number("82919"),
+                "bevoelkerung_2015",
+                number("85000"));
 
         // (82919 - 85000) / 85000 * 100 = -2.448235294117647...
         assertThat(valueOf(change).setScale(12, RoundingMode.HALF_EVEN)).isEqualByComparingTo("-2.448235294118");
@@ -102,24 +109,34 @@ class ExpressionTest {
 
     @Test
     void aGapInPercentagePointsIsNegativeWhenForeignersFareBetter() {
-        Cell gap = evaluate("alq_auslaender - alq_insgesamt",
-                "alq_auslaender", number("5.3"), "alq_insgesamt", number("7.9"));
+        Cell gap = evaluate(
+                "alq_auslaender - alq_insgesamt", "alq_auslaender", number("5.3"), "alq_insgesamt", number("7.9"));
 
         assertThat(valueOf(gap)).isEqualByComparingTo("-2.6");
     }
 
     @Test
     void unaryMinusNegatesItsOperand() {
-        assertThat(valueOf(evaluate("-a + b", "a", number("3"), "b", number("5")))).isEqualByComparingTo("2");
-        assertThat(valueOf(evaluate("a - -b", "a", number("3"), "b", number("5")))).isEqualByComparingTo("8");
-        assertThat(valueOf(evaluate("-(a + b)", "a", number("3"), "b", number("5")))).isEqualByComparingTo("-8");
+        assertThat(valueOf(evaluate("-a + b", "a", number("3"), "b", number("5"))))
+                .isEqualByComparingTo("2");
+        assertThat(valueOf(evaluate("a - -b", "a", number("3"), "b", number("5"))))
+                .isEqualByComparingTo("8");
+        assertThat(valueOf(evaluate("-(a + b)", "a", number("3"), "b", number("5"))))
+                .isEqualByComparingTo("-8");
     }
 
     @Test
     void sumOfThreeAgeGroupsPerThousandInhabitants() {
-        Cell perThousand = evaluate("sum(zuzuege_18_20, zuzuege_21_24, zuzuege_25) / bevoelkerung * 1000",
-                "zuzuege_18_20", number("120"), "zuzuege_21_24", number("80"), "zuzuege_25", number("45"),
-                "bevoelkerung", number("82919"));
+        Cell perThousand = evaluate(
+                "sum(zuzuege_18_20, zuzuege_21_24, zuzuege_25) / bevoelkerung * 1000",
+                "zuzuege_18_20",
+                number("120"),
+                "zuzuege_21_24",
+                number("80"),
+                "zuzuege_25",
+                number("45"),
+                "bevoelkerung",
+                number("82919"));
 
         // 245 / 82919 * 1000 = 2.954690722271132...
         assertThat(valueOf(perThousand).setScale(12, RoundingMode.HALF_EVEN)).isEqualByComparingTo("2.954690722271");
@@ -127,16 +144,18 @@ class ExpressionTest {
 
     @Test
     void maxAndMinPickTheLargerAndTheSmallerValue() {
-        assertThat(valueOf(evaluate("max(a, b)", "a", number("-2"), "b", number("0.5")))).isEqualByComparingTo("0.5");
-        assertThat(valueOf(evaluate("min(a, b)", "a", number("-2"), "b", number("0.5")))).isEqualByComparingTo("-2");
+        assertThat(valueOf(evaluate("max(a, b)", "a", number("-2"), "b", number("0.5"))))
+                .isEqualByComparingTo("0.5");
+        assertThat(valueOf(evaluate("min(a, b)", "a", number("-2"), "b", number("0.5"))))
+                .isEqualByComparingTo("-2");
     }
 
     // --- markers --------------------------------------------------------------------------------------------
 
     @Test
     void aSecretNumeratorGivesASecretIndicatorNotAZero() {
-        Cell anteil = evaluate("auslaender / bevoelkerung * 100",
-                "auslaender", secret(), "bevoelkerung", number("82919"));
+        Cell anteil =
+                evaluate("auslaender / bevoelkerung * 100", "auslaender", secret(), "bevoelkerung", number("82919"));
 
         assertThat(anteil.number()).isEmpty();
         assertThat(anteil.marker()).isEqualTo(".");
@@ -185,8 +204,8 @@ class ExpressionTest {
 
     @Test
     void aProvisionalInputGivesAProvisionalIndicator() {
-        Cell anteil = evaluate("auslaender / bevoelkerung * 100",
-                "auslaender", number("3398", "p"), "bevoelkerung", number("82919"));
+        Cell anteil = evaluate(
+                "auslaender / bevoelkerung * 100", "auslaender", number("3398", "p"), "bevoelkerung", number("82919"));
 
         assertThat(valueOf(anteil).setScale(12, RoundingMode.HALF_EVEN)).isEqualByComparingTo("4.097975132358");
         assertThat(anteil.marker()).isEqualTo("p");
@@ -194,8 +213,16 @@ class ExpressionTest {
 
     @Test
     void qualifiersAreCarriedOnceEachInTheOrderFirstSeen() {
-        Cell result = evaluate("sum(a, b, c) / d", "a", number("1", "()p"), "b", number("2", "p"),
-                "c", number("3", "r"), "d", number("4", "()"));
+        Cell result = evaluate(
+                "sum(a, b, c) / d",
+                "a",
+                number("1", "()p"),
+                "b",
+                number("2", "p"),
+                "c",
+                number("3", "r"),
+                "d",
+                number("4", "()"));
 
         assertThat(valueOf(result)).isEqualByComparingTo("1.5");
         assertThat(result.marker()).isEqualTo("()pr");
@@ -214,8 +241,8 @@ class ExpressionTest {
         assertThat(parseError("a * / b"))
                 .isEqualTo("'a * / b' at column 5: expected a number, an input name, a function, '-' or '(', "
                         + "found '/'");
-        assertThat(parseError("")).isEqualTo("'' at column 1: expected a number, an input name, a function, "
-                + "'-' or '('");
+        assertThat(parseError(""))
+                .isEqualTo("'' at column 1: expected a number, an input name, a function, " + "'-' or '('");
         assertThat(parseError("a +")).startsWith("'a +' at column 4: expected a number");
     }
 
@@ -231,8 +258,7 @@ class ExpressionTest {
         assertThat(parseError("a * 0,5"))
                 .isEqualTo("'a * 0,5' at column 6: expected an operator or the end of the expression, found ',' "
                         + "(decimal numbers are written with a dot, e.g. 0.5)");
-        assertThat(parseError("a * 1."))
-                .isEqualTo("'a * 1.' at column 7: expected a digit after the decimal point");
+        assertThat(parseError("a * 1.")).isEqualTo("'a * 1.' at column 7: expected a digit after the decimal point");
     }
 
     @Test
@@ -253,15 +279,15 @@ class ExpressionTest {
                 .isEqualTo("'max(a, b, c)' at column 1: expected 2 arguments to max, found 3 in 'max(a, b, c)'");
         assertThat(parseError("sum()"))
                 .isEqualTo("'sum()' at column 1: expected at least 1 argument to sum, found 0 in 'sum()'");
-        assertThat(parseError("min(a b)"))
-                .isEqualTo("'min(a b)' at column 7: expected ',' or ')', found 'b'");
+        assertThat(parseError("min(a b)")).isEqualTo("'min(a b)' at column 7: expected ',' or ')', found 'b'");
     }
 
     // --- inputs ---------------------------------------------------------------------------------------------
 
     @Test
     void inputsListsEveryNameOnceInOrderOfFirstUse() {
-        assertThat(Expression.parse("(bev_2020 - bev_2015) / bev_2015 * 100 + sum(x, bev_2020)").inputs())
+        assertThat(Expression.parse("(bev_2020 - bev_2015) / bev_2015 * 100 + sum(x, bev_2020)")
+                        .inputs())
                 .containsExactly("bev_2020", "bev_2015", "x");
         assertThat(Expression.parse("100 * 0.5").inputs()).isEmpty();
     }
@@ -307,8 +333,9 @@ class ExpressionTest {
 
     @Test
     void theNormalisedFormParsesBackToTheSameExpression() {
-        for (String text : new String[] {"( a-b )/b*100", "a-(b-c)", "-(a+b)*-c", "--a", "a/(b/c)/d",
-                "sum(a, max(b, -c), (d - e) / f) * 1000"}) {
+        for (String text : new String[] {
+            "( a-b )/b*100", "a-(b-c)", "-(a+b)*-c", "--a", "a/(b/c)/d", "sum(a, max(b, -c), (d - e) / f) * 1000"
+        }) {
             Expression expression = Expression.parse(text);
             assertThat(Expression.parse(expression.toString())).isEqualTo(expression);
         }

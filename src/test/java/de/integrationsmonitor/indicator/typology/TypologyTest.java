@@ -33,9 +33,15 @@ class TypologyTest {
         return new TypologySpec(ids, directions, labels, 3, 3, 20230L, 10, 1000, "kreisfreie Städte", "Landkreise");
     }
 
-    static final TypologySpec SPEC = spec(List.of(INCOME, SGB2, WITHOUT_QUALIFICATION),
-            Map.of(INCOME, Direction.HIGHER_IS_BETTER, SGB2, Direction.HIGHER_IS_WORSE,
-                    WITHOUT_QUALIFICATION, Direction.HIGHER_IS_WORSE),
+    static final TypologySpec SPEC = spec(
+            List.of(INCOME, SGB2, WITHOUT_QUALIFICATION),
+            Map.of(
+                    INCOME,
+                    Direction.HIGHER_IS_BETTER,
+                    SGB2,
+                    Direction.HIGHER_IS_WORSE,
+                    WITHOUT_QUALIFICATION,
+                    Direction.HIGHER_IS_WORSE),
             Map.of(INCOME, "Einkommen", SGB2, "SGB-II-Quote", WITHOUT_QUALIFICATION, "Anteil ohne Abschluss"));
 
     static final Set<String> URBAN_WELL_OFF = Set.of("05314", "05111", "05120", "05116");
@@ -88,8 +94,16 @@ class TypologyTest {
     }
 
     static TypologyInput kreis(String ags, boolean urban, String income, String sgb2, String withoutQualification) {
-        return new TypologyInput(ags, urban, Map.of(INCOME, new BigDecimal(income), SGB2, new BigDecimal(sgb2),
-                WITHOUT_QUALIFICATION, new BigDecimal(withoutQualification)));
+        return new TypologyInput(
+                ags,
+                urban,
+                Map.of(
+                        INCOME,
+                        new BigDecimal(income),
+                        SGB2,
+                        new BigDecimal(sgb2),
+                        WITHOUT_QUALIFICATION,
+                        new BigDecimal(withoutQualification)));
     }
 
     static TypologyResult typology(List<TypologyInput> kreise) {
@@ -97,7 +111,9 @@ class TypologyTest {
     }
 
     static Set<String> membersOf(TypologyResult result, int cluster) {
-        return result.clusterOf().entrySet().stream().filter(e -> e.getValue() == cluster).map(Map.Entry::getKey)
+        return result.clusterOf().entrySet().stream()
+                .filter(e -> e.getValue() == cluster)
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
     }
 
@@ -120,8 +136,10 @@ class TypologyTest {
         assertThat(membersOf(result, 2)).isEqualTo(URBAN_MIDDLE);
         assertThat(membersOf(result, 3)).isEqualTo(URBAN_BADLY_OFF);
         assertThat(result.profile(1).urban()).isTrue();
-        assertThat(result.profile(1).participationScore()).isGreaterThan(result.profile(2).participationScore());
-        assertThat(result.profile(2).participationScore()).isGreaterThan(result.profile(3).participationScore());
+        assertThat(result.profile(1).participationScore())
+                .isGreaterThan(result.profile(2).participationScore());
+        assertThat(result.profile(2).participationScore())
+                .isGreaterThan(result.profile(3).participationScore());
     }
 
     @Test
@@ -165,8 +183,11 @@ class TypologyTest {
         Random noise = new Random(42);
         List<TypologyInput> featureless = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            featureless.add(kreis(String.format("%05d", 1001 + i * 7), i % 3 == 0,
-                    String.valueOf(20000 + noise.nextInt(6000)), String.valueOf(2 + noise.nextInt(90) / 10.0),
+            featureless.add(kreis(
+                    String.format("%05d", 1001 + i * 7),
+                    i % 3 == 0,
+                    String.valueOf(20000 + noise.nextInt(6000)),
+                    String.valueOf(2 + noise.nextInt(90) / 10.0),
                     String.valueOf(4 + noise.nextInt(50) / 10.0)));
         }
         TypologyResult sortedByAgs = typology(featureless);
@@ -181,8 +202,8 @@ class TypologyTest {
     @Test
     void aKreisWithoutAValueIsLeftOutWithTheReasonAndChangesNothingElse() {
         List<TypologyInput> kreise = land();
-        kreise.add(new TypologyInput("05378", false,
-                Map.of(INCOME, new BigDecimal("30000"), SGB2, new BigDecimal("1.0"))));
+        kreise.add(new TypologyInput(
+                "05378", false, Map.of(INCOME, new BigDecimal("30000"), SGB2, new BigDecimal("1.0"))));
 
         TypologyResult result = typology(kreise);
 
@@ -202,8 +223,7 @@ class TypologyTest {
         onlyIncome.put(SGB2, null);
         kreise.add(new TypologyInput("05382", false, onlyIncome));
 
-        assertThat(typology(kreise).excluded())
-                .containsEntry("05382", "no value for sgb2_quote, ohne_abschluss");
+        assertThat(typology(kreise).excluded()).containsEntry("05382", "no value for sgb2_quote, ohne_abschluss");
     }
 
     @Test
@@ -211,7 +231,8 @@ class TypologyTest {
         List<TypologyInput> kreise = land();
         kreise.add(kreis("05111", true, "25000", "5.0", "5.0"));
 
-        assertThatThrownBy(() -> typology(kreise)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> typology(kreise))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Kreis 05111 is given twice");
     }
 
@@ -240,18 +261,29 @@ class TypologyTest {
         TypologyResult result = typology(kreise);
 
         for (ClusterProfile profile : result.profiles()) {
-            double expected = profile.members().stream().mapToDouble(ags -> {
-                TypologyInput kreis = kreise.stream().filter(k -> k.ags().equals(ags)).findFirst().orElseThrow();
-                return z(kreise, kreis, INCOME) - z(kreise, kreis, SGB2) - z(kreise, kreis, WITHOUT_QUALIFICATION);
-            }).average().orElseThrow();
-            assertThat(profile.participationScore()).as("cluster %d", profile.number())
+            double expected = profile.members().stream()
+                    .mapToDouble(ags -> {
+                        TypologyInput kreis = kreise.stream()
+                                .filter(k -> k.ags().equals(ags))
+                                .findFirst()
+                                .orElseThrow();
+                        return z(kreise, kreis, INCOME)
+                                - z(kreise, kreis, SGB2)
+                                - z(kreise, kreis, WITHOUT_QUALIFICATION);
+                    })
+                    .average()
+                    .orElseThrow();
+            assertThat(profile.participationScore())
+                    .as("cluster %d", profile.number())
                     .isCloseTo(expected, within(1e-9));
         }
     }
 
     /** z-score by hand: population standard deviation (divisor n) over all 30 Kreise. */
     static double z(List<TypologyInput> kreise, TypologyInput kreis, String indicator) {
-        double[] values = kreise.stream().mapToDouble(k -> k.values().get(indicator).doubleValue()).toArray();
+        double[] values = kreise.stream()
+                .mapToDouble(k -> k.values().get(indicator).doubleValue())
+                .toArray();
         double mean = 0;
         for (double v : values) {
             mean += v / values.length;
@@ -265,24 +297,42 @@ class TypologyTest {
 
     @Test
     void aNeutralIndicatorShapesTheClustersButDoesNotEnterTheScore() {
-        TypologySpec withNeutral = spec(List.of(INCOME, SGB2, WITHOUT_QUALIFICATION, FOREIGNERS),
-                Map.of(INCOME, Direction.HIGHER_IS_BETTER, SGB2, Direction.HIGHER_IS_WORSE,
-                        WITHOUT_QUALIFICATION, Direction.HIGHER_IS_WORSE, FOREIGNERS, Direction.NEUTRAL),
-                Map.of(INCOME, "Einkommen", SGB2, "SGB-II-Quote", WITHOUT_QUALIFICATION, "Anteil ohne Abschluss",
-                        FOREIGNERS, "Ausländeranteil"));
+        TypologySpec withNeutral = spec(
+                List.of(INCOME, SGB2, WITHOUT_QUALIFICATION, FOREIGNERS),
+                Map.of(
+                        INCOME,
+                        Direction.HIGHER_IS_BETTER,
+                        SGB2,
+                        Direction.HIGHER_IS_WORSE,
+                        WITHOUT_QUALIFICATION,
+                        Direction.HIGHER_IS_WORSE,
+                        FOREIGNERS,
+                        Direction.NEUTRAL),
+                Map.of(
+                        INCOME,
+                        "Einkommen",
+                        SGB2,
+                        "SGB-II-Quote",
+                        WITHOUT_QUALIFICATION,
+                        "Anteil ohne Abschluss",
+                        FOREIGNERS,
+                        "Ausländeranteil"));
         // A share of foreigners that follows the groups, so the clusters stay the evident ones.
-        List<TypologyInput> kreise = land().stream().map(k -> {
-            Map<String, BigDecimal> values = new HashMap<>(k.values());
-            values.put(FOREIGNERS, k.values().get(SGB2).multiply(new BigDecimal("2")));
-            return new TypologyInput(k.ags(), k.urban(), values);
-        }).toList();
+        List<TypologyInput> kreise = land().stream()
+                .map(k -> {
+                    Map<String, BigDecimal> values = new HashMap<>(k.values());
+                    values.put(FOREIGNERS, k.values().get(SGB2).multiply(new BigDecimal("2")));
+                    return new TypologyInput(k.ags(), k.urban(), values);
+                })
+                .toList();
 
         TypologyResult withoutIt = typology(land());
         TypologyResult withIt = new Typology(withNeutral).compute(kreise);
 
         assertThat(withIt.clusterOf()).isEqualTo(withoutIt.clusterOf());
         for (int cluster = 1; cluster <= 6; cluster++) {
-            assertThat(withIt.profile(cluster).participationScore()).as("cluster %d", cluster)
+            assertThat(withIt.profile(cluster).participationScore())
+                    .as("cluster %d", cluster)
                     .isEqualTo(withoutIt.profile(cluster).participationScore());
         }
         assertThat(withIt.profile(1).means()).containsKey(FOREIGNERS);
@@ -291,7 +341,8 @@ class TypologyTest {
 
     @Test
     void twoStaedteGetTwoClustersOfOneWhileTheLandkreiseKeep4To6() {
-        List<TypologyInput> kreise = new ArrayList<>(land().stream().filter(k -> !k.urban()).toList());
+        List<TypologyInput> kreise =
+                new ArrayList<>(land().stream().filter(k -> !k.urban()).toList());
         kreise.add(kreis("05314", true, "26100", "4.1", "4.4"));
         kreise.add(kreis("05113", true, "20400", "10.6", "8.4"));
 
@@ -302,13 +353,15 @@ class TypologyTest {
         assertThat(result.profile(1).note()).isEqualTo("Nur 2 kreisfreie Städte: 2 statt 3 Cluster.");
         assertThat(result.profile(4).note()).isEmpty();
         assertThat(membersOf(result, 4)).isEqualTo(RURAL_WELL_OFF);
-        assertThat(result.method()).contains("Kreisfreie Städte erhalten die Nummern 1 und 2")
+        assertThat(result.method())
+                .contains("Kreisfreie Städte erhalten die Nummern 1 und 2")
                 .contains("Nur 2 kreisfreie Städte: 2 statt 3 Cluster.");
     }
 
     @Test
     void aLandWithoutStaedteOrWithASingleKreisStillGetsATypology() {
-        List<TypologyInput> onlyLandkreise = land().stream().filter(k -> !k.urban()).toList();
+        List<TypologyInput> onlyLandkreise =
+                land().stream().filter(k -> !k.urban()).toList();
         TypologyResult rural = typology(onlyLandkreise);
         assertThat(rural.profiles()).extracting(ClusterProfile::number).containsExactly(4, 5, 6);
         assertThat(rural.method()).contains("Kreisfreie Städte sind nicht vertreten");
@@ -324,9 +377,11 @@ class TypologyTest {
         TypologyResult result = typology(land());
 
         // Income of cluster 1 is 1.25 sd above the mean of all 30 Kreise, its SGB II rate 0.7 sd below.
-        assertThat(result.profile(1).description()).startsWith("Einkommen weit überdurchschnittlich")
+        assertThat(result.profile(1).description())
+                .startsWith("Einkommen weit überdurchschnittlich")
                 .contains("SGB-II-Quote unterdurchschnittlich");
-        assertThat(result.profile(3).description()).contains("Einkommen weit unterdurchschnittlich")
+        assertThat(result.profile(3).description())
+                .contains("Einkommen weit unterdurchschnittlich")
                 .contains("SGB-II-Quote weit überdurchschnittlich");
     }
 
@@ -348,21 +403,37 @@ class TypologyTest {
 
     @Test
     void theMethodTextFollowsTheSettingsItIsGivenNotConstantsOfTheCode() {
-        TypologySpec other = new TypologySpec(SPEC.indicatorIds(), SPEC.directions(), SPEC.labels(), 2, 2, 7L, 4, 50,
-                "kreisfreie Städte", "Landkreise");
+        TypologySpec other = new TypologySpec(
+                SPEC.indicatorIds(),
+                SPEC.directions(),
+                SPEC.labels(),
+                2,
+                2,
+                7L,
+                4,
+                50,
+                "kreisfreie Städte",
+                "Landkreise");
 
         String method = Typology.method(other, 3, new Typology.GroupSize(12, 2), new Typology.GroupSize(18, 2));
 
-        assertThat(method).contains("festen Startwert 7 ", "4 Startkonfigurationen", "höchstens 50 Iterationen",
-                "in je 2 Cluster", "3 Kreise ohne Wert", "Landkreise erhalten die Nummern 3 und 4");
+        assertThat(method)
+                .contains(
+                        "festen Startwert 7 ",
+                        "4 Startkonfigurationen",
+                        "höchstens 50 Iterationen",
+                        "in je 2 Cluster",
+                        "3 Kreise ohne Wert",
+                        "Landkreise erhalten die Nummern 3 und 4");
     }
 
     @Test
     void withNoKreisTypedTheMethodSaysThatNothingWasComputed() {
         String method = Typology.method(SPEC, 402, new Typology.GroupSize(0, 3), new Typology.GroupSize(0, 3));
 
-        assertThat(method).contains("für keinen Kreis liegt ein Wert jedes dieser Indikatoren vor (402 Kreise ohne"
-                + " Wert für mindestens einen). Deshalb wurde keine Typisierung berechnet")
+        assertThat(method)
+                .contains("für keinen Kreis liegt ein Wert jedes dieser Indikatoren vor (402 Kreise ohne"
+                        + " Wert für mindestens einen). Deshalb wurde keine Typisierung berechnet")
                 .doesNotContain("z-standardisiert", "0 Kreise", "k-Means");
     }
 }

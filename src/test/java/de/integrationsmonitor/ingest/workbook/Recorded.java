@@ -12,8 +12,7 @@ import java.util.Optional;
 /** What a workbook reader streamed: header, observations, the rows it did not store with their reasons. */
 final class Recorded implements ExtractListener {
 
-    record Row(long number, String reason) {
-    }
+    record Row(long number, String reason) {}
 
     ExtractHeader header;
     LineAccount account;
@@ -42,12 +41,14 @@ final class Recorded implements ExtractListener {
     }
 
     @Override
-    public void footer(ExtractFooter footer) {
-    }
+    public void footer(ExtractFooter footer) {}
 
     /** The cell of a Kreis, variable and year. */
     Optional<Observation> cell(String region, String path, int year) {
-        return observations.stream().filter(o -> o.regionCode().equals(region) && o.variablePath().equals(path)
-                && o.period().year() == year).findFirst();
+        return observations.stream()
+                .filter(o -> o.regionCode().equals(region)
+                        && o.variablePath().equals(path)
+                        && o.period().year() == year)
+                .findFirst();
     }
 }

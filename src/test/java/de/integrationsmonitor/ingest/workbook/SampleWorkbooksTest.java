@@ -32,7 +32,9 @@ class SampleWorkbooksTest {
         Path shipped = Path.of("input", name);
         try (Workbook wb = WorkbookFactory.create(shipped.toFile(), null, true)) {
             String top = wb.getSheetAt(0).getRow(0).getCell(1).getStringCellValue() + " "
-                    + (wb.getSheetAt(0).getRow(1) == null ? "" : wb.getSheetAt(0).getRow(1).getCell(1).toString());
+                    + (wb.getSheetAt(0).getRow(1) == null
+                            ? ""
+                            : wb.getSheetAt(0).getRow(1).getCell(1).toString());
             assertThat(top).contains("Synthetische Beispieldaten");
         }
         SampleWorkbooks.main(new String[] {temp.toString()});
@@ -48,8 +50,11 @@ class SampleWorkbooksTest {
 
     private Recorded read(Path file) throws IOException {
         Recorded r = new Recorded();
-        r.account = new WorkbookReader(SHIPPED.forFile(file.getFileName().toString()).orElseThrow(),
-                WorkbookReaderTest.NAMES, IngestLimits.defaults()).read(ExtractSource.scan(file), r);
+        r.account = new WorkbookReader(
+                        SHIPPED.forFile(file.getFileName().toString()).orElseThrow(),
+                        WorkbookReaderTest.NAMES,
+                        IngestLimits.defaults())
+                .read(ExtractSource.scan(file), r);
         return r;
     }
 }

@@ -1,9 +1,9 @@
 package de.integrationsmonitor.ingest.workbook;
 
-import de.integrationsmonitor.datenquellen.SourceDescriptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.integrationsmonitor.datenquellen.SourceDescriptions;
 import de.integrationsmonitor.ingest.ExtractFormat;
 import de.integrationsmonitor.ingest.ExtractRefusedException;
 import de.integrationsmonitor.ingest.ExtractSource;
@@ -48,8 +48,8 @@ class WorkbookReaderTest {
 
     @Test
     void yearsAsColumnGroupsUnderAMergedHeaderGiveOnePeriodPerGroupAndEveryColumnItsPath() throws IOException {
-        Recorded r = read(OwnDataShapes.COLUMN_GROUPS_YAML,
-                OwnDataShapes.columnGroups().xlsx(temp.resolve("2020_5-1-3.xlsx")));
+        Recorded r = read(
+                OwnDataShapes.COLUMN_GROUPS_YAML, OwnDataShapes.columnGroups().xlsx(temp.resolve("2020_5-1-3.xlsx")));
 
         assertThat(r.header.format()).isEqualTo(ExtractFormat.WORKBOOK);
         assertThat(r.header.tableCode()).isEqualTo("eigen:test-svb");
@@ -60,53 +60,80 @@ class WorkbookReaderTest {
         assertThat(women2020.period().kind()).isEqualTo(PeriodKind.STICHTAG);
         assertThat(women2020.referenceDate()).isEqualTo(LocalDate.of(2020, 6, 30));
         assertThat(women2020.sourceLine()).isEqualTo(9);
-        Observation low2019 = r.cell("03101", "Darunter nach Qualifikation | niedrig", 2019).orElseThrow();
+        Observation low2019 =
+                r.cell("03101", "Darunter nach Qualifikation | niedrig", 2019).orElseThrow();
         assertThat(low2019.cell().number()).contains(new BigDecimal("21"));
         assertThat(low2019.unit()).isEqualTo("Prozent");
         assertThat(low2019.referenceDate()).isEqualTo(LocalDate.of(2019, 6, 30));
         // 3-digit keys in the Land; the BA's * is declared secret, x is the offices' own
-        assertThat(r.cell("03102", "Darunter nach Qualifikation | hoch", 2020).orElseThrow().cell())
+        assertThat(r.cell("03102", "Darunter nach Qualifikation | hoch", 2020)
+                        .orElseThrow()
+                        .cell())
                 .satisfies(c -> {
                     assertThat(c.number()).isEmpty();
                     assertThat(c.marker()).isEqualTo(".");
                 });
-        assertThat(r.cell("03102", "Darunter nach Qualifikation | hoch", 2019).orElseThrow().cell().marker())
+        assertThat(r.cell("03102", "Darunter nach Qualifikation | hoch", 2019)
+                        .orElseThrow()
+                        .cell()
+                        .marker())
                 .isEqualTo("x");
-        assertThat(r.cell("03241", EMPLOYEES + " | Insgesamt", 2019).orElseThrow().cell().number())
+        assertThat(r.cell("03241", EMPLOYEES + " | Insgesamt", 2019)
+                        .orElseThrow()
+                        .cell()
+                        .number())
                 .contains(new BigDecimal("5800"));
         // 3 Kreise x 2 years x 5 columns; the Statistische Region, the part of the Region and the Land skipped
         assertThat(r.observations).hasSize(30);
         assertThat(r.skipped).extracting(Recorded.Row::number).containsExactly(11L, 13L, 14L);
-        assertThat(r.skipped).extracting(Recorded.Row::reason).satisfiesExactly(
-                s -> assertThat(s).contains("Stat. Region Braunschweig", "aggregate", "2020_5-1-3_Download!B11"),
-                s -> assertThat(s).contains("dav. Hannover,Landeshauptstadt", "part of a Kreis"),
-                s -> assertThat(s).contains("Niedersachsen", "the Land"));
+        assertThat(r.skipped)
+                .extracting(Recorded.Row::reason)
+                .satisfiesExactly(
+                        s -> assertThat(s)
+                                .contains("Stat. Region Braunschweig", "aggregate", "2020_5-1-3_Download!B11"),
+                        s -> assertThat(s).contains("dav. Hannover,Landeshauptstadt", "part of a Kreis"),
+                        s -> assertThat(s).contains("Niedersachsen", "the Land"));
         assertThat(r.account.dataLines()).isEqualTo(6);
-        assertThat(r.account.stored() + r.account.rejected() + r.account.skipped()).isEqualTo(6);
+        assertThat(r.account.stored() + r.account.rejected() + r.account.skipped())
+                .isEqualTo(6);
         assertThat(r.account.stored()).isEqualTo(3);
     }
 
     @Test
     void aFurtherShapeNamesOnlyUnderThreeMergedHeaderRowsNeedsOnlyItsDescription() throws IOException {
-        Recorded r = read(OwnDataShapes.NAMES_ONLY_YAML,
-                OwnDataShapes.namesOnly().xlsx(temp.resolve("aufenthalt-2023.xlsx")));
+        Recorded r = read(
+                OwnDataShapes.NAMES_ONLY_YAML, OwnDataShapes.namesOnly().xlsx(temp.resolve("aufenthalt-2023.xlsx")));
 
         assertThat(r.cell("03101", "Ausländerinnen und Ausländer | nach Aufenthaltsdauer | 8 Jahre und mehr", 2023))
-                .get().satisfies(o -> {
+                .get()
+                .satisfies(o -> {
                     assertThat(o.cell().number()).contains(new BigDecimal("12000"));
                     assertThat(o.referenceDate()).isEqualTo(LocalDate.of(2023, 12, 31));
                     assertThat(o.unit()).isEqualTo("Anzahl");
                 });
-        assertThat(r.cell("03151", "Ausländerinnen und Ausländer | Insgesamt | Insgesamt", 2023)).isPresent();
+        assertThat(r.cell("03151", "Ausländerinnen und Ausländer | Insgesamt | Insgesamt", 2023))
+                .isPresent();
         // umlaut written out, and Göttingen is 03159 since November 2016
-        assertThat(r.cell("03159", "Ausländerinnen und Ausländer | Insgesamt | Insgesamt", 2023)).isPresent();
-        assertThat(r.cell("03241", "Ausländerinnen und Ausländer | Insgesamt | Insgesamt", 2023)).isPresent();
+        assertThat(r.cell("03159", "Ausländerinnen und Ausländer | Insgesamt | Insgesamt", 2023))
+                .isPresent();
+        assertThat(r.cell("03241", "Ausländerinnen und Ausländer | Insgesamt | Insgesamt", 2023))
+                .isPresent();
         assertThat(r.rejected).extracting(Recorded.Row::number).containsExactly(10L, 11L);
-        assertThat(r.rejected.get(0).reason()).contains("Aufenthaltsdauer!B10", "'Osnabrück' is ambiguous",
-                "03404 Osnabrück, kreisfreie Stadt", "03459 Osnabrück, Landkreis");
-        assertThat(r.rejected.get(1).reason()).contains("Aufenthaltsdauer!B11", "is called 'Hannober'",
-                "nearest names", "03241 Region Hannover, Landkreis");
-        assertThat(r.skipped).singleElement().satisfies(s -> assertThat(s.reason()).contains("the Land"));
+        assertThat(r.rejected.get(0).reason())
+                .contains(
+                        "Aufenthaltsdauer!B10",
+                        "'Osnabrück' is ambiguous",
+                        "03404 Osnabrück, kreisfreie Stadt",
+                        "03459 Osnabrück, Landkreis");
+        assertThat(r.rejected.get(1).reason())
+                .contains(
+                        "Aufenthaltsdauer!B11",
+                        "is called 'Hannober'",
+                        "nearest names",
+                        "03241 Region Hannover, Landkreis");
+        assertThat(r.skipped)
+                .singleElement()
+                .satisfies(s -> assertThat(s.reason()).contains("the Land"));
         assertThat(r.account.dataLines()).isEqualTo(7);
         assertThat(r.account.stored()).isEqualTo(4);
         assertThat(r.account.rejected()).isEqualTo(2);
@@ -115,10 +142,15 @@ class WorkbookReaderTest {
 
     @Test
     void keyAndNameInOneCellWithThePeriodInAColumn() throws IOException {
-        Path workbook = new WorkbookWriter().sheet("Kita")
+        Path workbook = new WorkbookWriter()
+                .sheet("Kita")
                 .cell("B1", "Kinder in Tageseinrichtungen (synthetische Testdaten)")
-                .cell("B3", "Kreis").merge("B3:B4").cell("C3", "Jahr").merge("C3:C4")
-                .cell("D3", "Anteil der betreuten Kinder").merge("D3:E3")
+                .cell("B3", "Kreis")
+                .merge("B3:B4")
+                .cell("C3", "Jahr")
+                .merge("C3:C4")
+                .cell("D3", "Anteil der betreuten Kinder")
+                .merge("D3:E3")
                 .row(4, "D", "ausländische Herkunft", "Familiensprache nicht deutsch")
                 .row(5, "B", "03101 Braunschweig, Stadt", 2022, 36.5, 22.25)
                 .row(6, "B", "03241 Region Hannover", 2022, 38.25, 25)
@@ -139,14 +171,18 @@ class WorkbookReaderTest {
                 unit: Prozent
                 """, workbook);
 
-        assertThat(r.cell("03101", "Anteil der betreuten Kinder | ausländische Herkunft", 2023)).get()
+        assertThat(r.cell("03101", "Anteil der betreuten Kinder | ausländische Herkunft", 2023))
+                .get()
                 .satisfies(o -> {
                     assertThat(o.cell().number()).contains(new BigDecimal("37"));
                     assertThat(o.referenceDate()).isEqualTo(LocalDate.of(2023, 3, 1));
                     assertThat(o.sourceLine()).isEqualTo(8);
                 });
-        assertThat(r.cell("03241", "Anteil der betreuten Kinder | Familiensprache nicht deutsch", 2022)).isPresent();
-        assertThat(r.skipped).singleElement().satisfies(s -> assertThat(s.reason()).contains("the Land"));
+        assertThat(r.cell("03241", "Anteil der betreuten Kinder | Familiensprache nicht deutsch", 2022))
+                .isPresent();
+        assertThat(r.skipped)
+                .singleElement()
+                .satisfies(s -> assertThat(s.reason()).contains("the Land"));
         assertThat(r.account.stored()).isEqualTo(3);
     }
 
@@ -157,37 +193,51 @@ class WorkbookReaderTest {
                 .cell("D9", new Formula("E9+F9", 1234.0));
         Recorded r = read(OwnDataShapes.COLUMN_GROUPS_YAML, w.xlsx(temp.resolve("2020_5-1-3.xlsx")));
 
-        assertThat(r.cell("03101", EMPLOYEES + " | Insgesamt", 2020).orElseThrow().cell().number())
+        assertThat(r.cell("03101", EMPLOYEES + " | Insgesamt", 2020)
+                        .orElseThrow()
+                        .cell()
+                        .number())
                 .contains(new BigDecimal("1234"));
     }
 
     @Test
     void aFormulaWithoutCachedValueRefusesTheFileNamingTheCell() throws IOException {
-        Path workbook = OwnDataShapes.columnGroups().cell("E10", new Formula("F10*2", null))
+        Path workbook = OwnDataShapes.columnGroups()
+                .cell("E10", new Formula("F10*2", null))
                 .xlsx(temp.resolve("2020_5-1-3.xlsx"));
 
         assertThatThrownBy(() -> read(OwnDataShapes.COLUMN_GROUPS_YAML, workbook))
                 .isInstanceOf(ExtractRefusedException.class)
-                .hasMessageContaining("2020_5-1-3.xlsx, line 10: 2020_5-1-3_Download!E10: the formula has no cached"
-                        + " value")
+                .hasMessageContaining(
+                        "2020_5-1-3.xlsx, line 10: 2020_5-1-3_Download!E10: the formula has no cached" + " value")
                 .hasMessageContaining("formulas are never evaluated");
     }
 
     @Test
     void anXlsOfTheSameShapeGivesTheSameCells() throws IOException {
-        Recorded xlsx = read(OwnDataShapes.COLUMN_GROUPS_YAML,
-                OwnDataShapes.columnGroups().xlsx(temp.resolve("2020_5-1-3.xlsx")));
-        Recorded xls = read(OwnDataShapes.COLUMN_GROUPS_YAML.replace("*5-1-3*.xlsx", "*5-1-3*.xls"),
+        Recorded xlsx = read(
+                OwnDataShapes.COLUMN_GROUPS_YAML, OwnDataShapes.columnGroups().xlsx(temp.resolve("2020_5-1-3.xlsx")));
+        Recorded xls = read(
+                OwnDataShapes.COLUMN_GROUPS_YAML.replace("*5-1-3*.xlsx", "*5-1-3*.xls"),
                 OwnDataShapes.columnGroups().xls(temp.resolve("2020_5-1-3.xls")));
 
         assertThat(xls.header.encoding()).isEqualTo("xls");
-        assertThat(xls.observations).usingRecursiveFieldByFieldElementComparatorIgnoringFields("cell")
+        assertThat(xls.observations)
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("cell")
                 .containsExactlyElementsOf(xlsx.observations);
-        assertThat(xls.observations).extracting(o -> o.cell().number().map(BigDecimal::stripTrailingZeros)
-                        .map(BigDecimal::toPlainString).orElse(o.cell().marker()))
-                .containsExactlyElementsOf(xlsx.observations.stream().map(o -> o.cell().number()
-                        .map(BigDecimal::stripTrailingZeros).map(BigDecimal::toPlainString)
-                        .orElse(o.cell().marker())).toList());
+        assertThat(xls.observations)
+                .extracting(o -> o.cell()
+                        .number()
+                        .map(BigDecimal::stripTrailingZeros)
+                        .map(BigDecimal::toPlainString)
+                        .orElse(o.cell().marker()))
+                .containsExactlyElementsOf(xlsx.observations.stream()
+                        .map(o -> o.cell()
+                                .number()
+                                .map(BigDecimal::stripTrailingZeros)
+                                .map(BigDecimal::toPlainString)
+                                .orElse(o.cell().marker()))
+                        .toList());
         assertThat(xls.account).isEqualTo(xlsx.account);
     }
 
@@ -200,7 +250,10 @@ class WorkbookReaderTest {
 
         assertThat(r.observations).hasSize(30);
         assertThat(r.observations).noneMatch(o -> o.variablePath().contains("macro"));
-        assertThat(r.cell("03101", EMPLOYEES + " | Insgesamt", 2020).orElseThrow().cell().number())
+        assertThat(r.cell("03101", EMPLOYEES + " | Insgesamt", 2020)
+                        .orElseThrow()
+                        .cell()
+                        .number())
                 .contains(new BigDecimal("1200"));
     }
 
@@ -220,25 +273,73 @@ class WorkbookReaderTest {
         Path workbook = OwnDataShapes.columnGroups().xlsx(temp.resolve("2020_5-1-3.xlsx"));
         IngestLimits d = IngestLimits.defaults();
 
-        assertThatThrownBy(() -> read(OwnDataShapes.COLUMN_GROUPS_YAML, workbook, new IngestLimits(
-                d.maxLineLength(), d.maxCellsPerLine(), d.maxEntrySize(), d.maxCompressionRatio(),
-                d.maxQuarantinedLines(), d.maxQuarantinedShare(), d.maxZipEntries(), d.maxInflatedSize(),
-                d.maxSheets(), 10, d.maxCells(), d.maxSharedStrings())))
+        assertThatThrownBy(() -> read(
+                        OwnDataShapes.COLUMN_GROUPS_YAML,
+                        workbook,
+                        new IngestLimits(
+                                d.maxLineLength(),
+                                d.maxCellsPerLine(),
+                                d.maxEntrySize(),
+                                d.maxCompressionRatio(),
+                                d.maxQuarantinedLines(),
+                                d.maxQuarantinedShare(),
+                                d.maxZipEntries(),
+                                d.maxInflatedSize(),
+                                d.maxSheets(),
+                                10,
+                                d.maxCells(),
+                                d.maxSharedStrings())))
                 .hasMessageContaining("more than 10 rows (limit imon.limits.max-rows)");
-        assertThatThrownBy(() -> read(OwnDataShapes.COLUMN_GROUPS_YAML, workbook, new IngestLimits(
-                d.maxLineLength(), d.maxCellsPerLine(), d.maxEntrySize(), d.maxCompressionRatio(),
-                d.maxQuarantinedLines(), d.maxQuarantinedShare(), d.maxZipEntries(), DataSize.ofKilobytes(4),
-                d.maxSheets(), d.maxRows(), d.maxCells(), d.maxSharedStrings())))
+        assertThatThrownBy(() -> read(
+                        OwnDataShapes.COLUMN_GROUPS_YAML,
+                        workbook,
+                        new IngestLimits(
+                                d.maxLineLength(),
+                                d.maxCellsPerLine(),
+                                d.maxEntrySize(),
+                                d.maxCompressionRatio(),
+                                d.maxQuarantinedLines(),
+                                d.maxQuarantinedShare(),
+                                d.maxZipEntries(),
+                                DataSize.ofKilobytes(4),
+                                d.maxSheets(),
+                                d.maxRows(),
+                                d.maxCells(),
+                                d.maxSharedStrings())))
                 .hasMessageContaining("(limit imon.limits.max-inflated-size)");
-        assertThatThrownBy(() -> read(OwnDataShapes.COLUMN_GROUPS_YAML, workbook, new IngestLimits(
-                d.maxLineLength(), d.maxCellsPerLine(), d.maxEntrySize(), d.maxCompressionRatio(),
-                d.maxQuarantinedLines(), d.maxQuarantinedShare(), d.maxZipEntries(), d.maxInflatedSize(),
-                d.maxSheets(), d.maxRows(), 50, d.maxSharedStrings())))
+        assertThatThrownBy(() -> read(
+                        OwnDataShapes.COLUMN_GROUPS_YAML,
+                        workbook,
+                        new IngestLimits(
+                                d.maxLineLength(),
+                                d.maxCellsPerLine(),
+                                d.maxEntrySize(),
+                                d.maxCompressionRatio(),
+                                d.maxQuarantinedLines(),
+                                d.maxQuarantinedShare(),
+                                d.maxZipEntries(),
+                                d.maxInflatedSize(),
+                                d.maxSheets(),
+                                d.maxRows(),
+                                50,
+                                d.maxSharedStrings())))
                 .hasMessageContaining("more than 50 cells (limit imon.limits.max-cells)");
-        assertThatThrownBy(() -> read(OwnDataShapes.COLUMN_GROUPS_YAML, workbook, new IngestLimits(
-                d.maxLineLength(), d.maxCellsPerLine(), d.maxEntrySize(), d.maxCompressionRatio(),
-                d.maxQuarantinedLines(), d.maxQuarantinedShare(), d.maxZipEntries(), d.maxInflatedSize(),
-                d.maxSheets(), d.maxRows(), d.maxCells(), 5)))
+        assertThatThrownBy(() -> read(
+                        OwnDataShapes.COLUMN_GROUPS_YAML,
+                        workbook,
+                        new IngestLimits(
+                                d.maxLineLength(),
+                                d.maxCellsPerLine(),
+                                d.maxEntrySize(),
+                                d.maxCompressionRatio(),
+                                d.maxQuarantinedLines(),
+                                d.maxQuarantinedShare(),
+                                d.maxZipEntries(),
+                                d.maxInflatedSize(),
+                                d.maxSheets(),
+                                d.maxRows(),
+                                d.maxCells(),
+                                5)))
                 .hasMessageContaining("more than 5 shared strings (limit imon.limits.max-shared-strings)");
     }
 
@@ -246,8 +347,9 @@ class WorkbookReaderTest {
     void aSheetTheWorkbookDoesNotHaveIsRefusedListingItsSheets() throws IOException {
         Path workbook = OwnDataShapes.columnGroups().xlsx(temp.resolve("2020_5-1-3.xlsx"));
 
-        assertThatThrownBy(() -> read(OwnDataShapes.COLUMN_GROUPS_YAML.replace("2020_5-1-3_Download", "Tabelle1"),
-                workbook)).hasMessageContaining("no sheet 'Tabelle1'", "its sheets: [2020_5-1-3_Download]");
+        assertThatThrownBy(() ->
+                        read(OwnDataShapes.COLUMN_GROUPS_YAML.replace("2020_5-1-3_Download", "Tabelle1"), workbook))
+                .hasMessageContaining("no sheet 'Tabelle1'", "its sheets: [2020_5-1-3_Download]");
     }
 
     @Test

@@ -29,7 +29,8 @@ class GemeindeRegisterTest {
             assertThat(g.kreis()).isEqualTo("03151");
             assertThat(g.verbandArs()).isEqualTo("031515401"); // Samtgemeinde Boldecker Land
         });
-        assertThat(REGISTER.gemeinde("11000000")).hasValueSatisfying(g -> assertThat(g.kind()).isEqualTo("Stadt"));
+        assertThat(REGISTER.gemeinde("11000000"))
+                .hasValueSatisfying(g -> assertThat(g.kind()).isEqualTo("Stadt"));
     }
 
     @Test
@@ -39,16 +40,16 @@ class GemeindeRegisterTest {
             assertThat(s.effective()).isEqualTo(LocalDate.of(2016, 11, 1));
             assertThat(s.share()).isEqualByComparingTo(BigDecimal.ONE);
         });
-        assertThat(REGISTER.gemeinde("03159016")).hasValueSatisfying(g -> assertThat(g.name())
-                .isEqualTo("Göttingen"));
+        assertThat(REGISTER.gemeinde("03159016"))
+                .hasValueSatisfying(g -> assertThat(g.name()).isEqualTo("Göttingen"));
         assertThat(REGISTER.gemeinde("03152012")).isEmpty();
     }
 
     @Test
     void aSplitWhoseSharesDoNotAddUpToOneIsRefusedNamingTheGemeinde() {
         List<String> gemeinden = List.of(HEADER, "12073008;120735001008;Angermünde;Stadt;12073;120735001");
-        List<String> crosswalk = List.of(CROSSWALK, "12073999;12073008;2022-01-01;0.6;split",
-                "12073999;12073009;2022-01-01;0.3;split");
+        List<String> crosswalk =
+                List.of(CROSSWALK, "12073999;12073008;2022-01-01;0.6;split", "12073999;12073009;2022-01-01;0.3;split");
 
         assertThatThrownBy(() -> GemeindeRegister.parse("gemeinden.csv", gemeinden, "nachfolge.csv", crosswalk))
                 .isInstanceOf(RegisterException.class)
@@ -59,8 +60,8 @@ class GemeindeRegisterTest {
     void aKeyThatLostItsLeadingZeroIsRefusedWithFileAndLine() {
         List<String> gemeinden = List.of("# comment", HEADER, "3151002;031515401002;Barwedel;Gemeinde;03151;031515401");
 
-        assertThatThrownBy(() -> GemeindeRegister.parse("gemeinden.csv", gemeinden, "nachfolge.csv",
-                List.of(CROSSWALK)))
+        assertThatThrownBy(
+                        () -> GemeindeRegister.parse("gemeinden.csv", gemeinden, "nachfolge.csv", List.of(CROSSWALK)))
                 .isInstanceOf(RegisterException.class)
                 .hasMessageContaining("gemeinden.csv, line 3: ags should have 8 digits", "'3151002'");
     }

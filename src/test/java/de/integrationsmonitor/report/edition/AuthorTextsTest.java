@@ -25,12 +25,16 @@ class AuthorTextsTest {
         Edition edition = EditionLoader.load(ST_EDITION);
         AuthorTexts texts = AuthorTexts.load(edition, Set.of("15001", "15002"));
 
-        assertThat(texts.introduction()).extracting(AuthorTexts.Block::markup).first().asString()
+        assertThat(texts.introduction())
+                .extracting(AuthorTexts.Block::markup)
+                .first()
+                .asString()
                 .contains("beschreibt die Jahre <style isBold=\"true\">2011 bis 2015</style>");
         AuthorTexts.KreisText dessau = texts.of("15001");
         assertThat(dessau.introduction()).hasSize(1);
         assertThat(dessau.assessments()).containsOnlyKeys("Bevölkerung", "Arbeit");
-        assertThat(dessau.assessments().get("Bevölkerung")).extracting(AuthorTexts.Block::kind)
+        assertThat(dessau.assessments().get("Bevölkerung"))
+                .extracting(AuthorTexts.Block::kind)
                 .containsExactly("p", "li", "li");
         assertThat(dessau.assessments().get("Bevölkerung").get(2).label()).isEqualTo("2.");
         assertThat(texts.of("15002").assessments()).isEmpty();
@@ -39,8 +43,8 @@ class AuthorTextsTest {
 
     private Edition editionWithText(String name, String markdown) throws IOException {
         Path file = temp.resolve("ausgabe.yml");
-        Files.writeString(file, Files.readString(ST_EDITION).replace("edition: integrationsbericht-2015-st",
-                "edition: ausgabe"));
+        Files.writeString(
+                file, Files.readString(ST_EDITION).replace("edition: integrationsbericht-2015-st", "edition: ausgabe"));
         Files.createDirectories(temp.resolve("ausgabe/texte"));
         Files.writeString(temp.resolve("ausgabe/texte").resolve(name), markdown);
         return EditionLoader.load(file);
@@ -65,17 +69,23 @@ class AuthorTextsTest {
                 new String[] {"Text mit <b>HTML</b>.\n", ":1: cannot print HTML"},
                 new String[] {"- eins\n  - zwei\n", ":2: cannot print a nested list or block inside a list item"})) {
             Edition edition = editionWithText("15001.md", bad[0]);
-            assertThatThrownBy(() -> AuthorTexts.load(edition, Set.of("15001"))).as(bad[0])
-                    .isInstanceOf(EditionException.class).hasMessageContaining("15001.md" + bad[1]);
+            assertThatThrownBy(() -> AuthorTexts.load(edition, Set.of("15001")))
+                    .as(bad[0])
+                    .isInstanceOf(EditionException.class)
+                    .hasMessageContaining("15001.md" + bad[1]);
         }
     }
 
     @Test
     void linksArePrintedWithTheirAddressAndMarkupIsEscaped() throws IOException {
-        Edition edition = editionWithText("15001.md", "Siehe [BA-Statistik](https://statistik.arbeitsagentur.de)"
-                + " & 5 < 6.\n");
+        Edition edition = editionWithText(
+                "15001.md", "Siehe [BA-Statistik](https://statistik.arbeitsagentur.de)" + " & 5 < 6.\n");
 
-        String markup = AuthorTexts.load(edition, Set.of("15001")).of("15001").introduction().get(0).markup();
+        String markup = AuthorTexts.load(edition, Set.of("15001"))
+                .of("15001")
+                .introduction()
+                .get(0)
+                .markup();
 
         assertThat(markup).isEqualTo("Siehe BA-Statistik (https://statistik.arbeitsagentur.de) &amp; 5 &lt; 6.");
     }
@@ -84,13 +94,14 @@ class AuthorTextsTest {
     void theStubsHaveOneSectionPerHandlungsfeldAndPrintNothingUntilTheAuthorsWrite() throws IOException {
         Edition edition = editionWithText("15001.md", "Schon geschrieben.\n");
 
-        List<Path> written = AuthorTexts.createStubs(edition, Map.of("15001", "Dessau-Roßlau",
-                "15002", "Halle (Saale)"));
+        List<Path> written =
+                AuthorTexts.createStubs(edition, Map.of("15001", "Dessau-Roßlau", "15002", "Halle (Saale)"));
 
-        assertThat(written).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder("einleitung.md",
-                "15002.md");
-        assertThat(Files.readString(temp.resolve("ausgabe/texte/15002.md"))).contains("## Bevölkerung",
-                "## Rechtlicher Status", "## Einkommen", "Halle (Saale) (15002)");
+        assertThat(written)
+                .extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrder("einleitung.md", "15002.md");
+        assertThat(Files.readString(temp.resolve("ausgabe/texte/15002.md")))
+                .contains("## Bevölkerung", "## Rechtlicher Status", "## Einkommen", "Halle (Saale) (15002)");
         AuthorTexts texts = AuthorTexts.load(edition, Set.of("15001", "15002"));
         assertThat(texts.of("15002").introduction()).isEmpty();
         assertThat(texts.of("15002").assessments()).isEmpty();

@@ -41,11 +41,14 @@ class ConfinementTest {
     @Test
     void theShippedTemplatesAreRecognisedAsTemplates() throws IOException {
         try (var files = Files.list(Path.of("templates"))) {
-            assertThat(files.filter(f -> f.toString().endsWith(".jrxml")).toList()).isNotEmpty()
-                    .allSatisfy(f -> assertThat(Confinement.looksLikeJrxml(Files.readAllBytes(f))).as(f.toString())
+            assertThat(files.filter(f -> f.toString().endsWith(".jrxml")).toList())
+                    .isNotEmpty()
+                    .allSatisfy(f -> assertThat(Confinement.looksLikeJrxml(Files.readAllBytes(f)))
+                            .as(f.toString())
                             .isTrue());
         }
-        assertThat(Confinement.looksLikeJrxml("<?xml version=\"1.0\"?>\n<!-- x -->\n<html/>"
-                .getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(Confinement.looksLikeJrxml(
+                        "<?xml version=\"1.0\"?>\n<!-- x -->\n<html/>".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
     }
 }

@@ -3,12 +3,12 @@ package de.integrationsmonitor.report.edition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import de.integrationsmonitor.indicator.CatalogueLoader;
 import de.integrationsmonitor.indicator.IndicatorCatalogue;
 import de.integrationsmonitor.indicator.IndicatorDefinition;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,27 +39,32 @@ class EditionLoaderTest {
 
     @Test
     void theShippedEditionsOfJobsLoad() {
-        assertThat(EditionLoader.editionFiles(Path.of("jobs"))).isNotEmpty()
+        assertThat(EditionLoader.editionFiles(Path.of("jobs")))
+                .isNotEmpty()
                 .allSatisfy(file -> assertThat(EditionLoader.load(file).title()).isNotBlank());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "report_year: 2015|report_year: fünfzehn|report_year is 'fünfzehn'; allowed: the year",
-        "kreise: all|kreise: Sachsen-Anhalt|kreise is 'Sachsen-Anhalt'; allowed: all, {land: \"15\"}",
-        "period_years: 5|period_years: 0|period_years is '0'; allowed: a number of years from 1 to 30",
-        "gebietsstand: 2015-12-31|gebietsstand: Ende 2015|gebietsstand is 'Ende 2015'; allowed: a date like 2015-12-31",
-        "title: Integrationsbericht 2015|titel: Integrationsbericht 2015|unknown field 'titel'; allowed fields:",
-        "Bildung: [schulabgaenger_ohne_abschluss]|Bildung: schulabgaenger_ohne_abschluss|handlungsfelder: 'Bildung' should list indicator ids",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "report_year: 2015|report_year: fünfzehn|report_year is 'fünfzehn'; allowed: the year",
+                "kreise: all|kreise: Sachsen-Anhalt|kreise is 'Sachsen-Anhalt'; allowed: all, {land: \"15\"}",
+                "period_years: 5|period_years: 0|period_years is '0'; allowed: a number of years from 1 to 30",
+                "gebietsstand: 2015-12-31|gebietsstand: Ende 2015|gebietsstand is 'Ende 2015'; allowed: a date like 2015-12-31",
+                "title: Integrationsbericht 2015|titel: Integrationsbericht 2015|unknown field 'titel'; allowed fields:",
+                "Bildung: [schulabgaenger_ohne_abschluss]|Bildung: schulabgaenger_ohne_abschluss|handlungsfelder: 'Bildung' should list indicator ids",
+            })
     void aWrongFieldIsNamedWithWhatIsAllowed(String good, String bad, String message) throws IOException {
         Path file = temp.resolve("kaputt.yml");
         String text = Files.readString(FIVE_YEARLY);
         assertThat(text).contains(good);
         Files.writeString(file, text.replace(good, bad));
 
-        assertThatThrownBy(() -> EditionLoader.load(file)).isInstanceOf(EditionException.class)
-                .hasMessageContaining("kaputt.yml").hasMessageContaining(message);
+        assertThatThrownBy(() -> EditionLoader.load(file))
+                .isInstanceOf(EditionException.class)
+                .hasMessageContaining("kaputt.yml")
+                .hasMessageContaining(message);
     }
 
     @Test
@@ -70,7 +75,8 @@ class EditionLoaderTest {
         assertThat(text).contains(title);
         Files.writeString(file, text.replace(title, title + " und mehr".repeat(120)));
 
-        assertThatThrownBy(() -> EditionLoader.load(file)).isInstanceOf(EditionException.class)
+        assertThatThrownBy(() -> EditionLoader.load(file))
+                .isInstanceOf(EditionException.class)
                 .hasMessageContaining("langer-titel.yml: title has 1104 characters; at most 1000 are allowed");
     }
 
@@ -79,10 +85,13 @@ class EditionLoaderTest {
     @Test
     void everyShippedEditionListsItsIndicatorsUnderTheCataloguesHandlungsfeld() {
         IndicatorCatalogue catalogue = CatalogueLoader.load(CATALOGUE);
-        for (Path file : List.of(FIVE_YEARLY, Path.of("src/test/resources/editions/integrationsbericht-2015-st.yml"),
+        for (Path file : List.of(
+                FIVE_YEARLY,
+                Path.of("src/test/resources/editions/integrationsbericht-2015-st.yml"),
                 Path.of("jobs/integrationsbericht-beispiel.yml"))) {
             Edition edition = EditionLoader.load(file);
-            assertThat(EditionLoader.resolve(edition, catalogue, CATALOGUE)).extracting(IndicatorDefinition::id)
+            assertThat(EditionLoader.resolve(edition, catalogue, CATALOGUE))
+                    .extracting(IndicatorDefinition::id)
                     .containsExactlyElementsOf(edition.indicators());
         }
     }
@@ -90,8 +99,12 @@ class EditionLoaderTest {
     @Test
     void anIndicatorListedUnderAnotherHandlungsfeldThanTheCataloguesIsRefusedNamingBoth() throws IOException {
         Path file = temp.resolve("verschoben.yml");
-        Files.writeString(file, Files.readString(FIVE_YEARLY).replace("Bildung: [schulabgaenger_ohne_abschluss]",
-                "Arbeit und Bildung: [schulabgaenger_ohne_abschluss]"));
+        Files.writeString(
+                file,
+                Files.readString(FIVE_YEARLY)
+                        .replace(
+                                "Bildung: [schulabgaenger_ohne_abschluss]",
+                                "Arbeit und Bildung: [schulabgaenger_ohne_abschluss]"));
         Edition edition = EditionLoader.load(file);
 
         assertThatThrownBy(() -> EditionLoader.resolve(edition, CatalogueLoader.load(CATALOGUE), CATALOGUE))

@@ -51,10 +51,12 @@ class GermanNumberFormatTest {
 
     @Test
     void qualifiedValuePrintsValueAndSymbol() {
-        assertThat(GermanNumberFormat.figure(Figure.marked(new BigDecimal("12.34"), "p"), 1)).isEqualTo("12,3 p");
+        assertThat(GermanNumberFormat.figure(Figure.marked(new BigDecimal("12.34"), "p"), 1))
+                .isEqualTo("12,3 p");
         assertThat(GermanNumberFormat.figure(Figure.marked(new BigDecimal("12.34"), "p"), 1, "%"))
                 .isEqualTo("12,3 % p");
-        assertThat(GermanNumberFormat.figure(Figure.marked(new BigDecimal("12.34"), "()"), 1)).isEqualTo("(12,3)");
+        assertThat(GermanNumberFormat.figure(Figure.marked(new BigDecimal("12.34"), "()"), 1))
+                .isEqualTo("(12,3)");
     }
 
     @Test

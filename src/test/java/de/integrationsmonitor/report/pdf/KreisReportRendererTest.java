@@ -83,11 +83,14 @@ class KreisReportRendererTest {
     void everyTemplateCompiles() throws Exception {
         List<Path> templates;
         try (Stream<Path> files = Files.list(TEMPLATES)) {
-            templates = files.filter(p -> p.toString().endsWith(".jrxml")).sorted().toList();
+            templates =
+                    files.filter(p -> p.toString().endsWith(".jrxml")).sorted().toList();
         }
         assertThat(templates).hasSizeGreaterThanOrEqualTo(7);
         for (Path template : templates) {
-            assertThat(JasperCompileManager.compileReport(template.toString())).as(template.toString()).isNotNull();
+            assertThat(JasperCompileManager.compileReport(template.toString()))
+                    .as(template.toString())
+                    .isNotNull();
         }
     }
 
@@ -138,7 +141,8 @@ class KreisReportRendererTest {
                 .contains("(6,9)")
                 .contains("28,4 % p")
                 .contains("6,1 %");
-        String secretRow = text.lines().filter(l -> l.startsWith("2013 .")).findFirst().orElseThrow();
+        String secretRow =
+                text.lines().filter(l -> l.startsWith("2013 .")).findFirst().orElseThrow();
         assertThat(secretRow).contains("8,8").contains("14,2").doesNotContain(" 0 ");
     }
 
@@ -169,12 +173,31 @@ class KreisReportRendererTest {
     @Test
     void noFindingsSaysSo() throws IOException {
         KreisReport r = KreisReportFixtures.dessauRosslau();
-        KreisReport clean = new KreisReport(r.reportVersionId(), r.editionTitle(), r.periodFrom(), r.periodTo(),
-                r.ags(), r.kreisName(), r.kindLabel(), r.landName(), r.referenceDate(), r.gebietsstand(),
-                r.dataStatus(), r.atAGlance(), r.sections(), KreisReport.SimilarKreise.none("Methode."), List.of(),
-                List.of(), r.methods(), r.tableCodes(), r.inputsSha256(), false);
+        KreisReport clean = new KreisReport(
+                r.reportVersionId(),
+                r.editionTitle(),
+                r.periodFrom(),
+                r.periodTo(),
+                r.ags(),
+                r.kreisName(),
+                r.kindLabel(),
+                r.landName(),
+                r.referenceDate(),
+                r.gebietsstand(),
+                r.dataStatus(),
+                r.atAGlance(),
+                r.sections(),
+                KreisReport.SimilarKreise.none("Methode."),
+                List.of(),
+                List.of(),
+                r.methods(),
+                r.tableCodes(),
+                r.inputsSha256(),
+                false);
         String cleanText = text(render(clean));
-        assertThat(cleanText).contains("Keine Befunde").contains("Keine Zuordnung zu einem Cluster")
+        assertThat(cleanText)
+                .contains("Keine Befunde")
+                .contains("Keine Zuordnung zu einem Cluster")
                 .doesNotContain("synthetisch");
     }
 
@@ -189,15 +212,35 @@ class KreisReportRendererTest {
             findings.add("Befund Nummer " + i + ": ein längerer Text über eine Auffälligkeit in einer Lieferung.");
         }
         for (int i = 1; i <= 6; i++) {
-            sections.add(new KreisReport.Section("Handlungsfeld " + i, r.sections().get(0).series()));
+            sections.add(new KreisReport.Section(
+                    "Handlungsfeld " + i, r.sections().get(0).series()));
         }
-        KreisReport big = new KreisReport(r.reportVersionId(), r.editionTitle(), r.periodFrom(), r.periodTo(),
-                r.ags(), r.kreisName(), r.kindLabel(), r.landName(), r.referenceDate(), r.gebietsstand(),
-                deliveries, r.atAGlance(), sections, r.similar(), findings, r.gebietsstandNotes(), r.methods(),
-                r.tableCodes(), r.inputsSha256(), r.synthetic());
+        KreisReport big = new KreisReport(
+                r.reportVersionId(),
+                r.editionTitle(),
+                r.periodFrom(),
+                r.periodTo(),
+                r.ags(),
+                r.kreisName(),
+                r.kindLabel(),
+                r.landName(),
+                r.referenceDate(),
+                r.gebietsstand(),
+                deliveries,
+                r.atAGlance(),
+                sections,
+                r.similar(),
+                findings,
+                r.gebietsstandNotes(),
+                r.methods(),
+                r.tableCodes(),
+                r.inputsSha256(),
+                r.synthetic());
         byte[] bigPdf = render(big);
         String bigText = text(bigPdf);
-        assertThat(bigText).contains("Tabelle 99999-40: Stand 01.01.2017").contains("Befund Nummer 40")
+        assertThat(bigText)
+                .contains("Tabelle 99999-40: Stand 01.01.2017")
+                .contains("Befund Nummer 40")
                 .contains("Handlungsfeld 6");
         File file = dir.resolve("gross.pdf").toFile();
         Files.write(file.toPath(), bigPdf);
@@ -229,8 +272,14 @@ class KreisReportRendererTest {
                 top.add(item.getTitle());
                 item.children().forEach(child -> nested.add(child.getTitle()));
             }
-            assertThat(top).contains("Titelseite", "Auf einen Blick", "Entwicklung nach Handlungsfeldern",
-                    "Ähnliche Kreise", "Datenqualität", "Methoden und Quellen");
+            assertThat(top)
+                    .contains(
+                            "Titelseite",
+                            "Auf einen Blick",
+                            "Entwicklung nach Handlungsfeldern",
+                            "Ähnliche Kreise",
+                            "Datenqualität",
+                            "Methoden und Quellen");
             assertThat(nested).contains("Bevölkerung", "Rechtlicher Status", "Arbeit");
         }
     }
@@ -240,21 +289,30 @@ class KreisReportRendererTest {
         File file = dir.resolve("15001.pdf").toFile();
         Files.write(file.toPath(), pdf);
         ValidationResult result = PreflightParser.validate(file);
-        assertThat(result.getErrorsList().stream().filter(e -> !e.isWarning())
-                .map(e -> e.getErrorCode() + " " + e.getDetails() + " (page " + e.getPageNumber() + ")").toList())
+        assertThat(result.getErrorsList().stream()
+                        .filter(e -> !e.isWarning())
+                        .map(e -> e.getErrorCode() + " " + e.getDetails() + " (page " + e.getPageNumber() + ")")
+                        .toList())
                 .isEmpty();
         assertThat(result.isValid()).isTrue();
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            XMPMetadata xmp = new DomXmpParser().parse(document.getDocumentCatalog().getMetadata().toByteArray());
+            XMPMetadata xmp = new DomXmpParser()
+                    .parse(document.getDocumentCatalog().getMetadata().toByteArray());
             assertThat(xmp.getPDFAIdentificationSchema().getPart()).isEqualTo(1);
             assertThat(xmp.getPDFAIdentificationSchema().getConformance()).isEqualTo("A");
             assertThat(document.getDocumentCatalog().getOutputIntents()).hasSize(1);
         }
     }
 
-    static final Provenance PROVENANCE = new Provenance(Provenance.versionId("ab".repeat(32), "15001", 7,
-            "0.1.0+test"), "integrationsbericht-2015", "15001", "Kreis 15001 Dessau-Roßlau, kreisfreie Stadt", 7,
-            "ab".repeat(32), "0.1.0+test", java.time.Instant.parse("2026-12-01T20:31:07Z"));
+    static final Provenance PROVENANCE = new Provenance(
+            Provenance.versionId("ab".repeat(32), "15001", 7, "0.1.0+test"),
+            "integrationsbericht-2015",
+            "15001",
+            "Kreis 15001 Dessau-Roßlau, kreisfreie Stadt",
+            7,
+            "ab".repeat(32),
+            "0.1.0+test",
+            java.time.Instant.parse("2026-12-01T20:31:07Z"));
 
     @Tag("slow") // veraPDF
     @Test
@@ -263,14 +321,17 @@ class KreisReportRendererTest {
         renderer.render(KreisReportFixtures.dessauRosslau(), PROVENANCE, out);
         byte[] versioned = out.toByteArray();
         try (PDDocument document = Loader.loadPDF(versioned)) {
-            String xmp = new String(document.getDocumentCatalog().getMetadata().toByteArray(),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(xmp).contains("<imon:versionId>" + PROVENANCE.versionId() + "</imon:versionId>",
-                    "<imon:edition>integrationsbericht-2015</imon:edition>", "<imon:computation>7</imon:computation>",
-                    "<imon:inputsSha256>" + "ab".repeat(32) + "</imon:inputsSha256>",
-                    "<imon:renderedAt>2026-12-01T20:31:07Z</imon:renderedAt>",
-                    "<pdfaSchema:namespaceURI>" + Provenance.NAMESPACE + "</pdfaSchema:namespaceURI>",
-                    "<xmp:CreateDate>2026-12-01T20:31:07Z</xmp:CreateDate>");
+            String xmp = new String(
+                    document.getDocumentCatalog().getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(xmp)
+                    .contains(
+                            "<imon:versionId>" + PROVENANCE.versionId() + "</imon:versionId>",
+                            "<imon:edition>integrationsbericht-2015</imon:edition>",
+                            "<imon:computation>7</imon:computation>",
+                            "<imon:inputsSha256>" + "ab".repeat(32) + "</imon:inputsSha256>",
+                            "<imon:renderedAt>2026-12-01T20:31:07Z</imon:renderedAt>",
+                            "<pdfaSchema:namespaceURI>" + Provenance.NAMESPACE + "</pdfaSchema:namespaceURI>",
+                            "<xmp:CreateDate>2026-12-01T20:31:07Z</xmp:CreateDate>");
             assertThat(document.getDocumentInformation().getCreationDate().toInstant())
                     .isEqualTo(PROVENANCE.renderedAt());
             String all = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
@@ -297,9 +358,10 @@ class KreisReportRendererTest {
             // in the Bevölkerung section: heading, the authors' assessment, then the indicators
             int field = all.indexOf("Bevölkerung Einschätzung der Autorinnen und Autoren");
             assertThat(field).isPositive();
-            assertThat(all.substring(field)).startsWith("Bevölkerung Einschätzung der Autorinnen und Autoren "
-                    + KreisReportFixtures.ASSESSMENT + " 1. Erstberatung ausbauen, 2. Kita-Plätze planen. "
-                    + "Ausländeranteil");
+            assertThat(all.substring(field))
+                    .startsWith("Bevölkerung Einschätzung der Autorinnen und Autoren "
+                            + KreisReportFixtures.ASSESSMENT + " 1. Erstberatung ausbauen, 2. Kita-Plätze planen. "
+                            + "Ausländeranteil");
             assertThat(all).contains("Einleitung Dessau-Roßlau ist eine kreisfreie Stadt.");
         }
         assertThat(VeraPdf.failures(withTexts, PDFAFlavour.PDFUA_1)).isEmpty();
@@ -314,7 +376,10 @@ class KreisReportRendererTest {
             String contents = second.getText(document);
             assertThat(contents).contains("Inhalt");
             // Auf einen Blick follows the contents on page 3
-            assertThat(contents.lines().filter(l -> l.startsWith("Auf einen Blick")).findFirst().orElseThrow())
+            assertThat(contents.lines()
+                            .filter(l -> l.startsWith("Auf einen Blick"))
+                            .findFirst()
+                            .orElseThrow())
                     .endsWith(" 3");
             PDFTextStripper third = new PDFTextStripper();
             third.setStartPage(3);
@@ -329,8 +394,9 @@ class KreisReportRendererTest {
             List<String> alts = new ArrayList<>();
             collectFigures(document.getDocumentCatalog().getStructureTreeRoot().getKids(), alts);
             assertThat(alts).isNotEmpty().allSatisfy(alt -> assertThat(alt).isNotBlank());
-            assertThat(alts).contains("Ausländeranteil 2011–2015: Dessau-Roßlau von 2,2 % auf 4,1 %, Sachsen-Anhalt"
-                    + " von 1,9 % auf 3,5 %, Deutschland von 8,5 % auf 11,2 %.");
+            assertThat(alts)
+                    .contains("Ausländeranteil 2011–2015: Dessau-Roßlau von 2,2 % auf 4,1 %, Sachsen-Anhalt"
+                            + " von 1,9 % auf 3,5 %, Deutschland von 8,5 % auf 11,2 %.");
         }
     }
 
@@ -342,13 +408,18 @@ class KreisReportRendererTest {
             assertThat(first.getText(document)).contains("© GeoBasis-DE / BKG 2021 (Daten verändert)");
             List<String> alts = new ArrayList<>();
             collectFigures(document.getDocumentCatalog().getStructureTreeRoot().getKids(), alts);
-            assertThat(alts).contains("Karte: Lage von Dessau-Roßlau in Sachsen-Anhalt; Dessau-Roßlau ist dunkel"
-                    + " hervorgehoben, die übrigen 13 Kreise des Landes sind grau.");
-            assertThat(alts).anySatisfy(alt -> assertThat(alt).startsWith("Karte Ausländeranteil 2015 der Kreise in"
-                    + " Sachsen-Anhalt, Klassen nach Quantilen: 2,1 % bis ").contains("ohne Wert: Harz"));
+            assertThat(alts)
+                    .contains("Karte: Lage von Dessau-Roßlau in Sachsen-Anhalt; Dessau-Roßlau ist dunkel"
+                            + " hervorgehoben, die übrigen 13 Kreise des Landes sind grau.");
+            assertThat(alts)
+                    .anySatisfy(alt -> assertThat(alt)
+                            .startsWith("Karte Ausländeranteil 2015 der Kreise in"
+                                    + " Sachsen-Anhalt, Klassen nach Quantilen: 2,1 % bis ")
+                            .contains("ohne Wert: Harz"));
         }
-        assertThat(text).contains("Karte: Ausländeranteil 2015 in den Kreisen des Landes Sachsen-Anhalt"
-                + " (Dessau-Roßlau hervorgehoben)");
+        assertThat(text)
+                .contains("Karte: Ausländeranteil 2015 in den Kreisen des Landes Sachsen-Anhalt"
+                        + " (Dessau-Roßlau hervorgehoben)");
     }
 
     static void collectFigures(List<Object> kids, List<String> alts) {
@@ -371,7 +442,9 @@ class KreisReportRendererTest {
                 for (COSName name : resources.getFontNames()) {
                     PDFont font = resources.getFont(name);
                     fonts.add(font.getName());
-                    assertThat(font.isEmbedded()).as("font %s embedded", font.getName()).isTrue();
+                    assertThat(font.isEmbedded())
+                            .as("font %s embedded", font.getName())
+                            .isTrue();
                 }
             }
             assertThat(fonts).isNotEmpty().allMatch(name -> name.contains("DejaVuSans"));
@@ -384,12 +457,17 @@ class KreisReportRendererTest {
             PDDocumentInformation info = document.getDocumentInformation();
             assertThat(info.getTitle()).isEqualTo("Integrationsbericht 2016 – Dessau-Roßlau, kreisfreie Stadt");
             assertThat(info.getAuthor()).isEqualTo("Integrationsmonitor");
-            assertThat(info.getSubject()).contains("15001").contains("31.12.2015").contains("2011–2015");
-            assertThat(info.getKeywords()).contains("Integrationsmonitoring").contains("AGS 15001")
+            assertThat(info.getSubject())
+                    .contains("15001")
+                    .contains("31.12.2015")
+                    .contains("2011–2015");
+            assertThat(info.getKeywords())
+                    .contains("Integrationsmonitoring")
+                    .contains("AGS 15001")
                     .contains("Rechtlicher Status");
             assertThat(info.getCreationDate().toInstant()).isEqualTo(DocumentMetadata.DEFAULT_TIMESTAMP);
-            String xmp = new String(document.getDocumentCatalog().getMetadata().toByteArray(),
-                    java.nio.charset.StandardCharsets.UTF_8);
+            String xmp = new String(
+                    document.getDocumentCatalog().getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(xmp).contains("2026-01-01T00:00:00").contains("Integrationsmonitor");
         }
     }
@@ -403,13 +481,20 @@ class KreisReportRendererTest {
     void newJvmGivesByteIdenticalPdf(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("15001-neue-jvm.pdf");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                RenderKreisReportMain.class.getName(), out.toString(), TEMPLATE.toString())
+        Process process = new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RenderKreisReportMain.class.getName(),
+                        out.toString(),
+                        TEMPLATE.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("jvm.log").toFile())
                 .start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(Files.readString(dir.resolve("jvm.log"))).isZero();
+        assertThat(process.exitValue())
+                .as(Files.readString(dir.resolve("jvm.log")))
+                .isZero();
         assertThat(Files.readAllBytes(out)).isEqualTo(pdf);
     }
 
@@ -431,7 +516,8 @@ class KreisReportRendererTest {
 
     @Test
     void swapFileVirtualizerGivesTheSameDocument(@TempDir Path dir) {
-        KreisReportRenderer virtualized = new KreisReportRenderer(TEMPLATE,
+        KreisReportRenderer virtualized = new KreisReportRenderer(
+                TEMPLATE,
                 DocumentMetadata.DEFAULT_TIMESTAMP,
                 () -> new JRSwapFileVirtualizer(2, new JRSwapFile(dir.toString(), 4096, 64), true));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -442,20 +528,42 @@ class KreisReportRendererTest {
     @Test
     void differentKreisGetsDifferentDocumentId() throws IOException {
         KreisReport r = KreisReportFixtures.dessauRosslau();
-        KreisReport other = new KreisReport(r.reportVersionId(), r.editionTitle(), r.periodFrom(), r.periodTo(),
-                "15002", "Halle (Saale), kreisfreie Stadt", r.kindLabel(), r.landName(), r.referenceDate(),
-                r.gebietsstand(), r.dataStatus(), r.atAGlance(), r.sections(), r.similar(), r.findings(),
-                r.gebietsstandNotes(), r.methods(), r.tableCodes(), r.inputsSha256(), r.synthetic());
-        try (PDDocument a = Loader.loadPDF(pdf); PDDocument b = Loader.loadPDF(render(other))) {
-            assertThat(a.getDocument().getDocumentID()).isNotEqualTo(b.getDocument().getDocumentID());
+        KreisReport other = new KreisReport(
+                r.reportVersionId(),
+                r.editionTitle(),
+                r.periodFrom(),
+                r.periodTo(),
+                "15002",
+                "Halle (Saale), kreisfreie Stadt",
+                r.kindLabel(),
+                r.landName(),
+                r.referenceDate(),
+                r.gebietsstand(),
+                r.dataStatus(),
+                r.atAGlance(),
+                r.sections(),
+                r.similar(),
+                r.findings(),
+                r.gebietsstandNotes(),
+                r.methods(),
+                r.tableCodes(),
+                r.inputsSha256(),
+                r.synthetic());
+        try (PDDocument a = Loader.loadPDF(pdf);
+                PDDocument b = Loader.loadPDF(render(other))) {
+            assertThat(a.getDocument().getDocumentID())
+                    .isNotEqualTo(b.getDocument().getDocumentID());
         }
     }
 
     @Test
     void changeCarriesSignUnitAndSymbol() {
-        assertThat(KreisReportRenderer.change(Figure.of(new BigDecimal("1.234")), 1, "Pp.")).isEqualTo("+1,2 Pp.");
-        assertThat(KreisReportRenderer.change(Figure.of(new BigDecimal("-3.35")), 1, "%")).isEqualTo("-3,4 %");
-        assertThat(KreisReportRenderer.change(Figure.of(new BigDecimal("0.04")), 1, "Pp.")).isEqualTo("0,0 Pp.");
+        assertThat(KreisReportRenderer.change(Figure.of(new BigDecimal("1.234")), 1, "Pp."))
+                .isEqualTo("+1,2 Pp.");
+        assertThat(KreisReportRenderer.change(Figure.of(new BigDecimal("-3.35")), 1, "%"))
+                .isEqualTo("-3,4 %");
+        assertThat(KreisReportRenderer.change(Figure.of(new BigDecimal("0.04")), 1, "Pp."))
+                .isEqualTo("0,0 Pp.");
         assertThat(KreisReportRenderer.change(Figure.marked(new BigDecimal("2"), "p"), 1, "%"))
                 .isEqualTo("+2,0 % p");
         assertThat(KreisReportRenderer.change(Figure.missing("."), 1, "%")).isEqualTo(".");

@@ -3,10 +3,12 @@ package de.integrationsmonitor.report.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.integrationsmonitor.indicator.Direction;
+import de.integrationsmonitor.region.KreisRegister;
 import de.integrationsmonitor.report.fill.Figure;
+import de.integrationsmonitor.report.fill.LandOverview;
 import de.integrationsmonitor.report.fill.LandOverview.IndicatorRanking;
 import de.integrationsmonitor.report.fill.LandOverview.RankedKreis;
-import de.integrationsmonitor.report.fill.LandOverview;
 import de.integrationsmonitor.report.map.LandGeometry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,8 +33,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
-import de.integrationsmonitor.indicator.Direction;
-import de.integrationsmonitor.region.KreisRegister;
 
 class LandOverviewRendererTest {
 
@@ -52,7 +52,11 @@ class LandOverviewRendererTest {
 
     /** Invented figures for the 14 Kreise of Sachsen-Anhalt, ranked best first as the caller does. */
     static LandOverview sachsenAnhalt() {
-        IndicatorRanking employment = new IndicatorRanking("Arbeit", "Beschäftigungsquote Ausländer", "%", 1,
+        IndicatorRanking employment = new IndicatorRanking(
+                "Arbeit",
+                "Beschäftigungsquote Ausländer",
+                "%",
+                1,
                 "höher ist günstiger",
                 Figure.of(new BigDecimal("41.27")),
                 Figure.of(new BigDecimal("52.9")),
@@ -72,8 +76,12 @@ class LandOverviewRendererTest {
                         kreis(13, "15001", "Dessau-Roßlau, Kreisfreie Stadt", "34.2"),
                         kreis(14, "15002", "Halle (Saale), Kreisfreie Stadt", "31.85")),
                 Direction.HIGHER_IS_BETTER);
-        IndicatorRanking naturalisations = new IndicatorRanking("Rechtlicher Status",
-                "Einbürgerungen je 1.000 Ausländer", "je 1.000 Ausländer", 1, "höher ist günstiger",
+        IndicatorRanking naturalisations = new IndicatorRanking(
+                "Rechtlicher Status",
+                "Einbürgerungen je 1.000 Ausländer",
+                "je 1.000 Ausländer",
+                1,
+                "höher ist günstiger",
                 Figure.of(new BigDecimal("8.14")),
                 Figure.of(new BigDecimal("13.05")),
                 List.of(
@@ -104,8 +112,7 @@ class LandOverviewRendererTest {
                 "edition-2023-15-r7",
                 INPUTS_SHA256,
                 true,
-                LandGeometry.of(KreisRegister.loadDefault(), "15",
-                        java.time.LocalDate.of(2023, 12, 31)));
+                LandGeometry.of(KreisRegister.loadDefault(), "15", java.time.LocalDate.of(2023, 12, 31)));
     }
 
     static RankedKreis kreis(int rank, String ags, String name, String value) {
@@ -125,7 +132,9 @@ class LandOverviewRendererTest {
     }
 
     static String line(String text, String start) {
-        return text.lines().filter(l -> l.startsWith(start)).findFirst()
+        return text.lines()
+                .filter(l -> l.startsWith(start))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no line starting with \"" + start + "\" in:\n" + text));
     }
 
@@ -163,7 +172,10 @@ class LandOverviewRendererTest {
 
         assertThat(line(text, "1. 15083")).contains("Börde").contains("48,4 %");
         assertThat(line(text, "14. 15002")).contains("Halle (Saale)").contains("31,9 %");
-        assertThat(line(text, "1. 15090")).contains("Stendal").contains("14,6 ¹").contains("kleine Basis");
+        assertThat(line(text, "1. 15090"))
+                .contains("Stendal")
+                .contains("14,6 ¹")
+                .contains("kleine Basis");
         assertThat(line(text, "7. 15085")).contains("8,7 p");
     }
 
@@ -178,14 +190,16 @@ class LandOverviewRendererTest {
     void everyIndicatorHasABookmark() throws IOException {
         try (PDDocument document = Loader.loadPDF(render(sachsenAnhalt()))) {
             List<String> titles = new ArrayList<>();
-            for (PDOutlineItem item : document.getDocumentCatalog().getDocumentOutline().children()) {
+            for (PDOutlineItem item :
+                    document.getDocumentCatalog().getDocumentOutline().children()) {
                 titles.add(item.getTitle());
             }
-            assertThat(titles).containsSubsequence(
-                    "Landesübersicht Sachsen-Anhalt",
-                    "Beschäftigungsquote Ausländer",
-                    "Einbürgerungen je 1.000 Ausländer",
-                    "Impressum und Nachweise");
+            assertThat(titles)
+                    .containsSubsequence(
+                            "Landesübersicht Sachsen-Anhalt",
+                            "Beschäftigungsquote Ausländer",
+                            "Einbürgerungen je 1.000 Ausländer",
+                            "Impressum und Nachweise");
         }
     }
 
@@ -225,11 +239,16 @@ class LandOverviewRendererTest {
             assertThat(info.getTitle())
                     .isEqualTo("Landesübersicht Sachsen-Anhalt – Integrationsmonitoring der Kreise 2023");
             assertThat(info.getAuthor()).isEqualTo("Integrationsmonitor");
-            assertThat(info.getSubject()).contains("Sachsen-Anhalt").contains("2023").contains("2018–2023");
-            assertThat(info.getKeywords()).contains("Integrationsmonitoring").contains("Arbeit")
-                    .contains("Rechtlicher Status").contains("13111-01-03-4");
-            assertThat(info.getCreationDate().toInstant())
-                    .isEqualTo(DocumentMetadata.DEFAULT_TIMESTAMP);
+            assertThat(info.getSubject())
+                    .contains("Sachsen-Anhalt")
+                    .contains("2023")
+                    .contains("2018–2023");
+            assertThat(info.getKeywords())
+                    .contains("Integrationsmonitoring")
+                    .contains("Arbeit")
+                    .contains("Rechtlicher Status")
+                    .contains("13111-01-03-4");
+            assertThat(info.getCreationDate().toInstant()).isEqualTo(DocumentMetadata.DEFAULT_TIMESTAMP);
         }
     }
 
@@ -248,17 +267,22 @@ class LandOverviewRendererTest {
     @Tag("slow") // veraPDF
     @Test
     void aVersionedOverviewCarriesItsProvenanceAndStaysPdfA() throws IOException {
-        Provenance provenance = new Provenance("7KQ2-M9XD-4A", "integrationsbericht-2015", "land-15",
-                "Land 15 Sachsen-Anhalt", 3, "cd".repeat(32), "0.1.0+test",
+        Provenance provenance = new Provenance(
+                "7KQ2-M9XD-4A",
+                "integrationsbericht-2015",
+                "land-15",
+                "Land 15 Sachsen-Anhalt",
+                3,
+                "cd".repeat(32),
+                "0.1.0+test",
                 java.time.Instant.parse("2026-12-01T20:31:07Z"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         renderer.render(sachsenAnhalt(), provenance, out);
         byte[] versioned = out.toByteArray();
         try (PDDocument document = Loader.loadPDF(versioned)) {
-            String xmp = new String(document.getDocumentCatalog().getMetadata().toByteArray(),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(xmp).contains("<imon:versionId>7KQ2-M9XD-4A</imon:versionId>",
-                    "<imon:unit>land-15</imon:unit>");
+            String xmp = new String(
+                    document.getDocumentCatalog().getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(xmp).contains("<imon:versionId>7KQ2-M9XD-4A</imon:versionId>", "<imon:unit>land-15</imon:unit>");
         }
         assertThat(text(versioned).replaceAll("\\s+", " ")).contains("Version 7KQ2-M9XD-4A, erstellt am 01.12.2026");
         assertThat(VeraPdf.failures(versioned, PDFAFlavour.PDFA_1_A)).isEmpty();
@@ -280,14 +304,16 @@ class LandOverviewRendererTest {
         assertThat(text).contains("© GeoBasis-DE / BKG 2021 (Daten verändert)");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             List<String> alts = new ArrayList<>();
-            KreisReportRendererTest.collectFigures(document.getDocumentCatalog().getStructureTreeRoot().getKids(),
-                    alts);
+            KreisReportRendererTest.collectFigures(
+                    document.getDocumentCatalog().getStructureTreeRoot().getKids(), alts);
             assertThat(alts).allSatisfy(alt -> assertThat(alt).isNotBlank());
             // Einbürgerungen: Mansfeld-Südharz is secret, so it has no colour and is named
-            assertThat(alts).anySatisfy(alt -> assertThat(alt)
-                    .startsWith("Karte Einbürgerungen je 1.000 Ausländer der Kreise in Sachsen-Anhalt, Klassen nach"
-                            + " Quantilen: 4,2 bis ")
-                    .contains("ohne Wert: Mansfeld-Südharz"));
+            assertThat(alts)
+                    .anySatisfy(alt -> assertThat(alt)
+                            .startsWith(
+                                    "Karte Einbürgerungen je 1.000 Ausländer der Kreise in Sachsen-Anhalt, Klassen nach"
+                                            + " Quantilen: 4,2 bis ")
+                            .contains("ohne Wert: Mansfeld-Südharz"));
             // a map is vector graphics: no image in the file at all
             for (PDPage page : document.getPages()) {
                 assertThat(imageCount(page.getResources())).isZero();
@@ -328,16 +354,35 @@ class LandOverviewRendererTest {
         // Bayern has 96 Kreise: the chart takes the tall band, the table runs on over the next page
         List<RankedKreis> kreise = new ArrayList<>();
         for (int i = 1; i <= 96; i++) {
-            kreise.add(kreis(i, String.format("09%03d", 100 + i), "Landkreis Nummer " + i,
+            kreise.add(kreis(
+                    i,
+                    String.format("09%03d", 100 + i),
+                    "Landkreis Nummer " + i,
                     BigDecimal.valueOf(50 + 3 * i, 1).toPlainString()));
         }
-        IndicatorRanking share = new IndicatorRanking("Bevölkerung", "Ausländeranteil", "%", 1,
-                "niedriger ist günstiger", Figure.of(new BigDecimal("14.2")), Figure.of(new BigDecimal("15.3")),
+        IndicatorRanking share = new IndicatorRanking(
+                "Bevölkerung",
+                "Ausländeranteil",
+                "%",
+                1,
+                "niedriger ist günstiger",
+                Figure.of(new BigDecimal("14.2")),
+                Figure.of(new BigDecimal("15.3")),
                 kreise);
         LandOverview sample = sachsenAnhalt();
-        LandOverview bayern = new LandOverview(sample.editionTitle(), "09", "Bayern", 2023, 2018, 2023,
-                List.of(share), List.of("12411-03-03-4"), sample.dataStatus(), sample.reportVersionId(),
-                sample.inputsSha256(), true);
+        LandOverview bayern = new LandOverview(
+                sample.editionTitle(),
+                "09",
+                "Bayern",
+                2023,
+                2018,
+                2023,
+                List.of(share),
+                List.of("12411-03-03-4"),
+                sample.dataStatus(),
+                sample.reportVersionId(),
+                sample.inputsSha256(),
+                true);
         byte[] pdf = render(bayern);
         String text = text(pdf);
         assertThat(line(text, "1. 09101")).contains("5,3 %");

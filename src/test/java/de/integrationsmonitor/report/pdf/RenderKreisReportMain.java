@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** Renders the Dessau-Roßlau fixture to the file named by the first argument; run in a fresh JVM by the tests. */
 public final class RenderKreisReportMain {
 
-    private RenderKreisReportMain() {
-    }
+    private RenderKreisReportMain() {}
 
     public static void main(String[] args) throws Exception {
         KreisReportRenderer renderer = new KreisReportRenderer(Path.of(args[1]));

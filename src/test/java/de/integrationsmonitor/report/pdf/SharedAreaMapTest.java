@@ -1,14 +1,13 @@
 package de.integrationsmonitor.report.pdf;
 
-import de.integrationsmonitor.report.fill.Figure;
-import de.integrationsmonitor.report.map.ChoroplethMap;
-import de.integrationsmonitor.report.map.LandGeometry;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.integrationsmonitor.indicator.Direction;
 import de.integrationsmonitor.region.Kreis;
 import de.integrationsmonitor.region.KreisRegister;
+import de.integrationsmonitor.report.fill.Figure;
+import de.integrationsmonitor.report.map.ChoroplethMap;
+import de.integrationsmonitor.report.map.LandGeometry;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.image.BufferedImage;
@@ -31,8 +30,8 @@ class SharedAreaMapTest {
 
     @Test
     void twoKreiseOnOneAreaAreCrossHatchedInNoClassAndTheNoteGivesBothValues() {
-        MapMaker maker = new MapMaker(new ReportCore(Path.of("templates/kreisbericht.jrxml"),
-                KreisReportRenderer.SUBREPORTS, null));
+        MapMaker maker = new MapMaker(
+                new ReportCore(Path.of("templates/kreisbericht.jrxml"), KreisReportRenderer.SUBREPORTS, null));
         LandGeometry geometry = LandGeometry.of(REGISTER, "03", GEBIETSSTAND).orElseThrow();
         List<MapMaker.Value> values = new ArrayList<>();
         int i = 0;
@@ -44,30 +43,38 @@ class SharedAreaMapTest {
             };
             values.add(new MapMaker.Value(kreis.ags(), kreis.name(), Figure.of(value)));
         }
-        MapMaker.Made made = maker.choropleth(geometry, "Niedersachsen", "Ausländeranteil 2015", values,
-                Direction.NEUTRAL, 1, "%", "03101");
+        MapMaker.Made made = maker.choropleth(
+                geometry, "Niedersachsen", "Ausländeranteil 2015", values, Direction.NEUTRAL, 1, "%", "03101");
 
-        assertThat(made.notes()).contains("Göttingen (03159)", "umfasst 2 Kreise des Gebietsstands 31.12.2015",
-                "(03152) 8,2 %", "Osterode am Harz (03156) 5,2 %", "kreuzschraffiert und keiner Klasse zugeordnet")
+        assertThat(made.notes())
+                .contains(
+                        "Göttingen (03159)",
+                        "umfasst 2 Kreise des Gebietsstands 31.12.2015",
+                        "(03152) 8,2 %",
+                        "Osterode am Harz (03156) 5,2 %",
+                        "kreuzschraffiert und keiner Klasse zugeordnet")
                 .doesNotContain("als Gebiet des Nachfolgers");
         assertThat(made.alt()).contains("(03152) 8,2 %", "(03156) 5,2 %");
         ChoroplethMap map = made.map();
         assertThat(map.fills()).doesNotContainKey("03159");
         assertThat(map.hatched()).doesNotContain("03159");
-        assertThat(map.legend()).extracting(ChoroplethMap.LegendEntry::label)
+        assertThat(map.legend())
+                .extracting(ChoroplethMap.LegendEntry::label)
                 .contains("Gebiet mehrerer Kreise, keiner Klasse zugeordnet (Werte in der Anmerkung)")
                 .doesNotContain("ohne Wert");
     }
 
     @Test
     void aLegendLineLongerThanTheLegendContinuesOnTheNextLineInsteadOfBeingCut() {
-        FontMetrics metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics()
+        FontMetrics metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB)
+                .createGraphics()
                 .getFontMetrics(new Font("DejaVu Sans", Font.PLAIN, 7));
         String label = "Klassen nach Quantilen (5 Klassen, gleich viele Kreise je Klasse)";
         // the Kreis report's legend: 190 pt beside a map 515 pt wide, less the gap and the swatch
         List<String> lines = ChoroplethMap.wrapToWidth(label, metrics, 190 - 12 - 17);
         assertThat(lines).hasSizeGreaterThan(1);
         assertThat(String.join(" ", lines)).isEqualTo(label);
-        assertThat(lines).allSatisfy(line -> assertThat(metrics.stringWidth(line)).isLessThanOrEqualTo(161));
+        assertThat(lines)
+                .allSatisfy(line -> assertThat(metrics.stringWidth(line)).isLessThanOrEqualTo(161));
     }
 }

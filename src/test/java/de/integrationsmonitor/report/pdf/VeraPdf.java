@@ -17,19 +17,19 @@ public final class VeraPdf {
         VeraGreenfieldFoundryProvider.initialise();
     }
 
-    private VeraPdf() {
-    }
+    private VeraPdf() {}
 
     /** Every failed rule, as "clause-test: description (where)"; empty when the file conforms. */
     public static List<String> failures(byte[] pdf, PDFAFlavour flavour) {
         try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);
-             PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
+                PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
             ValidationResult result = validator.validate(parser);
             return result.getTestAssertions().stream()
                     .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
                     .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage()
                             + " (" + a.getLocation().getContext() + ")")
-                    .distinct().toList();
+                    .distinct()
+                    .toList();
         } catch (Exception e) {
             throw new IllegalStateException("veraPDF could not validate the file: " + e, e);
         }
