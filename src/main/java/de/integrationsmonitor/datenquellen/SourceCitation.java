@@ -21,14 +21,34 @@ public final class SourceCitation {
      * without such a description stay as their code.
      */
     public static List<String> cite(Collection<String> tableCodes, Path descriptionsFolder, String landCode) {
-        SourceDescriptions descriptions;
-        try {
-            descriptions = SourceDescriptions.load(descriptionsFolder);
-        } catch (SourceDescriptionException e) {
-            descriptions = SourceDescriptions.none(); // ingest refuses a wrong description; a report still prints
-        }
-        SourceDescriptions known = descriptions;
+        SourceDescriptions known = descriptions(descriptionsFolder);
         return tableCodes.stream().map(code -> cite(code, known, landCode)).toList();
+    }
+
+    /**
+     * As {@link #cite(Collection, Path, String)} for a page footer, which has one line: an own table with its
+     * providers only; the attribution and licence stand in full where the report names its sources.
+     */
+    public static List<String> citeProviders(Collection<String> tableCodes, Path descriptionsFolder, String landCode) {
+        SourceDescriptions known = descriptions(descriptionsFolder);
+        return tableCodes.stream()
+                .map(code -> {
+                    if (!code.startsWith(SourceDescription.PREFIX)) {
+                        return code;
+                    }
+                    Set<String> providers = new LinkedHashSet<>();
+                    for (SourceDescription d : known.byId(code)) {
+                        if (d.region()
+                                .land()
+                                .map(land -> !land.equals(landCode))
+                                .orElse(false)) {
+                            continue;
+                        }
+                        providers.add(d.provider());
+                    }
+                    return providers.isEmpty() ? code : code + " (" + String.join(" bzw. ", providers) + ")";
+                })
+                .toList();
     }
 
     /** The office's name and licence for an office table, the description's for an own one (exports, per value). */

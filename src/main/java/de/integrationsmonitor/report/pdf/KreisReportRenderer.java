@@ -172,18 +172,24 @@ public final class KreisReportRenderer {
         parameters.put("SYNTHETIC", report.synthetic());
         // several indicators share a table; the source line names each once, in first-use order
         // own tables (eigen:) name their provider, attribution and licence from jobs/datenquellen beside templates/
+        Path descriptions = templatePath()
+                .toAbsolutePath()
+                .getParent()
+                .resolveSibling("jobs")
+                .resolve("datenquellen");
+        LinkedHashSet<String> codes = new LinkedHashSet<>(report.tableCodes());
         parameters.put(
                 "TABLE_CODES",
                 String.join(
                         ", ",
-                        SourceCitation.cite(
-                                new LinkedHashSet<>(report.tableCodes()),
-                                templatePath()
-                                        .toAbsolutePath()
-                                        .getParent()
-                                        .resolveSibling("jobs")
-                                        .resolve("datenquellen"),
-                                report.ags().substring(0, 2))));
+                        SourceCitation.cite(codes, descriptions, report.ags().substring(0, 2))));
+        // the page footer has one line: own tables with their providers, the licences in the sources section
+        parameters.put(
+                "TABLE_CODES_FOOTER",
+                String.join(
+                        ", ",
+                        SourceCitation.citeProviders(
+                                codes, descriptions, report.ags().substring(0, 2))));
         parameters.put("REPORT_VERSION_ID", nonNull(report.reportVersionId()));
         parameters.put(
                 "RENDERED_AT",

@@ -140,18 +140,17 @@ public final class LandOverviewRenderer {
         parameters.put("PERIOD", period(overview));
         // several indicators share a table; the source line names each once, in first-use order
         // own tables (eigen:) name their provider, attribution and licence from jobs/datenquellen beside templates/
+        Path descriptions = templatePath()
+                .toAbsolutePath()
+                .getParent()
+                .resolveSibling("jobs")
+                .resolve("datenquellen");
+        LinkedHashSet<String> codes = new LinkedHashSet<>(overview.tableCodes());
+        parameters.put("TABLE_CODES", String.join(", ", SourceCitation.cite(codes, descriptions, overview.landCode())));
+        // the page footer has one line: own tables with their providers, the licences in the sources section
         parameters.put(
-                "TABLE_CODES",
-                String.join(
-                        ", ",
-                        SourceCitation.cite(
-                                new LinkedHashSet<>(overview.tableCodes()),
-                                templatePath()
-                                        .toAbsolutePath()
-                                        .getParent()
-                                        .resolveSibling("jobs")
-                                        .resolve("datenquellen"),
-                                overview.landCode())));
+                "TABLE_CODES_FOOTER",
+                String.join(", ", SourceCitation.citeProviders(codes, descriptions, overview.landCode())));
         parameters.put("DATA_STATUS", overview.dataStatus());
         parameters.put("REPORT_VERSION_ID", overview.reportVersionId());
         parameters.put(
