@@ -325,6 +325,7 @@ public class Auditor {
             case ReportInput.CATALOGUE, ReportInput.RULES ->
                 tree.resolve("jobs").resolve("catalogue");
             case ReportInput.REGISTER -> tree.resolve("jobs").resolve("register");
+            case ReportInput.SOURCES -> tree.resolve("jobs").resolve("datenquellen");
             case ReportInput.TEMPLATE -> tree.resolve("templates");
             default -> throw new AuditException("unknown role of an archived input: " + input.role());
         };
@@ -626,6 +627,8 @@ public class Auditor {
                 case ReportInput.RULES ->
                     Optional.of(settings.jobs().resolve("catalogue").resolve(input.name()));
                 case ReportInput.REGISTER -> Optional.of(settings.register().resolve(input.name()));
+                case ReportInput.SOURCES ->
+                    Optional.of(settings.jobs().resolve("datenquellen").resolve(input.name()));
                 case ReportInput.TEMPLATE -> Optional.of(settings.templates().resolve(input.name()));
                 default -> Optional.empty();
             };

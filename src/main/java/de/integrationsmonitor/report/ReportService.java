@@ -593,6 +593,21 @@ public class ReportService {
                 files.add(ReportInput.of(ReportInput.REGISTER, name, read(file)));
             }
         }
+        // the source descriptions of own data: the reports cite the providers, attributions and licences they name
+        Path sources = settings.jobs().resolve("datenquellen");
+        if (Files.isDirectory(sources)) {
+            try (java.util.stream.Stream<Path> all = Files.list(sources)) {
+                for (Path file : all.filter(f -> Files.isRegularFile(f)
+                                && f.getFileName().toString().endsWith(".yml"))
+                        .sorted()
+                        .toList()) {
+                    files.add(ReportInput.of(
+                            ReportInput.SOURCES, file.getFileName().toString(), read(file)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the source descriptions in " + sources, e);
+            }
+        }
         try (java.util.stream.Stream<Path> all = Files.walk(settings.templates())) {
             for (Path file : all.filter(Files::isRegularFile).sorted().toList()) {
                 files.add(ReportInput.of(

@@ -20,6 +20,9 @@ public record ReportInput(String role, String name, String sha256, byte[] conten
     public static final String CATALOGUE = "catalogue";
     public static final String RULES = "rules";
     public static final String REGISTER = "register";
+    /** The source descriptions of own data ({@code jobs/datenquellen/*.yml}): the reports cite their providers. */
+    public static final String SOURCES = "sources";
+
     public static final String TEMPLATE = "template";
 
     public ReportInput {
