@@ -62,7 +62,7 @@ class CatalogueIndicatorsTest {
     }
 
     @Test
-    void theCatalogueHoldsTheSixteenIndicatorsScriptsRelyOn() {
+    void theCatalogueHoldsTheSixteenOfficeIndicatorsScriptsRelyOnAndTheOwnDataOnes() {
         assertThat(CATALOGUE.indicators())
                 .extracting(IndicatorDefinition::id)
                 .containsExactly(
@@ -81,7 +81,15 @@ class CatalogueIndicatorsTest {
                         "schulabgaenger_ohne_abschluss",
                         "zuzuege_ausland_je_1000_ew",
                         "wanderungssaldo_18_25_je_1000",
-                        "einkommen_je_ew");
+                        "einkommen_je_ew",
+                        // from own data and office workbooks (jobs/datenquellen)
+                        "frauenanteil_svb_auslaender",
+                        "svb_auslaender_qualifikation_hoch",
+                        "svb_auslaender_qualifikation_mittel",
+                        "svb_auslaender_qualifikation_niedrig",
+                        "kita_auslaendische_herkunft",
+                        "kita_familiensprache_nicht_deutsch",
+                        "aufenthaltsdauer_8_jahre_anteil");
         assertThat(CATALOGUE.indicators()).allSatisfy(i -> {
             assertThat(i.definition()).as(i.id()).hasSizeGreaterThan(80);
             assertThat(i.sources()).as(i.id()).isNotEmpty();

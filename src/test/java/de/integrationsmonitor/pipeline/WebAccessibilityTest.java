@@ -13,6 +13,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The web publication of the shipped example edition in real headless Chromium (Debian's {@code chromium} and
@@ -24,6 +26,12 @@ import org.openqa.selenium.interactions.Actions;
  * CI a missing browser fails.
  */
 class WebAccessibilityTest extends CommandLineTest {
+
+    /** The inbox belongs to the home; these tests publish the shipped sample, so it is named as the inbox. */
+    @DynamicPropertySource
+    static void sampleInbox(DynamicPropertyRegistry registry) {
+        registry.add("imon.inbox", () -> Path.of("input").toAbsolutePath().toString());
+    }
 
     static final String EDITION = "integrationsbericht-beispiel";
 

@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The web twin and the open data of the shipped example edition, as {@code bin/imon run} publishes them: part of the
@@ -27,6 +29,12 @@ import org.junit.jupiter.api.Test;
  * {@code indicators} export, and left alone by a run for another Kreis.
  */
 class WebPublicationTest extends CommandLineTest {
+
+    /** The inbox belongs to the home; these tests publish the shipped sample, so it is named as the inbox. */
+    @DynamicPropertySource
+    static void sampleInbox(DynamicPropertyRegistry registry) {
+        registry.add("imon.inbox", () -> Path.of("input").toAbsolutePath().toString());
+    }
 
     static final String EDITION = "integrationsbericht-beispiel";
 
