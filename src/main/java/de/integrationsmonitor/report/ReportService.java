@@ -131,8 +131,9 @@ public class ReportService {
     }
 
     /**
-     * What rendering an edition gave: the files written, the units that failed (with the reason), and the Kreise
-     * of the selection left out because the data hold no value of the edition's indicators for them.
+     * What rendering an edition gave: the PDFs written (the web pages and data files beside them are in the
+     * manifest), the units that failed (with the reason), and the Kreise of the selection left out because the
+     * data hold no value of the edition's indicators for them.
      */
     public record EditionResult(
             String edition, Path folder, List<Path> written, Map<String, String> failed, List<String> withoutData) {}
@@ -201,13 +202,14 @@ public class ReportService {
         List<String> renderedUnits =
                 prepared.units().stream().filter(u -> !failed.containsKey(u)).toList();
         Map<String, Manifest.Entry> web = WebPublication.stage(publication, run, prepared, renderedUnits, at);
+        List<String> pdfs = new ArrayList<>(reports.keySet());
         reports.putAll(web);
         publication.publish(run, reports.keySet(), prepared.manifest(new TreeMap<>(reports), new TreeMap<>(failed)));
         WebPublication.record(prepared, web, at);
         return new EditionResult(
                 edition.id(),
                 publication.folder(),
-                reports.keySet().stream().map(publication.folder()::resolve).toList(),
+                pdfs.stream().map(publication.folder()::resolve).toList(),
                 new TreeMap<>(failed),
                 prepared.withoutData());
     }
