@@ -34,12 +34,10 @@ import de.integrationsmonitor.report.pdf.DocumentMetadata;
 import de.integrationsmonitor.report.pdf.KreisReportRenderer;
 import de.integrationsmonitor.report.pdf.LandOverviewRenderer;
 import de.integrationsmonitor.report.pdf.Provenance;
-import de.integrationsmonitor.report.publish.Manifest;
 import de.integrationsmonitor.report.publish.Publication;
 import de.integrationsmonitor.report.publish.VersionLedger;
 import de.integrationsmonitor.report.status.StatusReportBuilder;
 import de.integrationsmonitor.report.status.StatusReportRenderer;
-import de.integrationsmonitor.report.web.WebPublication;
 import de.integrationsmonitor.validate.FindingStore;
 import de.integrationsmonitor.validate.RegisterCheck;
 import de.integrationsmonitor.validate.RuleCatalogue;
@@ -157,22 +155,14 @@ public class ReportService {
         publication.recover();
         publication.discardStagingExcept(run);
         Publication.deleteTree(publication.staging(run));
-        Map<String, Manifest.Entry> reports = new java.util.concurrent.ConcurrentSkipListMap<>();
-        if (onlyKreis.isPresent()) {
-            reports.putAll(publication.carryOver(
-                    run,
-                    java.util.Set.copyOf(
-                            prepared.units().stream().map(prepared::fileName).toList())));
-        }
+        Map<String, String> done = new java.util.concurrent.ConcurrentSkipListMap<>();
         Map<String, String> failed = new java.util.concurrent.ConcurrentSkipListMap<>();
         java.time.Instant at = now();
         java.util.function.Consumer<String> renderOne = unit -> {
             String name = prepared.fileName(unit);
             try {
                 Provenance provenance = prepared.provenance(unit, at);
-                String sha = publication.write(run, name, out -> prepared.render(unit, provenance, out));
-                prepared.rendered(unit, provenance, sha);
-                reports.put(publication.relative(name), new Manifest.Entry(sha, provenance.versionId()));
+                done.put(unit, publication.write(run, name, out -> prepared.render(unit, provenance, out)));
             } catch (RuntimeException e) {
                 failed.put(unit, String.valueOf(e.getMessage()));
                 progress.accept(unit + " failed: " + e.getMessage());
@@ -198,20 +188,15 @@ public class ReportService {
                 pool.shutdownNow();
             }
         }
-        // the web twin: a page per unit rendered, and for the whole edition the index and the open data
-        List<String> renderedUnits =
-                prepared.units().stream().filter(u -> !failed.containsKey(u)).toList();
-        Map<String, Manifest.Entry> web = WebPublication.stage(publication, run, prepared, renderedUnits, at);
-        List<String> pdfs = new ArrayList<>(reports.keySet());
-        reports.putAll(web);
-        publication.publish(run, reports.keySet(), prepared.manifest(new TreeMap<>(reports), new TreeMap<>(failed)));
-        WebPublication.record(prepared, web, at);
+        // published as the report job publishes: versions recorded, the web twin staged, then the folder swapped
+        EditionPublisher.Published published =
+                EditionPublisher.publish(prepared, publication, run, done, failed, onlyKreis, at);
         return new EditionResult(
                 edition.id(),
-                publication.folder(),
-                pdfs.stream().map(publication.folder()::resolve).toList(),
-                new TreeMap<>(failed),
-                prepared.withoutData());
+                published.folder(),
+                published.written().stream().map(published.folder()::resolve).toList(),
+                published.failed(),
+                published.withoutData());
     }
 
     /**
