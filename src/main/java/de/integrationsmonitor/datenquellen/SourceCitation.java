@@ -3,7 +3,6 @@ package de.integrationsmonitor.datenquellen;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,39 +15,31 @@ public final class SourceCitation {
     private SourceCitation() {}
 
     /**
-     * The tables as printed in a report of a Land, in their order: an own table with the descriptions that can
-     * have delivered values of that Land (those of the Land, and those whose keys carry their Land); own tables
-     * without such a description stay as their code.
+     * How a report of a Land names its tables.
+     *
+     * @param full     each table as the sources section prints it: an own table with the providers, attributions and
+     *                 licences of the descriptions that can have delivered values of that Land
+     * @param footer   the same for a page footer, which has one line: an own table with its providers only
      */
-    public static List<String> cite(Collection<String> tableCodes, Path descriptionsFolder, String landCode) {
-        SourceDescriptions known = descriptions(descriptionsFolder);
-        return tableCodes.stream().map(code -> cite(code, known, landCode)).toList();
-    }
+    public record Citation(String full, String footer) {}
 
     /**
-     * As {@link #cite(Collection, Path, String)} for a page footer, which has one line: an own table with its
-     * providers only; the attribution and licence stand in full where the report names its sources.
+     * The tables as printed in a report of a Land, in their order, joined by ", " (own tables without a description
+     * of that Land stay as their code).
      */
-    public static List<String> citeProviders(Collection<String> tableCodes, Path descriptionsFolder, String landCode) {
+    public static Citation of(Collection<String> tableCodes, Path descriptionsFolder, String landCode) {
         SourceDescriptions known = descriptions(descriptionsFolder);
-        return tableCodes.stream()
-                .map(code -> {
-                    if (!code.startsWith(SourceDescription.PREFIX)) {
-                        return code;
-                    }
-                    Set<String> providers = new LinkedHashSet<>();
-                    for (SourceDescription d : known.byId(code)) {
-                        if (d.region()
-                                .land()
-                                .map(land -> !land.equals(landCode))
-                                .orElse(false)) {
-                            continue;
-                        }
-                        providers.add(d.provider());
-                    }
-                    return providers.isEmpty() ? code : code + " (" + String.join(" bzw. ", providers) + ")";
-                })
-                .toList();
+        return new Citation(
+                String.join(
+                        ", ",
+                        tableCodes.stream()
+                                .map(code -> cite(code, known, landCode, true))
+                                .toList()),
+                String.join(
+                        ", ",
+                        tableCodes.stream()
+                                .map(code -> cite(code, known, landCode, false))
+                                .toList()));
     }
 
     /** The office's name and licence for an office table, the description's for an own one (exports, per value). */
@@ -56,7 +47,7 @@ public final class SourceCitation {
         if (!code.startsWith(SourceDescription.PREFIX)) {
             return code + " (Statistische Ämter des Bundes und der Länder; Lizenz: dl-de/by-2-0)";
         }
-        return cite(code, descriptions, landCode);
+        return cite(code, descriptions, landCode, true);
     }
 
     /** The descriptions of a folder, or none where one is wrong (ingest refuses it; an export still prints). */
@@ -68,7 +59,8 @@ public final class SourceCitation {
         }
     }
 
-    static String cite(String code, SourceDescriptions descriptions, String landCode) {
+    /** An own table with its providers (and, {@code withTerms}, their attribution and licence); else the code. */
+    static String cite(String code, SourceDescriptions descriptions, String landCode, boolean withTerms) {
         if (!code.startsWith(SourceDescription.PREFIX)) {
             return code;
         }
@@ -77,7 +69,8 @@ public final class SourceCitation {
             if (d.region().land().map(land -> !land.equals(landCode)).orElse(false)) {
                 continue;
             }
-            providers.add(d.provider() + "; " + d.attribution() + "; Lizenz: " + d.licence());
+            providers.add(
+                    withTerms ? d.provider() + "; " + d.attribution() + "; Lizenz: " + d.licence() : d.provider());
         }
         return providers.isEmpty() ? code : code + " (" + String.join(" bzw. ", providers) + ")";
     }

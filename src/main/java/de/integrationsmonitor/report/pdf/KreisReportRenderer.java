@@ -1,6 +1,5 @@
 package de.integrationsmonitor.report.pdf;
 
-import de.integrationsmonitor.datenquellen.SourceCitation;
 import de.integrationsmonitor.goal.Assessment;
 import de.integrationsmonitor.goal.Goal;
 import de.integrationsmonitor.report.edition.AuthorTexts;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -170,26 +168,8 @@ public final class KreisReportRenderer {
         parameters.put("GEBIETSSTAND", nonNull(report.gebietsstand()));
         parameters.put("DATA_STATUS", dataStatus(report.dataStatus()));
         parameters.put("SYNTHETIC", report.synthetic());
-        // several indicators share a table; the source line names each once, in first-use order
-        // own tables (eigen:) name their provider, attribution and licence from jobs/datenquellen beside templates/
-        Path descriptions = templatePath()
-                .toAbsolutePath()
-                .getParent()
-                .resolveSibling("jobs")
-                .resolve("datenquellen");
-        LinkedHashSet<String> codes = new LinkedHashSet<>(report.tableCodes());
-        parameters.put(
-                "TABLE_CODES",
-                String.join(
-                        ", ",
-                        SourceCitation.cite(codes, descriptions, report.ags().substring(0, 2))));
-        // the page footer has one line: own tables with their providers, the licences in the sources section
-        parameters.put(
-                "TABLE_CODES_FOOTER",
-                String.join(
-                        ", ",
-                        SourceCitation.citeProviders(
-                                codes, descriptions, report.ags().substring(0, 2))));
+        SourceParameters.put(
+                parameters, templatePath(), report.tableCodes(), report.ags().substring(0, 2));
         parameters.put("REPORT_VERSION_ID", nonNull(report.reportVersionId()));
         parameters.put(
                 "RENDERED_AT",

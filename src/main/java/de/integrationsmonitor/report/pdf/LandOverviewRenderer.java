@@ -1,6 +1,5 @@
 package de.integrationsmonitor.report.pdf;
 
-import de.integrationsmonitor.datenquellen.SourceCitation;
 import de.integrationsmonitor.report.fill.Figure;
 import de.integrationsmonitor.report.fill.GermanNumberFormat;
 import de.integrationsmonitor.report.fill.LandOverview;
@@ -138,19 +137,7 @@ public final class LandOverviewRenderer {
         parameters.put("LAND_NAME", overview.landName());
         parameters.put("REFERENCE_YEAR", Integer.toString(overview.referenceYear()));
         parameters.put("PERIOD", period(overview));
-        // several indicators share a table; the source line names each once, in first-use order
-        // own tables (eigen:) name their provider, attribution and licence from jobs/datenquellen beside templates/
-        Path descriptions = templatePath()
-                .toAbsolutePath()
-                .getParent()
-                .resolveSibling("jobs")
-                .resolve("datenquellen");
-        LinkedHashSet<String> codes = new LinkedHashSet<>(overview.tableCodes());
-        parameters.put("TABLE_CODES", String.join(", ", SourceCitation.cite(codes, descriptions, overview.landCode())));
-        // the page footer has one line: own tables with their providers, the licences in the sources section
-        parameters.put(
-                "TABLE_CODES_FOOTER",
-                String.join(", ", SourceCitation.citeProviders(codes, descriptions, overview.landCode())));
+        SourceParameters.put(parameters, templatePath(), overview.tableCodes(), overview.landCode());
         parameters.put("DATA_STATUS", overview.dataStatus());
         parameters.put("REPORT_VERSION_ID", overview.reportVersionId());
         parameters.put(

@@ -262,8 +262,8 @@ public final class WebPublication {
         java.util.function.Function<String, KreisReport> reports =
                 ags -> built.computeIfAbsent(ags, prepared::kreisReport);
         for (String unit : units) {
-            if (unit.equals(PreparedEdition.STATUS_UNIT)) {
-                continue; // the Statusbericht has its PDF only; the web twin shows the measures in the Kreis pages
+            if (!PreparedEdition.isKreis(unit) && !PreparedEdition.isLand(unit)) {
+                continue; // a page per Kreis report and Land overview; the Statusbericht is a PDF only
             }
             String versionId = prepared.provenance(unit, at).versionId();
             byte[] page = page(prepared, unit, versionId, reports);
