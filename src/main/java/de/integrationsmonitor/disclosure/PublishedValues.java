@@ -81,23 +81,8 @@ public final class PublishedValues {
 
     private static IndicatorValue withoutRank(IndicatorValue v) {
         IndicatorValue.Comparison c = v.comparison();
-        return new IndicatorValue(
-                v.indicatorId(),
-                v.regionCode(),
-                v.period(),
-                v.gebietsstand(),
-                v.value(),
-                v.marker(),
-                v.numerator(),
-                v.denominator(),
-                v.smallBase(),
-                new IndicatorValue.Comparison(
-                        c.landValue(),
-                        c.germanyValue(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        c.change5y(),
-                        c.cluster()));
+        return v.with(new IndicatorValue.Comparison(
+                c.landValue(), c.germanyValue(), Optional.empty(), Optional.empty(), c.change5y(), c.cluster()));
     }
 
     static IndicatorValue protect(IndicatorValue v, IndicatorDefinition d, SuppressedInputs suppressed) {
@@ -124,22 +109,12 @@ public final class PublishedValues {
         if (!landHidden && !germanyHidden && !changeHidden) {
             return v;
         }
-        return new IndicatorValue(
-                v.indicatorId(),
-                region,
-                v.period(),
-                v.gebietsstand(),
-                v.value(),
-                v.marker(),
-                v.numerator(),
-                v.denominator(),
-                v.smallBase(),
-                new IndicatorValue.Comparison(
-                        landHidden ? Optional.empty() : c.landValue(),
-                        germanyHidden ? Optional.empty() : c.germanyValue(),
-                        c.rankInLand(),
-                        c.kreiseInLand(),
-                        changeHidden ? Optional.empty() : c.change5y(),
-                        c.cluster()));
+        return v.with(new IndicatorValue.Comparison(
+                landHidden ? Optional.empty() : c.landValue(),
+                germanyHidden ? Optional.empty() : c.germanyValue(),
+                c.rankInLand(),
+                c.kreiseInLand(),
+                changeHidden ? Optional.empty() : c.change5y(),
+                c.cluster()));
     }
 }
