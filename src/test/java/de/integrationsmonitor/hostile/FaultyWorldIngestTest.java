@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import de.integrationsmonitor.observation.Delivery;
-import de.integrationsmonitor.store.DeliveryRepository;
-import de.integrationsmonitor.testing.Imon;
 import de.integrationsmonitor.testing.Imon.Run;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,50 +13,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import picocli.CommandLine;
 
 /**
  * A faulty world around {@code ingest}: a file still being written, a named pipe or a device where a file was
  * expected, file names that carry line breaks and terminal escape sequences. Each is said as what it is, refuses
  * only itself, and never forges a line of the output or the audit log.
  */
-@SpringBootTest
-class FaultyWorldIngestTest {
-
-    @TempDir
-    static Path home;
-
-    @DynamicPropertySource
-    static void locations(DynamicPropertyRegistry registry) {
-        registry.add("imon.project", () -> Path.of("").toAbsolutePath().toString());
-        registry.add("imon.home", () -> home.toString());
-    }
-
-    @Autowired
-    CommandLine.IFactory factory;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    DeliveryRepository deliveries;
-
-    @TempDir
-    Path temp;
-
-    Run imon(String... args) {
-        return Imon.run(factory, args);
-    }
-
-    Path goodFile(String name) throws IOException {
-        return GoodExtract.copy(temp, name);
-    }
+class FaultyWorldIngestTest extends IngestInAHomeOfItsOwn {
 
     @Test
     void aNamedPipeIsSaidToBeOneAndNotOpened() throws Exception {

@@ -3,8 +3,6 @@ package de.integrationsmonitor.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.integrationsmonitor.observation.Delivery;
-import de.integrationsmonitor.store.DeliveryRepository;
-import de.integrationsmonitor.testing.Imon;
 import de.integrationsmonitor.testing.Imon.Run;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,13 +11,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.h2.api.Trigger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import picocli.CommandLine;
 
 /**
  * A disk that fills up while a file is stored: the operator reads one line naming the file system and what storing
@@ -28,37 +19,7 @@ import picocli.CommandLine;
  * operating system's "No space left on device" (a trigger of the embedded database throws it while observations are
  * written), as H2 and PostgreSQL report it; no file system has to be mounted.
  */
-@SpringBootTest
-class FullDiskIngestTest {
-
-    @TempDir
-    static Path home;
-
-    @DynamicPropertySource
-    static void locations(DynamicPropertyRegistry registry) {
-        registry.add("imon.project", () -> Path.of("").toAbsolutePath().toString());
-        registry.add("imon.home", () -> home.toString());
-    }
-
-    @Autowired
-    CommandLine.IFactory factory;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    DeliveryRepository deliveries;
-
-    @TempDir
-    Path temp;
-
-    Run imon(String... args) {
-        return Imon.run(factory, args);
-    }
-
-    Path goodFile(String name) throws IOException {
-        return GoodExtract.copy(temp, name);
-    }
+class FullDiskIngestTest extends IngestInAHomeOfItsOwn {
 
     /** What the embedded database says when the operating system refuses to write: ENOSPC. */
     public static class NoSpaceLeft implements Trigger {
